@@ -1,0 +1,156 @@
+"""Exact money: Decimal amounts, the law's rounding rules, and checked conversion of inputs.
+
+Amounts are ``Decimal``. Kopecks are rounded half up; НДФЛ is rounded to whole rubles
+(НК РФ ст. 52 п. 6: under 50 kopecks dropped, 50 and over rounded up).
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import NamedTuple
+
+from .errors import InputError
+
+Number = Decimal | int | float | str
+
+KOPECK = Decimal("0.01")
+RUBLE = Decimal("1")
+ZERO = Decimal(0)
+
+MAX_AMOUNT = Decimal("1000000000")  # 1 billion rubles: anything larger is a typing mistake
+
+
+class Rounding(NamedTuple):
+    """A rounding rule: quantum, mode, and how to say it."""
+
+    quantum: Decimal | None
+    mode: str
+    ru: str
+    en: str
+
+
+ROUNDINGS: dict[str, Rounding] = {
+    "kopeck": Rounding(KOPECK, ROUND_HALF_UP, "до копеек, половина — вверх", "to kopecks, half up"),
+    "ruble": Rounding(
+        RUBLE,
+        ROUND_HALF_UP,
+        "до полных рублей: меньше 50 коп. отбрасывается, 50 коп. и более — до рубля",
+        "to whole rubles: under 50 kopecks dropped, 50 kopecks and over rounded up",
+    ),
+    "hundredth_up": Rounding(
+        KOPECK, ROUND_CEILING, "до сотых в пользу работника", "up to hundredths, in the worker's favour"
+    ),
+    "none": Rounding(None, ROUND_HALF_UP, "без округления", "not rounded"),
+}
+
+
+def dec(value: Number) -> Decimal:
+    """Decimal from an int, str, Decimal or float (a float goes through its shortest repr)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise TypeError("a bool is not a number")
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return Decimal(value)
+
+
+def round_to(value: Decimal, rule: str) -> Decimal:
+    """Round ``value`` by a named rule of ``ROUNDINGS``."""
+    r = ROUNDINGS[rule]
+    return value if r.quantum is None else value.quantize(r.quantum, rounding=r.mode)
+
+
+def kopecks(value: Number) -> Decimal:
+    """Round to kopecks, half up."""
+    return dec(value).quantize(KOPECK, rounding=ROUND_HALF_UP)
+
+
+def rubles(value: Number) -> Decimal:
+    """Round to whole rubles, half up (НК РФ ст. 52 п. 6)."""
+    return dec(value).quantize(RUBLE, rounding=ROUND_HALF_UP)
+
+
+def _number(value: object, field: str, what_ru: str, what_en: str) -> Decimal:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise InputError(f"Укажите {what_ru}.", f"Please enter {what_en}.", field)
+    if isinstance(value, bool):
+        raise InputError(f"{what_ru.capitalize()}: нужно число.", f"{what_en.capitalize()}: a number is needed.", field)
+    try:
+        if isinstance(value, str):
+            value = value.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+        d = dec(value)  # type: ignore[arg-type]
+    except (InvalidOperation, TypeError, ValueError):
+        raise InputError(
+            f"{what_ru.capitalize()}: «{value}» — не число.",
+            f"{what_en.capitalize()}: '{value}' is not a number.",
+            field,
+        ) from None
+    if not d.is_finite():
+        raise InputError(
+            f"{what_ru.capitalize()}: нужно конечное число.",
+            f"{what_en.capitalize()}: a finite number is needed.",
+            field,
+        )
+    return d
+
+
+def amount(
+    value: object,
+    field: str = "amount",
+    what_ru: str = "сумму",
+    what_en: str = "the amount",
+    *,
+    allow_zero: bool = True,
+    maximum: Decimal = MAX_AMOUNT,
+) -> Decimal:
+    """A checked money amount in rubles: a finite number from 0 to ``maximum``."""
+    d = _number(value, field, what_ru, what_en)
+    if d < 0 or (d == 0 and not allow_zero) or d > maximum:
+        low = "0" if allow_zero else "больше 0"
+        low_en = "0" if allow_zero else "above 0"
+        raise InputError(
+            f"{what_ru.capitalize()}: {d} ₽ — недопустимо. Допустимо от {low} до {maximum:,.0f} ₽.".replace(",", " "),
+            f"{what_en.capitalize()}: {d} is not allowed. Allowed: from {low_en} to {maximum:,.0f} RUB.",
+            field,
+        )
+    return d
+
+
+def number(
+    value: object,
+    field: str,
+    what_ru: str,
+    what_en: str,
+    *,
+    low: Number = 0,
+    high: Number = 10**9,
+    integer: bool = False,
+) -> Decimal:
+    """A checked number within [low, high] (optionally whole)."""
+    d = _number(value, field, what_ru, what_en)
+    lo, hi = dec(low), dec(high)
+    if integer and d != d.to_integral_value():
+        raise InputError(
+            f"{what_ru.capitalize()}: нужно целое число, получено {d}.",
+            f"{what_en.capitalize()}: a whole number is needed, got {d}.",
+            field,
+        )
+    if not lo <= d <= hi:
+        raise InputError(
+            f"{what_ru.capitalize()}: {d} — вне допустимого диапазона от {lo} до {hi}.",
+            f"{what_en.capitalize()}: {d} is outside the allowed range {lo} to {hi}.",
+            field,
+        )
+    return d
+
+
+def rate(value: object, field: str, what_ru: str, what_en: str, *, high: Number = 10) -> Decimal:
+    """A checked rate given as a fraction (0.15 for 15 %)."""
+    return number(value, field, what_ru, what_en, low=0, high=high)
+
+
+def floor_int(value: Decimal) -> int:
+    """Whole part of a non-negative Decimal."""
+    return math.floor(value)

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Set everything up: a virtual environment in .venv with the pinned packages and `calc` installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+. .venv/bin/activate
+python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (payroll)" >/dev/null
