@@ -8,5 +8,5 @@ if [ ! -x .venv/bin/python ]; then
 fi
 . .venv/bin/activate
 python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (payroll)" >/dev/null
