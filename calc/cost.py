@@ -27,7 +27,7 @@ from .errors import InputError
 from .explain import Explained, Q, Trace
 from .money import KOPECK, ZERO, amount, dec, number
 from .ndfl import NDFL_226, Children, MonthTax, ndfl_detail, withholding
-from .rules import rulebook
+from .rules import Dated, rulebook
 from .text import T, Text, money, percent, tr
 
 KIND_SOURCE = T("НК РФ ст. 425–427", "Tax Code art. 425–427")
@@ -47,6 +47,7 @@ class Options:
     resident: bool = True
     children: Children = field(default_factory=Children)
     country: str = "ru"
+    acc_rule: Dated | None = None  # the class table, when the rate came from a risk class
 
 
 def options(
@@ -62,8 +63,8 @@ def options(
 ) -> Options:
     rulebook(country).check_year(year)
     check_kind(kind)
-    acc, _ = accident_rate(accident_rate_, accident_class, date(year, 1, 1), country)
-    return Options(year, kind, acc, bool(resident), Children.of(children, sole_parent), country)
+    acc, acc_rule = accident_rate(accident_rate_, accident_class, date(year, 1, 1), country)
+    return Options(year, kind, acc, bool(resident), Children.of(children, sole_parent), country, acc_rule)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -180,6 +181,7 @@ def _month_steps(i: int, taxes: list[MonthTax], contrib: list[MonthContributions
     )
     # --- contributions, cumulative by fund
     tariff_rules = list(c.tariff.rules)
+    rounding = rb.lookup("contributions.rounding", date(o.year, 1, 1))
     trc.given(
         "base_to_date",
         c.base_to_date,
@@ -205,7 +207,7 @@ def _month_steps(i: int, taxes: list[MonthTax], contrib: list[MonthContributions
             terms.append(f"b{j} * r{j}")
         label = T(f"Взносы с начала года: {tr(FUNDS[fund], 'ru')}", f"Contributions to date: {tr(FUNDS[fund], 'en')}")
         if terms:
-            trc.calc("contrib_to_date", " + ".join(terms), label=label, rules=tariff_rules, **inputs)
+            trc.calc("contrib_to_date", " + ".join(terms), label=label, rules=[*tariff_rules, rounding], **inputs)
         else:
             trc.given("contrib_to_date", ZERO, label=label)
         name = f"c_{fund}"
@@ -228,7 +230,14 @@ def _month_steps(i: int, taxes: list[MonthTax], contrib: list[MonthContributions
         )
     else:
         trc.given("contributions", ZERO)
-    trc.calc("accident", "gross * accident_rate", gross=gross, accident_rate=o.acc_rate, source=ACCIDENT_SOURCE)
+    trc.calc(
+        "accident",
+        "gross * accident_rate",
+        gross=gross,
+        accident_rate=o.acc_rate,
+        source=ACCIDENT_SOURCE,
+        rules=[o.acc_rule] if o.acc_rule else [],
+    )
     trc.calc(
         "total_cost",
         "gross + contributions + accident",

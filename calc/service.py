@@ -3,7 +3,8 @@
 Rules used here:
 - Overlapping or touching periods are counted once (merged first).
 - Each period counts from its first day to its last day inclusive, as calendar years, months and
-  days; the periods' parts are added up and every 30 days make a month, every 12 months a year
+  days. One continuous period is counted by the calendar alone (a full year on each anniversary).
+  Several periods are added up part by part and every 30 days make a month, every 12 months a year
   (the usual way of adding up periods of service, as in the rules for counting insurance service).
 - Service "on" a date is the service completed before that date (the state at the start of the
   day), so a new full year is reached on the anniversary of the start of service.
@@ -97,19 +98,24 @@ def merge_periods(periods: Iterable[Any]) -> list[Period]:
 
 
 def _span(start: date, end: date) -> ServiceLength:
-    """Calendar years, months, days from ``start`` to ``end`` inclusive."""
+    """Calendar years, months, days from ``start`` to ``end`` inclusive (days stay under a month)."""
     rd = relativedelta(end + ONE_DAY, start)
-    return ServiceLength.normalised(rd.years, rd.months, rd.days)
+    return ServiceLength(rd.years, rd.months, rd.days)
 
 
 def service_length(periods: Iterable[Any], on: date) -> ServiceLength:
     """Service completed before ``on`` from the given periods (overlaps counted once)."""
-    total = ServiceLength()
+    spans = []
     for p in merge_periods(periods):
         if p.start >= on:
             continue
         end = on - ONE_DAY if p.end is None or p.end >= on else p.end
-        total = total + _span(p.start, end)
+        spans.append(_span(p.start, end))
+    if len(spans) == 1:
+        return spans[0]
+    total = ServiceLength()
+    for s in spans:
+        total = total + s
     return total
 
 

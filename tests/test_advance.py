@@ -1,0 +1,103 @@
+"""The advance for the first half of the month and the final payment."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import calc
+from calc.errors import InputError
+
+D = Decimal
+
+
+def test_seed_example_as_published() -> None:
+    """Seed 002: October 2018, 75,000, НДФЛ 9,750, (75,000 − 9,750) / 22 × 10 = 29,659.09.
+
+    The seed printed 29,659 (rounded to rubles) and assumed 22 working days, 10 worked.
+    """
+    r = calc.advance(75000, 2018, 10, basis="net", days_worked=10, days_in_month=22)
+    assert r.month_ndfl == D("9750")
+    assert r.paid == D("29659.09")
+    assert r.ndfl == 0 and not r.withheld
+    assert r.paid + r.final_payment == r.month_net == D("65250")
+
+
+def test_seed_example_with_the_real_calendar() -> None:
+    """October 2018 had 23 working days, 11 of them on 1–15 October: the seed's 22 / 10 are wrong."""
+    r = calc.advance(75000, 2018, 10, basis="net")
+    assert (r.norm_days, r.first_half_days) == (23, 11)
+    assert r.paid == D("31206.52")
+
+
+def test_from_2023_tax_is_withheld_from_the_advance() -> None:
+    r = calc.advance(75000, 2025, 10)
+    assert r.withheld and r.basis == "gross"
+    assert r.gross == D("35869.57")  # 75,000 / 23 × 11
+    assert r.ndfl == D("4663")  # 13 % in whole rubles
+    assert r.paid == D("31206.57")
+    assert r.final_ndfl == D("9750") - D("4663")
+    assert r.paid + r.final_payment == r.month_net
+
+
+def test_before_2023_gross_basis_nothing_withheld() -> None:
+    r = calc.advance(75000, 2022, 10, basis="gross")
+    assert r.ndfl == 0 and r.paid == r.gross
+    assert r.final_ndfl == r.month_ndfl
+
+
+def test_withholding_can_be_overridden() -> None:
+    assert calc.advance(75000, 2022, 10, basis="gross", withhold_ndfl=True).ndfl > 0
+    assert calc.advance(75000, 2025, 10, basis="net", withhold_ndfl=False).ndfl == 0
+
+
+def test_net_basis_with_withholding_is_explained_not_computed() -> None:
+    with pytest.raises(InputError) as e:
+        calc.advance(75000, 2025, 10, basis="net")
+    assert "263" in e.value.message("ru") and e.value.field == "basis"
+
+
+def test_percent_method() -> None:
+    r = calc.advance(60000, 2024, 3, method="percent", percent="0.4")
+    assert r.gross == D("24000.00") and r.ndfl == D("3120")
+    r = calc.advance(60000, 2019, 3, method="percent", percent="0.5", basis="net")
+    assert r.paid == D("26100.00")  # (60,000 − 7,800) × 50 %
+
+
+def test_explanation_names_the_calendar_and_the_law() -> None:
+    text = calc.advance(75000, 2018, 10, basis="net").explain("en").replace("\u00a0", " ")
+    assert "Production calendar" in text and "Labour Code art. 136" in text
+    assert "65,250.00 ₽ / 23 days × 11 days = 31,206.52 ₽" in text
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"days_worked": 12}, "days_worked"),  # only 11 working days on 1–15 October 2018
+        ({"days_worked": 23, "days_in_month": 22}, "days_worked"),
+        ({"method": "percent", "percent": "1.5"}, "percent"),
+        ({"method": "percent", "percent": 0}, "percent"),
+        ({"method": "weekly"}, "method"),
+        ({"basis": "half"}, "basis"),
+    ],
+)
+def test_bad_input(kwargs: dict, field: str) -> None:
+    with pytest.raises(InputError) as e:
+        calc.advance(75000, 2018, 10, **{"basis": "gross", **kwargs})
+    assert e.value.field == field
+
+
+@given(st.decimals(1, 5_000_000, places=2), st.integers(2011, 2026), st.integers(1, 12), st.data())
+def test_advance_plus_final_payment_is_the_months_pay(salary: Decimal, year: int, month: int, data) -> None:
+    half = calc.working_days_between(
+        __import__("datetime").date(year, month, 1), __import__("datetime").date(year, month, 15)
+    )
+    worked = data.draw(st.integers(0, half))
+    basis = data.draw(st.sampled_from(["gross", "net"] if year < 2023 else ["gross"]))
+    r = calc.advance(salary, year, month, basis=basis, days_worked=worked)
+    assert r.paid + r.final_payment == r.month_net == r.month_gross - r.month_ndfl
+    assert r.gross - r.ndfl == r.paid
+    assert 0 <= r.paid <= r.month_net

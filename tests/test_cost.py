@@ -1,0 +1,159 @@
+"""Employer contributions, the cost to the employer, the year month by month, the inverse."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import calc
+from calc.errors import InputError
+
+D = Decimal
+KINDS = sorted(calc.KINDS)
+
+
+@pytest.mark.parametrize(("salary", "contributions", "total"), [(30_000, 10_260, 40_260), (60_000, 20_520, 80_520)])
+def test_seed_cost_table_2011(salary: int, contributions: int, total: int) -> None:
+    """Seed 002: 34 % contributions + 0.2 % accident insurance."""
+    r = calc.employer_cost(salary, 2011, accident_class=1)
+    assert r.contributions + r.accident == contributions
+    assert r.total_cost == total
+    assert r.by_fund == {
+        "pension": D("0.26") * salary,
+        "social": D("0.029") * salary,
+        "medical_federal": D("0.031") * salary,
+        "medical_territorial": D("0.02") * salary,
+    }
+
+
+def test_seed_table_holds_only_until_the_2011_cap() -> None:
+    """463,000 is crossed in August at 60,000 a month: from then on no contributions above the cap."""
+    df = calc.annual_payroll(60_000, 2011)
+    assert list(df["contributions"][:7]) == [20_400] * 7
+    assert df.loc[8, "contributions"] == D("0.34") * 43_000
+    assert list(df["contributions"][8:]) == [0] * 4
+    assert list(df["accident"]) == [120] * 12
+    assert "cap" in df.loc[8, "events"]
+
+
+def test_todays_figures_for_the_seed_salaries() -> None:
+    assert calc.employer_cost(30_000, 2026).total_cost == D("39060.00")  # 30 % + 0.2 %
+    assert calc.employer_cost(60_000, 2026).total_cost == D("78120.00")
+
+
+def test_unified_tariff_cap_month_is_split() -> None:
+    df = calc.annual_payroll(250_000, 2024)
+    assert df.loc[9, "contributions"] == D("225000") * D("0.30") + D("25000") * D("0.151")
+    assert list(df["contributions"][9:]) == [D("37750.00")] * 3
+    assert "cap" in df.loc[9, "events"]
+
+
+def test_separate_pension_and_social_caps_2015() -> None:
+    m9 = calc.year_payroll(80_000, 2015).month(9)
+    assert m9.by_fund == {"pension": D("15620") + D("900"), "social": D("870.000"), "medical": D("4080.000")}
+    assert len(m9.events) == 2
+
+
+def test_ndfl_band_event() -> None:
+    df = calc.annual_payroll(300_000, 2025)
+    assert "15%" in df.loc[9, "events"] and df.loc[9, "ndfl_rate"] == D("0.15")
+
+
+@pytest.mark.parametrize(
+    ("kind", "year", "month", "gross", "expected"),
+    [
+        ("sme", 2020, 3, 50_000, D("15000.00")),  # reduced tariff only from 1 April 2020
+        ("sme", 2020, 4, 50_000, D("12130") * D("0.30") + D("37870") * D("0.15")),
+        ("sme", 2022, 7, 50_000, D("13890") * D("0.30") + D("36110") * D("0.15")),  # МРОТ of 1 January
+        ("sme", 2024, 1, 100_000, D("19242") * D("0.30") + D("80758") * D("0.15")),
+        ("sme", 2025, 1, 100_000, D("33660") * D("0.30") + D("66340") * D("0.15")),  # 1.5 МРОТ
+        ("sme", 2026, 1, 100_000, D("30000.00")),  # 2026: general tariff for ordinary SMEs
+        ("sme_priority", 2026, 1, 100_000, D("21095.93")),  # 40,639.50 × 30 % + the rest × 15 %
+        ("sme_manufacturing", 2026, 1, 100_000, D("16703.25")),  # 7.6 % above 1.5 МРОТ
+        ("sme_manufacturing", 2024, 1, 100_000, D("19242") * D("0.30") + D("80758") * D("0.15")),
+    ],
+)
+def test_sme_tariffs(kind: str, year: int, month: int, gross: int, expected: Decimal) -> None:
+    assert calc.year_payroll(gross, year, kind=kind).month(month).contributions == expected.quantize(D("0.01"))
+
+
+def test_accident_classes() -> None:
+    assert calc.employer_cost(100_000, 2024, accident_class=32).accident == D("8500.00")
+    assert calc.employer_cost(100_000, 2024, accident_rate="0.011").accident == D("1100.00")
+    with pytest.raises(InputError):
+        calc.employer_cost(100_000, 2024, accident_class=33)
+    with pytest.raises(InputError):
+        calc.employer_cost(100_000, 2024, accident_rate="0.5")
+
+
+def test_from_net_and_from_total_cost() -> None:
+    r = calc.employer_cost(net=65_250, year=2018)
+    assert r.gross == D("75000.00") and r.exact
+    r = calc.employer_cost(total_cost=D("40260"), year=2011)
+    assert r.gross == D("30000.00") and r.exact
+
+
+def test_two_gross_amounts_can_give_the_same_net() -> None:
+    """НДФЛ in whole rubles makes gross → net many-to-one in places: the smaller gross is returned."""
+    hits = {}
+    for kop in range(300_000, 301_000):
+        g = D(kop) / 100
+        hits.setdefault(g - calc.ndfl(g, 2024), []).append(g)
+    net, grosses = next((n, gs) for n, gs in hits.items() if len(gs) > 1)
+    r = calc.employer_cost(net=net, year=2024)
+    assert r.gross == min(grosses) and r.inverse_note is not None
+
+
+def test_exactly_one_of_gross_net_total() -> None:
+    with pytest.raises(InputError):
+        calc.employer_cost(1000, 2024, net=900)
+    with pytest.raises(InputError):
+        calc.employer_cost(year=2024)
+    with pytest.raises(InputError, match="employer kind"):
+        calc.employer_cost(1000, 2024, kind="charity")
+
+
+amounts = st.decimals(0, 5_000_000, places=2)
+
+
+@given(amounts, st.integers(2011, 2026), st.sampled_from(KINDS), st.integers(1, 12))
+def test_identities(gross: Decimal, year: int, kind: str, month: int) -> None:
+    r = calc.employer_cost(gross, year, kind=kind, month=month)
+    assert r.gross == r.net + r.ndfl
+    assert r.total_cost == r.gross + r.contributions + r.accident
+    assert r.contributions == sum(r.by_fund.values())
+
+
+@given(st.lists(amounts, min_size=1, max_size=12), st.integers(2011, 2026), st.sampled_from(KINDS))
+def test_year_monthly_ndfl_sums_to_the_tax_on_the_years_income(months: list, year: int, kind: str) -> None:
+    df = calc.annual_payroll(months, year, kind=kind)
+    assert df["ndfl"].sum() == calc.ndfl(sum(months), year)
+    assert (df["gross"] == df["net"] + df["ndfl"]).all()
+
+
+@given(amounts, amounts, st.integers(2011, 2026), st.sampled_from(KINDS))
+def test_contributions_are_monotone_in_gross(a: Decimal, b: Decimal, year: int, kind: str) -> None:
+    lo, hi = sorted((a, b))
+    assert (
+        calc.employer_cost(lo, year, kind=kind).contributions <= calc.employer_cost(hi, year, kind=kind).contributions
+    )
+    year_lo = calc.year_payroll(lo, year, kind=kind).totals()["contributions"]
+    assert year_lo <= calc.year_payroll(hi, year, kind=kind).totals()["contributions"]
+
+
+@given(amounts, st.integers(2011, 2026), st.integers(1, 12))
+def test_net_to_gross_round_trips(gross: Decimal, year: int, month: int) -> None:
+    net = calc.employer_cost(gross, year, month=month).net
+    back = calc.employer_cost(net=net, year=year, month=month)
+    assert back.net == net and back.exact
+    assert back.gross <= gross
+
+
+@given(amounts, st.integers(2011, 2026), st.sampled_from(KINDS))
+def test_total_cost_to_gross_round_trips(gross: Decimal, year: int, kind: str) -> None:
+    assume(gross > 0)
+    total = calc.employer_cost(gross, year, kind=kind).total_cost
+    assert calc.employer_cost(total_cost=total, year=year, kind=kind).gross == gross

@@ -1,0 +1,119 @@
+"""The final settlement on dismissal: the seed's example line by line, average earnings, leave days."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+import calc
+from calc.errors import InputError
+
+D = Decimal
+
+# Seed 002, "Львов С.С." dismissed on 7 August 2017: what the article published.
+PUBLISHED = {
+    "salary_pay": D("2221.12"),
+    "bonus_pay": D("3331.68"),
+    "allowance_1": D("500.00"),
+    "night_pay": D("323.08"),
+    "allowance_2": D("88.84"),
+    "leave_compensation": D("7187.41"),
+    "total": D("13622.13"),
+    "ndfl": D("1771"),
+    "net": D("11851.13"),
+}
+
+
+def seed_settlement() -> calc.Settlement:
+    return calc.final_settlement(
+        date(2017, 8, 7),
+        8300,
+        hours_worked=44,
+        hourly_method="year",  # 2 shifts × 22 h at 8,300 / (1,973 / 12) = 50.48
+        night_hours=16,
+        night_rate="0.40",
+        bonus_percent="1.5",  # monthly bonus 150 % of the salary for time worked
+        allowances=[
+            calc.Allowance("Надбавка персональная", "Personal allowance", amount=2000, worked=2, planned=8),
+            calc.Allowance("Доплата за вредные условия труда", "Harmful conditions", percent="0.04"),
+        ],
+        average_daily="769.53",
+        unused_days="9.34",
+    )
+
+
+def test_seed_lines_that_are_right() -> None:
+    lines = {x.key: x.amount for x in seed_settlement().lines}
+    for key in ("salary_pay", "bonus_pay", "allowance_1", "allowance_2", "leave_compensation"):
+        assert lines[key] == PUBLISHED[key], key
+
+
+def test_seed_night_line_differs_by_a_kopeck() -> None:
+    """The article used the unrounded rate (50.4815… × 16 × 40 % = 323.08) while every other line uses the
+    published 50.48; with 50.48 the surcharge is 323.07."""
+    lines = {x.key: x.amount for x in seed_settlement().lines}
+    assert lines["night_pay"] == D("323.07") != PUBLISHED["night_pay"]
+
+
+def test_seed_total_is_thirty_rubles_short_of_its_own_lines() -> None:
+    """The article's lines add up to 13,652.13, not 13,622.13; with the right night line 13,652.12."""
+    assert sum(v for k, v in PUBLISHED.items() if k not in ("total", "ndfl", "net")) == D("13652.13")
+    r = seed_settlement()
+    assert r.gross == D("13652.12")
+    assert r.ndfl == D("1775")  # 13 % of 13,652.12 = 1,774.78 → 1,775 (whole rubles)
+    assert r.net == D("11877.12")
+    assert (r.gross, r.ndfl, r.net) != (PUBLISHED["total"], PUBLISHED["ndfl"], PUBLISHED["net"])
+
+
+def test_seed_leave_days_are_four_months_rounded_up() -> None:
+    """9.34 days = 28 / 12 × 4 months (9.333…) rounded up in the worker's favour; 2.33 × 4 = 9.32."""
+    assert calc.leave_months(date(2017, 4, 1), date(2017, 8, 7)) == 4
+    assert calc.unused_leave_days(4, date(2017, 8, 7)).days == D("9.34")
+    assert calc.unused_leave_days(4, date(2017, 8, 7), method="2.33").days == D("9.32")
+    r = calc.final_settlement(
+        date(2017, 8, 7), 8300, hours_worked=44, hourly_method="year", average_daily="769.53", months_for_leave=4
+    )
+    assert r.unused_days == D("9.34") and r.compensation == D("7187.41")
+
+
+def test_half_month_rule() -> None:
+    assert calc.leave_months(date(2017, 4, 1), date(2017, 8, 14)) == 4  # 4 months 14 days
+    assert calc.leave_months(date(2017, 4, 1), date(2017, 8, 15)) == 5  # 4 months 15 days
+    assert calc.unused_leave_days(12, date(2024, 1, 1), used_days=28).days == 0
+
+
+def test_average_daily_earnings() -> None:
+    assert calc.average_daily_earnings(270_000, date(2024, 5, 1)).average_daily == D("767.92")  # / (12 × 29.3)
+    r = calc.average_daily_earnings(250_000, date(2024, 5, 1), full_months=11, part_months=[(31, 10)])
+    assert r.divisor == D("29.3") * 11 + D("29.3") / 31 * 10
+    assert r.average_daily == (D(250_000) / r.divisor).quantize(D("0.01"))
+    assert calc.average_daily_earnings(294_000, date(2014, 3, 31)).average_daily == D(
+        "833.33"
+    )  # 29.4 before 02.04.2014
+
+
+def test_settlement_with_average_from_earnings_and_prior_income() -> None:
+    r = calc.final_settlement(
+        date(2024, 6, 10),
+        60_000,
+        days_worked=6,
+        earnings_12m=720_000,
+        months_for_leave=5,
+        used_days=0,
+        prior_income=300_000,
+    )
+    assert r.average_daily == D("2047.78")  # 720,000 / 351.6
+    assert r.unused_days == D("11.67")  # 28 / 12 × 5 = 11.666… → 11.67
+    assert r.gross == r.pay + r.compensation
+    assert r.ndfl == calc.ndfl(300_000 + r.gross, 2024) - calc.ndfl(300_000, 2024)
+
+
+def test_bad_input() -> None:
+    with pytest.raises(InputError, match="average daily"):
+        calc.final_settlement(date(2024, 6, 10), 60_000, unused_days=3)
+    with pytest.raises(InputError, match="unused leave"):
+        calc.final_settlement(date(2024, 6, 10), 60_000, average_daily=1000)
+    with pytest.raises(InputError):
+        calc.leave_months(date(2024, 6, 10), date(2024, 1, 1))

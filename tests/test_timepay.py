@@ -1,0 +1,95 @@
+"""Time-based pay: the seed's examples figure for figure, overtime, holidays, night work."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import calc
+from calc.errors import InputError
+
+D = Decimal
+
+
+def test_full_months_pay_the_whole_salary() -> None:
+    """Seed 002: 45,000 for May 2017 (20 working days) and June 2017 (21)."""
+    assert calc.salary_for_month(45000, 2017, 5).amount == D("45000.00")
+    assert calc.salary_for_month(45000, 2017, 6).amount == D("45000.00")
+
+
+def test_partly_worked_month() -> None:
+    """Seed 002: 45,000 / 20 × 10 = 22,500 (May 2017, ten days of unpaid leave)."""
+    r = calc.salary_for_month(45000, 2017, 5, days_worked=10)
+    assert r.amount == D("22500.00")
+    assert r.step("salary_pay").formula_numbers("ru").replace("\u00a0", " ") == "45 000,00 ₽ / 20 дней × 10 дней"
+
+
+def test_hourly_rate_by_the_month_and_by_the_year() -> None:
+    """Seed 002: 8,300 / 168 = 49.40 (July 2017); 8,300 / (1,973 / 12) = 50.48."""
+    assert calc.hourly_rate(8300, 2017, 7, "month").rate == D("49.40")
+    assert calc.hourly_rate(8300, 2017, method="year").rate == D("50.48")
+    assert calc.hourly_rate(8300, 2017, method="year", round_rate=False).rate.quantize(D("0.0001")) == D("50.4815")
+
+
+def test_watchman_shift_and_months() -> None:
+    """Seed 002: 50 × 16 + 50 × 8 + 50 × 8 × 20 % = 1,280 a shift; 8, 6, 9 shifts."""
+    assert calc.shift_pay(50, 24, night_hours=8, night_rate="0.20").amount == D("1280.00")
+    assert [calc.shift_pay(50, 24, 8, "0.20", shifts=n).amount for n in (8, 6, 9)] == [
+        D("10240.00"),
+        D("7680.00"),
+        D("11520.00"),
+    ]
+
+
+def test_night_surcharge_defaults_to_the_legal_minimum_and_cannot_go_below() -> None:
+    assert calc.night_surcharge(100, 8).amount == D("160.00")
+    with pytest.raises(InputError, match="below the legal minimum"):
+        calc.night_surcharge(100, 8, "0.10")
+
+
+def test_overtime_first_two_hours_then_double() -> None:
+    assert calc.overtime_pay(100, 3).amount == D("500.00")  # 100 × (2 × 1.5 + 1 × 2)
+    assert calc.overtime_pay(100, [1, 4]).amount == D("150.00") + D("700.00")  # per occasion
+
+
+def test_weekend_and_holiday_work() -> None:
+    assert calc.holiday_pay(100, 8, salaried=False).amount == D("1600.00")  # tariff: double
+    assert calc.holiday_pay(100, 8, salaried=True, within_norm=True).amount == D("800.00")  # extra single rate
+    assert calc.holiday_pay(100, 8, salaried=True, within_norm=False).amount == D("1600.00")
+    assert calc.holiday_pay(100, 8, salaried=False, day_off_taken=True).amount == D("800.00")
+
+
+def test_tariffs() -> None:
+    assert calc.daily_tariff_pay("2500.50", 3).amount == D("7501.50")
+    assert calc.hourly_tariff_pay("312.345", 10).amount == D("3123.45")
+    assert calc.salary_for_hours(8300, 44, D(1973) / 12).amount == D("2221.19")
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda: calc.salary_for_month(45000, 2017, 5, days_worked=21), "days_worked"),
+        (lambda: calc.salary_for_month(-1, 2017, 5), "salary"),
+        (lambda: calc.salary_for_month("", 2017, 5), "salary"),
+        (lambda: calc.salary_for_days(1000, 5, 0), "norm_days"),
+        (lambda: calc.shift_pay(50, 10, night_hours=12), "night_hours"),
+        (lambda: calc.hourly_rate(8300, 2017, 7, "weekly"), "method"),
+    ],
+)
+def test_bad_input(call, field: str) -> None:
+    with pytest.raises(InputError) as e:
+        call()
+    assert e.value.field == field
+    assert e.value.message("ru") and e.value.message("en")
+
+
+@given(st.decimals(0, 1_000_000, places=2), st.integers(1, 12), st.integers(2011, 2026), st.data())
+def test_a_partial_month_never_exceeds_the_full_one(salary: Decimal, month: int, year: int, data) -> None:
+    norm = calc.working_days(year, month)
+    worked = data.draw(st.integers(0, norm))
+    full = calc.salary_for_month(salary, year, month).amount
+    part = calc.salary_for_month(salary, year, month, worked).amount
+    assert part <= full == salary.quantize(D("0.01"))
