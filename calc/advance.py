@@ -160,8 +160,28 @@ def advance(
         )
 
     if method == "days":
-        tr.given("norm_days", norm, source=CALENDAR if days_in_month is None else None)
-        tr.given("first_half_days", half, source=CALENDAR)
+        if days_in_month is None:
+            tr.given("norm_days", norm, source=CALENDAR)
+            tr.given("first_half_days", half, source=CALENDAR)
+        else:
+            calendar_norm = working_days(year, month, country)
+            tr.given(
+                "norm_days",
+                norm,
+                note=T(
+                    f"задано вручную (по календарю — {calendar_norm})",
+                    f"entered by hand (the calendar has {calendar_norm})",
+                ),
+            )
+        if days_worked is not None:
+            tr.given(
+                "days_worked",
+                worked,
+                note=T(
+                    f"задано вручную (по календарю в первой половине — {half})",
+                    f"entered by hand (the calendar's first half has {half})",
+                ),
+            )
         gross = tr.calc(
             "advance_gross",
             "advance_base / norm_days * days_worked",

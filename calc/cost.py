@@ -28,7 +28,7 @@ from .explain import Explained, Q, Trace
 from .money import KOPECK, ZERO, amount, dec, number
 from .ndfl import NDFL_226, Children, MonthTax, ndfl_detail, withholding
 from .rules import Dated, rulebook
-from .text import T, Text, money, percent, tr
+from .text import T, Text, money, money_short, percent, tr
 
 KIND_SOURCE = T("НК РФ ст. 425–427", "Tax Code art. 425–427")
 ACCIDENT_SOURCE = T(
@@ -99,11 +99,17 @@ def _events(tax: MonthTax, prev: MonthTax | None, c: MonthContributions) -> tupl
                 f"Income tax: {percent(tax.rate, 'en')} from this month",
             )
         )
-    for fund in c.crossed:
+    caps: dict[Decimal, list[str]] = {}
+    for f in c.tariff.general:
+        if f.fund in c.crossed and f.cap is not None:
+            caps.setdefault(f.cap, []).append(f.fund)
+    for cap, funds in caps.items():
+        ru = ", ".join(tr(FUNDS[f], "ru") for f in funds)
+        en = ", ".join(tr(FUNDS[f], "en") for f in funds)
         ev.append(
             T(
-                f"Взносы: в этом месяце достигнута предельная база ({tr(FUNDS[fund], 'ru')})",
-                f"Contributions: the cap is reached this month ({tr(FUNDS[fund], 'en')})",
+                f"Взносы: в этом месяце достигнута предельная база {money_short(cap, 'ru')} ({ru})",
+                f"Contributions: the {money_short(cap, 'en')} cap is reached this month ({en})",
             )
         )
     return tuple(ev)
@@ -118,9 +124,8 @@ def _rows(
     return taxes, contrib
 
 
-def _month_figures(
-    i: int, taxes: list[MonthTax], contrib: list[MonthContributions], o: Options, steps: tuple = ()
-) -> MonthCost:
+def _month_figures(i: int, taxes: list[MonthTax], contrib: list[MonthContributions], o: Options) -> MonthCost:
+    """Month ``i`` (0-based) from the cumulative figures, without an explanation (the fast path)."""
     t, c = taxes[i], contrib[i]
     gross = t.income + t.northern
     net = gross - t.tax
@@ -140,21 +145,75 @@ def _month_figures(
         income_to_date=t.income_to_date + sum((x.northern for x in taxes[: i + 1]), ZERO),
         base_to_date=c.base_to_date,
         events=_events(t, taxes[i - 1] if i else None, c),
-        steps=steps,
     )
 
 
-def _month_steps(i: int, taxes: list[MonthTax], contrib: list[MonthContributions], o: Options) -> tuple:
-    """The explanation of month ``i`` (0-based), built from the same cumulative figures."""
-    t, c = taxes[i], contrib[i]
-    rb = rulebook(o.country)
+_PART_LABELS = {
+    "under_cap": T("база в пределах предельной базы", "base up to the cap"),
+    "over_cap": T("база сверх предельной базы", "base above the cap"),
+    "no_cap": T("база (без предельной базы)", "base (no cap)"),
+    "reduced": T("база сверх порога МСП", "base above the SME threshold"),
+}
+
+
+def _explained_month(i: int, taxes: list[MonthTax], contrib: list[MonthContributions], o: Options) -> MonthCost:
+    """Month ``i`` (0-based) computed step by step: its figures are the results of its explained steps."""
+    t = taxes[i]
     trc = Trace()
     gross = (
         trc.calc("gross", "income + northern_part", income=t.income, northern_part=t.northern)
         if t.northern
         else trc.given("gross", t.income)
     )
-    # --- НДФЛ, cumulative
+    tax = _explain_tax(trc, i, taxes, o)
+    net = trc.calc(
+        "net", "gross - ndfl", rounding="none", gross=gross, ndfl=tax, source=T("ТК РФ ст. 137", "Labour Code art. 137")
+    )
+    by_fund = _explain_contributions(trc, i, contrib, o)
+    total = (
+        trc.calc(
+            "contributions",
+            " + ".join(f"c_{f}" for f in by_fund),
+            rounding="none",
+            **{f"c_{f}": Q(v, "rub", FUNDS[f]) for f, v in by_fund.items()},
+        )
+        if by_fund
+        else trc.given("contributions", ZERO)
+    )
+    accident = trc.calc(
+        "accident",
+        "gross * accident_rate",
+        gross=gross,
+        accident_rate=o.acc_rate,
+        source=ACCIDENT_SOURCE,
+        rules=[o.acc_rule] if o.acc_rule else [],
+    )
+    cost = trc.calc(
+        "total_cost",
+        "gross + contributions + accident",
+        rounding="none",
+        gross=gross,
+        contributions=total,
+        accident=accident,
+    )
+    fast = _month_figures(i, taxes, contrib, o)
+    return replace(
+        fast,
+        gross=gross,
+        ndfl=tax,
+        net=net,
+        by_fund=by_fund,
+        contributions=total,
+        accident=accident,
+        total_cost=cost,
+        steps=tuple(trc.steps),
+    )
+
+
+def _explain_tax(trc: Trace, i: int, taxes: list[MonthTax], o: Options) -> Decimal:
+    """НДФЛ of month ``i``: the tax on the base since January minus the tax withheld before."""
+    t = taxes[i]
+    rb = rulebook(o.country)
     trc.given("income_to_date", t.income_to_date, source=NDFL_226)
     if t.deductions_to_date:
         trc.given("deductions_to_date", t.deductions_to_date, rules=[rb.lookup("deductions.child", date(o.year, 1, 1))])
@@ -166,87 +225,57 @@ def _month_steps(i: int, taxes: list[MonthTax], contrib: list[MonthContributions
         deductions_to_date=t.deductions_to_date,
     )
     northern_to_date = sum((x.northern for x in taxes[: i + 1]), ZERO)
-    ndfl_detail(base, o.year, o.resident, northern=northern_to_date, country=o.country, trace=trc, key="ndfl_to_date")
-    before = t.tax_to_date - t.tax
-    tax = trc.calc(
-        "ndfl",
-        "ndfl_to_date - ndfl_before",
-        rounding="none",
-        ndfl_to_date=t.tax_to_date,
-        ndfl_before=before,
-        source=NDFL_226,
+    to_date = ndfl_detail(
+        base, o.year, o.resident, northern=northern_to_date, country=o.country, trace=trc, key="ndfl_to_date"
+    ).tax
+    before = taxes[i - 1].tax_to_date if i else ZERO
+    return trc.calc(
+        "ndfl", "ndfl_to_date - ndfl_before", rounding="none", ndfl_to_date=to_date, ndfl_before=before, source=NDFL_226
     )
-    trc.calc(
-        "net", "gross - ndfl", rounding="none", gross=gross, ndfl=tax, source=T("ТК РФ ст. 137", "Labour Code art. 137")
-    )
-    # --- contributions, cumulative by fund
-    tariff_rules = list(c.tariff.rules)
-    rounding = rb.lookup("contributions.rounding", date(o.year, 1, 1))
+
+
+def _explain_contributions(trc: Trace, i: int, contrib: list[MonthContributions], o: Options) -> dict[str, Decimal]:
+    """Each fund: contributions on the base since January (by rate and cap) minus those of earlier months."""
+    c = contrib[i]
+    rb = rulebook(o.country)
+    rules = [*c.tariff.rules, rb.lookup("contributions.rounding", date(o.year, 1, 1))]
     trc.given(
         "base_to_date",
         c.base_to_date,
-        rules=tariff_rules[:1],
+        rules=rules[:1],
         source=KIND_SOURCE,
         note=T(f"Вид работодателя: {tr(KINDS[o.kind], 'ru')}", f"Employer kind: {tr(KINDS[o.kind], 'en')}"),
     )
-    prev_to_date = contrib[i - 1].to_date if i else {}
-    names = []
-    for fund, to_date in c.to_date.items():
+    before = contrib[i - 1].to_date if i else {}
+    out: dict[str, Decimal] = {}
+    for fund in c.to_date:
         parts = [(p, b) for p, b in c.parts_to_date.items() if p.fund == fund and b]
         inputs: dict[str, Any] = {}
-        terms = []
         for j, (p, b) in enumerate(parts):
-            kind_label = {
-                "under_cap": ("в пределах предельной базы", "up to the cap"),
-                "over_cap": ("сверх предельной базы", "above the cap"),
-                "no_cap": ("без предельной базы", "no cap"),
-                "reduced": ("сверх порога МСП", "above the SME threshold"),
-            }[p.kind]
-            inputs[f"b{j}"] = Q(b, "rub", T(f"база {kind_label[0]}", f"base {kind_label[1]}"))
+            inputs[f"b{j}"] = Q(b, "rub", _PART_LABELS[p.kind])
             inputs[f"r{j}"] = Q(p.rate, "rate", T("ставка", "rate"))
-            terms.append(f"b{j} * r{j}")
         label = T(f"Взносы с начала года: {tr(FUNDS[fund], 'ru')}", f"Contributions to date: {tr(FUNDS[fund], 'en')}")
-        if terms:
-            trc.calc("contrib_to_date", " + ".join(terms), label=label, rules=[*tariff_rules, rounding], **inputs)
-        else:
-            trc.given("contrib_to_date", ZERO, label=label)
-        name = f"c_{fund}"
-        trc.calc(
+        to_date = (
+            trc.calc(
+                "contrib_to_date",
+                " + ".join(f"b{j} * r{j}" for j in range(len(parts))),
+                label=label,
+                rules=rules,
+                **inputs,
+            )
+            if parts
+            else trc.given("contrib_to_date", ZERO, label=label)
+        )
+        out[fund] = trc.calc(
             "contrib_month",
             "to_date - before",
             rounding="none",
             label=T(f"Взносы за месяц: {tr(FUNDS[fund], 'ru')}", f"Contributions this month: {tr(FUNDS[fund], 'en')}"),
             to_date=Q(to_date, "rub", T("с начала года", "to date")),
-            before=Q(prev_to_date.get(fund, ZERO), "rub", T("до этого месяца", "before this month")),
+            before=Q(before.get(fund, ZERO), "rub", T("до этого месяца", "before this month")),
             source=T("НК РФ ст. 431 п. 1", "Tax Code art. 431 p. 1"),
         )
-        names.append((name, fund, c.by_fund[fund]))
-    if names:
-        trc.calc(
-            "contributions",
-            " + ".join(n for n, _, _ in names),
-            rounding="none",
-            **{n: Q(v, "rub", FUNDS[f]) for n, f, v in names},
-        )
-    else:
-        trc.given("contributions", ZERO)
-    trc.calc(
-        "accident",
-        "gross * accident_rate",
-        gross=gross,
-        accident_rate=o.acc_rate,
-        source=ACCIDENT_SOURCE,
-        rules=[o.acc_rule] if o.acc_rule else [],
-    )
-    trc.calc(
-        "total_cost",
-        "gross + contributions + accident",
-        rounding="none",
-        gross=gross,
-        contributions=c.total,
-        accident=c.accident,
-    )
-    return tuple(trc.steps)
+    return out
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -262,9 +291,7 @@ class YearResult:
         i = m - 1
         if not 0 <= i < len(self.taxes):
             raise InputError(f"Нет месяца {m}.", f"No month {m}.", "month")
-        return _month_figures(
-            i, self.taxes, self.contrib, self.options, _month_steps(i, self.taxes, self.contrib, self.options)
-        )
+        return _explained_month(i, self.taxes, self.contrib, self.options)
 
     def months(self) -> list[MonthCost]:
         return [_month_figures(i, self.taxes, self.contrib, self.options) for i in range(len(self.taxes))]
@@ -490,8 +517,7 @@ def employer_cost(
                 f"{money(got, 'en')}.",
             )
     taxes, contrib = _steady(g, m, o)
-    steps = _month_steps(m - 1, taxes, contrib, o)
-    mc = _month_figures(m - 1, taxes, contrib, o, steps)
+    mc = _explained_month(m - 1, taxes, contrib, o)
     return replace(mc, inverse_note=note, exact=exact)
 
 

@@ -16,7 +16,7 @@ from .calendar import work_hours, working_days
 from .cost import MonthCost, year_payroll
 from .errors import InputError
 from .explain import Explained, Q, Trace
-from .money import ZERO, amount, number, rate
+from .money import ZERO, amount, dec, number, rate
 from .rules import rulebook
 from .seniority import Scale, full_years, get_scale
 from .service import ServiceLength
@@ -92,7 +92,8 @@ def pay_lines(
     on = date(year, month, 1)
     tr = Trace()
     hr = hourly_rate(s, year, month, hourly_method, country=country)
-    tr.extend(hr.steps)
+    if hours_worked is not None or any(_given(x) for x in (night_hours, overtime_hours, holiday_hours)):
+        tr.extend(hr.steps)  # the hourly rate is shown only where a line uses it
     if hours_worked is None:
         norm = working_days(year, month, country)
         worked = (
@@ -189,6 +190,18 @@ def pay_lines(
     names = {f"l{i}": Q(x.amount, "rub", x.label) for i, x in enumerate(lines)}
     tr.calc("gross", " + ".join(names), rounding="none", **names)
     return PayLines(lines=tuple(lines), hourly_rate=hr.rate, worked_share=share, steps=tuple(tr.steps))
+
+
+def _given(value: Any) -> bool:
+    """True unless the value is empty or zero (bad values count as given: they are checked later)."""
+    if value in (None, "", (), []):
+        return False
+    if isinstance(value, list | tuple):
+        return True
+    try:
+        return dec(value) != 0
+    except (ArithmeticError, TypeError, ValueError):
+        return True
 
 
 def _allowance(tr: Trace, a: Allowance, i: int, pay: Decimal, share: Decimal) -> Line:

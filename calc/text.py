@@ -64,8 +64,13 @@ def num(value: Decimal | int, lang: str, pattern: str = "#,##0.##") -> str:
 
 
 def money(value: Decimal | int, lang: str) -> str:
-    """45 000,00 ₽ / 45,000.00 ₽"""
-    return f"{format_decimal(value, format='#,##0.00', locale=LOCALES[lang])}\u00a0₽"
+    """45 000,00 ₽ / 45,000.00 ₽. An unrounded intermediate amount keeps up to 4 decimals (≈ if longer),
+    so an explanation never shows a rounded input next to a result computed from the exact one."""
+    d = Decimal(value)
+    if d == d.quantize(Decimal("0.01")):
+        return f"{format_decimal(d, format='#,##0.00', locale=LOCALES[lang])}\u00a0₽"
+    approx = "≈\u00a0" if d != d.quantize(Decimal("0.0001")) else ""
+    return f"{approx}{format_decimal(d, format='#,##0.00##', locale=LOCALES[lang])}\u00a0₽"
 
 
 def money_short(value: Decimal | int, lang: str) -> str:

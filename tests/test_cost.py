@@ -123,6 +123,9 @@ amounts = st.decimals(0, 5_000_000, places=2)
 def test_identities(gross: Decimal, year: int, kind: str, month: int) -> None:
     r = calc.employer_cost(gross, year, kind=kind, month=month)
     assert r.gross == r.net + r.ndfl
+    fast = calc.year_payroll(gross, year, kind=kind).months()[month - 1]  # the unexplained fast path agrees
+    assert (fast.ndfl, fast.net, fast.by_fund, fast.accident, fast.total_cost) == (
+        r.ndfl, r.net, r.by_fund, r.accident, r.total_cost)
     assert r.total_cost == r.gross + r.contributions + r.accident
     assert r.contributions == sum(r.by_fund.values())
 
@@ -144,8 +147,10 @@ def test_contributions_are_monotone_in_gross(a: Decimal, b: Decimal, year: int, 
     assert year_lo <= calc.year_payroll(hi, year, kind=kind).totals()["contributions"]
 
 
-@given(amounts, st.integers(2011, 2026), st.integers(1, 12))
+@given(st.decimals(2, 5_000_000, places=2), st.integers(2011, 2026), st.integers(1, 12))
 def test_net_to_gross_round_trips(gross: Decimal, year: int, month: int) -> None:
+    """Below about 1.15 rubles a month cumulative whole-ruble rounding can tax a month more than it pays
+    (0.33 a month in 2011: December's tax is 1 ruble); such a negative net has no gross to go back to."""
     net = calc.employer_cost(gross, year, month=month).net
     back = calc.employer_cost(net=net, year=year, month=month)
     assert back.net == net and back.exact

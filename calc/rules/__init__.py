@@ -168,7 +168,11 @@ class RuleBook:
         return self.lookup(name, on).value
 
 
-@cache
 def rulebook(country: str = "ru") -> RuleBook:
-    """The (cached) rule book of a country."""
+    """The rule book of a country (one shared instance per country)."""
+    return _rulebook(country)
+
+
+@cache
+def _rulebook(country: str) -> RuleBook:
     return RuleBook(country)
