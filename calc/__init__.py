@@ -34,10 +34,8 @@ from .errors import (
     ScaleDefinitionError,
     UnknownScaleError,
 )
-from .ndfl import Children, ndfl, ndfl_detail, withholding
-from .payslip import Allowance, Payslip, pay_lines, payslip
-from .rules import rulebook
-from .seniority import (
+from .income_tax import Children, ndfl, ndfl_detail, withholding
+from .long_service import (
     SCALES,
     IncrementScale,
     Scale,
@@ -50,6 +48,8 @@ from .seniority import (
     seniority_on,
     seniority_rate,
 )
+from .payslip import Allowance, Payslip, pay_lines, payslip
+from .rules import rulebook
 from .service import (
     Period,
     ServiceLength,

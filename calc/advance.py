@@ -18,8 +18,8 @@ from typing import Any
 from .calendar import working_days, working_days_between
 from .errors import InputError
 from .explain import Explained, Trace
+from .income_tax import NDFL_226, ndfl
 from .money import ZERO, amount, number, rate
-from .ndfl import NDFL_226, ndfl
 from .rules import rulebook
 from .text import T
 
@@ -173,7 +173,7 @@ def advance(
                     f"entered by hand (the calendar has {calendar_norm})",
                 ),
             )
-        if days_worked is not None:
+        if days_worked is not None and worked != half:
             tr.given(
                 "days_worked",
                 worked,

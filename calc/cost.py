@@ -25,8 +25,8 @@ from .contributions import (
 )
 from .errors import InputError
 from .explain import Explained, Q, Trace
+from .income_tax import NDFL_226, Children, MonthTax, ndfl_detail, withholding
 from .money import KOPECK, ZERO, amount, dec, number
-from .ndfl import NDFL_226, Children, MonthTax, ndfl_detail, withholding
 from .rules import Dated, rulebook
 from .text import T, Text, money, money_short, percent, tr
 
@@ -336,7 +336,9 @@ def _monthly(values: Any, what_ru: str, what_en: str, field_: str, n: int = 12) 
     if isinstance(values, Sequence) and not isinstance(values, str):
         vals = list(values)
         if not 1 <= len(vals) <= 12:
-            raise InputError(f"{what_ru}: нужно от 1 до 12 месяцев.", f"{what_en}: 1 to 12 months are needed.", field_)
+            raise InputError(
+                f"Укажите {what_ru} за 1–12 месяцев.", f"Please give {what_en} for 1 to 12 months.", field_
+            )
     else:
         vals = [values] * n
     return [amount(v, field_, what_ru, what_en) for v in vals]
@@ -371,7 +373,7 @@ def year_payroll(
         country=country,
     )
     gross = _monthly(monthly_gross, "начисления", "the gross pay", "gross")
-    north = _monthly(northern, "северная часть", "the northern part", "northern", len(gross))
+    north = _monthly(northern, "северную часть", "the northern part", "northern", len(gross))
     if len(north) != len(gross):
         raise InputError(
             "Северная часть нужна для каждого месяца.", "The northern part is needed for every month.", "northern"

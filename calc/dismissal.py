@@ -21,8 +21,8 @@ from dateutil.relativedelta import relativedelta
 
 from .errors import InputError
 from .explain import Explained, Q, Trace
+from .income_tax import NDFL_226, ndfl
 from .money import ZERO, amount, dec, number
-from .ndfl import NDFL_226, ndfl
 from .payslip import Line, pay_lines
 from .rules import rulebook
 from .text import T
@@ -61,7 +61,7 @@ def average_daily_earnings(
     tr = trace or Trace()
     parts = ZERO
     for cal, counted in part_months:
-        c = number(cal, "part_months", "дней в месяце", "days in the month", low=28, high=31, integer=True)
+        c = number(cal, "part_months", "число дней в месяце", "the days in the month", low=28, high=31, integer=True)
         d = number(counted, "part_months", "учтённые дни", "days counted", low=0, high=c)
         parts += k / c * d
     if full + len(list(part_months)) > 12:

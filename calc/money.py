@@ -72,27 +72,35 @@ def rubles(value: Number) -> Decimal:
     return dec(value).quantize(RUBLE, rounding=ROUND_HALF_UP)
 
 
+# Messages address the user in the imperative ("Укажите оклад …", "Please enter the salary …"), so
+# callers pass the name of the quantity in the accusative ("полную стоимость", "часовую ставку").
+
+
+def _ru_num(d: Decimal) -> str:
+    return _en_num(d).replace(",", "\u00a0").replace(".", ",")
+
+
+def _en_num(d: Decimal) -> str:
+    return f"{d:,f}"
+
+
 def _number(value: object, field: str, what_ru: str, what_en: str) -> Decimal:
     if value is None or (isinstance(value, str) and not value.strip()):
         raise InputError(f"Укажите {what_ru}.", f"Please enter {what_en}.", field)
     if isinstance(value, bool):
-        raise InputError(f"{what_ru.capitalize()}: нужно число.", f"{what_en.capitalize()}: a number is needed.", field)
+        raise InputError(f"Укажите {what_ru} числом.", f"Please enter {what_en} as a number.", field)
     try:
         if isinstance(value, str):
             value = value.replace("\u00a0", "").replace(" ", "").replace(",", ".")
         d = dec(value)  # type: ignore[arg-type]
     except (InvalidOperation, TypeError, ValueError):
         raise InputError(
-            f"{what_ru.capitalize()}: «{value}» — не число.",
-            f"{what_en.capitalize()}: '{value}' is not a number.",
+            f"Укажите {what_ru} числом (получено: «{value}»).",
+            f"Please enter {what_en} as a number (got '{value}').",
             field,
         ) from None
     if not d.is_finite():
-        raise InputError(
-            f"{what_ru.capitalize()}: нужно конечное число.",
-            f"{what_en.capitalize()}: a finite number is needed.",
-            field,
-        )
+        raise InputError(f"Укажите {what_ru} конечным числом.", f"Please enter {what_en} as a finite number.", field)
     return d
 
 
@@ -108,11 +116,12 @@ def amount(
     """A checked money amount in rubles: a finite number from 0 to ``maximum``."""
     d = _number(value, field, what_ru, what_en)
     if d < 0 or (d == 0 and not allow_zero) or d > maximum:
-        low = "0" if allow_zero else "больше 0"
-        low_en = "0" if allow_zero else "above 0"
+        top_ru, top_en = f"{_ru_num(maximum)} ₽", f"{_en_num(maximum)} RUB"
+        span_ru = f"от 0 до {top_ru}" if allow_zero else f"больше 0 и не больше {top_ru}"
+        span_en = f"from 0 to {top_en}" if allow_zero else f"above 0 and up to {top_en}"
         raise InputError(
-            f"{what_ru.capitalize()}: {d} ₽ — недопустимо. Допустимо от {low} до {maximum:,.0f} ₽.".replace(",", " "),
-            f"{what_en.capitalize()}: {d} is not allowed. Allowed: from {low_en} to {maximum:,.0f} RUB.",
+            f"Укажите {what_ru} {span_ru} (получено: {_ru_num(d)} ₽).",
+            f"Please enter {what_en} {span_en} (got {_en_num(d)}).",
             field,
         )
     return d
@@ -133,22 +142,32 @@ def number(
     lo, hi = dec(low), dec(high)
     if integer and d != d.to_integral_value():
         raise InputError(
-            f"{what_ru.capitalize()}: нужно целое число, получено {d}.",
-            f"{what_en.capitalize()}: a whole number is needed, got {d}.",
+            f"Укажите {what_ru} целым числом (получено: {_ru_num(d)}).",
+            f"Please enter {what_en} as a whole number (got {d}).",
             field,
         )
     if not lo <= d <= hi:
         raise InputError(
-            f"{what_ru.capitalize()}: {d} — вне допустимого диапазона от {lo} до {hi}.",
-            f"{what_en.capitalize()}: {d} is outside the allowed range {lo} to {hi}.",
+            f"Укажите {what_ru} от {_ru_num(lo)} до {_ru_num(hi)} (получено: {_ru_num(d)}).",
+            f"Please enter {what_en} from {lo} to {hi} (got {d}).",
             field,
         )
     return d
 
 
 def rate(value: object, field: str, what_ru: str, what_en: str, *, high: Number = 10) -> Decimal:
-    """A checked rate given as a fraction (0.15 for 15 %)."""
-    return number(value, field, what_ru, what_en, low=0, high=high)
+    """A checked rate given as a fraction (0.15 for 15 %); the message speaks in percent."""
+    d = _number(value, field, what_ru, what_en)
+    hi = dec(high)
+    if not 0 <= d <= hi:
+        pct = (d * 100).normalize()
+        top = (hi * 100).normalize()
+        raise InputError(
+            f"Укажите {what_ru} от 0 до {_ru_num(top)} % (получено: {_ru_num(pct)} %).",
+            f"Please enter {what_en} from 0 to {_en_num(top)}% (got {_en_num(pct)}%).",
+            field,
+        )
+    return d
 
 
 def floor_int(value: Decimal) -> int:

@@ -16,9 +16,9 @@ from .calendar import work_hours, working_days
 from .cost import MonthCost, year_payroll
 from .errors import InputError
 from .explain import Explained, Q, Trace
+from .long_service import Scale, full_years, get_scale, rate_step
 from .money import ZERO, amount, dec, number, rate
 from .rules import rulebook
-from .seniority import Scale, full_years, get_scale
 from .service import ServiceLength
 from .text import T, Text
 from .timepay import LAW_136, holiday_pay, hourly_rate, night_rate_checked, overtime_pay
@@ -127,8 +127,7 @@ def pay_lines(
     if scale is not None:
         sc = get_scale(scale)
         y = full_years(seniority_years if seniority_years is not None else ServiceLength())
-        tr.given("service_years", y)
-        r = tr.given("seniority_rate", sc.rate(y), source=sc.source)
+        r = rate_step(tr, sc, y)
         bonus = tr.calc("seniority_bonus", "salary_pay * seniority_rate", salary_pay=pay, seniority_rate=r)
         lines.append(Line("seniority_bonus", T("Надбавка за выслугу лет", "Long-service bonus"), bonus))
     nh = number(night_hours, "night_hours", "ночные часы", "the night hours", low=0, high=248)
@@ -226,8 +225,8 @@ def _allowance(tr: Trace, a: Allowance, i: int, pay: Decimal, share: Decimal) ->
     if not a.prorate:
         v = tr.given("allowance", amt, label=label)
     elif a.worked is not None:
-        w = number(a.worked, "allowances", "отработано (ед.)", "units worked", low=0, high=744)
-        pl = number(a.planned, "allowances", "по плану (ед.)", "units planned", low=1, high=744)
+        w = number(a.worked, "allowances", "отработанные смены или дни", "the shifts or days worked", low=0, high=744)
+        pl = number(a.planned, "allowances", "смены или дни по графику", "the planned shifts or days", low=1, high=744)
         v = tr.calc(
             "allowance",
             "allowance_amount / planned_units * worked_units",

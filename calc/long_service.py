@@ -14,12 +14,12 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
-from .errors import ScaleDefinitionError, UnknownScaleError
+from .errors import InputError, ScaleDefinitionError, UnknownScaleError
 from .explain import Explained, Q, Trace
 from .money import ZERO, amount, dec, floor_int
-from .rules import rulebook
-from .service import ServiceLength, date_reaching, service_length
-from .text import T, Text
+from .rules import Dated, rulebook
+from .service import ServiceLength, date_reaching, merge_periods, service_length
+from .text import T, Text, day
 
 MAX_YEARS = 80
 MAX_RATE = Decimal(3)  # 300 % — anything above is surely a typing mistake
@@ -62,6 +62,21 @@ class Scale:
     def max_rate(self) -> Decimal:
         return self.rate(MAX_YEARS)
 
+    def as_rule(self) -> Dated | None:
+        """The scale as a dated rule value (for "rules used"); None for a custom scale."""
+        if self.custom or self.valid_from is None:
+            return None
+        return Dated(
+            f"seniority.{self.id}",
+            self.label,
+            "scale",
+            tuple(self.breakpoints()),
+            self.valid_from,
+            self.source,
+            self.verify,
+            self.note,
+        )
+
 
 @dataclass(frozen=True)
 class StepScale(Scale):
@@ -92,7 +107,10 @@ class IncrementScale(Scale):
         return min(self.cap, self.start_rate + self.step_rate * (full_years - self.start_years))
 
 
-def _check_steps(steps: Sequence[tuple[Any, Any]], where: str) -> tuple[tuple[int, Decimal], ...]:
+def _check_steps(
+    steps: Sequence[tuple[Any, Any]], where: str, where_en: str | None = None
+) -> tuple[tuple[int, Decimal], ...]:
+    we = where_en or where
     out: list[tuple[int, Decimal]] = []
     for i, pair in enumerate(steps, 1):
         try:
@@ -101,44 +119,40 @@ def _check_steps(steps: Sequence[tuple[Any, Any]], where: str) -> tuple[tuple[in
         except (TypeError, ValueError, ArithmeticError):
             raise ScaleDefinitionError(
                 f"{where}: строка {i} — нужны два числа: годы и ставка.",
-                f"{where}: row {i} needs two numbers: years and rate.",
+                f"{we}: row {i} needs two numbers: years and rate.",
                 "steps",
             ) from None
         if not r.is_finite() or not y.is_finite():
-            raise ScaleDefinitionError(
-                f"{where}: строка {i} — не число.", f"{where}: row {i} is not a number.", "steps"
-            )
+            raise ScaleDefinitionError(f"{we}: строка {i} — не число.", f"{we}: row {i} is not a number.", "steps")
         if y != y.to_integral_value() or not 0 <= y <= MAX_YEARS:
             raise ScaleDefinitionError(
                 f"{where}: строка {i} — стаж должен быть целым числом лет от 0 до {MAX_YEARS}, получено {y}.",
-                f"{where}: row {i} — service must be whole years from 0 to {MAX_YEARS}, got {y}.",
+                f"{we}: row {i} — service must be whole years from 0 to {MAX_YEARS}, got {y}.",
                 "steps",
             )
         if not ZERO <= r <= MAX_RATE:
             raise ScaleDefinitionError(
                 f"{where}: строка {i} — ставка должна быть от 0 до 3 (0,15 = 15 %), получено {r}.",
-                f"{where}: row {i} — the rate must be from 0 to 3 (0.15 = 15%), got {r}.",
+                f"{we}: row {i} — the rate must be from 0 to 3 (0.15 = 15%), got {r}.",
                 "steps",
             )
         if out and int(y) <= out[-1][0]:
             raise ScaleDefinitionError(
                 f"{where}: ступени пересекаются или идут не по порядку (строка {i}: {y} лет после {out[-1][0]}). "
                 "Каждая ступень должна начинаться позже предыдущей.",
-                f"{where}: steps overlap or are out of order (row {i}: {y} years after {out[-1][0]}). "
+                f"{we}: steps overlap or are out of order (row {i}: {y} years after {out[-1][0]}). "
                 "Each step must start later than the one before.",
                 "steps",
             )
         if out and r < out[-1][1]:
             raise ScaleDefinitionError(
                 f"{where}: ставка не может снижаться с ростом стажа (строка {i}).",
-                f"{where}: the rate must not fall as service grows (row {i}).",
+                f"{we}: the rate must not fall as service grows (row {i}).",
                 "steps",
             )
         out.append((int(y), r))
     if not out:
-        raise ScaleDefinitionError(
-            f"{where}: в шкале нет ни одной ступени.", f"{where}: the scale has no steps.", "steps"
-        )
+        raise ScaleDefinitionError(f"{we}: в шкале нет ни одной ступени.", f"{we}: the scale has no steps.", "steps")
     return tuple(out)
 
 
@@ -154,7 +168,7 @@ def custom_scale(
     not fall; otherwise :class:`ScaleDefinitionError` says which row is wrong.
     """
     rows = list(steps.items()) if isinstance(steps, Mapping) else list(steps)
-    checked = _check_steps(rows, name)
+    checked = _check_steps(rows, name, name_en)
     return StepScale(
         scale_id,
         T(name, name_en),
@@ -217,7 +231,7 @@ def full_years(years: int | float | Decimal | str | ServiceLength) -> int:
         return years.years
     from .money import number
 
-    y = number(years, "years", "стаж (лет)", "years of service", low=0, high=MAX_YEARS)
+    y = number(years, "years", "стаж в полных годах", "the years of service", low=0, high=MAX_YEARS)
     return floor_int(y)
 
 
@@ -239,14 +253,22 @@ class SeniorityResult(Explained):
     next_step_date: date | None = None
 
 
+def rate_step(tr: Trace, sc: Scale, years: int) -> Decimal:
+    """Record the full years and the scale's rate for them (citing the scale) and return the rate."""
+    tr.given("service_years", years)
+    rule = sc.as_rule()
+    return tr.given(
+        "seniority_rate", sc.rate(years), rules=[rule] if rule else [], source=None if rule else sc.source, note=sc.note
+    )
+
+
 def seniority(salary: Any, years: Any, scale: str | Scale) -> SeniorityResult:
     """The bonus on ``salary`` for ``years`` of service, with its explanation and the next step."""
     sc = get_scale(scale)
     y = full_years(years)
     base = amount(salary, "salary", "оклад", "the salary")
     tr = Trace()
-    tr.given("service_years", y)
-    rate = tr.given("seniority_rate", sc.rate(y), source=sc.source, note=sc.note)
+    rate = rate_step(tr, sc, y)
     bonus = tr.calc("seniority_bonus", "salary * seniority_rate", salary=base, seniority_rate=rate)
     yearly = tr.calc("seniority_bonus_year", "seniority_bonus * months", seniority_bonus=bonus, months=Q(12, "months"))
     nxt = sc.next_step(y)
@@ -257,6 +279,14 @@ def seniority(salary: Any, years: Any, scale: str | Scale) -> SeniorityResult:
 
 def seniority_on(salary: Any, periods: Iterable[Any], scale: str | Scale, on: date) -> SeniorityResult:
     """The bonus on ``on`` for service from employment ``periods``, with the date of the next step up."""
+    periods = list(periods)
+    for p in merge_periods(periods):
+        if p.start > on:
+            raise InputError(
+                f"Период работы начинается {day(p.start, 'ru')} — позже даты расчёта {day(on, 'ru')}.",
+                f"A period of work starts on {day(p.start, 'en')}, after the calculation date {day(on, 'en')}.",
+                "periods",
+            )
     service = service_length(periods, on)
     res = seniority(salary, service, scale)
     when = date_reaching(periods, res.next_step[0], on) if res.next_step else None

@@ -1,0 +1,491 @@
+#!/usr/bin/env python
+"""Build the lesson notebooks (Russian and English) and the trainer's guide from one source.
+
+    python scripts/build_lessons.py              # write and execute all 16 notebooks, write the guide
+    python scripts/build_lessons.py --lesson 3   # only lesson 3 (both languages)
+    python scripts/build_lessons.py --check      # is everything up to date? (no execution; exit 1 if not)
+
+Sources: ``notebooks/lessons/source/NN.yaml`` (the narrative, in both languages side by side, and
+the code cells, which are the same in both languages) and ``payroll_ui/lesson_content.py`` (the
+exercises). In a code cell ``_("русский текст", "English text")`` is replaced by the text in the
+notebook's language, so the two notebooks differ only in their words. Notebooks are executed with
+nbclient and stored with their outputs, which nbval then checks against the engine on every test
+run. Outputs are made deterministic: no timings, fixed cell ids, and the interactive widget cells
+(tagged ``widget``, marked ``# NBVAL_IGNORE_OUTPUT``) store a short note instead of a widget model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+LESSONS = ROOT / "notebooks" / "lessons"
+SOURCES = LESSONS / "source"
+LANGS = ("ru", "en")
+KERNEL = {"name": "python3", "display_name": "Python 3 (payroll)", "language": "python"}
+WIDGET_TAG = "widget"
+EXERCISE_TAG = "exercise"
+IGNORE = "# NBVAL_IGNORE_OUTPUT"
+
+sys.path.insert(0, str(ROOT))
+
+from calc.text import T, tr  # noqa: E402
+from payroll_ui.lesson_content import EXERCISES, exercises_for  # noqa: E402
+
+WORDS = {
+    "lesson": T("Урок", "Lesson"),
+    "of": T("из", "of"),
+    "minutes": T("мин", "min"),
+    "goals": T("Что вы научитесь делать", "What you will learn to do"),
+    "exercises": T("Упражнения", "Exercises"),
+    "exercise": T("Упражнение", "Exercise"),
+    "summary": T("Итоги", "Summary"),
+    "try": T("Попробуйте сами", "Try it yourself"),
+    "how_to": T(
+        "*Как работать с уроком.* Выполните все ячейки по порядку (в Jupyter: **Run → Run All Cells**). "
+        "Серые ячейки с кодом — это обращения к калькулятору, менять их не нужно. В полях для ответа можно "
+        "писать так, как в расчётном листке: «22 500», «22 500,00» или «22 500 ₽».",
+        "*How to use this lesson.* Run all the cells in order (in Jupyter: **Run → Run All Cells**). The grey "
+        "code cells call the calculator; you do not need to change them. Answer boxes accept amounts the way a "
+        "payslip writes them: '22,500', '22500.00' or '22 500 ₽'.",
+    ),
+    "placeholder": T(
+        "▶ Интерактивное поле. Выполните блокнот (Run All), чтобы им пользоваться.",
+        "▶ Interactive box. Run the notebook (Run All) to use it.",
+    ),
+    "lang_comment": T("язык урока", "the lesson's language"),
+}
+
+# ---------------------------------------------------------------- reading and checking the sources
+
+
+def load_sources(only: Iterable[int] | None = None) -> list[dict[str, Any]]:
+    """The lesson sources, in lesson order (optionally only some lessons)."""
+    wanted = set(only or [])
+    out = []
+    for path in sorted(SOURCES.glob("*.yaml")):
+        with path.open(encoding="utf-8") as f:
+            try:
+                src = yaml.safe_load(f)
+            except yaml.YAMLError as e:  # say which file, in plain words
+                where = path.relative_to(ROOT)
+                raise SystemExit(f"{where}: not valid YAML (quote texts that contain ': ')\n{e}") from None
+        src["_path"] = path
+        if not wanted or src["lesson"] in wanted:
+            out.append(src)
+    return out
+
+
+def _bilingual(value: Any, where: str) -> list[str]:
+    if not isinstance(value, dict) or not all(isinstance(value.get(k), str | list) and value.get(k) for k in LANGS):
+        return [f"{where}: needs both 'ru' and 'en'"]
+    return []
+
+
+def validate(src: dict[str, Any]) -> list[str]:
+    """Problems with a lesson source (missing translations, unknown exercises or try-its…)."""
+    from payroll_ui.exercises import TRY_ITS
+
+    n = src.get("lesson")
+    errors: list[str] = []
+    for key in ("slug", "title", "goals", "summary"):
+        errors += _bilingual(src.get(key), f"lesson {n} {key}")
+    for key in ("goals", "summary"):
+        value = src.get(key)
+        if isinstance(value, dict) and all(isinstance(value.get(lang), list) for lang in LANGS):
+            if len(value["ru"]) != len(value["en"]):
+                errors.append(f"lesson {n}: {key} differ in number between ru and en")
+            if not all(isinstance(item, str) for lang in LANGS for item in value[lang]):
+                errors.append(f"lesson {n}: every {key} item must be text (quote items that contain ': ')")
+    for i, step in enumerate(src.get("plan", [])):
+        errors += _bilingual(step, f"lesson {n} plan[{i}]")
+    for i, m in enumerate(src.get("mistakes", [])):
+        errors += _bilingual(m, f"lesson {n} mistakes[{i}]")
+    markers = 0
+    for i, cell in enumerate(src.get("cells", [])):
+        where = f"lesson {n} cell {i}"
+        if "md" in cell:
+            errors += _bilingual(cell["md"], where)
+        elif "code" in cell:
+            try:
+                for lang in LANGS:
+                    ast.parse(localise(cell["code"], lang))
+            except SyntaxError as e:
+                errors.append(f"{where}: {e}")
+        elif "tryit" in cell:
+            if cell["tryit"] not in TRY_ITS:
+                errors.append(f"{where}: unknown try-it {cell['tryit']!r}")
+            errors += _bilingual(cell.get("intro"), f"{where} intro")
+        elif cell == "exercises" or "exercises" in cell:
+            markers += 1
+        else:
+            errors.append(f"{where}: unknown cell {cell!r}")
+    if markers != 1:
+        errors.append(f"lesson {n}: needs exactly one 'exercises' cell, has {markers}")
+    if len(exercises_for(n)) < 3:
+        errors.append(f"lesson {n}: needs at least three exercises in payroll_ui/lesson_content.py")
+    return errors
+
+
+# ---------------------------------------------------------------- code in one language
+
+
+def localise(code: str, lang: str) -> str:
+    """Replace each ``_("русский", "English")`` in ``code`` by the text in ``lang``."""
+    tree = ast.parse(code)
+    raw = code.encode("utf-8")
+    starts = [0]
+    for line in raw.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    spans = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "_"
+            and len(node.args) == 2
+            and not node.keywords
+            and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args)
+        ):
+            text = node.args[0 if lang == "ru" else 1].value  # type: ignore[attr-defined]
+            begin = starts[node.lineno - 1] + node.col_offset
+            end = starts[node.end_lineno - 1] + node.end_col_offset  # type: ignore[operator]
+            spans.append((begin, end, repr(text).encode("utf-8")))
+    for begin, end, new in sorted(spans, reverse=True):
+        raw = raw[:begin] + new + raw[end:]
+    return raw.decode("utf-8")
+
+
+# ---------------------------------------------------------------- the notebook
+
+
+def _md(text: str, cid: str, tag: str | None = None) -> Any:
+    cell = nbformat.v4.new_markdown_cell(text.strip())
+    cell["id"] = cid
+    if tag:
+        cell["metadata"]["tags"] = [tag]
+    return cell
+
+
+def _code(text: str, cid: str, widget: bool = False) -> Any:
+    cell = nbformat.v4.new_code_cell(text.strip())
+    cell["id"] = cid
+    if widget:
+        cell["metadata"]["tags"] = [WIDGET_TAG]
+    return cell
+
+
+def slug(src: dict[str, Any], lang: str) -> str:
+    return src["slug"][lang]
+
+
+def notebook_path(src: dict[str, Any], lang: str) -> Path:
+    return LESSONS / lang / f"{slug(src, lang)}.ipynb"
+
+
+def header(src: dict[str, Any], lang: str, total: int) -> str:
+    n = src["lesson"]
+    w = {k: tr(v, lang) for k, v in WORDS.items()}
+    goals = "\n".join(f"- {g}" for g in src["goals"][lang])
+    return (
+        f"# {w['lesson']} {n}. {src['title'][lang]}\n\n"
+        f"*{w['lesson']} {n} {w['of']} {total} · {src['minutes']} {w['minutes']}*\n\n"
+        f"**{w['goals']}**\n\n{goals}\n\n{w['how_to']}"
+    )
+
+
+def setup_code(lang: str) -> str:
+    return (
+        f'LANG = "{lang}"  # {tr(WORDS["lang_comment"], lang)}: "ru" / "en"\n'
+        "import calc\n"
+        "from datetime import date\n"
+        "from decimal import Decimal\n"
+        "from calc.text import T, day, money, month_name, num, percent, tr\n"
+        "from payroll_ui.exercises import exercise, try_it\n"
+        "from payroll_ui.lesson_kit import *\n"
+        "setup(LANG)"
+    )
+
+
+def build_notebook(src: dict[str, Any], lang: str, total: int) -> Any:
+    """The lesson's notebook in ``lang``, not yet executed."""
+    n = src["lesson"]
+    cells = []
+
+    def cid() -> str:
+        return f"l{n}-{lang}-{len(cells):02d}"
+
+    cells.append(_md(header(src, lang, total), cid()))
+    cells.append(_code(setup_code(lang), cid()))
+    for cell in src["cells"]:
+        if "md" in cell:
+            cells.append(_md(cell["md"][lang], cid()))
+        elif "code" in cell:
+            cells.append(_code(localise(cell["code"], lang), cid()))
+        elif "tryit" in cell:
+            cells.append(_md(f"## {tr(WORDS['try'], lang)}\n\n{cell['intro'][lang].strip()}", cid(), tag="tryit"))
+            cells.append(_code(f'{IGNORE}\ntry_it("{cell["tryit"]}", LANG)', cid(), widget=True))
+        else:  # the exercises
+            intro = cell.get("exercises") if isinstance(cell, dict) else None
+            text = f"## {tr(WORDS['exercises'], lang)}"
+            if isinstance(intro, dict):
+                text += f"\n\n{intro[lang].strip()}"
+            cells.append(_md(text, cid()))
+            for ex in exercises_for(n):
+                label = f"**{tr(WORDS['exercise'], lang)} {ex.id[1:]}.**"
+                cells.append(_md(f"{label} {tr(ex.question, lang)}", cid(), tag=EXERCISE_TAG))
+                cells.append(_code(f'{IGNORE}\nexercise("{ex.id}", LANG)', cid(), widget=True))
+    summary = "\n".join(f"- {s}" for s in src["summary"][lang])
+    cells.append(_md(f"## {tr(WORDS['summary'], lang)}\n\n{summary}", cid()))
+    cells.append(_code("footer()", cid()))
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb["metadata"] = {
+        "kernelspec": KERNEL,
+        "language_info": {"name": "python"},
+        "lesson": {"number": n, "lang": lang, "exercises": [e.id for e in exercises_for(n)]},
+    }
+    return nb
+
+
+# ---------------------------------------------------------------- executing and storing
+
+
+def execute(nb: Any, timeout: int = 600) -> float:
+    """Run every cell with nbclient; return the seconds it took."""
+    from nbclient import NotebookClient
+
+    started = time.perf_counter()
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name=KERNEL["name"],
+        record_timing=False,
+        store_widget_state=False,
+        resources={"metadata": {"path": str(ROOT)}},
+    )
+    client.execute()
+    return time.perf_counter() - started
+
+
+def tidy(nb: Any, lang: str) -> Any:
+    """Deterministic outputs: the widget cells keep a short note instead of a widget model."""
+    note = tr(WORDS["placeholder"], lang)
+    for cell in nb.cells:
+        cell["metadata"].pop("execution", None)
+        if cell["cell_type"] != "code":
+            continue
+        if WIDGET_TAG in cell["metadata"].get("tags", []):
+            cell["outputs"] = [
+                nbformat.v4.new_output("display_data", data={"text/plain": note, "text/markdown": f"*{note}*"})
+            ]
+    nb["metadata"]["kernelspec"] = KERNEL
+    nb["metadata"].get("language_info", {}).pop("version", None)
+    return nb
+
+
+def write(nb: Any, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.validate(nb)
+    with path.open("w", encoding="utf-8", newline="\n") as f:
+        nbformat.write(nb, f)
+
+
+def sources_of(nb: Any) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """(id, type, source, tags) of every cell: what ``--check`` compares."""
+    return [(c.get("id", ""), c["cell_type"], c["source"], tuple(c["metadata"].get("tags", []))) for c in nb.cells]
+
+
+# ---------------------------------------------------------------- the trainer's guide
+
+
+def trainer_guide(sources: list[dict[str, Any]], lang: str) -> str:
+    """The trainer's guide in ``lang``: course plan, and per lesson the session plan, the answer key
+    (computed now by the engine from the exercise data) and common mistakes."""
+    from payroll_ui.lesson_content import Exercise
+
+    t = {
+        "title": T("Руководство тренера", "Trainer's guide"),
+        "intro": T(
+            "Это руководство собирается автоматически командой `python scripts/build_lessons.py` из тех же "
+            "данных, что и уроки: ответы ниже посчитаны калькулятором `calc` при сборке и совпадают с "
+            "ответами в упражнениях. Не правьте этот файл вручную — правьте источник урока "
+            "(`notebooks/lessons/source/`) или упражнения (`payroll_ui/lesson_content.py`) и пересоберите.",
+            "This guide is generated by `python scripts/build_lessons.py` from the same data as the lessons: "
+            "the answers below are computed by the `calc` calculator at build time and are the ones the "
+            "exercises accept. Do not edit this file by hand — edit the lesson source "
+            "(`notebooks/lessons/source/`) or the exercises (`payroll_ui/lesson_content.py`) and rebuild.",
+        ),
+        "before": T("Перед занятием", "Before a session"),
+        "before_items": T(
+            "- Подготовка (один раз): `bash scripts/setup.sh`. Уроки с кодом: `.venv/bin/jupyter lab "
+            "notebooks/lessons`; без кода, только текст, расчёты и поля ответов: `.venv/bin/voila "
+            "notebooks/lessons --port 8867`.\n"
+            "- Распечатайте раздаточные материалы: `bash scripts/build_handouts.sh` → папка `handouts/ru/`.\n"
+            "- Попросите участников принести свои расчётные листки (можно обезличенные): лучшие упражнения — "
+            "это проверка настоящих листков.\n"
+            "- Выполните урок сами от начала до конца (Run All), чтобы поля упражнений заработали.",
+            "- Setup (once): `bash scripts/setup.sh`. Lessons with their code: `.venv/bin/jupyter lab "
+            "notebooks/lessons`; without code, only text, figures and answer boxes: `.venv/bin/voila "
+            "notebooks/lessons --port 8867`.\n"
+            "- Print the handouts: `bash scripts/build_handouts.sh` → folder `handouts/en/`.\n"
+            "- Ask participants to bring their own payslips (names may be blacked out): the best exercise is "
+            "checking a real payslip.\n"
+            "- Run the lesson yourself from top to bottom (Run All) so that the exercise boxes work.",
+        ),
+        "course": T("Курс", "The course"),
+        "cols_course": T("| Урок | Тема | Минут | Блокнот |", "| Lesson | Topic | Minutes | Notebook |"),
+        "goals": T("Цели", "Goals"),
+        "plan": T("План занятия", "Session plan"),
+        "cols_plan": T("| Минут | Что делаем |", "| Minutes | Activity |"),
+        "total": T("Всего", "Total"),
+        "key": T("Ключ ответов", "Answer key"),
+        "cols_key": T("| № | Вопрос | Ответ | Как посчитано |", "| No. | Question | Answer | How it is computed |"),
+        "mistakes": T("Частые ошибки", "Common mistakes"),
+        "trap_seed": T("число из статьи", "the article's figure"),
+        "gives": T("ответ", "answer"),
+        "tolerance": T(
+            "Поле ответа принимает «22 500», «22 500,00», «22 500 ₽»; деньги сверяются до копейки, НДФЛ — до "
+            "рубля; ответ, отличающийся не больше чем на рубль, получает подсказку про округление.",
+            "The answer box accepts '22,500', '22500.00', '22 500 ₽'; money is matched to the kopeck, income tax "
+            "to the ruble; an answer a ruble or less off gets a hint about rounding.",
+        ),
+    }
+    w = {k: tr(v, lang) for k, v in t.items()}
+    out = [f"# {w['title']}", "", w["intro"], "", f"## {w['before']}", "", w["before_items"], ""]
+    out += [f"## {w['course']}", "", w["cols_course"], "|---|---|---|---|"]
+    for src in sources:
+        link = f"[{slug(src, lang)}.ipynb]({lang}/{slug(src, lang)}.ipynb)"
+        out.append(f"| {src['lesson']} | {src['title'][lang]} | {src['minutes']} | {link} |")
+    out.append("")
+    out += ["", w["tolerance"], ""]
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    for src in sources:
+        n = src["lesson"]
+        out += [f"## {tr(WORDS['lesson'], lang)} {n}. {src['title'][lang]}", "", f"### {w['goals']}", ""]
+        out += [f"- {g}" for g in src["goals"][lang]]
+        out += ["", f"### {w['plan']}", "", w["cols_plan"], "|---|---|"]
+        for step in src.get("plan", []):
+            out.append(f"| {step['minutes']} | {cell(step[lang])} |")
+        out.append(f"| **{sum(s['minutes'] for s in src.get('plan', []))}** | **{w['total']}** |")
+        out += ["", f"### {w['key']}", "", w["cols_key"], "|---|---|---|---|"]
+        exs: list[Exercise] = exercises_for(n)
+        for ex in exs:
+            out.append(
+                f"| {ex.id[1:]} | {cell(tr(ex.question, lang))} | **{cell(ex.answer_text(lang))}** | "
+                f"`{cell(ex.how())}` |"
+            )
+        out += ["", f"### {w['mistakes']}", ""]
+        for ex in exs:
+            for trap in ex.traps:
+                figure = ex_format(ex, trap.figure(), lang)
+                seed = f" ({w['trap_seed']})" if trap.seed else ""
+                out.append(f"- {ex.id[1:]}: {w['gives']} {figure}{seed} — {tr(trap.message, lang)}")
+        for m in src.get("mistakes", []):
+            out.append(f"- {m[lang].strip()}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def ex_format(ex: Any, value: Any, lang: str) -> str:
+    from payroll_ui.lesson_answers import format_answer
+
+    return format_answer(value, ex.unit, lang)
+
+
+def trainer_index() -> str:
+    return (
+        "# Руководство тренера / Trainer's guide\n\n"
+        "- [Русская версия](TRAINER.ru.md) — план занятий, ключ ответов, частые ошибки.\n"
+        "- [English version](TRAINER.en.md) — session plans, answer key, common mistakes.\n\n"
+        "Оба файла собираются командой `python scripts/build_lessons.py` из тех же данных, что и уроки.\n"
+        "Both files are generated by `python scripts/build_lessons.py` from the same data as the lessons.\n"
+    )
+
+
+def guide_files(sources: list[dict[str, Any]]) -> dict[Path, str]:
+    files = {LESSONS / f"TRAINER.{lang}.md": trainer_guide(sources, lang) for lang in LANGS}
+    files[LESSONS / "TRAINER.md"] = trainer_index()
+    return files
+
+
+# ---------------------------------------------------------------- the command
+
+
+def check(sources: list[dict[str, Any]], total: int, all_sources: list[dict[str, Any]]) -> list[str]:
+    """What is out of date: notebooks whose cells differ from the source, or a stale guide."""
+    problems = []
+    for src in sources:
+        for lang in LANGS:
+            path = notebook_path(src, lang)
+            if not path.exists():
+                problems.append(f"missing {path.relative_to(ROOT)}")
+                continue
+            stored = nbformat.read(path, as_version=4)
+            if sources_of(stored) != sources_of(build_notebook(src, lang, total)):
+                problems.append(f"{path.relative_to(ROOT)} differs from its source: rebuild it")
+            if any(c["cell_type"] == "code" and c.get("execution_count") is None for c in stored.cells):
+                problems.append(f"{path.relative_to(ROOT)} is not executed: rebuild it")
+    for path, text in guide_files(all_sources).items():
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            problems.append(f"{path.relative_to(ROOT)} is out of date: rebuild")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--lesson", type=int, action="append", help="only this lesson (repeatable)")
+    ap.add_argument("--lang", choices=LANGS, action="append", help="only this language")
+    ap.add_argument("--no-execute", action="store_true", help="write the notebooks without running them")
+    ap.add_argument("--check", action="store_true", help="report what is out of date; exit 1 if anything is")
+    ap.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell")
+    args = ap.parse_args(argv)
+
+    all_sources = load_sources()
+    total = len(all_sources)
+    sources = [s for s in all_sources if not args.lesson or s["lesson"] in args.lesson]
+    errors = [e for s in all_sources for e in validate(s)]
+    numbers = [s["lesson"] for s in all_sources]
+    if numbers != list(range(1, total + 1)):
+        errors.append(f"lessons must be numbered 1..{total}, found {numbers}")
+    unused = set(EXERCISES) - {e.id for s in all_sources for e in exercises_for(s["lesson"])}
+    if unused:
+        print(f"warning: exercises without a lesson source: {sorted(unused)}", file=sys.stderr)
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
+        return 2
+    if args.check:
+        problems = check(sources, total, all_sources)
+        print("\n".join(problems) if problems else "lessons are up to date")
+        return 1 if problems else 0
+
+    for src in sources:
+        for lang in args.lang or LANGS:
+            nb = build_notebook(src, lang, total)
+            path = notebook_path(src, lang)
+            if not args.no_execute:
+                seconds = execute(nb, args.timeout)
+                tidy(nb, lang)
+                print(f"{path.relative_to(ROOT)}: executed in {seconds:.1f} s")
+            else:
+                print(f"{path.relative_to(ROOT)}: written (not executed)")
+            write(nb, path)
+    for path, text in guide_files(all_sources).items():
+        path.write_text(text, encoding="utf-8")
+        print(f"{path.relative_to(ROOT)}: written")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

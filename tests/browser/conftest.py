@@ -1,0 +1,185 @@
+"""A Voilà server on a free port (the repo's voila.json, preheated kernels) and Debian's Chromium via
+Playwright. The pages load Font Awesome from a CDN (Voilà's lab template); these machines are offline,
+so the tests answer such requests with an empty stylesheet instead of letting them fail."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SHOTS = REPO / "artifacts" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+LOCALES = {"ru": "ru-RU", "en": "en-GB"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _answers(url: str) -> bool:
+    """True when Voilà answers (another program on the port, e.g. a kernel's socket, does not count)."""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as r:
+            return r.status == 200 and b"voila" in r.read(20000).lower()
+    except Exception:
+        return False
+
+
+def start_voila(log: Any) -> tuple[subprocess.Popen, str]:
+    """Start Voilà on a free port; try another port if the first is taken meanwhile."""
+    for _ in range(5):
+        port = free_port()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "voila", "notebooks/apps", f"--port={port}", "--no-browser"],
+            cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        base = f"http://localhost:{port}"
+        deadline = time.time() + 90
+        while proc.poll() is None and time.time() < deadline:
+            if _answers(f"{base}/"):
+                return proc, base
+            time.sleep(0.5)
+        stop(proc)
+    pytest.fail("Voilà did not start")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """Stop the server we started and its kernels (its own process group)."""
+    if proc.poll() is not None:
+        return
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+@pytest.fixture(scope="session")
+def voila_url() -> Iterator[str]:
+    """Start ``voila notebooks/apps`` from the repo root (so voila.json applies); stop it at the end."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (bash scripts/install-browser.sh)")
+    (REPO / "artifacts").mkdir(exist_ok=True)
+    with open(REPO / "artifacts" / "voila-test.log", "w") as log:
+        proc, base = start_voila(log)
+        try:
+            yield base
+        finally:
+            stop(proc)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A browser page on one app with the console watched."""
+
+    def __init__(self, browser: Any, base: str, lang: str) -> None:
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=LOCALES[lang])
+        self.page = self.context.new_page()
+        self.base = base
+        self.lang = lang
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("response", lambda r: self.errors.append(f"HTTP {r.status} {r.request.method} {r.url}")
+                     if r.status >= 400 else None)
+        self.page.route("**/*", self._route)
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        if url.startswith(self.base) or url.startswith("data:"):
+            route.continue_()
+        else:  # offline machine: external stylesheets (Font Awesome CDN) get an empty answer
+            route.fulfill(status=200, content_type="text/css", body="")
+
+    def open(self, app: str, query: str = "") -> float:
+        """Open an app and wait until it has rendered its first result; returns the seconds it took."""
+        t0 = time.perf_counter()
+        self.page.goto(f"{self.base}/voila/render/{app}.ipynb?lang={self.lang}{query}")
+        self.page.wait_for_selector(f".app-{app}.app-ready", timeout=90_000)
+        return time.perf_counter() - t0
+
+    def figure(self, key: str) -> str:
+        return self.page.locator(f'[data-figure="{key}"]').first.get_attribute("data-value") or ""
+
+    def wait_figure_change(self, key: str, old: str, timeout: int = 20_000) -> str:
+        self.page.wait_for_function(
+            "([k, old]) => { const e = document.querySelector(`[data-figure='${k}']`);"
+            " return e && e.dataset.value !== old; }",
+            arg=[key, old], timeout=timeout,
+        )
+        return self.figure(key)
+
+    def type_into(self, cls: str, value: str, key: str = "Enter") -> None:
+        box = self.page.locator(f".{cls} input").first
+        box.fill(value)
+        box.press(key)
+
+    def error_texts(self) -> list[str]:
+        return [t.strip() for t in self.page.locator(".field-error").all_inner_texts() if t.strip()]
+
+    def chart_sources(self) -> list[str]:
+        return [img.get_attribute("src") or "" for img in self.page.locator("img.pa-chart").all()]
+
+    def wait_charts_change(self, old: list[str], timeout: int = 20_000) -> None:
+        """Wait until every chart image has been replaced (the charts follow the figures)."""
+        self.page.wait_for_function(
+            "old => { const now = [...document.querySelectorAll('img.pa-chart')].map(i => i.src);"
+            " return now.length === old.length && now.every((s, i) => s && s !== old[i]); }",
+            arg=old, timeout=timeout,
+        )
+
+    def screenshot(self, name: str) -> Path:
+        """Save the whole app (the viewport is stretched to the app's height first)."""
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        path = SHOTS / f"{name}.png"
+        self.page.evaluate("document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })")
+        height = self.page.evaluate("document.querySelector('.payroll-app').getBoundingClientRect().bottom")
+        self.page.set_viewport_size({"width": 1280, "height": int(height) + 40})
+        self.page.wait_for_timeout(200)
+        self.page.locator(".payroll-app").first.screenshot(path=str(path))
+        return path
+
+    def close(self) -> None:
+        """Close as a person closing the tab does (Voilà then shuts the page's kernel down)."""
+        self.page.close(run_before_unload=True)
+        time.sleep(0.3)  # let the shutdown beacon leave before the context goes
+        self.context.close()
+
+
+@pytest.fixture
+def open_page(browser: Any, voila_url: str) -> Iterator[Any]:
+    pages: list[Page] = []
+
+    def make(lang: str) -> Page:
+        p = Page(browser, voila_url, lang)
+        pages.append(p)
+        return p
+
+    yield make
+    for p in pages:
+        p.close()

@@ -1,0 +1,227 @@
+"""The self-check exercise widget and the "try it" calculators, driven from Python."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+import pytest
+
+from calc.text import money
+from payroll_ui.exercises import TRY_ITS, ExerciseWidget, exercise, try_it
+from payroll_ui.lesson_content import get
+
+
+def text_of(widget_html: str) -> str:
+    return html.unescape(widget_html)
+
+
+@pytest.mark.parametrize("typed", ["22 500", "22500,00", "22 500 ₽", "22500", "22 500,00 руб."])
+def test_right_answer_ru(typed: str) -> None:
+    w = exercise("L1.1", "ru")
+    assert w.check(typed) == "right"
+    assert "Верно" in text_of(w.feedback.value)
+    assert w.status == "right"
+
+
+@pytest.mark.parametrize("typed", ["22,500", "22500.00", "22 500 ₽", "22,500.00 RUB"])
+def test_right_answer_en(typed: str) -> None:
+    w = exercise("L1.1", "en")
+    assert w.check(typed) == "right"
+    assert "Right" in text_of(w.feedback.value)
+
+
+def test_wrong_answer_shows_the_hint() -> None:
+    w = exercise("L1.1", "ru")
+    assert w.check("20 000") == "wrong"
+    shown = text_of(w.feedback.value)
+    assert "Подсказка" in shown
+    assert get("L1.1").hint["ru"] in shown
+    w_en = exercise("L1.1", "en")
+    assert w_en.check("20000") == "wrong"
+    assert get("L1.1").hint["en"] in text_of(w_en.feedback.value)
+
+
+def test_known_mistake_gets_its_own_message_and_the_hint() -> None:
+    w = exercise("L1.1", "ru")
+    assert w.check("14 516,13") == "trap"
+    shown = text_of(w.feedback.value)
+    assert "календарный" in shown and "Подсказка" in shown
+
+
+def test_seed_figure_is_recognised() -> None:
+    w = exercise("L7.2", "en")
+    assert w.check("13,622.13") == "trap"
+    assert "30 rubles short" in text_of(w.feedback.value)
+
+
+def test_rounding_slip_is_close() -> None:
+    w = exercise("L1.2", "ru")
+    assert w.check("32 143") == "close"
+    assert "округл" in text_of(w.feedback.value)
+
+
+def test_hint_button_shows_the_hint() -> None:
+    w = exercise("L4.3", "en")
+    w.hint_button.click()
+    assert get("L4.3").hint["en"] in text_of(w.feedback.value)
+
+
+def test_reveal_shows_the_engine_explanation_and_the_answer() -> None:
+    w = exercise("L1.1", "ru")
+    assert w.solution.value == ""
+    w.reveal_button.click()
+    shown = text_of(w.solution.value)
+    assert "оклад / рабочих дней в месяце по норме × отработано дней" in shown
+    assert f"Ответ: {money(get('L1.1').answer(), 'ru')}" in shown
+    assert get("L1.1").solution().explain("ru") in shown
+
+
+def test_reveal_in_english() -> None:
+    w = exercise("L4.2", "en")
+    text = w.reveal()
+    assert "hour norm of the year" in text and "Answer: 50.48" in text
+
+
+def test_check_button_reads_the_box() -> None:
+    w = exercise("L4.1", "ru")
+    w.answer_box.value = "49,40"
+    w.check_button.click()
+    assert w.status == "right"
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "abc", "1e999", "nan", "22..500", "∞", "<b>1</b>", "9" * 100])
+def test_garbage_gives_a_clear_message_not_an_exception(typed: str) -> None:
+    w = exercise("L1.1", "ru")
+    w.answer_box.value = typed
+    w.check_button.click()
+    assert w.status in {"invalid", "empty"}
+    shown = text_of(w.feedback.value)
+    assert "Traceback" not in shown
+    assert ("Введите" in shown) or ("Не удалось" in shown)
+
+
+def test_an_internal_error_never_shows_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    w = exercise("L1.1", "en")
+
+    def boom(*_a: object, **_k: object) -> None:
+        raise RuntimeError("engine exploded")
+
+    monkeypatch.setattr(w.ex.__class__, "solution_text", boom)
+    w.reveal_button.click()
+    assert w.status == "error"
+    assert "engine exploded" not in w.feedback.value
+    assert "check the inputs" in text_of(w.feedback.value)
+
+
+def test_unknown_exercise_and_language() -> None:
+    with pytest.raises(KeyError):
+        exercise("L9.9", "ru")
+    with pytest.raises(ValueError):
+        ExerciseWidget(get("L1.1"), "de")
+
+
+def test_every_exercise_widget_builds_and_reveals_in_both_languages() -> None:
+    from payroll_ui.lesson_content import EXERCISE_LIST
+
+    for ex in EXERCISE_LIST:
+        for lang in ("ru", "en"):
+            w = exercise(ex.id, lang)
+            assert w.check(ex.answer_text(lang)) == "right", (ex.id, lang)
+            assert ex.answer_text(lang) in w.reveal()
+
+
+# ---------------------------------------------------------------- try-it calculators
+
+
+@pytest.mark.parametrize("name", list(TRY_ITS))
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_try_it_builds_with_a_result(name: str, lang: str) -> None:
+    t = try_it(name, lang)
+    assert t.ok, t.error
+    assert t.result.value
+    assert "Traceback" not in t.result.value
+
+
+def test_try_salary_default_is_the_seed_example_and_updates() -> None:
+    t = try_it("salary", "ru")
+    assert money(get("L1.1").answer(), "ru") in t.result.value
+    t.inputs["days"].value = "20"
+    assert "45\u00a0000,00\u00a0₽" in t.result.value
+
+
+@pytest.mark.parametrize(
+    ("name", "field", "bad"),
+    [
+        ("salary", "salary", "сорок тысяч"),
+        ("salary", "days", "40"),
+        ("salary", "salary", "-5"),
+        ("seniority", "years", "много"),
+        ("seniority", "salary", ""),
+        ("advance", "percent", "200"),
+        ("advance", "salary", "abc"),
+        ("hours", "night", "30"),
+        ("hours", "shifts", "2.5"),
+        ("ndfl", "gross", "1e999"),
+        ("cost", "gross", "x"),
+        ("settlement", "months", "-1"),
+        ("settlement", "average", ""),
+        ("bargain", "proposal", "1: 10\n1: 20"),
+        ("bargain", "proposal", "5: 20\n10: 10"),
+        ("bargain", "proposal", "three: ten"),
+    ],
+)
+def test_try_it_bad_input_gives_a_clear_message(name: str, field: str, bad: str) -> None:
+    for lang in ("ru", "en"):
+        t = try_it(name, lang)
+        if name == "advance":
+            t.inputs["method"].value = "percent"
+        t.inputs[field].value = bad
+        assert not t.ok
+        assert t.error
+        assert "Traceback" not in t.result.value
+        t.inputs[field].value = try_it(name, lang).inputs[field].value  # back to the default value
+        assert t.ok, t.error
+
+
+def test_try_advance_percent_method() -> None:
+    t = try_it("advance", "en")
+    t.inputs["year"].value = 2024
+    t.inputs["month"].value = 3
+    t.inputs["salary"].value = "60,000"
+    t.inputs["method"].value = "percent"
+    t.inputs["percent"].value = "40"
+    assert money(get("L3.4").answer(), "en") in t.result.value
+
+
+def test_try_settlement_needs_a_date() -> None:
+    t = try_it("settlement", "ru")
+    t.inputs["dismissal"].value = None
+    assert not t.ok and "дату" in t.error
+    t.inputs["dismissal"].value = date(2025, 3, 14)
+    assert t.ok
+    assert money(get("L7.5").answer(), "ru") in t.result.value
+
+
+def test_try_bargain_recomputes_the_lesson_figures() -> None:
+    t = try_it("bargain", "en")
+    assert money(get("L8.1").answer(), "en") in t.result.value
+
+
+def test_try_it_unexpected_error_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    import calc
+
+    t = try_it("salary", "en")
+
+    def boom(*_a: object, **_k: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(calc, "salary_for_month", boom)
+    t.inputs["days"].value = "11"
+    assert not t.ok
+    assert "boom" not in t.result.value and "check the inputs" in t.result.value
+
+
+def test_unknown_try_it() -> None:
+    with pytest.raises(KeyError):
+        try_it("nothing", "ru")

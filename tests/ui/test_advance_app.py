@@ -1,0 +1,105 @@
+"""Advance app driven from Python: figures equal calc.advance for the same inputs."""
+
+from __future__ import annotations
+
+import calc
+from payroll_ui.advance_app import build, first_half_days
+
+
+def test_default_is_the_seed_month_by_the_real_calendar(shown) -> None:
+    app = build("ru")
+    r = calc.advance(75000, 2018, 10, basis="net")
+    assert r.paid == shown(app)["advance"] == app.figures["advance"]
+    assert str(shown(app)["advance"]) == "31206.52"
+    assert shown(app)["final_payment"] == r.final_payment
+    assert shown(app)["norm_days"] == 23
+    assert app.w_days.value == 11 == app.w_days.max
+
+
+def test_seed_article_figure_with_its_own_day_counts() -> None:
+    assert calc.advance(75000, 2018, 10, basis="net", days_worked=10, days_in_month=22).paid == calc.advance(
+        "75000", 2018, 10, basis="net", days_worked="10", days_in_month="22"
+    ).paid
+
+
+def test_days_slider_and_month(shown) -> None:
+    app = build("en")
+    app.w_days.value = 6
+    assert shown(app)["advance"] == calc.advance(75000, 2018, 10, basis="net", days_worked=6).paid
+    app.w_year.value = 2025
+    app.w_month.value = 5
+    assert app.w_days.max == first_half_days(2025, 5) == 7
+    assert app.w_days.value == 6
+    r = calc.advance(75000, 2025, 5, days_worked=6)
+    assert shown(app)["advance"] == r.paid
+    assert shown(app)["advance_ndfl"] == r.ndfl > 0
+
+
+def test_full_half_stays_full_when_the_month_changes() -> None:
+    app = build("ru")
+    app.w_month.value = 1
+    assert app.w_days.value == app.w_days.max == first_half_days(2018, 1)
+
+
+def test_percent_method(shown) -> None:
+    app = build("ru")
+    assert app.fields["percent"].box.layout.display == "none"
+    app.w_year.value = 2024
+    app.w_method.value = "percent"
+    assert app.fields["percent"].box.layout.display == ""
+    app.w_percent.value = "40"
+    r = calc.advance(75000, 2024, 10, method="percent", percent="0.4", days_worked=app.w_days.value)
+    assert shown(app)["advance"] == r.paid
+    app.w_percent.value = "150"
+    assert "100" in app.field_message("percent")
+    assert shown(app)["advance"] == r.paid
+
+
+def test_net_basis_after_2023_is_explained_next_to_the_basis() -> None:
+    app = build("ru")
+    app.w_basis.value = "net"
+    good = dict(app.figures)
+    app.w_year.value = 2024
+    assert "263-ФЗ" in app.field_message("basis")
+    assert app.figures == good
+    app.w_withhold.value = "no"
+    assert app.messages() == {}
+    assert app.figures["advance"] == calc.advance(75000, 2024, 10, basis="net", withhold_ndfl=False).paid
+
+
+def test_bad_salary(shown) -> None:
+    app = build("en")
+    before = shown(app)["advance"]
+    app.w_salary.value = "-75000"
+    assert "salary above 0 and up to" in app.field_message("salary")
+    assert shown(app)["advance"] == before
+    app.w_salary.value = "0"
+    assert app.field_message("salary")
+
+
+def test_calendar_grid() -> None:
+    app = build("en", {"year": "2025", "month": "5"})
+    cal = app.calendar.value
+    assert 'data-day="2025-05-09" data-kind="holiday"' in cal
+    assert "Victory Day" in cal
+    assert cal.count("first-half") == 15
+    app.set_lang("ru")
+    assert "День Победы" in app.calendar.value
+    assert "пн" in app.calendar.value
+
+
+def test_url_params(shown) -> None:
+    app = build("ru", {"lang": "en", "salary": "100000", "year": "2025", "month": "3", "days": "5",
+                       "method": "percent", "percent": "50", "basis": "gross"})
+    r = calc.advance(100000, 2025, 3, method="percent", percent="0.5", basis="gross", days_worked=5)
+    assert shown(app)["advance"] == r.paid
+    assert app.notice.value == ""
+    bad = build("ru", {"year": "1999", "month": "13", "days": "99", "basis": "x"})
+    assert bad.figures["advance"] == calc.advance(75000, 2018, 10, basis="net").paid
+    for key in ("year=1999", "month=13", "days=99", "basis=x"):
+        assert key in bad.notice.value
+
+
+def test_footer_says_whether_tax_is_withheld_from_the_advance() -> None:
+    assert "from the advance: <b>no</b>" in build("en").footer.value
+    assert "с аванса: <b>да</b>" in build("ru", {"year": "2024"}).footer.value
