@@ -95,11 +95,6 @@ def _year(country: str, year: int) -> dict[date, Day]:
     return out
 
 
-def day_info(d: date, country: str = "ru") -> Day:
-    """The calendar entry of one date."""
-    return _year(country, d.year)[d]
-
-
 def month_days(year: int, month: int, country: str = "ru") -> list[Day]:
     """Every day of the month with its kind (working, shortened, weekend, holiday, day_off)."""
     _check_month(year, month, country)
@@ -142,8 +137,3 @@ def working_days_between(start: date, end: date, country: str = "ru") -> int:
         raise InputError("Период должен быть внутри одного года.", "The period must be within one year.", "dates")
     days = _year(country, start.year)
     return sum(days[start + timedelta(days=i)].working for i in range((end - start).days + 1))
-
-
-def calendar_note(year: int, country: str = "ru") -> Text | None:
-    """The note on a year's calendar (corrections, paid non-working days), if any."""
-    return ((rulebook(country).raw("calendar").get("years") or {}).get(year) or {}).get("note")

@@ -135,14 +135,6 @@ def month_parts(t: Tariff, pay: Decimal, prior_base: Decimal) -> list[tuple[Part
     return parts
 
 
-def month_exact(t: Tariff, pay: Decimal, prior_base: Decimal) -> dict[str, Decimal]:
-    """Exact (unrounded) contributions by fund on one month's ``pay`` after ``prior_base``."""
-    out: dict[str, Decimal] = dict.fromkeys(t.funds(), ZERO)
-    for part, base in month_parts(t, pay, prior_base):
-        out[part.fund] += base * part.rate
-    return out
-
-
 def accident_rate(
     accident_rate: Any = None, accident_class: Any = None, on: date | None = None, country: str = "ru"
 ) -> tuple[Decimal, Dated | None]:

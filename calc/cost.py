@@ -21,6 +21,7 @@ from .contributions import (
     MonthContributions,
     accident_rate,
     check_kind,
+    tariff,
     year_contributions,
 )
 from .errors import InputError
@@ -539,7 +540,6 @@ def marginal_kinks(year: int, kind: str = "general", country: str = "ru") -> lis
     out: list[tuple[Decimal, Text]] = []
     for start, rate in rb.value("ndfl.resident_scale", on)[1:]:
         out.append((dec(start), T(f"НДФЛ {percent(dec(rate), 'ru')}", f"Income tax {percent(dec(rate), 'en')}")))
-    from .contributions import tariff
 
     for f in tariff(kind, on, country).general:
         if f.cap is not None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import InputError, ScaleDefinitionError, UnknownScaleError
 from .explain import Explained, Q, Trace
-from .money import ZERO, amount, dec, floor_int
+from .money import ZERO, amount, dec, floor_int, number
 from .rules import Dated, rulebook
 from .service import ServiceLength, date_reaching, merge_periods, service_length
 from .text import T, Text, day
@@ -229,7 +229,6 @@ def full_years(years: int | float | Decimal | str | ServiceLength) -> int:
     """Full years of service from a number of years or a :class:`ServiceLength`."""
     if isinstance(years, ServiceLength):
         return years.years
-    from .money import number
 
     y = number(years, "years", "стаж в полных годах", "the years of service", low=0, high=MAX_YEARS)
     return floor_int(y)
