@@ -15,11 +15,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .calendar import working_days, working_days_between
+from .calendar import CALENDAR, calendar_rule, working_days, working_days_between
 from .errors import InputError
 from .explain import Explained, Trace
 from .income_tax import NDFL_226, ndfl
-from .money import ZERO, amount, number, rate
+from .money import ZERO, amount, flag, number, rate
 from .rules import rulebook
 from .text import T
 
@@ -27,7 +27,6 @@ LAW_136 = T(
     "ТК РФ ст. 136 ч. 6; письма Минтруда от 10.08.2017 № 14-1/В-725, от 20.03.2019 № 14-1/В-178",
     "Labour Code art. 136 part 6; Ministry of Labour letters 10.08.2017 No. 14-1/V-725, 20.03.2019 No. 14-1/V-178",
 )
-CALENDAR = T("Производственный календарь", "Production calendar")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -93,7 +92,11 @@ def advance(
     on = date(year, month, 1)
     half_end = int(rb.value("labour.advance_first_half_end", on))
     withheld_rule = rb.lookup("ndfl.withheld_from_advance", on)
-    withhold = bool(withheld_rule.value) if withhold_ndfl is None else bool(withhold_ndfl)
+    withhold = (
+        bool(withheld_rule.value)
+        if withhold_ndfl is None
+        else flag(withhold_ndfl, "withhold_ndfl", "удерживать ли НДФЛ с аванса", "whether НДФЛ is withheld")
+    )
     basis = basis or ("gross" if withheld_rule.value else "net")
     if basis not in ("gross", "net"):
         raise InputError(
@@ -111,6 +114,16 @@ def advance(
             "basis",
         )
     tr = Trace()
+    net_note = (
+        T(
+            "База — оклад за вычетом НДФЛ месяца: аванс — часть суммы на руки, НДФЛ с него не удерживается; "
+            "весь НДФЛ месяца удерживается при окончательном расчёте.",
+            "The basis is the salary less the month's НДФЛ: the advance is part of the take-home pay, nothing is "
+            "withheld from it, and the whole month's НДФЛ is withheld at the final payment.",
+        )
+        if basis == "net"
+        else None
+    )
     tr.given("month_gross", total)
     month_tax = (
         _tax_for(prior, total, year, resident, country)
@@ -161,8 +174,8 @@ def advance(
 
     if method == "days":
         if days_in_month is None:
-            tr.given("norm_days", norm, source=CALENDAR)
-            tr.given("first_half_days", half, source=CALENDAR)
+            tr.given("norm_days", norm, source=CALENDAR, rules=[calendar_rule(year, country)])
+            tr.given("first_half_days", half, source=CALENDAR, rules=[calendar_rule(year, country)])
         else:
             calendar_norm = working_days(year, month, country)
             tr.given(
@@ -189,6 +202,7 @@ def advance(
             norm_days=norm,
             days_worked=worked,
             source=LAW_136,
+            note=net_note,
         )
     elif method == "percent":
         p = rate(percent, "percent", "процент аванса", "the advance percentage", high=1)
@@ -200,10 +214,15 @@ def advance(
             )
         if days_worked is None:
             gross = tr.calc(
-                "advance_gross", "advance_base * advance_percent", advance_base=base, advance_percent=p, source=LAW_136
+                "advance_gross",
+                "advance_base * advance_percent",
+                advance_base=base,
+                advance_percent=p,
+                source=LAW_136,
+                note=net_note,
             )
         else:
-            tr.given("first_half_days", half, source=CALENDAR)
+            tr.given("first_half_days", half, source=CALENDAR, rules=[calendar_rule(year, country)])
             gross = tr.calc(
                 "advance_gross",
                 "advance_base * advance_percent / first_half_days * days_worked",
@@ -212,6 +231,7 @@ def advance(
                 first_half_days=max(half, 1),
                 days_worked=worked,
                 source=LAW_136,
+                note=net_note,
             )
     else:
         raise InputError(

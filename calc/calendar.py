@@ -18,7 +18,7 @@ from functools import cache
 import holidays
 
 from .errors import InputError, RuleDataError
-from .rules import rulebook
+from .rules import Dated, rulebook
 from .text import T, Text
 
 KINDS = ("working", "shortened", "weekend", "holiday", "day_off")
@@ -29,6 +29,7 @@ KIND_LABELS: dict[str, Text] = {
     "holiday": T("праздник", "public holiday"),
     "day_off": T("выходной (перенос)", "day off (transfer)"),
 }
+CALENDAR = T("Производственный календарь", "Production calendar")
 _DAY_OFF_NAME = T("Выходной (перенос)", "Day off (transfer)")
 
 
@@ -93,6 +94,23 @@ def _year(country: str, year: int) -> dict[date, Day]:
             f"calendar.yaml: shortened day {bad} is not a working day.",
         )
     return out
+
+
+@cache
+def calendar_rule(year: int, country: str = "ru") -> Dated:
+    """The production calendar of ``year`` as a dated rule (for "rules used"; verify where unconfirmed)."""
+    rb = rulebook(country)
+    rb.check_year(year)
+    data = rb.raw("calendar")
+    return Dated(
+        "calendar",
+        T(f"Производственный календарь {year} г.", f"Production calendar {year}"),
+        "table",
+        year,
+        date(year, 1, 1),
+        data["source"],
+        year in (data.get("verify_years") or []),
+    )
 
 
 def month_days(year: int, month: int, country: str = "ru") -> list[Day]:

@@ -145,18 +145,14 @@ def accident_rate(
             "Give either the accident rate or the risk class, not both.",
             "accident_rate",
         )
-    if accident_rate is not None:
-        r = number(
-            accident_rate,
-            "accident_rate",
-            "тариф на травматизм",
-            "the accident rate",
-            low=Decimal("0.002"),
-            high=Decimal("0.085"),
-        )
-        return r, None
     rb = rulebook(country)
     rule = rb.lookup("contributions.accident_classes", on or rb.default_date())
+    if accident_rate is not None:
+        rates = [dec(v) for v in rule.value.values()]  # the law's lowest and highest class rates
+        r = number(
+            accident_rate, "accident_rate", "тариф на травматизм", "the accident rate", low=min(rates), high=max(rates)
+        )
+        return r, None
     cls = int(
         number(
             1 if accident_class is None else accident_class,

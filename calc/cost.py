@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from .contributions import (
@@ -26,8 +27,8 @@ from .contributions import (
 )
 from .errors import InputError
 from .explain import Explained, Q, Trace
-from .income_tax import NDFL_226, Children, MonthTax, ndfl_detail, withholding
-from .money import KOPECK, ZERO, amount, dec, number
+from .income_tax import NDFL_226, Children, MonthTax, ndfl_detail, resident_flag, withholding
+from .money import KOPECK, RUBLE, ZERO, amount, dec, number
 from .rules import Dated, rulebook
 from .text import T, Text, money, money_short, percent, tr
 
@@ -65,7 +66,7 @@ def options(
     rulebook(country).check_year(year)
     check_kind(kind)
     acc, acc_rule = accident_rate(accident_rate_, accident_class, date(year, 1, 1), country)
-    return Options(year, kind, acc, bool(resident), Children.of(children, sole_parent), country, acc_rule)
+    return Options(year, kind, acc, resident_flag(resident), Children.of(children, sole_parent), country, acc_rule)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -89,6 +90,7 @@ class MonthCost(Explained):
     events: tuple[Text, ...] = ()
     inverse_note: Text | None = None
     exact: bool = True
+    other_grosses: tuple[Decimal, ...] = ()  # from net or total cost: other gross amounts giving the same
 
 
 def _events(tax: MonthTax, prev: MonthTax | None, c: MonthContributions) -> tuple[Text, ...]:
@@ -390,10 +392,10 @@ def year_payroll(
     return YearResult(options=o, taxes=taxes, contrib=contrib)
 
 
-def annual_payroll(monthly_gross: Any, year: int, **kwargs: Any) -> Any:
+def annual_payroll(monthly_gross: Any, year: int, lang: str | None = None, **kwargs: Any) -> Any:
     """``pandas.DataFrame``, one row per month: gross, ndfl, net, contributions (+ by fund), accident,
-    total_cost, the marginal НДФЛ rate and the events (a band or a cap crossed)."""
-    return year_payroll(monthly_gross, year, **kwargs).frame(kwargs.get("lang"))
+    total_cost, the marginal НДФЛ rate and the events (a band or a cap crossed), in ``lang``."""
+    return year_payroll(monthly_gross, year, **kwargs).frame(lang)
 
 
 # ---------------------------------------------------------------- one month and its inverse
@@ -409,33 +411,95 @@ def _fast(gross: Decimal, month: int, o: Options) -> MonthCost:
     return _month_figures(month - 1, taxes, contrib, o)
 
 
-def _solve_total(target: Decimal, month: int, o: Options) -> Decimal:
-    """Smallest gross (kopecks) whose total cost reaches ``target`` (total cost rises with gross)."""
-    lo, hi = 0, int(target / KOPECK)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if _fast(mid * KOPECK, month, o).total_cost >= target:
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo * KOPECK
+def _breaks(month: int, o: Options) -> list[Decimal]:
+    """Gross amounts where the month's figures may jump or turn (the same gross in every month).
+
+    A year's threshold X (a tax band, a contribution cap, a deduction's income limit) is crossed
+    in this month at X / month and in an earlier month at X / (month − 1); the SME threshold is a
+    month's own. Between two of these amounts net and total cost move one way only.
+    """
+    rb = rulebook(o.country)
+    on = date(o.year, month, 1)
+    t = tariff(o.kind, on, o.country)
+    annual = [dec(start) for start, _ in rb.value("ndfl.resident_scale", on)[1:]]
+    annual += [f.cap for f in (*t.general, *t.reduced) if f.cap is not None]
+    for name in ("deductions.child", "deductions.personal"):
+        limit = (rb.value(name, date(o.year, 1, 1)) or {}).get("income_limit")
+        if limit is not None:
+            annual.append(dec(limit))
+    out = {x / n for x in annual for n in (month - 1, month) if n >= 1}
+    return sorted(out | ({t.threshold} if t.threshold else set()))
 
 
-def _solve_net(target: Decimal, month: int, o: Options) -> list[Decimal]:
-    """Every gross whose net equals ``target``; the month's НДФЛ is whole rubles, so gross = net + tax."""
-    g = target
-    for _ in range(30):  # fixed point of gross = net + tax(gross)
-        g2 = target + _fast(g, month, o).ndfl
-        if g2 == g:
-            break
-        g = g2
-    tax0 = g - target
-    found = []
-    for k in range(-3, 4):
-        cand = target + tax0 + k
-        if cand >= 0 and _fast(cand, month, o).net == target:
-            found.append(cand)
-    return sorted(set(found))
+@dataclass(frozen=True)
+class _Found:
+    """Every gross on the grid giving the target exactly, and the smallest giving at least it."""
+
+    pieces: list[list[Decimal]]  # the exact solutions found, piece by piece between breaks
+    above: Decimal | None
+
+    @property
+    def exact(self) -> list[Decimal]:
+        return sorted(g for p in self.pieces for g in p)
+
+
+def _search(f: Any, target: Decimal, start: Decimal, step: Decimal, top: Decimal, breaks: list[Decimal]) -> _Found:
+    """Solve ``f(g) == target`` for g = start + k·step in [start, top], piece by piece between ``breaks``.
+
+    Within a piece ``f`` is monotone (up or down) up to a step of rounding, so each piece holding the
+    target is bisected and the grid points around the crossing are checked.
+    """
+    edges = sorted({start, top, *(b for b in breaks if start < b < top)})
+    pieces: list[list[Decimal]] = []
+    above: Decimal | None = None
+    for a, b in pairwise(edges):
+        ka, kb = -int(-(a - start) // step), int((b - start) // step)
+        if ka > kb:
+            continue
+        fa, fb = f(start + ka * step), f(start + kb * step)
+        if max(fa, fb) < target - 3 * step or min(fa, fb) > target + 3 * step:
+            continue
+        up = fa <= fb
+        lo, hi = ka, kb
+        while lo < hi:  # first k on the far side of the target
+            mid = (lo + hi) // 2
+            if (f(start + mid * step) >= target) == up:
+                hi = mid
+            else:
+                lo = mid + 1
+        near = [(start + k * step).quantize(KOPECK) for k in range(max(ka, lo - 3), min(kb, lo + 3) + 1)]
+        hits = [g for g in near if f(g) == target]
+        if hits:
+            pieces.append(hits)
+        over = [g for g in near if f(g) >= target]
+        if above is None and over:
+            above = min(over)
+    return _Found(pieces, above)
+
+
+def _inverse_note(found: _Found, what: Text, rounding: Text) -> Text | None:
+    """Say when several gross amounts give the figure asked for, and why."""
+    if len(found.exact) < 2:
+        return None
+    if len(found.pieces) > 1:
+        ru_list = ", ".join(money(min(p), "ru") for p in found.pieces)
+        en_list = ", ".join(money(min(p), "en") for p in found.pieces)
+        return T(
+            f"{tr(what, 'ru')} получается при разных суммах начисления (например, {ru_list}): при одинаковой "
+            "зарплате каждый месяц большая зарплата раньше достигает предельной базы взносов или лимита вычета, "
+            "поэтому сумма этого месяца при росте зарплаты может уменьшаться. Показана меньшая зарплата.",
+            f"{tr(what, 'en')} comes from more than one gross pay (for example {en_list}): with the same pay "
+            "every month, a higher pay reaches a contribution cap or a deduction limit in an earlier month, so "
+            "this month's figure can fall as the pay rises. The smallest pay is shown.",
+        )
+    ru_list = ", ".join(money(x, "ru") for x in found.exact)
+    en_list = ", ".join(money(x, "en") for x in found.exact)
+    return T(
+        f"{tr(what, 'ru')} получается при {len(found.exact)} суммах начисления ({ru_list}) из-за "
+        f"{tr(rounding, 'ru')}; показана меньшая.",
+        f"{len(found.exact)} gross amounts give {tr(what, 'en').lower()} ({en_list}) because of "
+        f"{tr(rounding, 'en')}; the smallest is shown.",
+    )
 
 
 def employer_cost(
@@ -455,9 +519,12 @@ def employer_cost(
 ) -> MonthCost:
     """One month's figures from any one of ``gross``, ``net`` or ``total_cost``.
 
-    The same gross is assumed in every month from January to ``month``. From net the inverse is not
-    one-to-one: НДФЛ is whole rubles, so some net amounts come from two gross amounts (the smaller is
-    returned) and some from none (the nearest gross above is returned, ``exact=False``).
+    The same gross is assumed in every month from January to ``month``. The inverse is not
+    one-to-one: НДФЛ is whole rubles and contributions kopecks, so some amounts come from two gross
+    amounts and some from none; and after January a higher gross may cross a contribution cap or a
+    deduction's income limit in an earlier month, so two distant gross amounts can give the same
+    net or total cost. The smallest exact gross is returned (with ``inverse_note`` saying so when
+    there are several); with none, the nearest gross above, ``exact=False``.
     """
     given = [x is not None for x in (gross, net, total_cost)]
     if sum(given) != 1:
@@ -479,58 +546,52 @@ def employer_cost(
         sole_parent=sole_parent,
         country=country,
     )
-    note: Text | None = None
-    exact = True
+    found = None
     if gross is not None:
-        g = amount(gross, "gross", "начисленную зарплату", "the gross pay")
-    elif net is not None:
-        target = amount(net, "net", "зарплату на руки", "the net pay")
-        found = _solve_net(target, m, o)
-        if found:
-            g = found[0]
-            if len(found) > 1:
-                ru_list = ", ".join(money(x, "ru") for x in found)
-                en_list = ", ".join(money(x, "en") for x in found)
-                note = T(
-                    f"Такую сумму на руки дают {len(found)} суммы начисления ({ru_list}) "
-                    "из-за округления НДФЛ до рубля; показана меньшая.",
-                    f"{len(found)} gross amounts give this net pay ({en_list}) "
-                    "because НДФЛ is rounded to whole rubles; the smaller is shown.",
-                )
-        else:
-            g = _nearest_net(target, m, o)
-            exact = False
-            got = _fast(g, m, o).net
-            note = T(
-                f"Ровно {money(target, 'ru')} на руки не получается ни при какой сумме начисления (НДФЛ округляется "
-                f"до рубля); ближайшая: {money(got, 'ru')}.",
-                f"No gross pay gives exactly {money(target, 'en')} net (НДФЛ is rounded to whole rubles); "
-                f"the nearest is {money(got, 'en')}.",
-            )
+        g, exact, note = amount(gross, "gross", "начисленную зарплату", "the gross pay"), True, None
     else:
-        target = amount(total_cost, "total_cost", "полную стоимость", "the total cost")
-        g = _solve_total(target, m, o)
-        got = _fast(g, m, o).total_cost
-        if got != target:
-            exact = False
-            note = T(
-                f"Ровно {money(target, 'ru')} не получается из-за округления до копеек; ближайшая сумма: "
-                f"{money(got, 'ru')}.",
-                f"Exactly {money(target, 'en')} is not reachable because of kopeck rounding; the nearest is "
-                f"{money(got, 'en')}.",
-            )
+        found, g, exact, note = _invert(net, total_cost, m, o)
     taxes, contrib = _steady(g, m, o)
     mc = _explained_month(m - 1, taxes, contrib, o)
-    return replace(mc, inverse_note=note, exact=exact)
+    others = tuple(x for x in found.exact if x != g) if found else ()
+    return replace(mc, inverse_note=note, exact=exact, other_grosses=others)
 
 
-def _nearest_net(target: Decimal, month: int, o: Options) -> Decimal:
-    """Smallest gross near the fixed point whose net is at or above ``target``."""
-    g = target
-    for _ in range(30):
-        g = target + _fast(g, month, o).ndfl
-    cands = [g + k for k in range(-3, 4) if g + k >= 0 and _fast(g + k, month, o).net >= target]
-    return min(cands) if cands else g
+NET_ROUNDING = T("округления НДФЛ до рубля", "НДФЛ being rounded to whole rubles")
+COST_ROUNDING = T("округления взносов до копеек", "contributions being rounded to kopecks")
+
+
+def _invert(net: Any, total_cost: Any, month: int, o: Options) -> tuple[_Found, Decimal, bool, Text | None]:
+    """The gross for a net pay or a total cost: the smallest exact solution, else the nearest above."""
+    breaks = _breaks(month, o)
+    if net is not None:
+        field_, target = "net", amount(net, "net", "зарплату на руки", "the net pay")
+        what, rounding = T("Такая сумма на руки", "This net pay"), NET_ROUNDING
+        found = _search(lambda x: _fast(x, month, o).net, target, target, RUBLE, 2 * target + 10_000, breaks)
+    else:
+        field_, target = "total_cost", amount(total_cost, "total_cost", "полную стоимость", "the total cost")
+        what, rounding = T("Такая полная стоимость", "This total cost"), COST_ROUNDING
+        found = _search(lambda x: _fast(x, month, o).total_cost, target, ZERO, KOPECK, target, breaks)
+    if found.exact:
+        return found, found.exact[0], True, _inverse_note(found, what, rounding)
+    if found.above is None:
+        raise InputError(
+            f"Сумму {money(target, 'ru')} получить нельзя.",
+            f"No gross pay gives {money(target, 'en')}.",
+            field_,
+        )
+    got = getattr(_fast(found.above, month, o), field_)
+    return (
+        found,
+        found.above,
+        False,
+        T(
+            f"Ровно {money(target, 'ru')} не получается ни при какой сумме начисления (из-за "
+            f"{tr(rounding, 'ru')}); ближайшая: {money(got, 'ru')}.",
+            f"No gross pay gives exactly {money(target, 'en')} (because of {tr(rounding, 'en')}); "
+            f"the nearest is {money(got, 'en')}.",
+        ),
+    )
 
 
 def marginal_kinks(year: int, kind: str = "general", country: str = "ru") -> list[tuple[Decimal, Text]]:

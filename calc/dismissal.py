@@ -21,7 +21,7 @@ from dateutil.relativedelta import relativedelta
 
 from .errors import InputError
 from .explain import Explained, Q, Trace
-from .income_tax import NDFL_226, ndfl
+from .income_tax import NDFL_226, ndfl_detail
 from .money import ZERO, amount, dec, number
 from .payslip import Line, pay_lines
 from .rules import rulebook
@@ -60,11 +60,12 @@ def average_daily_earnings(
     k = dec(avg_rule.value)
     tr = trace or Trace()
     parts = ZERO
+    part_months = list(part_months)
     for cal, counted in part_months:
         c = number(cal, "part_months", "число дней в месяце", "the days in the month", low=28, high=31, integer=True)
         d = number(counted, "part_months", "учтённые дни", "days counted", low=0, high=c)
         parts += k / c * d
-    if full + len(list(part_months)) > 12:
+    if full + len(part_months) > 12:
         raise InputError(
             "В расчётном периоде не больше 12 месяцев.", "The reference period has at most 12 months.", "part_months"
         )
@@ -194,7 +195,7 @@ def final_settlement(
         raise InputError("Укажите дату увольнения.", "Please give the dismissal date.", "dismissal")
     rb = rulebook(country)
     rb.check_date(dismissal)
-    pl = pay_lines(salary, dismissal.year, dismissal.month, country=country, **pay)
+    pl = pay_lines(salary, dismissal.year, dismissal.month, last_day=dismissal, country=country, **pay)
     tr = Trace(list(pl.steps))
     if average_daily is not None:
         avg = tr.given(
@@ -250,8 +251,11 @@ def final_settlement(
     )
     prior = amount(prior_income, "prior_income", "доход с начала года", "the income earlier this year")
     year = dismissal.year
-    tax_to_date = ndfl(prior + gross, year, resident, country=country)
-    tax_before = ndfl(prior, year, resident, country=country)
+    to_date = tr.calc(
+        "income_to_date", "prior_income + settlement_gross", rounding="none", prior_income=prior, settlement_gross=gross
+    )
+    tax_to_date = ndfl_detail(to_date, year, resident, country=country, trace=tr, key="ndfl_to_date").tax
+    tax_before = ndfl_detail(prior, year, resident, country=country, trace=tr, key="ndfl_before").tax if prior else ZERO
     tax = tr.calc(
         "ndfl",
         "ndfl_to_date - ndfl_before",

@@ -14,12 +14,13 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from .errors import RuleDataError
-from .money import ROUNDINGS, dec, round_to
+from .money import ROUNDINGS, dec, round_to, to_decimal
 from .rules import Dated, load_yaml
 from .text import Text, check_lang, quantity, tr
 
@@ -66,9 +67,19 @@ def _compile(formula: str) -> Any:
     return compile(tree, "<formula>", "eval")
 
 
+def evaluate_exact(formula: str, values: Mapping[str, Decimal]) -> Fraction:
+    """Evaluate an arithmetic formula (+ − × / min max, integer constants) exactly, as a Fraction.
+
+    Exact arithmetic makes the order of operations harmless: ``salary / days * worked`` rounds
+    the same as ``salary * worked / days``.
+    """
+    env = {k: Fraction(dec(v)) for k, v in values.items()}
+    return Fraction(eval(_compile(formula), {"__builtins__": {}, "min": min, "max": max}, env))
+
+
 def evaluate(formula: str, values: Mapping[str, Decimal]) -> Decimal:
-    """Evaluate an arithmetic formula (+ − × / min max, integer constants) on Decimals."""
-    return dec(eval(_compile(formula), {"__builtins__": {}, "min": min, "max": max}, dict(values)))
+    """The formula's value as a Decimal (exact when it terminates, else to 28 significant digits)."""
+    return to_decimal(evaluate_exact(formula, values))
 
 
 def term(name: str) -> dict[str, str]:
@@ -185,7 +196,7 @@ class Trace:
     ) -> Decimal:
         """Evaluate ``formula`` on ``inputs``, round by ``rounding``, record the step, return the result."""
         ins = self._inputs(inputs)
-        exact = evaluate(formula, {i.name: i.value for i in ins})
+        exact = evaluate_exact(formula, {i.name: i.value for i in ins})
         result = round_to(exact, rounding)
         g = GLOSSARY.get(key, {})
         if not label and not g:
@@ -197,7 +208,7 @@ class Trace:
                 unit or g["unit"],
                 formula,
                 ins,
-                exact,
+                to_decimal(exact),
                 result,
                 rounding,
                 _texts(source),

@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -20,7 +20,7 @@ from typing import Any
 
 from .errors import InputError
 from .explain import Explained, Q, Trace
-from .money import ZERO, amount, dec, round_to
+from .money import ZERO, amount, dec, flag, round_to
 from .rules import Dated, rulebook
 from .text import T, money_short, percent
 
@@ -36,21 +36,27 @@ class Children:
     def of(cls, children: Any = 0, sole_parent: bool = False) -> Children:
         if isinstance(children, Children):
             return children
+        sole = flag(
+            sole_parent, "sole_parent", "единственный ли родитель у ребёнка", "whether the worker is a sole parent"
+        )
+        if hasattr(children, "item"):
+            children = children.item()  # a numpy scalar
         if isinstance(children, int) and not isinstance(children, bool):
             if not 0 <= children <= 20:
                 raise InputError(
                     "Число детей — от 0 до 20.", "The number of children must be from 0 to 20.", "children"
                 )
-            return cls((False,) * children, sole_parent)
-        try:
-            flags = tuple(bool(x) for x in children)
-        except TypeError:
+            return cls((False,) * children, sole)
+        if isinstance(children, str | bytes | Mapping) or not isinstance(children, Iterable):
             raise InputError(
-                "Дети: укажите число детей или список (инвалидность да/нет).",
-                "Children: give a number or a list of disabled yes/no.",
+                "Дети: укажите число детей (0–20) или список: для каждого ребёнка — инвалидность да/нет.",
+                "Children: give a number (0–20) or a list with, for each child, disabled yes/no.",
                 "children",
-            ) from None
-        return cls(flags, sole_parent)
+            )
+        flags = tuple(flag(x, "children", "инвалидность ребёнка", "whether the child is disabled") for x in children)
+        if len(flags) > 20:
+            raise InputError("Число детей — от 0 до 20.", "The number of children must be from 0 to 20.", "children")
+        return cls(flags, sole)
 
     @property
     def count(self) -> int:
@@ -69,10 +75,14 @@ def band_taxes(base: Decimal, scale: Sequence[Sequence[Any]]) -> list[tuple[Deci
     return out
 
 
+def resident_flag(resident: object) -> bool:
+    return flag(resident, "resident", "налоговый резидент ли работник", "whether the worker is a tax resident")
+
+
 def _scale(year: int, resident: bool, country: str) -> tuple[list[list[Any]], Dated]:
     rb = rulebook(country)
     on = date(year, 1, 1)
-    if resident:
+    if resident_flag(resident):
         d = rb.lookup("ndfl.resident_scale", on)
         return d.value, d
     d = rb.lookup("ndfl.nonresident_rate", on)

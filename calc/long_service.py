@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import InputError, ScaleDefinitionError, UnknownScaleError
 from .explain import Explained, Q, Trace
-from .money import ZERO, amount, dec, floor_int, number
+from .money import ZERO, a_date, amount, dec, floor_int, number
 from .rules import Dated, rulebook
 from .service import ServiceLength, date_reaching, merge_periods, service_length
 from .text import T, Text, day
@@ -278,6 +278,7 @@ def seniority(salary: Any, years: Any, scale: str | Scale) -> SeniorityResult:
 
 def seniority_on(salary: Any, periods: Iterable[Any], scale: str | Scale, on: date) -> SeniorityResult:
     """The bonus on ``on`` for service from employment ``periods``, with the date of the next step up."""
+    on = a_date(on, "on", "дату расчёта", "the calculation date")
     periods = list(periods)
     for p in merge_periods(periods):
         if p.start > on:

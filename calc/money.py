@@ -7,7 +7,9 @@ Amounts are ``Decimal``. Kopecks are rounded half up; НДФЛ is rounded to who
 from __future__ import annotations
 
 import math
+from datetime import date, datetime
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
 from typing import NamedTuple
 
 from .errors import InputError
@@ -56,10 +58,28 @@ def dec(value: Number) -> Decimal:
     return Decimal(value)
 
 
-def round_to(value: Decimal, rule: str) -> Decimal:
-    """Round ``value`` by a named rule of ``ROUNDINGS``."""
+def round_to(value: Decimal | Fraction, rule: str) -> Decimal:
+    """Round ``value`` by a named rule of ``ROUNDINGS``.
+
+    A ``Fraction`` (an exact quotient) is rounded exactly, so 37,958.125 rounds half up to .13
+    even where a 28-digit Decimal division would have cut it to 37,958.124999….
+    """
     r = ROUNDINGS[rule]
+    if isinstance(value, Fraction):
+        if r.quantum is None:
+            return to_decimal(value)
+        steps = value / Fraction(r.quantum)
+        if r.mode == ROUND_CEILING:
+            k = math.ceil(steps)
+        else:  # half up: halves away from zero
+            k = math.floor(abs(steps) + Fraction(1, 2)) * (1 if steps >= 0 else -1)
+        return Decimal(k) * r.quantum
     return value if r.quantum is None else value.quantize(r.quantum, rounding=r.mode)
+
+
+def to_decimal(value: Fraction) -> Decimal:
+    """A Fraction as a Decimal (exact when it terminates, else to 28 significant digits)."""
+    return Decimal(value.numerator) / Decimal(value.denominator)
 
 
 def kopecks(value: Number) -> Decimal:
@@ -81,6 +101,8 @@ def _ru_num(d: Decimal) -> str:
 
 
 def _en_num(d: Decimal) -> str:
+    if abs(d.adjusted()) > 15:  # a typing slip like 1e400: say it short
+        return f"{d:.2E}"
     return f"{d:,f}"
 
 
@@ -124,7 +146,7 @@ def amount(
             f"Please enter {what_en} {span_en} (got {_en_num(d)}).",
             field,
         )
-    return d
+    return d.quantize(KOPECK) if d.as_tuple().exponent > -2 else d  # 75000 → 75000.00, 0.125 kept as given
 
 
 def number(
@@ -143,13 +165,13 @@ def number(
     if integer and d != d.to_integral_value():
         raise InputError(
             f"Укажите {what_ru} целым числом (получено: {_ru_num(d)}).",
-            f"Please enter {what_en} as a whole number (got {d}).",
+            f"Please enter {what_en} as a whole number (got {_en_num(d)}).",
             field,
         )
     if not lo <= d <= hi:
         raise InputError(
             f"Укажите {what_ru} от {_ru_num(lo)} до {_ru_num(hi)} (получено: {_ru_num(d)}).",
-            f"Please enter {what_en} from {lo} to {hi} (got {d}).",
+            f"Please enter {what_en} from {_en_num(lo)} to {_en_num(hi)} (got {_en_num(d)}).",
             field,
         )
     return d
@@ -162,12 +184,44 @@ def rate(value: object, field: str, what_ru: str, what_en: str, *, high: Number 
     if not 0 <= d <= hi:
         pct = (d * 100).normalize()
         top = (hi * 100).normalize()
+        hint_ru, hint_en = "", ""
+        if 1 < d <= 100:
+            hint_ru = f"; доля пишется дробью: {_ru_num(d / 100)} — это {_ru_num(d)} %"
+            hint_en = f"; a share is written as a fraction: {_en_num(d / 100)} means {_en_num(d)}%"
         raise InputError(
-            f"Укажите {what_ru} от 0 до {_ru_num(top)} % (получено: {_ru_num(pct)} %).",
-            f"Please enter {what_en} from 0 to {_en_num(top)}% (got {_en_num(pct)}%).",
+            f"Укажите {what_ru} от 0 до {_ru_num(top)} % (получено: {_ru_num(d)} = {_ru_num(pct)} %{hint_ru}).",
+            f"Please enter {what_en} from 0 to {_en_num(top)}% (got {_en_num(d)} = {_en_num(pct)}%{hint_en}).",
             field,
         )
     return d
+
+
+def a_date(value: object, field: str, what_ru: str, what_en: str) -> date:
+    """A calendar date input (a ``datetime.date``); anything else is refused with a clear message."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raise InputError(
+        f"Укажите {what_ru} — дату (например, 2024-06-10), получено {str(value)[:40]!r}.",
+        f"Please enter {what_en} as a date (e.g. 2024-06-10), got {str(value)[:40]!r}.",
+        field,
+    )
+
+
+def flag(value: object, field: str, what_ru: str, what_en: str) -> bool:
+    """A yes/no input: ``True`` / ``False`` (or 1 / 0); anything else is refused, not guessed."""
+    if hasattr(value, "item") and not isinstance(value, Decimal):
+        value = value.item()  # a numpy scalar
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    raise InputError(
+        f"Укажите {what_ru}: да или нет (True / False), получено {str(value)[:40]!r}.",
+        f"Please enter {what_en}: yes or no (True / False), got {str(value)[:40]!r}.",
+        field,
+    )
 
 
 def floor_int(value: Decimal) -> int:

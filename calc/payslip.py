@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from .advance import AdvanceResult, advance
-from .calendar import work_hours, working_days
+from .calendar import CALENDAR, calendar_rule, work_hours, working_days, working_days_between
 from .cost import MonthCost, year_payroll
 from .errors import InputError
 from .explain import Explained, Q, Trace
@@ -20,9 +20,13 @@ from .long_service import Scale, full_years, get_scale, rate_step
 from .money import ZERO, amount, dec, number, rate
 from .rules import rulebook
 from .service import ServiceLength
-from .text import T, Text
+from .text import T, Text, day
 from .timepay import LAW_136, holiday_pay, hourly_rate, night_rate_checked, overtime_pay
 
+LAST_DAY_SOURCE = T(
+    "ТК РФ ст. 84.1, 140: день увольнения — последний день работы",
+    "Labour Code art. 84.1 and 140: the day of dismissal is the last day of work",
+)
 REGIONAL_SOURCE = T("ТК РФ ст. 148, 315–317", "Labour Code art. 148 and 315–317")
 
 
@@ -66,6 +70,26 @@ class PayLines(Explained):
         return sum((x.amount for x in self.lines if x.key in ("district_pay", "northern_pay")), ZERO)
 
 
+def _days_worked(days_worked: Any, norm: int, on: date, last_day: date | None, tr: Trace, country: str) -> Decimal:
+    """Days worked: as given, else the whole month or, when the job ends, the working days up to its last day."""
+    top = norm
+    if last_day is not None:
+        top = working_days_between(on, last_day, country)
+        if days_worked is None:
+            return tr.given(
+                "days_worked",
+                top,
+                source=LAST_DAY_SOURCE,
+                note=T(
+                    f"Рабочие дни с 1-го числа по день увольнения {day(last_day, 'ru')} включительно.",
+                    f"Working days from the 1st to the day of dismissal, {day(last_day, 'en')}, inclusive.",
+                ),
+            )
+    if days_worked is None:
+        return Decimal(norm)
+    return number(days_worked, "days_worked", "отработанные дни", "the days worked", low=0, high=top)
+
+
 def pay_lines(
     salary: Any,
     year: int,
@@ -85,9 +109,14 @@ def pay_lines(
     bonus_percent: Any = 0,
     district_coef: Any = 1,
     northern_percent: Any = 0,
+    last_day: date | None = None,
     country: str = "ru",
 ) -> PayLines:
-    """The accrual lines of one month (what the payslip lists under "accrued")."""
+    """The accrual lines of one month (what the payslip lists under "accrued").
+
+    ``last_day``: the employment ends on this day of the month (dismissal): by default the working
+    days from the 1st to it are paid, and no more can be given as worked (ТК РФ ст. 84.1, 140).
+    """
     s = amount(salary, "salary", "оклад", "the salary")
     on = date(year, month, 1)
     tr = Trace()
@@ -96,12 +125,8 @@ def pay_lines(
         tr.extend(hr.steps)  # the hourly rate is shown only where a line uses it
     if hours_worked is None:
         norm = working_days(year, month, country)
-        worked = (
-            Decimal(norm)
-            if days_worked is None
-            else number(days_worked, "days_worked", "отработанные дни", "the days worked", low=0, high=norm)
-        )
-        tr.given("norm_days", norm, source=T("Производственный календарь", "Production calendar"))
+        tr.given("norm_days", norm, source=CALENDAR, rules=[calendar_rule(year, country)])
+        worked = _days_worked(days_worked, norm, on, last_day, tr, country)
         pay = tr.calc(
             "salary_pay",
             "salary / norm_days * days_worked",

@@ -20,6 +20,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from .errors import InputError
+from .money import a_date
 from .text import day, plural
 
 ONE_DAY = timedelta(days=1)
@@ -105,6 +106,7 @@ def _span(start: date, end: date) -> ServiceLength:
 
 def service_length(periods: Iterable[Any], on: date) -> ServiceLength:
     """Service completed before ``on`` from the given periods (overlaps counted once)."""
+    on = a_date(on, "on", "дату расчёта", "the calculation date")
     spans = []
     for p in merge_periods(periods):
         if p.start >= on:
@@ -121,6 +123,8 @@ def service_length(periods: Iterable[Any], on: date) -> ServiceLength:
 
 def service_since(hire: date, on: date) -> ServiceLength:
     """Service of one continuing period that began on ``hire``."""
+    hire = a_date(hire, "hire_date", "дату приёма", "the hire date")
+    on = a_date(on, "on", "дату расчёта", "the calculation date")
     if hire > on:
         raise InputError(
             f"Дата приёма {day(hire, 'ru')} позже даты расчёта {day(on, 'ru')}.",

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .calendar import work_hours, working_days, year_work_hours
+from .calendar import CALENDAR, calendar_rule, work_hours, working_days, year_work_hours
 from .errors import InputError
 from .explain import Explained, Q, Trace
 from .money import ZERO, amount, dec, number, rate
@@ -146,11 +146,11 @@ def hourly_rate(
                 "Для расчёта по норме месяца укажите месяц.", "Give the month for the month's norm.", "month"
             )
         norm = Decimal(work_hours(year, month, country))
-        tr.given("norm_hours", norm, source=T("Производственный календарь", "Production calendar"))
+        tr.given("norm_hours", norm, source=CALENDAR, rules=[calendar_rule(year, country)])
         r = tr.calc("hourly_rate", "salary / norm_hours", rounding=rounding, salary=s, norm_hours=norm, source=src)
     elif method == "year":
         yh = Decimal(year_work_hours(year, country))
-        tr.given("year_hours", yh, source=T("Производственный календарь", "Production calendar"))
+        tr.given("year_hours", yh, source=CALENDAR, rules=[calendar_rule(year, country)])
         norm = yh / 12
         r = tr.calc(
             "hourly_rate",
@@ -168,6 +168,13 @@ def hourly_rate(
             "method",
         )
     return HourlyRate(rate=r, method=method, norm_hours=norm, steps=tuple(tr.steps))
+
+
+def night_hours_max(on: date | None = None, country: str = "ru") -> int:
+    """Hours of night time in a day (22:00–06:00 is 8; ТК РФ ст. 96), from the rule data."""
+    rb = rulebook(country)
+    v = rb.value("labour.night_hours", on or rb.default_date())
+    return (int(v["end"]) - int(v["start"])) % 24
 
 
 def night_rate_checked(night_rate: Any, on: date | None, country: str = "ru") -> tuple[Decimal, Dated]:
@@ -204,7 +211,7 @@ def shift_pay(
     """
     r = amount(hourly_rate, "hourly_rate", "часовую ставку", "the hourly rate")
     h = number(hours, "hours", "часы смены", "the shift's hours", low=0, high=24)
-    nh = number(night_hours, "night_hours", "ночные часы", "the night hours", low=0, high=8)
+    nh = number(night_hours, "night_hours", "ночные часы", "the night hours", low=0, high=night_hours_max(on, country))
     if nh > h:
         raise InputError(
             "Ночных часов не может быть больше, чем часов в смене.",
@@ -289,6 +296,93 @@ def overtime_pay(hourly_rate: Any, hours: Any | Sequence[Any], *, on: date | Non
     )
     total = tr.calc(
         "overtime_pay", "overtime_first_pay + overtime_after_pay", overtime_first_pay=p1, overtime_after_pay=p2
+    )
+    return Pay(amount=total, steps=tuple(tr.steps))
+
+
+def period_norm_hours(year: int, months: Sequence[int], country: str = "ru") -> int:
+    """The hour norm of an accounting period: the sum of its months' norms (40-hour week)."""
+    return sum(work_hours(year, m, country) for m in months)
+
+
+def period_overtime(
+    hourly_rate: Any,
+    hours_worked: Any,
+    norm_hours: Any,
+    *,
+    holiday_hours: Any = 0,
+    on: date | None = None,
+    country: str = "ru",
+) -> Pay:
+    """Overtime under summarised working time, counted at the end of the accounting period.
+
+    Overtime = hours worked − the period's norm − weekend/holiday hours already paid double
+    (ТК РФ ст. 104, 152 ч. 3). Every hour was already paid once in its month, so what is still
+    due is the extra: (1.5 − 1) × rate for the first 2 hours of the period, (2 − 1) × rate for the rest.
+    """
+    r = amount(hourly_rate, "hourly_rate", "часовую ставку", "the hourly rate")
+    worked = number(hours_worked, "period_hours", "часы за учётный период", "the period's hours", low=0, high=9000)
+    norm = number(norm_hours, "norm_hours", "норму часов периода", "the period's hour norm", low=0, high=9000)
+    hol = number(
+        holiday_hours,
+        "holiday_hours",
+        "часы в выходные и праздники",
+        "the weekend and holiday hours",
+        low=0,
+        high=worked,
+    )
+    rb = rulebook(country)
+    rule = rb.lookup("labour.overtime", on or rb.default_date())
+    first_n, f1, f2 = dec(rule.value["first_hours"]), dec(rule.value["first_factor"]), dec(rule.value["after_factor"])
+    tr = Trace()
+    over = tr.calc(
+        "period_overtime_hours",
+        "max(period_hours - holiday_hours - norm_hours, 0)",
+        rounding="none",
+        period_hours=worked,
+        holiday_hours=hol,
+        norm_hours=norm,
+        source=T("ТК РФ ст. 104, 152 ч. 3", "Labour Code art. 104 and 152 part 3"),
+    )
+    first = tr.calc(
+        "overtime_first_hours",
+        "min(period_overtime_hours, first_n)",
+        rounding="none",
+        period_overtime_hours=over,
+        first_n=Q(first_n, "hours", T("первые часы", "first hours")),
+    )
+    after = tr.calc(
+        "overtime_after_hours",
+        "period_overtime_hours - overtime_first_hours",
+        rounding="none",
+        period_overtime_hours=over,
+        overtime_first_hours=first,
+    )
+    p1 = tr.calc(
+        "overtime_first_pay",
+        "hourly_rate * overtime_first_hours * (overtime_first_factor - 1)",
+        hourly_rate=r,
+        overtime_first_hours=first,
+        overtime_first_factor=f1,
+        rules=[rule],
+    )
+    p2 = tr.calc(
+        "overtime_after_pay",
+        "hourly_rate * overtime_after_hours * (overtime_after_factor - 1)",
+        hourly_rate=r,
+        overtime_after_hours=after,
+        overtime_after_factor=f2,
+        rules=[rule],
+    )
+    total = tr.calc(
+        "overtime_pay",
+        "overtime_first_pay + overtime_after_pay",
+        overtime_first_pay=p1,
+        overtime_after_pay=p2,
+        note=T(
+            "Доплата сверх уже оплаченных в одинарном размере часов, по итогам учётного периода.",
+            "The extra on top of hours already paid once, at the end of the accounting period.",
+        ),
     )
     return Pay(amount=total, steps=tuple(tr.steps))
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
+from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -90,14 +93,24 @@ def test_bad_input(kwargs: dict, field: str) -> None:
     assert e.value.field == field
 
 
+def _half_up(x: Fraction) -> Decimal:
+    """Exact rounding of a quotient to kopecks, halves up (written out here, not the engine's)."""
+    return Decimal(math.floor(x * 100 + Fraction(1, 2))) / 100
+
+
 @given(st.decimals(1, 5_000_000, places=2), st.integers(2011, 2026), st.integers(1, 12), st.data())
-def test_advance_plus_final_payment_is_the_months_pay(salary: Decimal, year: int, month: int, data) -> None:
-    half = calc.working_days_between(
-        __import__("datetime").date(year, month, 1), __import__("datetime").date(year, month, 15)
-    )
+def test_advance_and_final_payment_agree_with_the_formulas(salary: Decimal, year: int, month: int, data) -> None:
+    """ТК ст. 136 by days: basis / working days × days worked, kopecks half up; НДФЛ on the advance from
+    2023 (whole rubles, НК ст. 52 п. 6); the final payment is the month's net less the advance paid."""
+    half = calc.working_days_between(date(year, month, 1), date(year, month, 15))
     worked = data.draw(st.integers(0, half))
     basis = data.draw(st.sampled_from(["gross", "net"] if year < 2023 else ["gross"]))
     r = calc.advance(salary, year, month, basis=basis, days_worked=worked)
-    assert r.paid + r.final_payment == r.month_net == r.month_gross - r.month_ndfl
-    assert r.gross - r.ndfl == r.paid
+    month_tax = calc.ndfl(salary, year)
+    base = salary - month_tax if basis == "net" else salary
+    gross = _half_up(Fraction(base) * worked / calc.working_days(year, month))
+    tax = calc.ndfl(gross, year) if year >= 2023 else 0
+    assert (r.gross, r.ndfl, r.paid) == (gross, tax, gross - tax)
+    assert r.month_net == salary - month_tax
+    assert r.final_payment == salary - month_tax - (gross - tax)
     assert 0 <= r.paid <= r.month_net

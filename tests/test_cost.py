@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import calc
 from calc.errors import InputError
+from calc.rules import rulebook
 
 D = Decimal
 KINDS = sorted(calc.KINDS)
@@ -119,46 +121,118 @@ def test_exactly_one_of_gross_net_total() -> None:
 amounts = st.decimals(0, 5_000_000, places=2)
 
 
+def _contributions_oracle(gross: Decimal, year: int, month: int) -> dict[str, Decimal]:
+    """General tariff, written out independently: each fund's contributions on the base to date
+    (rate up to the cap, the above-cap rate beyond), rounded to kopecks; this month's share is the
+    difference of the amounts to date."""
+    funds = calc.tariff("general", date(year, month, 1)).general
+
+    def to_date(base: Decimal) -> dict[str, Decimal]:
+        out = {}
+        for f in funds:
+            under = base if f.cap is None else min(base, f.cap)
+            exact = under * f.rate + (base - under) * f.above_cap
+            out[f.fund] = exact.quantize(D("0.01"), ROUND_HALF_UP)
+        return out
+
+    now, before = to_date(gross * month), to_date(gross * (month - 1))
+    return {k: now[k] - before[k] for k in now}
+
+
 @given(amounts, st.integers(2011, 2026), st.sampled_from(KINDS), st.integers(1, 12))
-def test_identities(gross: Decimal, year: int, kind: str, month: int) -> None:
+def test_month_figures_agree_with_independent_formulas(gross: Decimal, year: int, kind: str, month: int) -> None:
+    """The month's НДФЛ is the tax on income to date less the tax on income before (НК ст. 226 п. 3),
+    via ``calc.ndfl`` on the year's income; the general tariff's funds match a formula written here."""
     r = calc.employer_cost(gross, year, kind=kind, month=month)
-    assert r.gross == r.net + r.ndfl
+    assert r.ndfl == calc.ndfl(gross * month, year) - calc.ndfl(gross * (month - 1), year)
+    if kind == "general":
+        assert r.by_fund == _contributions_oracle(gross, year, month)
     fast = calc.year_payroll(gross, year, kind=kind).months()[month - 1]  # the unexplained fast path agrees
     assert (fast.ndfl, fast.net, fast.by_fund, fast.accident, fast.total_cost) == (
         r.ndfl, r.net, r.by_fund, r.accident, r.total_cost)
     assert r.total_cost == r.gross + r.contributions + r.accident
-    assert r.contributions == sum(r.by_fund.values())
+    assert r.accident == (gross * D("0.002")).quantize(D("0.01"), ROUND_HALF_UP)  # class 1 by default
 
 
-@given(st.lists(amounts, min_size=1, max_size=12), st.integers(2011, 2026), st.sampled_from(KINDS))
-def test_year_monthly_ndfl_sums_to_the_tax_on_the_years_income(months: list, year: int, kind: str) -> None:
-    df = calc.annual_payroll(months, year, kind=kind)
-    assert df["ndfl"].sum() == calc.ndfl(sum(months), year)
-    assert (df["gross"] == df["net"] + df["ndfl"]).all()
+def _child_deductions(months: list[Decimal], year: int, children: int) -> Decimal:
+    """Standard child deductions of the year written out: each child's monthly amount while income to
+    date stays within the limit (НК ст. 218 п. 1 пп. 4)."""
+    v = rulebook().value("deductions.child", date(year, 1, 1))
+    per = [D(v["first"]), D(v["second"]), *[D(v["third_plus"])] * 10][:children]
+    total, to_date = D(0), D(0)
+    for m in months:
+        to_date += m
+        if to_date <= D(v["income_limit"]):
+            total += sum(per, D(0))
+    return total
 
 
-@given(amounts, amounts, st.integers(2011, 2026), st.sampled_from(KINDS))
-def test_contributions_are_monotone_in_gross(a: Decimal, b: Decimal, year: int, kind: str) -> None:
+@given(st.lists(amounts, min_size=1, max_size=12), st.integers(2011, 2026), st.integers(0, 3))
+def test_year_monthly_ndfl_sums_to_the_tax_on_the_years_taxable_income(months: list, year: int, children: int) -> None:
+    df = calc.annual_payroll(months, year, children=children)
+    taxable = max(D(0), sum(months, D(0)) - _child_deductions(months, year, children))
+    assert df["ndfl"].sum() == calc.ndfl(taxable, year)
+
+
+@given(amounts, amounts, st.integers(2011, 2026), st.sampled_from(KINDS), st.integers(1, 12))
+def test_contributions_are_monotone_in_gross(a: Decimal, b: Decimal, year: int, kind: str, month: int) -> None:
+    """For the year and for January; in a later month a higher pay may cross the cap earlier."""
     lo, hi = sorted((a, b))
     assert (
         calc.employer_cost(lo, year, kind=kind).contributions <= calc.employer_cost(hi, year, kind=kind).contributions
     )
     year_lo = calc.year_payroll(lo, year, kind=kind).totals()["contributions"]
     assert year_lo <= calc.year_payroll(hi, year, kind=kind).totals()["contributions"]
+    months_lo = calc.year_payroll(lo, year, kind=kind).months()[:month]
+    months_hi = calc.year_payroll(hi, year, kind=kind).months()[:month]
+    assert sum(x.contributions for x in months_lo) <= sum(x.contributions for x in months_hi)
 
 
-@given(st.decimals(2, 5_000_000, places=2), st.integers(2011, 2026), st.integers(1, 12))
-def test_net_to_gross_round_trips(gross: Decimal, year: int, month: int) -> None:
+@settings(max_examples=40)
+@given(st.decimals(2, 2_000_000, places=2), st.integers(2011, 2026), st.integers(1, 12), st.integers(0, 2))
+def test_net_to_gross_round_trips(gross: Decimal, year: int, month: int, children: int) -> None:
     """Below about 1.15 rubles a month cumulative whole-ruble rounding can tax a month more than it pays
     (0.33 a month in 2011: December's tax is 1 ruble); such a negative net has no gross to go back to."""
-    net = calc.employer_cost(gross, year, month=month).net
-    back = calc.employer_cost(net=net, year=year, month=month)
+    net = calc.employer_cost(gross, year, month=month, children=children).net
+    back = calc.employer_cost(net=net, year=year, month=month, children=children)
     assert back.net == net and back.exact
     assert back.gross <= gross
 
 
-@given(amounts, st.integers(2011, 2026), st.sampled_from(KINDS))
-def test_total_cost_to_gross_round_trips(gross: Decimal, year: int, kind: str) -> None:
+@settings(max_examples=40)
+@given(amounts, st.integers(2011, 2026), st.sampled_from(KINDS), st.integers(1, 12))
+def test_total_cost_to_gross_round_trips(gross: Decimal, year: int, kind: str, month: int) -> None:
+    """Any month: the same total cost comes back, from the given gross or a smaller one."""
     assume(gross > 0)
-    total = calc.employer_cost(gross, year, kind=kind).total_cost
-    assert calc.employer_cost(total_cost=total, year=year, kind=kind).gross == gross
+    total = calc.employer_cost(gross, year, kind=kind, month=month).total_cost
+    back = calc.employer_cost(total_cost=total, year=year, kind=kind, month=month)
+    assert back.total_cost == total and back.exact
+    assert back.gross <= gross
+    if month == 1:
+        assert back.gross == gross  # January: total cost rises with gross, one gross per total
+
+
+def test_total_cost_in_september_comes_from_several_distant_grosses() -> None:
+    """2023, September, the same pay every month: 212,754.73 stays under the 1,917,000 cap through
+    September; 240,248.62 crossed it in August, so September is all at 15.1 % — the same total cost."""
+    for g in ("212754.73", "240248.62"):
+        assert calc.employer_cost(g, 2023, month=9).total_cost == D("277006.66")
+    r = calc.employer_cost(total_cost="277006.66", year=2023, month=9)
+    assert r.gross == D("212754.73") and r.exact and D("240248.62") in r.other_grosses
+    assert "212,754.73" in r.inverse_note["en"] and "240,248.62" in r.inverse_note["en"]
+    assert "предельной базы" in r.inverse_note["ru"]
+    for k in range(1, 50):  # nothing just below gives it
+        assert calc.employer_cost(D("212754.73") - k * D("0.01"), 2023, month=9).total_cost != D("277006.66")
+
+
+def test_net_with_a_child_deduction_lost_this_month_has_two_distant_grosses() -> None:
+    """2024, one child, December: at 29,166 a month income stays within 350,000 and December keeps
+    its 1,400 deduction; a little more loses it (182 rubles of tax), so some net pay comes from two
+    gross amounts some 200 rubles apart."""
+    low = calc.employer_cost("29166.00", 2024, month=12, children=1)
+    r = calc.employer_cost(net=low.net, year=2024, month=12, children=1)
+    assert r.gross == D("29165.00") and r.exact  # 29,165 and 29,166 differ by a ruble of tax: the same net
+    assert r.other_grosses == (D("29166.00"), D("29374.00"), D("29375.00"))
+    assert "for example 29,165.00" in r.inverse_note["en"] and "29,374.00" in r.inverse_note["en"]
+    for g in r.other_grosses:
+        assert calc.employer_cost(g, 2024, month=12, children=1).net == low.net

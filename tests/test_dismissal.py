@@ -110,6 +110,33 @@ def test_settlement_with_average_from_earnings_and_prior_income() -> None:
     assert r.ndfl == calc.ndfl(300_000 + r.gross, 2024) - calc.ndfl(300_000, 2024)
 
 
+def test_last_month_is_paid_up_to_the_day_of_dismissal() -> None:
+    """Dismissed on 10 June 2024: 6 of June's 19 working days are paid (ТК ст. 84.1, 140), not the month."""
+    r = calc.final_settlement(date(2024, 6, 10), 60_000, average_daily=1000, unused_days=3)
+    assert r.pay == D("18947.37")  # 60,000 / 19 × 6 = 18,947.368…
+    days = next(s for s in r.steps if s.key == "days_worked")
+    assert days.result == 6 and "10 Jun 2024" in r.explain("en")
+    with pytest.raises(InputError, match="from 0 to 6"):  # more days than worked up to the 10th
+        calc.final_settlement(date(2024, 6, 10), 60_000, average_daily=1000, unused_days=3, days_worked=7)
+    last_day = calc.final_settlement(date(2024, 6, 28), 60_000, average_daily=1000, unused_days=0)
+    assert last_day.pay == 60_000  # the last working day of June: the whole month
+
+
+def test_settlement_tax_is_explained_band_by_band() -> None:
+    r = calc.final_settlement(date(2025, 12, 5), 400_000, average_daily=10_000, unused_days=10,
+                              prior_income=4_900_000)
+    keys = [s.key for s in r.steps]
+    assert {"income_to_date", "ndfl_to_date", "ndfl_before", "band_tax"} <= set(keys)
+    rates = {s.inputs[1].value for s in r.steps if s.key == "band_tax"}
+    assert {D("0.13"), D("0.15"), D("0.18")} == rates  # the 2025 bands: 2.4 M and 5 M crossed
+    assert r.ndfl == calc.ndfl(4_900_000 + r.gross, 2025) - calc.ndfl(4_900_000, 2025)
+
+
+def test_part_months_given_once_as_an_iterator_still_count() -> None:
+    with pytest.raises(InputError, match="at most 12 months"):
+        calc.average_daily_earnings(700_000, date(2024, 6, 10), full_months=12, part_months=iter([(30, 10)] * 5))
+
+
 def test_bad_input() -> None:
     with pytest.raises(InputError, match="average daily"):
         calc.final_settlement(date(2024, 6, 10), 60_000, unused_days=3)

@@ -30,7 +30,30 @@ CASES = [
     ("hire after the date", lambda: calc.service_since(date(2025, 1, 1), date(2024, 1, 1)), InputError, "hire_date"),
     ("period ends before it starts", lambda: calc.service_length([(date(2020, 1, 1), date(2019, 1, 1))],
                                                                  date(2024, 1, 1)), InputError, "periods"),
+    ("children as text", lambda: calc.employer_cost(100_000, 2024, children="abc"), InputError, "children"),
+    ("children as nothing", lambda: calc.employer_cost(100_000, 2024, children=None), InputError, "children"),
+    ("resident as text", lambda: calc.employer_cost(100_000, 2024, resident="no"), InputError, "resident"),
+    ("resident as text in ndfl", lambda: calc.ndfl(100_000, 2024, resident="нет"), InputError, "resident"),
+    ("sole parent as text", lambda: calc.employer_cost(1, 2024, children=1, sole_parent="x"), InputError,
+     "sole_parent"),
+    ("withholding as text", lambda: calc.advance(75000, 2024, 5, withhold_ndfl="yes"), InputError, "withhold_ndfl"),
+    ("no calculation date", lambda: calc.service_length([(date(2020, 1, 1), None)], None), InputError, "on"),
+    ("no date for the bonus", lambda: calc.seniority_on(1000, [(date(2020, 1, 1), None)], "police", "2024"),
+     InputError, "on"),
+    ("no hire date", lambda: calc.service_since(None, date(2024, 1, 1)), InputError, "hire_date"),
 ]
+
+
+def test_a_percentage_typed_as_a_whole_number_gets_a_hint() -> None:
+    with pytest.raises(InputError) as e:
+        calc.advance(50_000, 2025, 10, method="percent", percent=40)
+    assert "0.4 means 40%" in e.value.message("en") and "0,4 — это 40 %" in e.value.message("ru")
+
+
+def test_an_absurd_number_is_quoted_short() -> None:
+    with pytest.raises(InputError) as e:
+        calc.advance("1e400", 2025, 10)
+    assert "1.00E+400" in e.value.message("en") and len(e.value.message("en")) < 120
 
 
 @pytest.mark.parametrize(("name", "call", "kind", "field"), CASES, ids=[c[0] for c in CASES])

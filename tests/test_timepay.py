@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -42,6 +44,20 @@ def test_watchman_shift_and_months() -> None:
         D("7680.00"),
         D("11520.00"),
     ]
+
+
+def test_watchman_quarter_overtime_the_seed_leaves_out() -> None:
+    """The seed's accounting period is the quarter: 23 shifts × 24 h = 552 h against Q1 2017's norm of
+    136 + 143 + 175 = 454 h, so 98 h are overtime (ТК ст. 104, 152). The months paid them once; still
+    due: 50 × 2 × 0.5 + 50 × 96 × 1 = 4,850 — the seed's 29,440 for the quarter underpays by that."""
+    norm = calc.period_norm_hours(2017, [1, 2, 3])
+    assert norm == 454
+    r = calc.period_overtime(50, 23 * 24, norm)
+    assert r.amount == D("4850.00")
+    assert [s.result for s in r.steps if s.key == "period_overtime_hours"] == [98]
+    # hours of holiday work already paid double are not overtime (ст. 152 ч. 3)
+    assert calc.period_overtime(50, 23 * 24, norm, holiday_hours=48).amount == D("50") * 2 * D("0.5") + 50 * 48
+    assert calc.period_overtime(50, 400, norm).amount == 0
 
 
 def test_night_surcharge_defaults_to_the_legal_minimum_and_cannot_go_below() -> None:
@@ -93,3 +109,17 @@ def test_a_partial_month_never_exceeds_the_full_one(salary: Decimal, month: int,
     full = calc.salary_for_month(salary, year, month).amount
     part = calc.salary_for_month(salary, year, month, worked).amount
     assert part <= full == salary.quantize(D("0.01"))
+
+
+def test_half_a_kopeck_rounds_up_whatever_the_order_of_operations() -> None:
+    """227,748.75 / 18 × 3 = 37,958.125 exactly: half up gives .13 (a 28-digit division would give .124999…)."""
+    assert calc.salary_for_days("227748.75", 3, 18).amount == Decimal("37958.13")
+    assert calc.advance("227748.75", 2025, 10, basis="gross", days_worked=3, days_in_month=18).gross == Decimal(
+        "37958.13")
+
+
+@given(st.decimals(1, 1_000_000, places=2), st.integers(1, 23), st.integers(0, 23))
+def test_salary_for_days_is_the_exact_quotient_rounded_half_up(salary: Decimal, norm: int, worked: int) -> None:
+    worked = min(worked, norm)
+    exact = Fraction(salary) * worked / norm
+    assert calc.salary_for_days(salary, worked, norm).amount == Decimal(math.floor(exact * 100 + Fraction(1, 2))) / 100

@@ -119,8 +119,10 @@ class Page:
     def open(self, app: str, query: str = "") -> float:
         """Open an app and wait until it has rendered its first result; returns the seconds it took."""
         t0 = time.perf_counter()
-        self.page.goto(f"{self.base}/voila/render/{app}.ipynb?lang={self.lang}{query}")
-        self.page.wait_for_selector(f".app-{app}.app-ready", timeout=90_000)
+        # a busy machine may need a fresh kernel (the preheated one taken): wait for the app, not the page load
+        self.page.goto(f"{self.base}/voila/render/{app}.ipynb?lang={self.lang}{query}", wait_until="commit",
+                       timeout=120_000)
+        self.page.wait_for_selector(f".app-{app}.app-ready", timeout=120_000)
         return time.perf_counter() - t0
 
     def figure(self, key: str) -> str:

@@ -171,6 +171,7 @@ def test_shared_link_opens_the_same_scenario(open_page) -> None:
     assert copied == p.page.locator("a.pa-share-link").first.evaluate("a => a.href")
     assert p.errors == []
     q = open_page("en")
-    q.page.goto(f"{q.base}{href}" if href.startswith("/") else f"{q.base}/voila/render/{href}")
-    q.page.wait_for_selector(".app-cost.app-ready", timeout=90_000)
+    q.page.goto(f"{q.base}{href}" if href.startswith("/") else f"{q.base}/voila/render/{href}",
+                wait_until="commit", timeout=120_000)
+    q.page.wait_for_selector(".app-cost.app-ready", timeout=120_000)
     assert q.figure("total_cost") == total

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import pytest
@@ -81,8 +82,8 @@ def _deductions(mp: pytest.MonkeyPatch) -> None:
 
 def _formulas(mp: pytest.MonkeyPatch) -> None:
     """Every formula the engine evaluates comes out a tenth of a percent higher."""
-    original = calc.explain.evaluate
-    mp.setattr(calc.explain, "evaluate", lambda f, values: original(f, values) * D("1.001"))
+    original = calc.explain.evaluate_exact
+    mp.setattr(calc.explain, "evaluate_exact", lambda f, values: original(f, values) * Fraction(1001, 1000))
 
 
 def _service(mp: pytest.MonkeyPatch) -> None:
