@@ -102,12 +102,25 @@ class ClusterMemory:
         self._t.join()
 
 
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """--help shows the module's usage examples as written and each option's default (1,000,000)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        default = action.default
+        if action.option_strings and default is not None and default is not argparse.SUPPRESS:
+            big = isinstance(default, int) and not isinstance(default, bool) and abs(default) >= 10_000
+            shown = f"{default:,}" if big else str(default)  # 1,000,000 employees; year 2026
+            text += f" (default: {shown})"
+        return text
+
+
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--employees", type=int, default=10_000_000)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=HelpFormatter)
+    ap.add_argument("--employees", type=int, default=10_000_000, help="employees in the generated workforce")
     ap.add_argument("--per-file", type=int, default=100_000, help="employees per parquet file (= partition)")
-    ap.add_argument("--year", type=int, default=2026)
-    ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--year", type=int, default=2026, help="year of the calculation")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="local worker processes")
     ap.add_argument("--memory-limit", default="8GiB", help="per local worker")
     ap.add_argument("--scheduler", help="address of an existing Dask scheduler (the data path must be shared)")
     ap.add_argument("--data", type=Path, help="folder of parquet files (default: benchmarks/data/workforce_<n>)")

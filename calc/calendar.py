@@ -10,6 +10,7 @@ Hour norm of a month (five-day week) = hours a day × working days − 1 h × sh
 from __future__ import annotations
 
 import calendar as _cal
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -19,7 +20,7 @@ import holidays
 
 from .errors import InputError, RuleDataError
 from .rules import Dated, rulebook
-from .text import T, Text
+from .text import T, Text, day
 
 KINDS = ("working", "shortened", "weekend", "holiday", "day_off")
 KIND_LABELS: dict[str, Text] = {
@@ -57,6 +58,15 @@ def _check_month(year: int, month: int, country: str) -> None:
         )
 
 
+_US_DATE = re.compile(r"(\d{2})/(\d{2})/(\d{4})")
+
+
+def _british(name: str) -> str:
+    """The package's English names in British usage, dates unambiguous: "substituted from 7 Jan 2017"."""
+    name = _US_DATE.sub(lambda m: day(date(int(m[3]), int(m[1]), int(m[2])), "en"), name)
+    return name.replace("Labor", "Labour")
+
+
 @cache
 def _year(country: str, year: int) -> dict[date, Day]:
     rb = rulebook(country)
@@ -77,7 +87,7 @@ def _year(country: str, year: int) -> dict[date, Day]:
         if d in days_off and d not in ru:
             out[d] = Day(d, "day_off", 0, _DAY_OFF_NAME)
         elif d in ru and d not in workdays:
-            name = {"ru": ru[d], "en": en[d]}
+            name = {"ru": ru[d], "en": _british(en[d])}
             kind = "day_off" if "substituted" in en[d].lower() else "holiday"
             out[d] = Day(d, kind, 0, name)
         elif d.weekday() >= 5 and d not in workdays:

@@ -16,10 +16,10 @@ from typing import Any
 
 from .calendar import CALENDAR, calendar_rule, work_hours, working_days, year_work_hours
 from .errors import InputError
-from .explain import Explained, Q, Trace
+from .explain import Explained, Q, Step, Trace
 from .money import ZERO, amount, dec, number, rate
 from .rules import Dated, rulebook
-from .text import T
+from .text import T, Text
 
 LAW_136 = T(
     "ТК РФ ст. 129, 135 (оплата по окладу за отработанное время)",
@@ -269,7 +269,7 @@ def overtime_pay(hourly_rate: Any, hours: Any | Sequence[Any], *, on: date | Non
     occasions = list(hours) if isinstance(hours, list | tuple) else [hours]
     rb = rulebook(country)
     rule = rb.lookup("labour.overtime", on or rb.default_date())
-    first_n, f1, f2 = dec(rule.value["first_hours"]), dec(rule.value["first_factor"]), dec(rule.value["after_factor"])
+    first_n = dec(rule.value["first_hours"])
     first = after = ZERO
     for i, h in enumerate(occasions, 1):
         hh = number(
@@ -278,26 +278,29 @@ def overtime_pay(hourly_rate: Any, hours: Any | Sequence[Any], *, on: date | Non
         first += min(hh, first_n)
         after += max(hh - first_n, ZERO)
     tr = Trace()
-    p1 = tr.calc(
-        "overtime_first_pay",
-        "hourly_rate * overtime_first_hours * overtime_first_factor",
-        hourly_rate=r,
-        overtime_first_hours=first,
-        overtime_first_factor=f1,
-        rules=[rule],
-    )
-    p2 = tr.calc(
-        "overtime_after_pay",
-        "hourly_rate * overtime_after_hours * overtime_after_factor",
-        hourly_rate=r,
-        overtime_after_hours=after,
-        overtime_after_factor=f2,
-        rules=[rule],
-    )
-    total = tr.calc(
-        "overtime_pay", "overtime_first_pay + overtime_after_pay", overtime_first_pay=p1, overtime_after_pay=p2
-    )
-    return Pay(amount=total, steps=tuple(tr.steps))
+    tr.steps.extend(_overtime_pay_steps(r, first, after, rule, extra_only=False))
+    return Pay(amount=tr.steps[-1].result, steps=tuple(tr.steps))
+
+
+def _overtime_pay_steps(
+    rate_: Decimal, first: Decimal, after: Decimal, rule: Dated, *, extra_only: bool, note: Text | None = None
+) -> list[Step]:
+    """Pay for the first hours and the further hours of overtime (ТК РФ ст. 152); with ``extra_only``
+    only what is due on top of hours already paid once."""
+    tr = Trace()
+    v = rule.value
+    pays = {}
+    for part, hours, factor in (("first", first, v["first_factor"]), ("after", after, v["after_factor"])):
+        pays[f"overtime_{part}_pay"] = tr.calc(
+            f"overtime_{part}_pay",
+            f"hourly_rate * overtime_{part}_hours * "
+            + (f"(overtime_{part}_factor - 1)" if extra_only else f"overtime_{part}_factor"),
+            hourly_rate=rate_,
+            rules=[rule],
+            **{f"overtime_{part}_hours": hours, f"overtime_{part}_factor": dec(factor)},
+        )
+    tr.calc("overtime_pay", "overtime_first_pay + overtime_after_pay", note=note, **pays)
+    return tr.steps
 
 
 def period_norm_hours(year: int, months: Sequence[int], country: str = "ru") -> int:
@@ -333,7 +336,7 @@ def period_overtime(
     )
     rb = rulebook(country)
     rule = rb.lookup("labour.overtime", on or rb.default_date())
-    first_n, f1, f2 = dec(rule.value["first_hours"]), dec(rule.value["first_factor"]), dec(rule.value["after_factor"])
+    first_n = dec(rule.value["first_hours"])
     tr = Trace()
     over = tr.calc(
         "period_overtime_hours",
@@ -358,33 +361,12 @@ def period_overtime(
         period_overtime_hours=over,
         overtime_first_hours=first,
     )
-    p1 = tr.calc(
-        "overtime_first_pay",
-        "hourly_rate * overtime_first_hours * (overtime_first_factor - 1)",
-        hourly_rate=r,
-        overtime_first_hours=first,
-        overtime_first_factor=f1,
-        rules=[rule],
+    note = T(
+        "Доплата сверх уже оплаченных в одинарном размере часов, по итогам учётного периода.",
+        "The extra on top of hours already paid once, at the end of the accounting period.",
     )
-    p2 = tr.calc(
-        "overtime_after_pay",
-        "hourly_rate * overtime_after_hours * (overtime_after_factor - 1)",
-        hourly_rate=r,
-        overtime_after_hours=after,
-        overtime_after_factor=f2,
-        rules=[rule],
-    )
-    total = tr.calc(
-        "overtime_pay",
-        "overtime_first_pay + overtime_after_pay",
-        overtime_first_pay=p1,
-        overtime_after_pay=p2,
-        note=T(
-            "Доплата сверх уже оплаченных в одинарном размере часов, по итогам учётного периода.",
-            "The extra on top of hours already paid once, at the end of the accounting period.",
-        ),
-    )
-    return Pay(amount=total, steps=tuple(tr.steps))
+    tr.steps.extend(_overtime_pay_steps(r, first, after, rule, extra_only=True, note=note))
+    return Pay(amount=tr.steps[-1].result, steps=tuple(tr.steps))
 
 
 def holiday_pay(

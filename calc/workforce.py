@@ -64,6 +64,7 @@ __all__ = [
     "read_table",
     "rubles",
     "sample_workforce",
+    "scale_name",
     "year_workforce",
 ]
 
@@ -87,6 +88,12 @@ FIGURE_LABELS: dict[str, Text] = {
 }
 
 ScaleSpec = str | Scale | Sequence[tuple[Any, Any]]
+PROPOSED_ID, CURRENT_ID = "proposed", "current"
+SCALE_ID_NAMES: dict[str, Text] = {
+    PROPOSED_ID: T("предлагаемая", "proposed"),
+    CURRENT_ID: T("текущая", "current"),
+}
+"""How the ids of scales given as rows of (full years, rate) are shown in each language."""
 BLOCK = 32_768  # employees per block: keeps the (block × 12) arrays in cache and memory bounded
 
 
@@ -138,7 +145,13 @@ def resolve_scale(spec: ScaleSpec, extra: Mapping[str, Scale] | None = None) -> 
             f"Scale '{spec}' not found. Available: {', '.join(known)}.",
             "scale",
         )
-    return custom_scale(spec, scale_id="proposed")
+    return custom_scale(spec, "Предлагаемая шкала", "Proposed scale", scale_id=PROPOSED_ID)
+
+
+def scale_name(scale_id: str, lang: str = "ru") -> str:
+    """A scale id as shown to a person: built-in ids as they are, 'proposed' / 'current' in ``lang``."""
+    name = SCALE_ID_NAMES.get(scale_id)
+    return name[lang] if name else scale_id
 
 
 def scale_table(scales: Sequence[Scale]) -> tuple[np.ndarray, int]:
@@ -558,6 +571,8 @@ def compare(
     custom scale), or a mapping {current scale id: proposed scale} (others keep theirs).
     """
     rulebook(country).check_year(year)
+    if current is not None and not isinstance(current, str | Scale | Mapping):  # rows of (full years, rate)
+        current = custom_scale(current, "Текущая шкала", "Current scale", scale_id=CURRENT_ID)
     extra, ds = _defaults(current, default_scale, scales)
     uses_column = current is None or isinstance(current, Mapping) or isinstance(proposed, Mapping)
     chk = _checked(table, year, ds, extra, today, strict, uses_column)

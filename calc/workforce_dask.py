@@ -3,8 +3,10 @@
 Employees are independent, so a workforce splits into partitions and each partition goes through
 exactly the in-memory path (:func:`calc.workforce.check` and :func:`calc.workforce.compare`) via
 ``map_partitions``; only the small band table, the headline and the rejected rows come back to
-the client. Ids repeated across partitions are found first (one pass over the ``id`` column) and
-rejected in every partition, as in memory.
+the client. A first pass over the ``id`` column counts each partition's rows and finds the ids
+repeated anywhere (and, if there are any, the rows of their copies), so that every row carries its
+number in the whole data as in a spreadsheet (the header is row 1) and every copy of a repeated id
+is rejected with the same reason as in memory.
 
 By default a :class:`distributed.LocalCluster` is started on this machine (one single-threaded
 worker process per core); give ``address="tcp://scheduler:8786"`` to use a real cluster. Every
@@ -43,7 +45,7 @@ from .workforce import (
     headline,
     resolve_scale,
 )
-from .workforce_input import ALIASES, INFO, REJECTED_COLUMNS, _as_text, check, normalise_header
+from .workforce_input import ALIASES, INFO, REJECTED_COLUMNS, _as_text, _missing, check, normalise_header
 
 TEXT = "str"
 STATUS_OK = "ok"
@@ -124,15 +126,21 @@ def compare_partition(
     accident_rate: Any,
     accident_class: Any,
     today: date,
-    duplicate_ids: set[str],
+    duplicate_ids: Mapping[str, list[int]],
     info: list[str],
+    offsets: list[int] | None = None,
     partition_info: dict[str, Any] | None = None,
 ) -> pd.DataFrame:
-    """One partition through the in-memory path: per-employee rows, and rejected rows with reasons."""
+    """One partition through the in-memory path: per-employee rows, and rejected rows with reasons.
+
+    ``offsets``: the number of rows before each partition, so that rows are numbered in the whole data
+    (spreadsheet numbers: the header is row 1, the first data row 2).
+    """
     schema = output_schema(info)
     number = int(partition_info["number"]) if partition_info else -1
     if len(pdf) == 0:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in schema.items()})
+    first_row = 2 + (offsets[number] if offsets is not None and number >= 0 else 0)
     uses_column = current is None or isinstance(current, Mapping) or isinstance(proposed, Mapping)
     chk = check(
         pdf,
@@ -140,7 +148,7 @@ def compare_partition(
         scale=default_scale,
         scales=scales,
         today=today,
-        first_row=0,
+        first_row=first_row,
         duplicate_ids=duplicate_ids,
         scale_column=uses_column,
     )
@@ -201,14 +209,56 @@ class DaskComparison:
         return {**headline(self.bands), "gaining": self.gaining, "losing": self.losing}
 
 
+def _id_text(col: pd.Series) -> pd.Series:
+    """A partition's ids as ``check`` reads them (text, stripped); empty ids left out."""
+    ids = _as_text(col.reset_index(drop=True))
+    return ids[~_missing(col.reset_index(drop=True))]
+
+
+def _dup_rows(col: pd.Series, dups: set[str], offsets: list[int], partition_info: Any = None) -> pd.DataFrame:
+    """(id, spreadsheet row) of every copy of a repeated id in one partition."""
+    ids = _as_text(col.reset_index(drop=True))
+    hit = ids.isin(list(dups)).to_numpy() & ~_missing(col.reset_index(drop=True))
+    start = 2 + offsets[int(partition_info["number"])] if partition_info else 2
+    pos = np.flatnonzero(hit)
+    return pd.DataFrame({"id": ids.to_numpy(dtype=object)[pos], "row": pos.astype(np.int64) + start})
+
+
+def layout(ddf: Any) -> tuple[list[int], dict[str, list[int]]]:
+    """Rows before each partition, and each id repeated anywhere with the spreadsheet rows of all its copies.
+
+    One pass counts the rows of every partition and the ids (as ``check`` reads them); only the repeated
+    ids come back. If there are any, a second pass over the ``id`` column finds their rows.
+    """
+    import dask
+
+    col = _id_column(list(ddf.columns))
+    lengths = ddf.map_partitions(len, meta=(None, np.int64))
+    if col is None:
+        (sizes,) = dask.compute(lengths)
+        return _offsets(sizes), {}
+    ids = ddf[col].map_partitions(_id_text, meta=(col, object))
+    counts = ids.value_counts(split_out=max(1, ddf.npartitions // 8))
+    sizes, dup = dask.compute(lengths, counts[counts > 1])  # filtered on the workers
+    offsets = _offsets(sizes)
+    if len(dup) == 0:
+        return offsets, {}
+    keys = {str(k) for k in dup.index}
+    found = ddf[col].map_partitions(_dup_rows, keys, offsets, meta={"id": object, "row": np.int64}).compute()
+    rows: dict[str, list[int]] = {}
+    for k, r in zip(found["id"].tolist(), found["row"].tolist(), strict=True):
+        rows.setdefault(k, []).append(int(r))
+    return offsets, {k: sorted(v) for k, v in rows.items()}
+
+
+def _offsets(sizes: Any) -> list[int]:
+    counts = [int(x) for x in np.asarray(sizes).ravel()]
+    return [0, *np.cumsum(counts).tolist()[:-1]] if counts else [0]
+
+
 def duplicate_ids(ddf: Any) -> set[str]:
     """Ids that appear more than once anywhere in the Dask frame (as text, like ``check`` reads them)."""
-    col = _id_column(list(ddf.columns))
-    if col is None:
-        return set()
-    counts = ddf[col].value_counts(split_out=max(1, ddf.npartitions // 8))
-    dup = counts[counts > 1].compute()  # filtered on the workers: only repeated ids come back
-    return set(_as_text(pd.Series(dup.index)).tolist())
+    return set(layout(ddf)[1])
 
 
 def compare_dask(
@@ -243,7 +293,7 @@ def compare_dask(
         proposed = resolve_scale(proposed, extra)
     today = today or date.today()
     t0 = time.perf_counter()
-    dups = duplicate_ids(ddf)
+    offsets, dups = layout(ddf)
     t1 = time.perf_counter()
     info = _info_columns(list(ddf.columns))
     schema = output_schema(info)
@@ -260,6 +310,7 @@ def compare_dask(
         today,
         dups,
         info,
+        offsets,
         meta=meta,
         enforce_metadata=False,
     )
@@ -277,7 +328,8 @@ def compare_dask(
     g["employees"] = got[1]
     g = g.reindex(range(7), fill_value=0).fillna(0)
     timings = {"duplicates": t1 - t0, "compute": time.perf_counter() - t1}
-    return DaskComparison(year, finish_bands(g), got[2].reset_index(drop=True), ok, int(got[3]), int(got[4]), timings)
+    rej = got[2].sort_values(["row", "column"], kind="stable").reset_index(drop=True)
+    return DaskComparison(year, finish_bands(g), rej, ok, int(got[3]), int(got[4]), timings)
 
 
 def _parse_scale(text: str) -> ScaleSpec:
@@ -301,7 +353,8 @@ def main(argv: list[str] | None = None) -> int:
 
     csv = all(p.lower().endswith(".csv") for p in args.input)
     src = args.input if len(args.input) > 1 else args.input[0]
-    ddf = dd.read_csv(src, dtype=str, keep_default_na=False) if csv else dd.read_parquet(src)
+    # blank lines kept (check skips them) so that rows are numbered as in a spreadsheet
+    ddf = dd.read_csv(src, dtype=str, keep_default_na=False, skip_blank_lines=False) if csv else dd.read_parquet(src)
     client = connect(args.scheduler)
     try:
         res = compare_dask(
@@ -322,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(res.rejected):
         col = f"reason_{args.lang}"
         print(f"\nrejected rows: {len(res.rejected)}")
-        print(res.rejected[["partition", "row", "id", col]].head(20).to_string(index=False))
+        print(res.rejected[["row", "id", col]].head(20).to_string(index=False))
     return 0
 
 
@@ -330,4 +383,13 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["DaskComparison", "band_table", "close", "compare_dask", "compare_partition", "connect", "duplicate_ids"]
+__all__ = [
+    "DaskComparison",
+    "band_table",
+    "close",
+    "compare_dask",
+    "compare_partition",
+    "connect",
+    "duplicate_ids",
+    "layout",
+]

@@ -5,19 +5,24 @@ Every problem is reported in Russian and English; nothing is dropped silently:
 - problems with the file as a whole (empty, too large, unreadable, a required column missing or
   misspelt — the nearest expected name is suggested) raise :class:`calc.InputError`;
 - problems with single rows (a wrong type, a negative salary, a hire date in the future or after
-  the year, a duplicate id, an unknown scale or employer kind, a cell that would run as a
-  spreadsheet formula, …) reject that row with its reason; the other rows are processed;
-- columns that are not used at all are listed in ``notices``.
+  the year, a duplicate id, an unknown scale or employer kind, an id or a value that would run as a
+  spreadsheet formula, a CSV row with more cells than the header, …) reject that row with its
+  reason; the other rows are processed;
+- free text (name, occupation, department) starting with = + - or @ is kept as text behind a leading
+  apostrophe (``'=1+1``), not rejected; such cells, empty rows (skipped) and columns that are not
+  used at all are listed in ``notices``.
 
-Rows are numbered as in a spreadsheet: the header is row 1, the first employee row 2.
+Cells are checked as they are stored: stripped of whitespace at both ends. Rows are numbered as in a
+spreadsheet: the header is row 1, the first employee row 2.
 """
 
 from __future__ import annotations
 
+import csv
 import difflib
 import io
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -33,10 +38,12 @@ from .money import MAX_AMOUNT
 from .text import T, Text
 
 MAX_BYTES = 5_000_000  # uploads: Tornado caps a websocket message near 10 MB
-MAX_ROWS = 100_000  # uploads: a bigger workforce goes through the Dask path (calc.workforce_dask)
+MAX_ROWS = 100_000  # read_table's default; the app accepts fewer (payroll_ui.bargaining_app.MAX_ROWS)
 MAX_SALARY = MAX_AMOUNT / 12  # the scalar engine accepts at most 1 billion rubles of income a year
 MAX_CHILDREN = 20
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_CHARS = ("=", "+", "-", "@")  # a formula starts so once the cell's text is stripped
+MALFORMED = "_malformed_row"  # column read_table adds: (cells, text) of a CSV row with more cells than the header
 
 COLUMNS: dict[str, Text] = {
     "id": T("табельный номер (уникальный)", "employee id (unique)"),
@@ -112,10 +119,10 @@ def read_table(content: bytes, filename: str, *, max_bytes: int = MAX_BYTES, max
         raise InputError("Файл пуст.", "The file is empty.", "file")
     if size > max_bytes:
         raise InputError(
-            f"Файл слишком большой: {size / 1e6:.1f} МБ, допустимо до {max_bytes / 1e6:.0f} МБ. "
-            "Большой штат считайте через Dask (docs/bargaining.md).",
-            f"The file is too large: {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB. "
-            "Run a large workforce through Dask (docs/bargaining.md).",
+            f"Файл слишком большой: {size / 1e6:.1f} МБ, допустимо до {max_bytes / 1e6:.0f} МБ. Больший коллектив "
+            "посчитайте в Python (calc.workforce) или через Dask (docs/bargaining.md).",
+            f"The file is too large: {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB. Compute a larger "
+            "workforce in Python (calc.workforce) or through Dask (docs/bargaining.md).",
             "file",
         )
     name = filename.lower()
@@ -131,14 +138,24 @@ def read_table(content: bytes, filename: str, *, max_bytes: int = MAX_BYTES, max
         raise InputError("В файле нет ни одной строки с данными.", "The file has no data rows.", "file")
     if len(df) > max_rows:
         raise InputError(
-            f"В файле {len(df)} строк; допустимо до {max_rows}. Большой штат считайте через Dask.",
-            f"The file has {len(df)} rows; the limit is {max_rows}. Run a large workforce through Dask.",
+            f"В файле {len(df):,} строк; допустимо до {max_rows:,}. Больший коллектив посчитайте в Python "
+            "(calc.workforce) или через Dask (docs/bargaining.md).".replace(",", " "),
+            f"The file has {len(df):,} rows; the limit is {max_rows:,}. Compute a larger workforce in Python "
+            "(calc.workforce) or through Dask (docs/bargaining.md).",
             "file",
         )
     return df
 
 
 def _read_csv(content: bytes) -> pd.DataFrame:
+    """The cells of a CSV file as text, one row per record, numbered as in a spreadsheet.
+
+    A record with more cells than the header (e.g. an unquoted comma in a name: ``Петров, Пётр``)
+    is kept at the header's width and marked in the column :data:`MALFORMED`, so that :func:`check`
+    rejects that row alone with its spreadsheet number; surplus empty cells at the end of a record
+    (a trailing separator) are dropped. Shorter records are padded with empty cells; blank lines
+    stay as empty rows (skipped by :func:`check`), so the numbers of the rows after them are kept.
+    """
     for enc in ("utf-8-sig", "cp1251"):
         try:
             text = content.decode(enc)
@@ -149,25 +166,62 @@ def _read_csv(content: bytes) -> pd.DataFrame:
         raise InputError("Не удалось прочитать кодировку файла.", "Could not read the file's encoding.", "file")
     if not text.strip():
         raise InputError("Файл пуст.", "The file is empty.", "file")
-    first = text.splitlines()[0]
+    first = text.lstrip("\r\n").splitlines()[0]
     sep = ";" if first.count(";") > first.count(",") else ("\t" if "\t" in first and "," not in first else ",")
+    records = _csv_records(text, sep)
+    while records and not any(c.strip() for c in records[-1]):
+        records.pop()  # blank lines at the end
+    while records and not any(c.strip() for c in records[0]):
+        records.pop(0)  # blank lines before the header
+    if not records:
+        raise InputError("Файл пуст.", "The file is empty.", "file")
+    header, body = records[0], records[1:]
+    width = len(header)
+    malformed: dict[int, tuple[int, str]] = {}
+    rows: list[list[str]] = []
+    for i, rec in enumerate(body):
+        if len(rec) > width:
+            if any(c.strip() for c in rec[width:]):
+                malformed[i] = (len(rec), sep.join(rec))
+            rec = rec[:width]
+        elif len(rec) < width:
+            rec = rec + [""] * (width - len(rec))
+        rows.append(rec)
+    columns = list(zip(*rows, strict=True)) if rows else [()] * width
+    df = pd.DataFrame({j: pd.Series(col, dtype="str") for j, col in enumerate(columns)})
+    df.columns = _header_names(header)
+    if malformed:
+        marks = np.full(len(df), None, dtype=object)
+        for i, m in malformed.items():
+            marks[i] = m
+        df[MALFORMED] = marks
+    return df
+
+
+def _csv_records(text: str, sep: str) -> list[list[str]]:
+    """The records of a CSV text. A quote left open to the end of the file stops with its line (the rows
+    after it cannot be told apart); other stray quotes are read leniently, as spreadsheets do."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
+    records: list[list[str]] = []
+    start = 1
     try:
-        df = pd.read_csv(
-            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=True, header=None
-        )
-        return _with_header(df)
-    except (pd.errors.ParserError, ValueError) as e:
-        m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(e))
-        if m:
-            want, line, got = m.groups()
+        for rec in reader:
+            records.append(rec)
+            start = reader.line_num + 1
+        return records
+    except csv.Error as e:
+        if "unexpected end of data" in str(e):
             raise InputError(
-                f"CSV: в строке {line} ячеек {got}, а в заголовке {want}. Проверьте разделители и кавычки.",
-                f"CSV: line {line} has {got} cells but the header has {want}. Check separators and quotes.",
+                f"CSV: кавычка, открытая в строке {start}, не закрыта до конца файла — строки после неё не "
+                "различить. Закройте кавычку или уберите её.",
+                f"CSV: a quote opened on line {start} is not closed before the end of the file — the rows after "
+                "it cannot be told apart. Close the quote or remove it.",
                 "file",
             ) from None
-        raise InputError(
-            f"CSV не читается: {e}".splitlines()[0], f"The CSV cannot be read: {e}".splitlines()[0], "file"
-        ) from None
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+    except csv.Error as e:  # pragma: no cover - the lenient reader accepts any text
+        raise InputError(f"CSV не читается: {e}.", f"The CSV cannot be read: {e}.", "file") from None
 
 
 def _read_xlsx(content: bytes) -> pd.DataFrame:
@@ -184,13 +238,17 @@ def _with_header(df: pd.DataFrame) -> pd.DataFrame:
     """The first row as the header, kept as written (repeated names are not renamed)."""
     if len(df) == 0:
         return df
-    names = [
-        f"({j + 1})" if h is None or (isinstance(h, float) and np.isnan(h)) or not str(h).strip() else str(h).strip()
-        for j, h in enumerate(df.iloc[0].tolist())
-    ]
     out = df.iloc[1:].reset_index(drop=True)
-    out.columns = names
+    out.columns = _header_names(df.iloc[0].tolist())
     return out
+
+
+def _header_names(cells: Sequence[Any]) -> list[str]:
+    """Header cells as column names; an empty header cell is named by its position: '(3)'."""
+    return [
+        f"({j + 1})" if h is None or (isinstance(h, float) and np.isnan(h)) or not str(h).strip() else str(h).strip()
+        for j, h in enumerate(cells)
+    ]
 
 
 # ------------------------------------------------------------------ columns
@@ -204,6 +262,8 @@ def _map_columns(df: pd.DataFrame, need_scale: bool) -> tuple[dict[str, str], li
     notices: list[Text] = []
     unknown: list[tuple[str, str]] = []
     for h in df.columns:
+        if h == MALFORMED:
+            continue
         key = normalise_header(h)
         canon = ALIASES.get(key)
         if canon is None:
@@ -287,16 +347,20 @@ def _cell_text(v: Any) -> str:
     return str(v).strip()
 
 
-_FORMULA_RE = r"^(?: *[=+\-@]|[\t\r])"
-
-
 def _formula(s: pd.Series) -> np.ndarray:
-    """Cells whose text would start a spreadsheet formula (OWASP CSV injection)."""
+    """Text cells that would start a spreadsheet formula (OWASP CSV injection) once stripped as they are stored."""
     if _is_text_dtype(s):
-        return s.str.contains(_FORMULA_RE, regex=True).to_numpy(dtype=bool, na_value=False)
+        return _formula_text(s.fillna("").str.strip())
     if s.dtype == object:
         return _per_value(s, lambda v: isinstance(v, str) and _starts_formula(v), bool)
     return np.zeros(len(s), bool)
+
+
+def _formula_text(text: pd.Series) -> np.ndarray:
+    """Stripped text (as from :func:`_as_text`) that starts with = + - or @."""
+    if len(text) == 0:
+        return np.zeros(0, bool)
+    return text.str.startswith(FORMULA_CHARS).to_numpy(dtype=bool, na_value=False)
 
 
 def _decimal(v: Any) -> Decimal | None:
@@ -407,17 +471,26 @@ def _dates(s: pd.Series) -> np.ndarray:
 
 
 class _Problems:
-    def __init__(self, n: int) -> None:
+    """Problems found so far: rows (positions), column and reason; ``skip`` rows get no reasons from ``add``."""
+
+    def __init__(self, n: int, skip: np.ndarray | None = None) -> None:
         self.rows: list[np.ndarray] = []
         self.cols: list[str] = []
         self.ru: list[Callable[[int], str] | str] = []
         self.en: list[Callable[[int], str] | str] = []
         self.bad = np.zeros(n, bool)
+        self.skip = np.zeros(n, bool) if skip is None else skip
 
     def add(
-        self, mask: np.ndarray, column: str, ru: Callable[[int], str] | str, en: Callable[[int], str] | str
+        self,
+        mask: np.ndarray,
+        column: str,
+        ru: Callable[[int], str] | str,
+        en: Callable[[int], str] | str,
+        *,
+        always: bool = False,
     ) -> None:
-        idx = np.flatnonzero(mask)
+        idx = np.flatnonzero(mask if always else mask & ~self.skip)
         if len(idx):
             self.rows.append(idx)
             self.cols.append(column)
@@ -524,7 +597,8 @@ class NumCol:
 
 
 def _starts_formula(t: str) -> bool:
-    return t.lstrip(" ").startswith(FORMULA_START[:4]) or t.startswith(FORMULA_START[4:])
+    """The text, stripped as it is stored, starts a formula: '=1+1', ' @x', '\\n=1+1'."""
+    return t.strip().startswith(FORMULA_CHARS)
 
 
 def _pct_hint(d: Decimal) -> Text | None:
@@ -541,23 +615,35 @@ def check(
     scales: Mapping[str, Scale] | None = None,
     today: date | None = None,
     first_row: int = 2,
-    duplicate_ids: set[str] | None = None,
+    duplicate_ids: Mapping[str, Sequence[int]] | Iterable[str] | None = None,
     scale_column: bool = True,
 ) -> Checked:
     """Check every row of ``table`` for the year ``year``; see the module docstring.
 
     ``scale``: the scale for rows without one (required if the table has no ``scale`` column).
     ``scales``: extra scales the ``scale`` column may name (e.g. ``{"agreement": custom_scale(...)}``).
-    ``duplicate_ids``: ids known to repeat elsewhere (other partitions of a Dask frame).
+    ``first_row``: the spreadsheet number of the table's first row (2: the header is row 1).
+    ``duplicate_ids``: ids that repeat across the whole data (other partitions of a Dask frame), each
+    with the spreadsheet numbers of all its rows; a plain set of ids is accepted too.
     ``scale_column``: False when one scale (``scale``) applies to everyone and the column is ignored.
+
+    Rows whose every cell is empty are skipped (a notice lists them); a CSV row with more cells than
+    the header (marked by :func:`read_table`) is rejected alone.
     """
     if table is None or table.shape[1] == 0 or len(table) == 0:
         raise InputError("В таблице нет ни одной строки с данными.", "The table has no data rows.", "file")
     today = today or date.today()
     raw, notices = _columns(table, scale, scale_column)
     n = len(table)
-    p = _Problems(n)
-    ids = _check_ids(p, raw["id"], first_row, set(duplicate_ids or ()))
+    numbers = np.arange(n, dtype=np.int64) + first_row
+    blank = _blank_rows(table)
+    if MALFORMED in table.columns:
+        marks = table[MALFORMED].to_numpy(dtype=object)
+        malformed = np.array([m is not None and m == m for m in marks], bool)  # None or NaN: a good row
+    else:
+        marks, malformed = np.full(n, None, object), np.zeros(n, bool)
+    p = _Problems(n, skip=blank | malformed)
+    ids = _check_ids(p, raw["id"], numbers, duplicate_ids)
     salary = _check_salary(p, raw["salary"])
     hire = _check_hire(p, raw["hire_date"], year, today) if "hire_date" in raw else np.full(n, NAT, "datetime64[D]")
     has_hire = ~np.isnat(hire)
@@ -569,7 +655,7 @@ def check(
     p.add(neither, where, "нет ни даты приёма, ни стажа", "neither a hire date nor years of service")
     hire[months0 >= 0] = NAT
     cols: dict[str, Any] = {
-        "row": np.arange(n, dtype=np.int64) + first_row,
+        "row": numbers,
         "id": ids.array,
         "salary_kop": salary,
         "hire_date": hire,
@@ -580,11 +666,27 @@ def check(
     }
     for c in INFO:
         if c in raw:
-            p.add(_formula(raw[c]) & ~_missing(raw[c]), c, *_no_formula(COLUMNS[c]))
-            cols[c] = _as_text(raw[c]).array
+            text, neutral = _free_text(raw[c])
+            cols[c] = text.array
+            neutral = neutral & ~(blank | malformed)
+            if neutral.any():
+                notices.append(_neutralised_notice(c, numbers[neutral]))
+    width = sum(1 for h in table.columns if h != MALFORMED)
+    p.add(
+        malformed,
+        "",
+        lambda i: _malformed_reason(marks[i][0], width, "ru"),
+        lambda i: _malformed_reason(marks[i][0], width, "en"),
+        always=True,
+    )
+    if blank.any():
+        notices.append(_blank_notice(numbers[blank]))
     emp = pd.DataFrame(cols)
-    rejected = p.frame(ids, raw, first_row)
-    return Checked(emp[~p.bad].reset_index(drop=True), rejected, notices, year)
+    texts = (
+        pd.Series([m[1] if bad else "" for m, bad in zip(marks, malformed, strict=True)]) if malformed.any() else None
+    )
+    rejected = p.frame(ids, {**raw, "": texts} if texts is not None else raw, first_row)
+    return Checked(emp[~p.bad & ~blank].reset_index(drop=True), rejected, notices, year)
 
 
 NAT = np.datetime64("NaT")
@@ -592,6 +694,63 @@ NAT = np.datetime64("NaT")
 
 def _no_formula(what: Text) -> tuple[str, str]:
     return f"{what['ru']}: формулы не принимаются", f"{what['en']}: formulas are not accepted"
+
+
+def _blank_rows(table: pd.DataFrame) -> np.ndarray:
+    """Rows whose every cell is empty (a blank line in a CSV file, an empty spreadsheet row)."""
+    blank = np.ones(len(table), bool)
+    for j, h in enumerate(table.columns):
+        if h != MALFORMED:
+            blank &= _missing(table.iloc[:, j])
+            if not blank.any():
+                break
+    return blank
+
+
+def _rows_text(rows: np.ndarray, limit: int = 10) -> str:
+    shown = ", ".join(str(int(r)) for r in rows[:limit])
+    return shown + (", …" if len(rows) > limit else "")
+
+
+def _blank_notice(rows: np.ndarray) -> Text:
+    return T(
+        f"Пустые строки пропущены ({len(rows)}): {_rows_text(rows)}.",
+        f"Empty rows skipped ({len(rows)}): {_rows_text(rows)}.",
+    )
+
+
+def _malformed_reason(cells: int, width: int, lang: str) -> str:
+    if lang == "ru":
+        return (
+            f"в строке {cells} ячеек, а в заголовке {width}: вероятно, в тексте есть разделитель без кавычек "
+            "(например, «Петров, Пётр») — возьмите такой текст в кавычки; строка не посчитана"
+        )
+    return (
+        f"the row has {cells} cells but the header has {width}: a text probably contains the separator "
+        'without quotes (e.g. "Petrov, Pyotr") — put such text in quotes; the row is not computed'
+    )
+
+
+def _free_text(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """A free-text column (name, occupation, department) as stored: stripped, and a cell that would start
+    a spreadsheet formula (``=1+1``, ``-``, ``@x``) kept as text behind a leading apostrophe (``'=1+1``)."""
+    text = _as_text(col)
+    neutral = _formula_text(text)
+    if neutral.any():
+        text = text.where(~neutral, "'" + text.astype(object))
+    return text, neutral
+
+
+def _neutralised_notice(column: str, rows: np.ndarray) -> Text:
+    what = COLUMNS[column]
+    return T(
+        f"Столбец «{column}» ({what['ru']}): ячеек, начинающихся с = + - или @, — {len(rows)} (строки "
+        f"{_rows_text(rows)}). Они сохранены как текст с апострофом в начале ('), чтобы таблица не выполнила "
+        "их как формулу; строки из-за этого не отклоняются.",
+        f"Column '{column}' ({what['en']}): cells starting with = + - or @ — {len(rows)} (rows "
+        f"{_rows_text(rows)}). They are kept as text with a leading apostrophe (') so that a spreadsheet cannot "
+        "run them as a formula; this alone does not reject a row.",
+    )
 
 
 def _columns(
@@ -613,27 +772,52 @@ def _columns(
     return {canon: table[h].reset_index(drop=True) for h, canon in mapping.items()}, notices
 
 
-def _check_ids(p: _Problems, col: pd.Series, first_row: int, elsewhere: set[str]) -> pd.Series:
-    """Ids as text; empty, formula-like and repeated ids (every copy) are rejected."""
+def duplicate_text(key: str, rows: Sequence[int], lang: str, elsewhere: bool = False) -> str:
+    """The reason given to every copy of a repeated id: the rows of its copies (at most five shown)."""
+    shown = ", ".join(str(int(r)) for r in rows[:5]) + (", …" if len(rows) > 5 else "")
+    if lang == "ru":
+        also = "; и в других частях данных" if elsewhere else ""
+        return f"номер «{key}» повторяется (строки {shown}{also})"
+    also = "; and in other parts of the data" if elsewhere else ""
+    return f"id '{key}' appears more than once (rows {shown}{also})"
+
+
+def _check_ids(
+    p: _Problems,
+    col: pd.Series,
+    numbers: np.ndarray,
+    known: Mapping[str, Sequence[int]] | Iterable[str] | None,
+) -> pd.Series:
+    """Ids as text; empty, formula-like and repeated ids (every copy) are rejected.
+
+    ``known``: ids repeated across the whole data with the spreadsheet numbers of all their rows
+    (the Dask path), or just the ids (their other rows are then unknown: "in other parts of the data"
+    is said of an id that appears once here).
+    """
     ids = _as_text(col)
     missing = _missing(col)
     p.add(missing, "id", "нет табельного номера", "the employee id is empty")
-    p.add(_formula(col) & ~missing, "id", *_no_formula(T("номер", "id")))
-    dup = ids.duplicated(keep=False).to_numpy() & ~missing
-    if elsewhere:
-        dup |= ids.isin(elsewhere).to_numpy() & ~missing
+    p.add(_formula_text(ids) & ~missing, "id", *_no_formula(T("номер", "id")))
+    counted = ~missing & ~p.skip
+    dup = ids.where(counted).duplicated(keep=False).to_numpy() & counted
+    rows_known = dict(known) if isinstance(known, Mapping) else dict.fromkeys(known or (), ())
+    if rows_known:
+        dup |= ids.isin(list(rows_known)).to_numpy() & counted
     if not dup.any():
         return ids
-    rows_of = ids[dup].groupby(ids[dup]).groups
-    where = {k: ", ".join(str(int(i) + first_row) for i in v[:5]) for k, v in rows_of.items()}
+    pos = np.flatnonzero(dup)
+    rows_of: dict[str, list[int]] = {}
+    for k, r in zip(ids.to_numpy(dtype=object)[pos].tolist(), numbers[pos].tolist(), strict=True):
+        rows_of.setdefault(k, []).append(r)
+    where: dict[str, tuple[list[int], bool]] = {}
+    for k, local in rows_of.items():
+        other = rows_known.get(k, ())
+        rows = sorted(set(local) | {int(r) for r in other})
+        where[k] = (rows, k in rows_known and not other and len(local) == 1)
 
     def text(i: int, lang: str) -> str:
         k = ids.iloc[i]
-        if lang == "ru":
-            also = "; и в других частях данных" if k in elsewhere else ""
-            return f"номер «{k}» повторяется (строки {where[k]}{also})"
-        also = "; and in other parts of the data" if k in elsewhere else ""
-        return f"id '{k}' appears more than once (rows {where[k]}{also})"
+        return duplicate_text(k, where[k][0], lang, where[k][1])
 
     p.add(dup, "id", lambda i: text(i, "ru"), lambda i: text(i, "en"))
     return ids

@@ -18,8 +18,8 @@ import pandas as pd
 import calc
 from calc import workforce as WF
 from calc.text import T, Text, money, num, percent, tr
-from calc.workforce_export import to_xlsx
-from calc.workforce_input import ALIASES, normalise_header
+from calc.workforce_export import rejected_count, rejected_xlsx, to_xlsx
+from calc.workforce_input import ALIASES, MAX_BYTES, normalise_header
 
 from .common import (
     UI,
@@ -50,16 +50,19 @@ DEFAULT_STEPS: tuple[tuple[int, str], ...] = ((1, "10"), (3, "15"), (5, "20"), (
 DEFAULT_APPLIES = "education"
 TOP = 10
 DOWNLOAD_LIMIT = 7_000_000  # bytes of XLSX: a data link must fit in one widget message (~10 MB base64)
+MAX_ROWS = 20_000  # rows of an upload: the results file of the largest stays a few seconds' work and ~3 MB
+PAGE_REJECTED = 1_000  # rejection lines listed on the page (every one is in the XLSX file)
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 TXT: dict[str, Text] = {
     "data": T("Коллектив", "Workforce"),
     "data_hint": T(
-        "Пример — вымышленное учреждение на 3000 человек. Свой файл: CSV или XLSX, столбцы id, salary, "
-        "hire_date (или years_of_service), scale; по желанию kind, district_coef, northern_percent, children.",
-        "The sample is a fictional institution of 3,000 people. Your own file: CSV or XLSX with the columns id, "
-        "salary, hire_date (or years_of_service), scale; optionally kind, district_coef, northern_percent, "
-        "children.",
+        "Пример — вымышленное учреждение на 3000 человек. Свой файл: CSV или XLSX до 5 МБ и до 20 000 строк, "
+        "столбцы id, salary, hire_date (или years_of_service), scale; по желанию kind, district_coef, "
+        "northern_percent, children, name, occupation, department.",
+        "The sample is a fictional institution of 3,000 people. Your own file: CSV or XLSX of up to 5 MB and "
+        "20,000 rows with the columns id, salary, hire_date (or years_of_service), scale; optionally kind, "
+        "district_coef, northern_percent, children, name, occupation, department.",
     ),
     "sample": T("Пример", "Sample"),
     "file": T("Свой файл", "My file"),
@@ -114,13 +117,23 @@ TXT: dict[str, Text] = {
         "Строк в данных: {rows}; в расчёте {ok}; отклонено {bad}.",
         "Rows in the data: {rows}; computed {ok}; rejected {bad}.",
     ),
-    "rejected": T("Отклонённые строки (все — в файле XLSX)", "Rejected rows (all of them are in the XLSX file)"),
+    "rejected": T(
+        "Отклонённые строки — {n}: они не посчитаны. Исправьте их в файле и загрузите его снова.",
+        "Rejected rows — {n}: they are not computed. Correct them in the file and upload it again.",
+    ),
+    "rejected_more": T(
+        "Здесь — первые {shown} замечаний из {total}. Весь список — в файле результатов XLSX (кнопка ниже), "
+        "лист «Отклонено».",
+        "Here are the first {shown} of {total} problems. The whole list is in the XLSX results file (the button "
+        "below), sheet 'Rejected'.",
+    ),
     "row": T("Строка", "Row"),
+    "column": T("Столбец", "Column"),
     "reason": T("Причина", "Reason"),
     "bands": T("По стажу (изменения за год)", "By length of service (changes over the year)"),
     "band": T("Стаж, лет", "Service, years"),
     "people": T("Человек", "People"),
-    "d_contrib": T("в т. ч. взносы", "of which contributions"),
+    "d_contrib": T("в т. ч. взносы и травматизм", "of which contributions and accident insurance"),
     "d_cost": T("Изменение затрат работодателя", "Change in employer's cost"),
     "d_net": T("Изменение на руки", "Change in net pay"),
     "d_net_avg": T("Изменение на руки на человека", "Net change per person"),
@@ -141,11 +154,12 @@ TXT: dict[str, Text] = {
     "prepare": T("Подготовить файл XLSX", "Prepare the XLSX file"),
     "download": T("Скачать результаты (XLSX, {size})", "Download the results (XLSX, {size})"),
     "too_big": T(
-        "Файл результатов слишком большой для скачивания со страницы ({size}). Посчитайте такой коллектив в "
-        "Python: calc.workforce / calc.workforce_dask (docs/bargaining.md).",
-        "The results file is too large to download from the page ({size}). Compute such a workforce in "
-        "Python: calc.workforce / calc.workforce_dask (docs/bargaining.md).",
+        "Файл результатов слишком большой для скачивания со страницы ({size}): в ячейках файла очень длинные "
+        "тексты. Сократите их или посчитайте этот коллектив в Python: calc.workforce (docs/bargaining.md).",
+        "The results file is too large to download from the page ({size}): the file's cells hold very long "
+        "texts. Shorten them, or compute this workforce in Python: calc.workforce (docs/bargaining.md).",
     ),
+    "download_rejected": T("Скачать отклонённые строки (XLSX, {size})", "Download the rejected rows (XLSX, {size})"),
     "none_computed": T(
         "Ни одну строку не удалось посчитать — исправьте отклонённые строки (список ниже).",
         "No row could be computed — correct the rejected rows (listed below).",
@@ -194,6 +208,11 @@ class Result:
     most: pd.DataFrame
     least: pd.DataFrame
     notices: list[Text] = field(default_factory=list)
+
+
+BANDS_STYLE = (
+    "<style>.payroll-app .pa-bands table.pa-table th.num {white-space: normal; vertical-align: bottom}</style>"
+)
 
 
 def _scale_options(lang: str) -> list[tuple[str, str]]:
@@ -325,7 +344,7 @@ class BargainingApp(App):
         """Read an uploaded file (errors show under the field); switch to it and recompute."""
         self.fields["data"].set_error("")
         try:
-            table = WF.read_table(content, name)
+            table = WF.read_table(content, name, max_bytes=MAX_BYTES, max_rows=MAX_ROWS)
         except calc.CalcError as e:
             self.uploaded, self.file_name = None, name
             with self.hold():
@@ -462,7 +481,7 @@ class BargainingApp(App):
             except InvalidOperation:
                 rate = p
             pairs.append((y.replace(",", "."), rate))
-        return calc.custom_scale(pairs, tr(TXT["proposed_name"], "ru"), tr(TXT["proposed_name"], "en"), "proposed")
+        return calc.custom_scale(pairs, tr(TXT["proposed_name"], "ru"), tr(TXT["proposed_name"], "en"), WF.PROPOSED_ID)
 
     # ------------------------------------------------------------ compute and render
 
@@ -518,7 +537,12 @@ class BargainingApp(App):
                 note=tr(TXT["contrib_note"], lang).format(acc=money(h["accident_change"], lang)),
             ),
             Figure("employees", TXT["employees"], Decimal(n), "number"),
-            Figure("gaining", TXT["gaining"], f"{h['gaining']} / {h['losing']}", "text"),
+            Figure(
+                "gaining",
+                TXT["gaining"],
+                f"{num(Decimal(int(h['gaining'])), lang)} / {num(Decimal(int(h['losing'])), lang)}",
+                "text",
+            ),
         ]
         self.show_figures(figs)
         self.figures.update({k: v for k, v in h.items() if k not in self.figures})
@@ -532,7 +556,7 @@ class BargainingApp(App):
     def _status_html(self, r: Result) -> str:
         lang = self.lang
         rej = r.cmp.rejected
-        bad = int(rej["row"].nunique()) if len(rej) else 0
+        bad = rejected_count(rej)
         text = tr(TXT["status"], lang).format(
             rows=figure_span("rows", r.rows_in_data, num(Decimal(r.rows_in_data), lang)),
             ok=figure_span("computed", r.headline["employees"], num(Decimal(r.headline["employees"]), lang)),
@@ -542,11 +566,18 @@ class BargainingApp(App):
         out = f'<div class="{"pa-warn" if bad else "pa-ok"}">{text}{notes}</div>'
         if bad:
             col = "reason_ru" if lang == "ru" else "reason_en"
-            shown = rej.head(20)
-            rows = [[esc(x.row), esc(x.id), esc(getattr(x, col))] for x in shown.itertuples()]
-            out += f"<b>{esc(tr(TXT['rejected'], lang))}</b>" + table_html(
-                [esc(tr(TXT["row"], lang)), "id", esc(tr(TXT["reason"], lang))], rows, small=True
-            )
+            shown = rej.head(PAGE_REJECTED)
+            rows = [[esc(x.row), esc(x.id), esc(x.column), esc(getattr(x, col))] for x in shown.itertuples()]
+            head = [esc(tr(TXT["row"], lang)), "id", esc(tr(TXT["column"], lang)), esc(tr(TXT["reason"], lang))]
+            title = tr(TXT["rejected"], lang).format(n=num(Decimal(bad), lang))
+            out += f"<b>{esc(title)}</b>"
+            box = table_html(head, rows, small=True)
+            out += f'<div class="pa-rejected" style="max-height: 18em; overflow-y: auto">{box}</div>'
+            if len(rej) > len(shown):
+                more = tr(TXT["rejected_more"], lang).format(
+                    shown=num(Decimal(len(shown)), lang), total=num(Decimal(len(rej)), lang)
+                )
+                out += f"<div><small>{esc(more)}</small></div>"
         return out
 
     def _bands_html(self, r: Result) -> str:
@@ -583,7 +614,7 @@ class BargainingApp(App):
             tot.append(esc(money(v, lang)))
         rows.append(tot)
         classes = [""] * (len(rows) - 1) + ["total"]
-        return f"<b>{esc(tr(TXT['bands'], lang))}</b>" + table_html(
+        return BANDS_STYLE + f"<b>{esc(tr(TXT['bands'], lang))}</b>" + table_html(
             [esc(x) for x in head], rows, num_cols=range(1, len(head)), row_classes=classes, small=True
         )
 
@@ -613,7 +644,9 @@ class BargainingApp(App):
         return "".join(out)
 
     def _scale_name(self, sid: str) -> str:
-        return tr(TXT["proposal"], self.lang) if sid == "proposed" else sid
+        if sid == WF.PROPOSED_ID:
+            return tr(TXT["proposal"], self.lang)
+        return tr(calc.SCALES[sid].label, self.lang) if sid in calc.SCALES else sid
 
     def render_chart(self, r: Result) -> None:
         b = r.bands
@@ -655,17 +688,28 @@ class BargainingApp(App):
             return None
         lang = self.lang
         data = to_xlsx(r.cmp, lang, title=tr(self.title, lang))
-        size = f"{len(data) / 1024:,.0f} KB" if lang == "en" else f"{len(data) / 1024:,.0f} КБ".replace(",", " ")
-        if len(data) > DOWNLOAD_LIMIT:
-            self.download.value = f'<span class="pa-warn">{esc(tr(TXT["too_big"], lang).format(size=size))}</span>'
+        if len(data) <= DOWNLOAD_LIMIT:
+            self.download.value = self._link(data, "pa-xlsx", f"bargaining-{r.year}-{lang}.xlsx", TXT["download"])
             return data
-        href = f"data:{XLSX_MIME};base64," + base64.b64encode(data).decode()
-        name = f"bargaining-{r.year}-{lang}.xlsx"
-        self.download.value = (
-            f'<a class="pa-xlsx" download="{esc(name)}" href="{href}">'
-            f"{esc(tr(TXT['download'], lang).format(size=size))}</a>"
-        )
+        # Only very long texts in the uploaded cells get here: the rejected rows still download on their own.
+        out = f'<span class="pa-warn">{esc(tr(TXT["too_big"], lang).format(size=self._size(data)))}</span>'
+        if rejected_count(r.cmp.rejected):
+            rej = rejected_xlsx(r.cmp.rejected, lang)
+            if len(rej) <= DOWNLOAD_LIMIT:
+                out += " " + self._link(
+                    rej, "pa-rejected-xlsx", f"rejected-{r.year}-{lang}.xlsx", TXT["download_rejected"]
+                )
+        self.download.value = out
         return data
+
+    def _size(self, data: bytes) -> str:
+        kb = f"{len(data) / 1024:,.0f}"
+        return f"{kb} KB" if self.lang == "en" else f"{kb} КБ".replace(",", " ")
+
+    def _link(self, data: bytes, cls: str, name: str, label: Text) -> str:
+        href = f"data:{XLSX_MIME};base64," + base64.b64encode(data).decode()
+        text = tr(label, self.lang).format(size=self._size(data))
+        return f'<a class="{cls}" download="{esc(name)}" href="{href}">{esc(text)}</a>'
 
     # ------------------------------------------------------------ explanation and rules
 

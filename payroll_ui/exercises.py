@@ -21,7 +21,7 @@ import ipywidgets as widgets
 
 import calc
 from calc.errors import CalcError
-from calc.text import LANGS, T, Text, money, month_name, percent, tr
+from calc.text import LANGS, T, Text, money, month_name, num, percent, quantity, tr
 
 from . import lesson_bargain as lb
 from .lesson_answers import PLACEHOLDERS, parse_answer
@@ -251,8 +251,9 @@ def try_seniority(lang: str) -> TryIt:
         rows = [(T("Ставка надбавки", "Bonus rate"), percent(r.rate, lang)),
                 (T("Надбавка в месяц", "Bonus a month"), money(r.bonus, lang))]
         if r.next_step:
+            years_text = quantity(r.next_step[0], "years", lang)
             rows.append((T("Следующая ступень", "Next step"),
-                         f"{r.next_step[0]} — {percent(r.next_step[1], lang)}"))
+                         tr(T("с {} — {}", "from {} — {}"), lang).format(years_text, percent(r.next_step[1], lang))))
         warn = ""
         if r.scale.disputed or r.scale.verify:
             warn = message_html("close", tr(r.scale.note or T("Шкала не сверена с актом.", "Scale not checked "
@@ -286,7 +287,7 @@ def try_advance(lang: str) -> TryIt:
         rows = [
             (T("Рабочих дней в месяце / в 1–15 числа", "Working days in the month / on the 1st–15th"),
              f"{r.norm_days} / {r.first_half_days}"),
-            (T("Аванс начислен", "Advance (gross)"), money(r.gross, lang)),
+            (T("Аванс до удержания НДФЛ", "Advance before income tax"), money(r.gross, lang)),
             (T("НДФЛ с аванса", "Income tax on the advance"), money(r.ndfl, lang)),
             (T("Аванс на руки", "Advance paid"), money(r.paid, lang)),
             (T("Окончательный расчёт на руки", "Final payment"), money(r.final_payment, lang)),
@@ -403,7 +404,7 @@ def try_settlement(lang: str) -> TryIt:
             average_daily=_money_value(v["average"], lang, T("Средний заработок", "Average earnings")),
         )
         rows = [(x.label, money(x.amount, lang)) for x in s.lines]
-        rows += [(T("Дней отпуска к компенсации", "Leave days compensated"), str(s.unused_days)),
+        rows += [(T("Дней отпуска к компенсации", "Leave days compensated"), num(s.unused_days, lang)),
                  (T("Всего начислено", "Total gross"), money(s.gross, lang)),
                  (T("НДФЛ", "Income tax"), money(s.ndfl, lang)),
                  (T("На руки в день увольнения", "Paid on the last day"), money(s.net, lang))]
@@ -430,7 +431,8 @@ def try_bargain(lang: str) -> TryIt:
                 (T("Работникам на руки за год", "Workers' extra net pay"), money(b.net_gain, lang)),
                 (T("Прирост НДФЛ", "Extra income tax"), money(b.extra_ndfl, lang)),
                 (T("Прирост взносов", "Extra contributions"), money(b.extra_contributions, lang)),
-                (T("Выигрывают работников", "Workers who gain"), f"{b.gainers} / {len(b.rows)}")]
+                (T("Сколько работников выигрывает", "Workers who gain"),
+                 tr(T("{} из {}", "{} of {}"), lang).format(b.gainers, len(b.rows)))]
         return _summary(lang, rows) + pre_html(lb.per_worker_text(b, lang))
 
     return TryIt(lang, inputs, compute, T("Попробуйте: своя шкала", "Try it: your own scale"))

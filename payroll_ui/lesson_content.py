@@ -19,7 +19,7 @@ from typing import Any
 
 import calc
 from calc.errors import CalcError
-from calc.text import T, Text, day, month_name, percent, tr
+from calc.text import T, Text, day, month_name, percent, quantity, tr
 
 from . import lesson_bargain as lb
 from .lesson_answers import Verdict, candidates, date_number, format_answer, parse_answer
@@ -31,10 +31,41 @@ D = Decimal
 
 @dataclass(frozen=True)
 class Solution:
-    """An answer with its worked explanation (``explain(lang)`` → text)."""
+    """An answer with its worked explanation (``explain(lang)`` → text).
+
+    ``brief(lang)`` is the method in one line for the trainer's answer key (the key steps with their
+    numbers); without it the key takes the explanation's lines joined.
+    """
 
     value: Decimal
     explain: Callable[[str], str]
+    brief: Callable[[str], str] | None = None
+
+
+_SCALE_REF = {
+    "ru": re.compile(r"(шкал[а-яё]*) ([a-z][a-z_]*[a-z])\b"),
+    "en": re.compile(r"\b(scale) ([a-z][a-z_]*[a-z])\b|\bthe ([a-z][a-z_]*[a-z]) scale\b"),
+}
+
+
+def readable(text: str, lang: str) -> str:
+    """Scale ids in a text ("см. шкалу education_alt") replaced by the scales' names, for learners."""
+
+    def label(sid: str) -> str | None:
+        sc = calc.SCALES.get(sid)
+        return tr(sc.label, lang) if sc is not None else None
+
+    def sub(m: re.Match[str]) -> str:
+        if lang == "ru":
+            name = label(m.group(2))
+            return f"{m.group(1)} «{name}»" if name else m.group(0)
+        if m.group(2):
+            name = label(m.group(2))
+            return f'{m.group(1)} "{name}"' if name else m.group(0)
+        name = label(m.group(3))
+        return f'the "{name}" scale' if name else m.group(0)
+
+    return _SCALE_REF["ru" if lang == "ru" else "en"].sub(sub, text)
 
 
 _PATH = re.compile(r"\.?([A-Za-z_]\w*)(\((\d+)\))?|\[(\d+)\]")
@@ -130,7 +161,8 @@ class Call:
         value, explainer = follow(res, self.pick) if self.pick else (res, res)
         if explainer is None:
             raise TypeError(f"{self.describe()} gives nothing that can explain itself")
-        return Solution(_decimal(value), explainer.explain)
+        answer = _decimal(value)
+        return Solution(answer, explainer.explain, lambda lang: key_steps(explainer, answer, lang))
 
     def describe(self) -> str:
         """The call as a line of Python: what the answer key prints under "how it is computed"."""
@@ -139,6 +171,58 @@ class Call:
         if self.pick:
             text += self.pick if self.pick.startswith(("[", ".")) else f".{self.pick}"
         return text
+
+
+def _step_line(step: Any, lang: str) -> str:
+    r = step.row(lang)
+    rounding = f" ({r['rounding']})" if r["rounding"] else ""
+    return f"{r['label']} = {r['formula']} = {r['numbers']} = {r['result']}{rounding}"
+
+
+def _trivial(step: Any) -> bool:
+    """A step that only renames another (``ndfl = band_tax_0``) and changes nothing."""
+    return bool(re.fullmatch(r"\s*\w+\s*", step.formula or "")) and step.exact == step.result
+
+
+def _source(steps: Sequence[Any], i: int, name: str, value: Decimal) -> int | None:
+    """The step before ``steps[i]`` that computed its input ``name``: by name, else by value."""
+    k = next((k for k in range(i - 1, -1, -1) if steps[k].key == name), None)
+    if k is None:
+        k = next((k for k in range(i - 1, -1, -1) if steps[k].formula and steps[k].result == value), None)
+    if k is None or not steps[k].formula:
+        return None  # a given or looked-up value
+    if _trivial(steps[k]):  # a rename: what it renames
+        inner = steps[k].inputs[0]
+        return _source(steps, k, inner.name, inner.value)
+    return k
+
+
+def _feeding(steps: Sequence[Any], i: int) -> list[int]:
+    """Indexes of the computed steps before ``steps[i]`` whose results are its inputs."""
+    out: list[int] = []
+    for inp in steps[i].inputs:
+        k = _source(steps, i, inp.name, inp.value)
+        if k is not None and k not in out:
+            out.append(k)
+    return out
+
+
+def key_steps(explainer: Any, answer: Decimal, lang: str, most: int = 3) -> str:
+    """The method in one line, from the engine's own explanation ("item = formula = numbers = result"):
+    the first computed step that gives the answer, after the steps that feed it (two levels, at most
+    ``most`` lines in all; a step fed by many others is shown alone)."""
+    steps = list(explainer.steps)
+    end = next((i for i, s in enumerate(steps) if s.formula and not _trivial(s) and s.result == answer), None)
+    if end is None:  # a looked-up value: the explanation's first lines
+        return " · ".join(line.strip() for line in explainer.explain(lang).splitlines()[:2])
+    chosen = [end]
+    first = _feeding(steps, end)
+    if len(chosen) + len(first) <= most:
+        chosen += first
+        second = [j for i in first for j in _feeding(steps, i) if j not in chosen]
+        if len(chosen) + len(second) <= most:
+            chosen += second
+    return " · ".join(_step_line(steps[i], lang) for i in sorted(chosen))
 
 
 def _decimal(value: Any) -> Decimal:
@@ -224,10 +308,17 @@ class Exercise:
         return self.solution().value
 
     def how(self) -> str:
-        """How the answer is computed, as a line of Python."""
+        """How the answer is computed, as a line of Python (for developers)."""
         if isinstance(self.solve, Call):
             return self.solve.describe()
         return f"{self.solve.__module__}.{self.solve.__name__}()"
+
+    def method(self, lang: str) -> str:
+        """How the answer is computed, in words with the numbers: the engine's key steps, one line
+        (what the trainer's answer key shows; it is regenerated from the engine, so it cannot drift)."""
+        sol = self.solution()
+        text = sol.brief(lang) if sol.brief else " · ".join(x.strip() for x in sol.explain(lang).splitlines() if x)
+        return readable(text, lang)
 
     def answer_text(self, lang: str) -> str:
         return format_answer(self.answer(), self.unit, lang)
@@ -236,7 +327,7 @@ class Exercise:
         """The engine's explanation followed by the answer."""
         sol = self.solution()
         word = "Ответ" if lang == "ru" else "Answer"
-        return f"{sol.explain(lang)}\n\n{word}: {format_answer(sol.value, self.unit, lang)}"
+        return f"{readable(sol.explain(lang), lang)}\n\n{word}: {format_answer(sol.value, self.unit, lang)}"
 
     def _close(self) -> tuple[Decimal, Text] | None:
         if self.close is not None:
@@ -292,7 +383,15 @@ def scale_gap(salary: Any, years: Any, better: Any, worse: Any) -> Solution:
             f" = {format_answer(a.bonus - b.bonus, 'rub', lang)}"
         )
 
-    return Solution(a.bonus - b.bonus, explain)
+    def brief(lang: str) -> str:
+        gap = T("Разница в месяц", "Difference a month")
+        parts = [f"{tr(r.scale.label, lang)}: {key_steps(r, r.bonus, lang, most=1)}" for r in (a, b)]
+        return " · ".join(
+            [*parts, f"{tr(gap, lang)} = {format_answer(a.bonus, 'rub', lang)} − {format_answer(b.bonus, 'rub', lang)}"
+                     f" = {format_answer(a.bonus - b.bonus, 'rub', lang)}"]
+        )
+
+    return Solution(a.bonus - b.bonus, explain, brief)
 
 
 def service_solution(periods: Sequence[tuple[date, date | None]], on: date) -> Solution:
@@ -316,7 +415,7 @@ def service_solution(periods: Sequence[tuple[date, date | None]], on: date) -> S
         )
         return "\n".join([*lines, tr(rule, lang)])
 
-    return Solution(Decimal(total.years), explain)
+    return Solution(Decimal(total.years), explain, lambda lang: " · ".join(explain(lang).splitlines()))
 
 
 def next_step_solution(salary: Any, periods: Sequence[tuple[date, date | None]], scale: str, on: date) -> Solution:
@@ -328,6 +427,17 @@ def next_step_solution(salary: Any, periods: Sequence[tuple[date, date | None]],
     when = r.next_step_date
     service = r.service
 
+    several = (
+        T(
+            "\nПериодов несколько: их складывают по годам, месяцам и дням, и каждые 30 дней считаются месяцем — "
+            "поэтому ступень может наступить на день-два раньше календарной годовщины.",
+            "\nThere are several periods: they are added up in years, months and days, every 30 days counting as a "
+            "month — so the step can come a day or two before the calendar anniversary.",
+        )
+        if len(calc.merge_periods(periods)) > 1
+        else T("", "")
+    )
+
     def explain(lang: str) -> str:
         before = calc.service_length(periods, when - timedelta(days=1))
         at = calc.service_length(periods, when)
@@ -336,16 +446,20 @@ def next_step_solution(salary: Any, periods: Sequence[tuple[date, date | None]],
             f"Следующая ступень: {years} полных лет — {percent(rate, 'ru')}.\n"
             f"Стаж на {day(when - timedelta(days=1), 'ru')}: {before.text('ru')}; "
             f"на {day(when, 'ru')}: {at.text('ru')}.\n"
-            f"Значит, новая ставка — с {day(when, 'ru')}.",
+            f"Значит, новая ставка — с {day(when, 'ru')}.{several['ru']}",
             f"Service on {day(on, 'en')}: {service.text('en')} — rate {percent(r.rate, 'en')}.\n"
             f"Next step: {years} full years — {percent(rate, 'en')}.\n"
             f"Service on {day(when - timedelta(days=1), 'en')}: {before.text('en')}; "
             f"on {day(when, 'en')}: {at.text('en')}.\n"
-            f"So the new rate applies from {day(when, 'en')}.",
+            f"So the new rate applies from {day(when, 'en')}.{several['en']}",
         )
-        return tr(text, lang) + "\n\n" + r.explain(lang)
+        return tr(text, lang)
 
-    return Solution(date_number(when), explain)
+    return Solution(
+        date_number(when),
+        lambda lang: explain(lang) + "\n\n" + r.explain(lang),
+        lambda lang: " · ".join(explain(lang).splitlines()),
+    )
 
 
 def _month_table(result: calc.YearResult, lang: str, cols: Sequence[tuple[str, Text]]) -> str:
@@ -370,7 +484,17 @@ def cap_month(monthly_gross: Any, year: int) -> Solution:
         cols = [("gross", T("Начислено", "Gross")), ("contributions", T("Взносы", "Contributions"))]
         return _month_table(result, lang, cols) + "\n\n" + result.month(month).explain(lang)
 
-    return Solution(Decimal(month), explain)
+    def brief(lang: str) -> str:
+        before, at = result.month(month - 1) if month > 1 else None, result.month(month)
+        base = T("база для взносов с начала года", "contribution base since January")
+        parts = [] if before is None else [
+            f"{month_name(month - 1, lang)}: {tr(base, lang)} {format_answer(before.base_to_date, 'rub', lang)}"
+        ]
+        parts.append(f"{month_name(month, lang)}: {tr(base, lang)} {format_answer(at.base_to_date, 'rub', lang)}")
+        parts += [tr(e, lang) for e in at.events]
+        return " · ".join(parts)
+
+    return Solution(Decimal(month), explain, brief)
 
 
 def first_month_without_deduction(monthly_gross: Any, year: int, children: int) -> Solution:
@@ -396,13 +520,34 @@ def first_month_without_deduction(monthly_gross: Any, year: int, children: int) 
         )
         return "\n".join(lines) + "\n\n" + tr(note, lang)
 
-    return Solution(Decimal(month), explain)
+    def brief(lang: str) -> str:
+        income = T("доход с начала года", "income since January")
+        parts = [
+            f"{month_name(r.month, lang)}: {tr(income, lang)} {format_answer(r.income_to_date, 'rub', lang)}, "
+            f"{tr(T('вычет', 'deduction'), lang)} {format_answer(r.deduction, 'rub', lang)}"
+            for r in rows
+            if r.month in (month - 1, month)
+        ]
+        return " · ".join([*parts, explain(lang).rsplit("\n\n", 1)[-1]])
+
+    return Solution(Decimal(month), explain, brief)
 
 
 def bargain_figure(name: str) -> Solution:
     """One total of the lesson 8 bargaining example (extra cost, net gain, extra tax…)."""
     b = lb.bargain()
-    return Solution(getattr(b, name), lambda lang: lb.explain_bargain(b, lang))
+    value = getattr(b, name)
+
+    def brief(lang: str) -> str:
+        each = T(
+            f"год каждого из {len(b.rows)} работников по обеим шкалам — через калькулятор (НДФЛ нарастающим "
+            "итогом, взносы с предельной базой, травматизм), затем сумма по всем",
+            f"each of the {len(b.rows)} workers' year on both scales through the calculator (income tax "
+            "cumulated, contributions with the cap, accident insurance), then the sum over everyone",
+        )
+        return f"{tr(each, lang)} · {key_steps(b, value, lang, most=1)}"
+
+    return Solution(value, lambda lang: lb.explain_bargain(b, lang), brief)
 
 
 def extra_cost() -> Solution:
@@ -461,6 +606,57 @@ def lvov(pick: str) -> Call:
 def seed_lines_total() -> str:
     """The sum of the seed's own printed lines (a figure derived from quotes, for a trap)."""
     return str(sum((Decimal(x) for x in SEED_SETTLEMENT_LINES), Decimal(0)))
+
+
+WATCHMAN_RATE = 50
+"""Seed 002, the watchman: 50 ₽ an hour, 24-hour shifts (16 day + 8 night hours), a 20 % night surcharge."""
+WATCHMAN_SHIFT_HOURS = 24
+WATCHMAN_SHIFTS = {1: 8, 2: 6, 3: 9}
+"""Seed 002: shifts worked in January, February and March 2017; the accounting period is the quarter."""
+WATCHMAN_YEAR = 2017
+
+
+def watchman_hours() -> int:
+    """Hours the seed's watchman worked in the quarter: shifts × 24 hours."""
+    return sum(WATCHMAN_SHIFTS.values()) * WATCHMAN_SHIFT_HOURS
+
+
+def quarter_overtime(holiday_hours: Any = 0) -> Solution:
+    """What is still due for the seed watchman's overtime at the end of the quarter (ТК РФ ст. 104, 152)."""
+    months = list(WATCHMAN_SHIFTS)
+    norms = [calc.work_hours(WATCHMAN_YEAR, m) for m in months]
+    norm = calc.period_norm_hours(WATCHMAN_YEAR, months)
+    hours = watchman_hours()
+    r = calc.period_overtime(WATCHMAN_RATE, hours, norm, holiday_hours=holiday_hours)
+
+    def norm_text(lang: str) -> str:
+        word = T("норма часов квартала", "the quarter's hour norm")
+        parts = " + ".join(quantity(n, "hours", lang) for n in norms)
+        worked = T("отработано за квартал", "worked in the quarter")
+        shifts = " + ".join(str(n) for n in WATCHMAN_SHIFTS.values())
+        return (
+            f"{tr(worked, lang)} = ({shifts}) × {quantity(WATCHMAN_SHIFT_HOURS, 'hours', lang)} = "
+            f"{quantity(hours, 'hours', lang)}; {tr(word, lang)} = {parts} = {quantity(norm, 'hours', lang)}"
+        )
+
+    def brief(lang: str) -> str:
+        over = next(s for s in r.steps if s.key == "period_overtime_hours")
+        return " · ".join([norm_text(lang), _step_line(over, lang), key_steps(r, r.amount, lang, most=1)])
+
+    return Solution(r.amount, lambda lang: norm_text(lang) + "\n" + r.explain(lang), brief)
+
+
+def overtime_month_by_month() -> Decimal:
+    """A known mistake: each month of the quarter treated as its own accounting period."""
+    return sum(
+        (
+            calc.period_overtime(
+                WATCHMAN_RATE, n * WATCHMAN_SHIFT_HOURS, calc.period_norm_hours(WATCHMAN_YEAR, [m])
+            ).amount
+            for m, n in WATCHMAN_SHIFTS.items()
+        ),
+        Decimal(0),
+    )
 
 
 SERVICE_PERIODS = ((date(2014, 9, 1), date(2019, 3, 31)), (date(2019, 11, 15), None))
@@ -667,8 +863,10 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
         Call(next_step_solution, 40000, SERVICE_PERIODS, "civil_service", SERVICE_ON),
         "date",
         T(
-            "не хватает 15 лет минус набранный стаж; прибавьте недостающие годы, месяцы и дни к 01.03.2026.",
-            "15 years minus the service so far is what is missing; add those years, months and days to 01.03.2026.",
+            "посчитайте, сколько стажа не хватает до 15 полных лет, и прибавьте эти годы, месяцы и дни к "
+            "01.03.2026.",
+            "work out how much service is still missing to 15 full years and add those years, months and days to "
+            "01.03.2026.",
         ),
         close=D(5),
         close_hint=T(
@@ -902,6 +1100,49 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
                 T(
                     "Вы оплатили все три часа в полуторном размере. Третий час подряд — не менее чем в двойном.",
                     "You paid all three hours at time and a half. The third hour in a row is at least double.",
+                ),
+            ),
+        ),
+    ),
+    Exercise(
+        "L4.6",
+        T(
+            "Сторож из примера статьи: суммированный учёт, учётный период — квартал. В I квартале 2017 года он "
+            "отработал 8 + 6 + 9 = 23 смены по 24 часа, ставка 50 ₽ в час; каждый отработанный час уже оплачен в "
+            "своём месяце в одинарном размере. Сколько ещё работодатель должен доплатить за сверхурочную работу по "
+            "итогам квартала (минимум по ТК РФ ст. 152)?",
+            "The article's watchman: summarised working time, the accounting period is the quarter. In the first "
+            "quarter of 2017 he worked 8 + 6 + 9 = 23 shifts of 24 hours at 50 ₽ an hour; every hour worked has "
+            "already been paid once in its month. How much more does the employer owe for overtime at the end of "
+            "the quarter (the minimum under Labour Code art. 152)?",
+        ),
+        Call(quarter_overtime),
+        "rub",
+        T(
+            "сверхурочные = часы за квартал − норма часов квартала (январь + февраль + март по производственному "
+            "календарю). Час уже оплачен один раз: доплачивают ещё половину ставки за первые два часа и ещё одну "
+            "ставку за остальные.",
+            "overtime = the quarter's hours − the quarter's hour norm (January + February + March in the "
+            "production calendar). Each hour is already paid once: add half a rate for the first two hours and one "
+            "more rate for the rest.",
+        ),
+        traps=(
+            Trap(
+                "0",
+                T(
+                    "Так выходит по статье: она оплачивает смены по месяцам и не подводит итог квартала. Но за "
+                    "квартал отработано больше нормы — это сверхурочная работа.",
+                    "That is what the article implies: it pays the shifts month by month and never closes the "
+                    "quarter. But more than the norm was worked in the quarter — that is overtime.",
+                ),
+            ),
+            Trap(
+                Call(overtime_month_by_month),
+                T(
+                    "Вы посчитали сверхурочные по каждому месяцу отдельно. Учётный период — квартал: часы сверх "
+                    "нормы считают за весь квартал, и полуторный размер — только для первых двух из них.",
+                    "You counted overtime month by month. The accounting period is the quarter: hours above the "
+                    "norm are counted for the whole quarter, and time and a half applies only to the first two.",
                 ),
             ),
         ),

@@ -9,10 +9,11 @@ which calculation to show. Outputs are plain HTML, Markdown and PNG so they are 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import calc
@@ -26,10 +27,12 @@ __all__ = [
     "compare_scales",
     "fmt",
     "footer",
+    "holiday_name",
     "html_table",
     "lang",
     "lines_table",
     "list_check",
+    "month_in",
     "month_of",
     "month_summary",
     "ndfl_scales",
@@ -50,6 +53,8 @@ __all__ = [
     "tariff_table",
     "when",
     "withholding_table",
+    "workforce_bands",
+    "workforce_headline",
     "workforce_table",
     "year_table",
 ]
@@ -142,6 +147,18 @@ def when(value: date) -> Shown:
     return Shown(value, "date")
 
 
+_MONTHS_IN_RU = ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре",
+                 "октябре", "ноябре", "декабре")
+
+
+def month_in(month: int, language: str | None = None) -> str:
+    """The month's name as it follows "в" / "in": "августе" / "August" ("в {} доход…" / "in {} income…")."""
+    language = language or lang()
+    if not 1 <= month <= 12:
+        raise ValueError(f"month must be 1..12, got {month}")
+    return _MONTHS_IN_RU[month - 1] if language == "ru" else month_name(month, language)
+
+
 def month_of(year: int, month: int) -> Shown:
     """"май 2017" / "May 2017"."""
     return Shown((year, month), "month")
@@ -230,6 +247,21 @@ def _t(text: Text) -> str:
 # ---------------------------------------------------------------- ready-made tables
 
 
+_US_DATE = re.compile(r"\b(\d{2})/(\d{2})/(\d{4})\b")
+
+
+def holiday_name(name: Text, language: str | None = None) -> str:
+    """A holiday's name from the calendar as a lesson shows it: in English, the ``holidays`` package's
+    US dates ("substituted from 01/07/2017", month first) are written out ("7 Jan 2017") and its US
+    spelling ("Labor") becomes British ("Labour")."""
+    language = language or lang()
+    text = tr(name, language)
+    if language != "en":
+        return text
+    text = _US_DATE.sub(lambda m: day(date(int(m.group(3)), int(m.group(1)), int(m.group(2))), "en"), text)
+    return re.sub(r"\bLabor\b", "Labour", text)
+
+
 def calendar_table(year: int, month: int, *, only_days_off: bool = False, first_half: int | None = None) -> None:
     """The month in the production calendar: each day's kind and the holiday's name.
 
@@ -244,7 +276,8 @@ def calendar_table(year: int, month: int, *, only_days_off: bool = False, first_
             continue
         if first_half and d.working and d.date.day <= first_half:
             marked.append(len(rows))
-        rows.append([d.date, _weekday(d.date), _t(KIND_LABELS[d.kind]), _t(d.name) if d.name else "", d.hours])
+        rows.append([d.date, _weekday(d.date), _t(KIND_LABELS[d.kind]), holiday_name(d.name) if d.name else "",
+                     d.hours])
     headers = [_t(T("Дата", "Date")), _t(T("День", "Day")), _t(T("Вид дня", "Kind of day")),
                _t(T("Праздник / перенос", "Holiday / transfer")), _t(T("Часов", "Hours"))]
     table(headers, rows, marked=marked)
@@ -316,9 +349,8 @@ def scales_table(ids: Iterable[str] | None = None) -> None:
             flags.append(_t(T("не сверено с актом", "not checked against the act")))
         if sc.disputed:
             flags.append(_t(T("источник противоречит сам себе", "the source contradicts itself")))
-        rows.append([sid, _t(sc.label), scale_steps_text(sc), _t(sc.source), "; ".join(flags)])
+        rows.append([_t(sc.label), scale_steps_text(sc), _t(sc.source), "; ".join(flags)])
     headers = [
-        _t(T("Код", "Id")),
         _t(T("Для кого", "Who")),
         _t(T("Ступени (полных лет — ставка)", "Steps (full years — rate)")),
         _t(T("Основание", "Source")),
@@ -518,10 +550,12 @@ def compare_scales(scales: Sequence[tuple[Text | str, Any]], years: Sequence[int
 
 def scale_note(scale_id: str) -> None:
     """A built-in scale's source and the note on how it was read from the seed article."""
+    from .lesson_content import readable
+
     sc = calc.SCALES[scale_id]
     text = f"**{_t(sc.label)}** — {scale_steps_text(sc)}.  \n{_t(T('Основание', 'Source'))}: {_t(sc.source)}"
     if sc.note:
-        text += f"  \n> {_t(sc.note)}"
+        text += f"  \n> {readable(_t(sc.note), lang())}"
     say(text.replace("{", "{{").replace("}", "}}"))
 
 
@@ -603,3 +637,59 @@ def bargain_table(b: Any) -> None:
         ("НДФЛ за год +", "Tax for the year +"), ("Расходы работодателя +", "Employer's cost +"),
     )]
     table(headers, rows, total=total)
+
+
+def _rub(kopecks: Any) -> Decimal:
+    return Decimal(int(kopecks)).scaleb(-2)
+
+
+def workforce_headline(cmp: Any, scale: str | None = None) -> None:
+    """Lesson 8: the headline of a whole-workforce comparison (``calc.workforce.compare``) as a table.
+
+    ``scale``: the scale id the proposal replaces (to count the people it covers)."""
+    h = cmp.headline()
+    rows: list[list[Any]] = [[_t(T("Работников в списке", "Employees in the list")), plain(h["employees"])]]
+    if scale is not None:
+        covered = int((cmp.per_employee()["scale_current"] == scale).sum())
+        label = T(
+            "Из них на шкале «{}» — их касается предложение", 'Of them on the scale "{}" — the proposal covers them'
+        )
+        rows.append([_t(label).format(_t(calc.SCALES[scale].label)), plain(covered)])
+    rows += [
+        [_t(T("Выигрывают (на руки больше)", "Gain (more net pay)")), plain(h["gaining"])],
+        [_t(T("Проигрывают", "Lose")), plain(h["losing"])],
+        [_t(T("Расходы работодателя за год: прибавка", "Employer's cost for the year: increase")), h["cost_change"]],
+        [_t(T("…в процентах от нынешних расходов на весь персонал", "…as a share of today's cost of all staff")),
+         pct(h["cost_change_percent"] / 100)],
+        [_t(T("Работникам на руки за год: прибавка", "Workers' net pay for the year: increase")), h["net_change"]],
+        [_t(T("НДФЛ за год: прибавка", "Income tax for the year: increase")), h["ndfl_change"]],
+        [_t(T("Страховые взносы и травматизм за год: прибавка", "Contributions and accident insurance: increase")),
+         h["contributions_change"] + h["accident_change"]],
+    ]
+    table([_t(T("Итог", "Headline")), _t(T("Значение", "Figure"))], rows)
+
+
+def workforce_bands(cmp: Any, scale: str | None = None) -> None:
+    """Lesson 8: by service band (full years at 1 January) — how many people, how many gain, the mean and
+    total change in net pay for the year and the employer's extra cost (only people on ``scale`` if given)."""
+    from calc.workforce import band_labels
+
+    rows_all = cmp.per_employee()
+    rows_all = rows_all[rows_all["scale_current"] == scale] if scale is not None else rows_all
+    labels = band_labels()
+    out: list[list[Any]] = []
+    for band, label in enumerate(labels):
+        part = rows_all[rows_all["band"] == band]
+        n = len(part)
+        net = _rub(part["net_change_kop"].sum())
+        mean = (net / n).quantize(Decimal("0.01"), ROUND_HALF_UP) if n else Decimal("0.00")
+        out.append([label, plain(n), plain(int((part["net_change_kop"] > 0).sum())), mean, net,
+                    _rub(part["total_cost_change_kop"].sum())])
+    total = [_t(T("Всего", "Total")), plain(len(rows_all)), plain(int((rows_all["net_change_kop"] > 0).sum())), "",
+             _rub(rows_all["net_change_kop"].sum()), _rub(rows_all["total_cost_change_kop"].sum())]
+    headers = [_t(T(*h)) for h in (
+        ("Стаж, полных лет", "Service, full years"), ("Человек", "People"), ("Выигрывают", "Gain"),
+        ("На руки за год +, в среднем на человека", "Net for the year +, mean per person"),
+        ("На руки за год +, всего", "Net for the year +, total"), ("Расходы работодателя +", "Employer's cost +"),
+    )]
+    table(headers, out, total=total)

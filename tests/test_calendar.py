@@ -117,3 +117,10 @@ def test_bad_month(month) -> None:
     with pytest.raises(InputError) as e:
         calc.working_days(2024, month)
     assert "1" in e.value.message("ru") and "12" in e.value.message("en")
+
+
+def test_holiday_names_in_english_are_british_and_unambiguous() -> None:
+    """The `holidays` package writes US dates (01/07/2017 is 7 January) and "Labor"."""
+    names = {d.date.day: d.name["en"] for d in calc.month_days(2017, 5) if d.name}
+    assert names[8] == "Day off (substituted from 7 Jan 2017)"
+    assert names[1] == "Holiday of Spring and Labour"

@@ -220,3 +220,11 @@ def test_the_seed_figures_the_lessons_criticise() -> None:
     assert get("L4.1").answer() == D("49.40") and get("L4.2").answer() == D("50.48")
     assert get("L7.2").answer() == D("13652.12") and get("L7.3").answer() == D("11877.12")
     assert get("L6.1").answer() == D("40260.00") and get("L6.2").answer() == 8
+    assert get("L4.6").answer() == D("4850.00")  # Q1 2017: 552 h against a norm of 454 h → 98 h of overtime
+
+
+def test_the_watchman_holiday_hours_are_not_overtime() -> None:
+    from payroll_ui.lesson_content import quarter_overtime
+
+    assert quarter_overtime().value == D("4850.00")
+    assert quarter_overtime(48).value == D("2450.00")  # two January shifts on public holidays: 50 h of overtime

@@ -141,7 +141,18 @@ def test_trainer_guide_has_every_answer() -> None:
         text = (LESSONS / f"TRAINER.{lang}.md").read_text(encoding="utf-8")
         for ex in EXERCISE_LIST:
             assert f"**{ex.answer_text(lang)}**" in text, ex.id
-            assert ex.how() in text.replace("\\|", "|")
+            assert ex.method(lang) in text.replace("\\|", "|"), ex.id
+
+
+@pytest.mark.parametrize("ex", EXERCISE_LIST, ids=lambda e: e.id)
+def test_the_answer_key_says_how_in_words_not_code(ex: Any) -> None:
+    """The trainer is not a programmer: "how it is computed" is the engine's working in words with numbers."""
+    for lang in ("ru", "en"):
+        method = ex.method(lang)
+        assert method and "\n" not in method
+        assert not re.search(r"calc\.|payroll_ui|lesson_content|\w+\(\w*=|\b[a-z]+_[a-z_]+\b", method), method
+        assert re.search(r"\d", method), method
+    assert re.search(r"[а-яё]", ex.method("ru")) and not re.search(r"[а-яё]{4,}", ex.method("en").replace("НДФЛ", ""))
 
 
 def test_code_words_are_put_in_the_notebook_language() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from datetime import date
 
 import pytest
@@ -225,3 +226,22 @@ def test_try_it_unexpected_error_is_caught(monkeypatch: pytest.MonkeyPatch) -> N
 def test_unknown_try_it() -> None:
     with pytest.raises(KeyError):
         try_it("nothing", "ru")
+
+
+def test_try_its_speak_each_language_properly() -> None:
+    """Numbers in the locale's format, whole phrases (not "10 — 20 %" or "работников 10 / 10")."""
+
+    def shown(name: str, lang: str) -> str:
+        return re.sub(r"[\u00a0\u202f]", " ", try_it(name, lang).result.value)
+
+    seniority = shown("seniority", "ru")
+    assert "с 10 лет — 20 %" in seniority
+    assert "from 10 years — 20%" in shown("seniority", "en")
+    settlement = shown("settlement", "ru")
+    assert "16,34" in settlement and "16.34" not in settlement
+    assert "16.34" in shown("settlement", "en")
+    bargain_ru = shown("bargain", "ru")
+    assert "Сколько работников выигрывает" in bargain_ru and "10 из 10" in bargain_ru
+    assert "10 of 10" in shown("bargain", "en")
+    advance = shown("advance", "ru")
+    assert "Аванс до удержания НДФЛ" in advance

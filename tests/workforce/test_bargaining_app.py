@@ -162,8 +162,9 @@ def test_upload_csv_with_rejected_rows() -> None:
     upload(a, "staff.csv", text.encode())
     figs = shown(a)
     assert a.w_source.value == "file"
-    assert figs["rows"] == "4" and figs["computed"] == "2" and figs["rejected"] == "2"
-    assert "the salary cannot be negative" in a.status.value and "formulas are not accepted" in a.status.value
+    # the formula-like occupation is kept as text ('=HYPERLINK(1)): only the negative salary is rejected
+    assert figs["rows"] == "4" and figs["computed"] == "3" and figs["rejected"] == "1"
+    assert "the salary cannot be negative" in a.status.value and "leading apostrophe" in a.status.value
     assert [v for _, v in a.w_applies.options] == ["all", "education", "archives"]
     table = WF.read_table(text.encode(), "staff.csv")
     h = engine(a.w_year.value, current=None, applies="education", table=table)
@@ -237,3 +238,19 @@ def test_notebook_executes() -> None:
     outputs = nb.cells[1].outputs
     assert not [o for o in outputs if o.output_type == "error"]
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
+
+
+def test_page_names_scales_and_formats_counts_for_the_language(app: Any) -> None:
+    """Scale names, not ids; counts grouped as the language writes them; the contributions column
+    says it holds accident insurance too (its total is contributions + accident insurance)."""
+    most = app.affected_html.value
+    assert "education →" not in most and "предложение" in most
+    assert tr_label("education", "ru") in most
+    assert "в т. ч. взносы и травматизм" in app.bands_html.value
+    h = engine(app.w_year.value)
+    gaining = shown(app)["gaining"]
+    assert gaining == f"{h['gaining']:,} / {h['losing']:,}".replace(",", "\xa0")
+
+
+def tr_label(sid: str, lang: str) -> str:
+    return html.escape(calc.SCALES[sid].label[lang])
