@@ -124,6 +124,8 @@ def advance(
         if basis == "net"
         else None
     )
+    if prior:
+        tr.given("prior_income", prior, source=NDFL_226)
     tr.given("month_gross", total)
     month_tax = (
         _tax_for(prior, total, year, resident, country)

@@ -19,7 +19,7 @@ from .explain import Explained, Q, Trace
 from .money import ZERO, a_date, amount, dec, floor_int, number
 from .rules import Dated, rulebook
 from .service import ServiceLength, date_reaching, merge_periods, service_length
-from .text import T, Text, day
+from .text import T, Text, day, num, percent, plural
 
 MAX_YEARS = 80
 MAX_RATE = Decimal(3)  # 300 % — anything above is surely a typing mistake
@@ -123,22 +123,25 @@ def _check_steps(
                 "steps",
             ) from None
         if not r.is_finite() or not y.is_finite():
-            raise ScaleDefinitionError(f"{we}: строка {i} — не число.", f"{we}: row {i} is not a number.", "steps")
+            raise ScaleDefinitionError(f"{where}: строка {i} — не число.", f"{we}: row {i} is not a number.", "steps")
         if y != y.to_integral_value() or not 0 <= y <= MAX_YEARS:
             raise ScaleDefinitionError(
-                f"{where}: строка {i} — стаж должен быть целым числом лет от 0 до {MAX_YEARS}, получено {y}.",
-                f"{we}: row {i} — service must be whole years from 0 to {MAX_YEARS}, got {y}.",
+                f"{where}: строка {i} — стаж должен быть целым числом лет от 0 до {MAX_YEARS}, получено "
+                f"{num(y, 'ru')}.",
+                f"{we}: row {i} — service must be whole years from 0 to {MAX_YEARS}, got {num(y, 'en')}.",
                 "steps",
             )
         if not ZERO <= r <= MAX_RATE:
             raise ScaleDefinitionError(
-                f"{where}: строка {i} — ставка должна быть от 0 до 3 (0,15 = 15 %), получено {r}.",
-                f"{we}: row {i} — the rate must be from 0 to 3 (0.15 = 15%), got {r}.",
+                f"{where}: строка {i} — надбавка должна быть от 0 до {percent(MAX_RATE, 'ru')}, получено "
+                f"{percent(r, 'ru')}.",
+                f"{we}: row {i} — the bonus must be from 0 to {percent(MAX_RATE, 'en')}, got {percent(r, 'en')}.",
                 "steps",
             )
         if out and int(y) <= out[-1][0]:
             raise ScaleDefinitionError(
-                f"{where}: ступени пересекаются или идут не по порядку (строка {i}: {y} лет после {out[-1][0]}). "
+                f"{where}: ступени пересекаются или идут не по порядку "
+                f"(строка {i}: {int(y)} {plural(int(y), 'years', 'ru')} после {out[-1][0]}). "
                 "Каждая ступень должна начинаться позже предыдущей.",
                 f"{we}: steps overlap or are out of order (row {i}: {y} years after {out[-1][0]}). "
                 "Each step must start later than the one before.",
@@ -152,7 +155,7 @@ def _check_steps(
             )
         out.append((int(y), r))
     if not out:
-        raise ScaleDefinitionError(f"{we}: в шкале нет ни одной ступени.", f"{we}: the scale has no steps.", "steps")
+        raise ScaleDefinitionError(f"{where}: в шкале нет ни одной ступени.", f"{we}: the scale has no steps.", "steps")
     return tuple(out)
 
 

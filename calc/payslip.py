@@ -5,6 +5,7 @@ allowance; НДФЛ, the advance and the final payment; and what the employer pa
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +21,7 @@ from .long_service import Scale, full_years, get_scale, rate_step
 from .money import ZERO, amount, dec, number, rate
 from .rules import rulebook
 from .service import ServiceLength
-from .text import T, Text, day
+from .text import T, Text, day, num
 from .timepay import LAW_136, holiday_pay, hourly_rate, night_rate_checked, overtime_pay
 
 LAST_DAY_SOURCE = T(
@@ -137,7 +138,8 @@ def pay_lines(
         )
         share = worked / norm
     else:
-        hours = number(hours_worked, "hours_worked", "отработанные часы", "the hours worked", low=0, high=744)
+        top = 24 * ((last_day - on).days + 1) if last_day is not None else 24 * monthrange(year, month)[1]
+        hours = number(hours_worked, "hours_worked", "отработанные часы", "the hours worked", low=0, high=top)
         pay = tr.calc(
             "salary_pay",
             "hourly_rate * hours_worked",
@@ -237,7 +239,7 @@ def _allowance(tr: Trace, a: Allowance, i: int, pay: Decimal, share: Decimal) ->
             "allowances",
         )
     if a.percent is not None:
-        p = rate(a.percent, "allowances", f"надбавку «{a.label}»", f"allowance '{a.label}'", high=10)
+        p = rate(a.percent, "allowances", f"надбавку «{a.label}»", f"allowance '{a.label_en or a.label}'", high=10)
         v = tr.calc(
             "allowance",
             "salary_pay * allowance_percent",
@@ -246,12 +248,18 @@ def _allowance(tr: Trace, a: Allowance, i: int, pay: Decimal, share: Decimal) ->
             allowance_percent=Q(p, "rate", T("процент надбавки", "allowance percentage")),
         )
         return Line(f"allowance_{i}", label, v)
-    amt = amount(a.amount, "allowances", f"надбавку «{a.label}»", f"allowance '{a.label}'")
+    amt = amount(a.amount, "allowances", f"надбавку «{a.label}»", f"allowance '{a.label_en or a.label}'")
     if not a.prorate:
         v = tr.given("allowance", amt, label=label)
     elif a.worked is not None:
         w = number(a.worked, "allowances", "отработанные смены или дни", "the shifts or days worked", low=0, high=744)
         pl = number(a.planned, "allowances", "смены или дни по графику", "the planned shifts or days", low=1, high=744)
+        if w > pl:
+            raise InputError(
+                f"Надбавка «{a.label}»: отработано {num(w, 'ru')} — больше, чем по графику ({num(pl, 'ru')}).",
+                f"Allowance '{a.label_en or a.label}': {num(w, 'en')} worked is more than planned ({num(pl, 'en')}).",
+                "allowances",
+            )
         v = tr.calc(
             "allowance",
             "allowance_amount / planned_units * worked_units",

@@ -4,6 +4,7 @@ withheld, the final payment, and the month drawn as a production-calendar grid."
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any, ClassVar
 
 import ipywidgets as W
@@ -11,7 +12,8 @@ from babel import Locale
 
 import calc
 from calc.calendar import KIND_LABELS
-from calc.text import LOCALES, T, Text, day, month_name, tr
+from calc.money import amount
+from calc.text import LOCALES, T, Text, day, money, month_name, tr
 
 from .common import (
     App,
@@ -85,6 +87,19 @@ TXT: dict[str, Text] = {
         "Аванс считается от оклада, НДФЛ удерживается только при окончательном расчёте.",
         "The advance is a share of the salary; НДФЛ is withheld only at the final payment.",
     ),
+    "cumulative": T(
+        "НДФЛ считается нарастающим итогом с начала года, поэтому важен доход прошлых месяцев. Здесь, как и в "
+        "калькуляторах «Расчётный листок» и «Сколько работник стоит работодателю», считается, что с января "
+        "каждый месяц начислялся этот же оклад: до {month} — {prior}.",
+        "НДФЛ (income tax) is counted on the income since January, so earlier months matter. Here, as in the "
+        "'Payslip' and 'What an employee costs' calculators, the same salary is assumed for every month from "
+        "January: {prior} before {month}.",
+    ),
+    "cumulative_jan": T(
+        "НДФЛ считается нарастающим итогом с начала года; январь — первый месяц, доходов до него в этом году нет.",
+        "НДФЛ (income tax) is counted on the income since January; January is the first month, with no income "
+        "before it this year.",
+    ),
     "calendar": T("Производственный календарь: {month}", "Production calendar: {month}"),
     "first_half": T("первая половина месяца (оплачивается авансом)", "first half of the month (paid as the advance)"),
     "legend": T("Обозначения", "Key"),
@@ -121,6 +136,13 @@ CAL_CSS = """
 .payroll-app .pa-legend {font-size: 12px; color: #57606a;}
 </style>
 """
+
+
+def _month_start(month: int, year: int, lang: str) -> str:
+    """'1 декабря 2025' / '1 December 2025' (babel): the first day of the month, for "before …"."""
+    from babel.dates import format_date
+
+    return format_date(date(year, month, 1), "d MMMM y", locale=LOCALES[lang])
 
 
 def first_half_end(year: int, month: int) -> int:
@@ -251,7 +273,24 @@ class AdvanceApp(App):
             percent=percent,
             days_worked=self.w_days.value,
             withhold_ndfl=withhold,
+            prior_income=self.prior_income(),
         )
+
+    def prior_income(self) -> Decimal:
+        """Income earlier this year: the same salary every month from January (as the payslip and cost apps
+        assume), so the month's НДФЛ follows the bands crossed since January."""
+        salary = amount(self.w_salary.value, "salary", "оклад", "the salary", allow_zero=False)
+        return salary * (self.w_month.value - 1)
+
+    def _cumulative_note(self, r: calc.AdvanceResult, lang: str) -> str:
+        if r.month == 1:
+            return tr(TXT["cumulative_jan"], lang)
+        month = _month_start(r.month, r.year, lang)
+        prior = r.month_gross * (r.month - 1)  # from the result shown, not from fields being edited
+        return tr(TXT["cumulative"], lang).format(month=month, prior=money(prior, lang))
+
+    def explain_source(self, result: calc.AdvanceResult, lang: str) -> str:
+        return f"<p>{esc(self._cumulative_note(result, lang))}</p>" + result.explain_html(lang)
 
     def render(self, r: calc.AdvanceResult) -> None:
         lang = self.lang
@@ -270,6 +309,7 @@ class AdvanceApp(App):
         if r.basis == "net":
             note = TXT["note_net"]
         self.note.value = (f'<div class="pa-ok">{esc(tr(note, lang))}</div>'
+                           f'<div class="pa-cumulative"><small>{esc(self._cumulative_note(r, lang))}</small></div>'
                            f"<div><small>{esc(tr(TXT['pay_days'], lang))}</small></div>")
         self.calendar.value = calendar_html(r.year, r.month, lang)
 

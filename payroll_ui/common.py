@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import logging
 import os
 import time
@@ -36,7 +37,7 @@ from ipywidgets.widgets.widget_string import HTMLStyle
 
 import calc
 from calc.rules import Dated
-from calc.text import LANGS, T, Text, day, money, num, percent, quantity, tr
+from calc.text import LANGS, T, Text, day, money, money_short, num, percent, quantity, tr
 
 log = logging.getLogger("payroll_ui")
 log.addHandler(logging.NullHandler())
@@ -73,6 +74,11 @@ UI: dict[str, Text] = {
     "param_bad": T("Параметр ссылки «{key}={value}» не подошёл: {why} Оставлено: {kept}.",
                    "The link parameter '{key}={value}' was not usable: {why} Kept: {kept}."),
     "home": T("← Все калькуляторы", "← All calculators"),
+    "share_stale": T(
+        "Пока расчёт не обновлён, ссылка ведёт к последнему верному расчёту — тому, что показан на странице.",
+        "Until the result is updated, the link opens the last valid result — the one shown on the page.",
+    ),
+    "empty": T("пусто", "empty"),
 }
 
 LANG_NAMES = (("Русский", "ru"), ("English", "en"))
@@ -137,6 +143,18 @@ body[data-voila="voila"] .jp-MarkdownCell {display: none;}
 .payroll-app .pa-chart {border: 1px solid #eaeef2; border-radius: 6px;}
 .payroll-app .widget-toggle-buttons .widget-toggle-button {width: auto; min-width: 60px; padding: 0 10px;}
 .payroll-app .in-lang {justify-content: flex-end;}
+.payroll-app a, .payroll-app a:visited {color: #0969da; text-decoration: underline; text-underline-offset: 2px;
+  cursor: pointer;}
+.payroll-app a:hover, .payroll-app a:focus {color: #0550ae; text-decoration-thickness: 2px;}
+.payroll-app .pa-title a {text-decoration: none;}
+.payroll-app .pa-title a:hover {text-decoration: underline;}
+.payroll-app .field-prompt .widget-html-content {color: #57606a; font-size: 13px; line-height: 1.3;}
+.payroll-app .field-prompt .widget-html-content:empty {display: none;}
+.payroll-app .pa-field.has-error .pa-cells input {border-color: var(--jp-border-color1, #bdbdbd); background: #fff;}
+.payroll-app .pa-field .pa-cells .cell-error input {border-color: #b42318; background: #fff5f5;}
+.payroll-app .pa-chart-note .widget-html-content {font-size: 12.5px; color: #57606a;}
+.payroll-app .pa-chart-note .widget-html-content:empty {display: none;}
+.payroll-app.pa-chart-failed .pa-chart {opacity: 0.25;}
 </style>
 """
 
@@ -224,12 +242,15 @@ def parse_date(low: date, high: date) -> Callable[[str], date]:
 @dataclass(frozen=True)
 class Param:
     """One URL parameter of an app: ``parse`` checks the untrusted text, ``apply`` puts the value into
-    the widgets, ``current`` reads the value back for the link to the scenario (None = leave out)."""
+    the widgets, ``current`` reads the value back for the link to the scenario (None = leave out);
+    ``kept`` (optional) reads the value the page keeps when a URL value is refused, for the notice
+    (default: ``current``; use it when ``current`` leaves a default value out of the link)."""
 
     key: str
     parse: Callable[[str], Any]
     apply: Callable[[Any], None]
     current: Callable[[], Any]
+    kept: Callable[[], Any] | None = None
 
 
 def choice_values(widget: W.Widget) -> list[Any]:
@@ -444,7 +465,20 @@ def parse_percent(text: Any, field: str, what_ru: str, what_en: str, high: int =
         return Decimal(0)
     from calc.money import number
 
-    return number(s, field, what_ru, what_en, low=0, high=high) / 100
+    d = number(s, field, what_ru, what_en, low=-(10**12), high=10**12)  # "not a number" from calc
+    if not 0 <= d <= high:  # said in percent, as typed, with the page's decimal separator
+        raise calc.InputError(
+            f"Укажите {what_ru} от 0 до {percent_text(high, 'ru')} (введено: {percent_text(d, 'ru')}).",
+            f"Please enter {what_en} from 0 to {percent_text(high, 'en')} (you typed {percent_text(d, 'en')}).",
+            field,
+        )
+    return d / 100
+
+
+def percent_text(value: Decimal | int, lang: str) -> str:
+    """A percentage as typed (15 → '15 %' / '15%', -0.5 → '-0,5 %' / '-0.5%'), digits by babel."""
+    shown = num(Decimal(value), lang, "#,##0.####")
+    return f"{shown}\u00a0%" if lang == "ru" else f"{shown}%"
 
 
 # ---------------------------------------------------------------- widgets
@@ -477,6 +511,7 @@ class Field:
         self.head.add_class("pa-label")
         self.error = W.HTML(layout=shared("layout"), style=shared("style"))
         self.error.add_class("field-error")
+        self._prompt = False
         self.box = W.VBox([self.head, widget, self.error])
         self.box.add_class("pa-field")
         self.box.add_class(f"field-{key}")
@@ -486,15 +521,36 @@ class Field:
         self.head.value = f"{esc(tr(self.label, lang))}{hint}"
 
     def set_error(self, message: str) -> None:
+        """Show an error below the input (red; '' clears it and any prompt)."""
+        if self._prompt:
+            self._prompt = False
+            self.error.remove_class("field-prompt")
+            self.error.add_class("field-error")
         self.error.value = esc(message)
         if message:
             self.box.add_class("has-error")
         else:
             self.box.remove_class("has-error")
 
+    def set_prompt(self, message: str) -> None:
+        """Ask for a value not given yet (grey, class ``field-prompt``): not an error, the visitor has not
+        typed anything wrong — e.g. a field that appeared when another option was chosen."""
+        if not self._prompt:
+            self._prompt = True
+            self.error.remove_class("field-error")
+            self.error.add_class("field-prompt")
+        self.box.remove_class("has-error")
+        self.error.value = esc(message)
+
     @property
     def message(self) -> str:
-        return html.unescape(self.error.value)
+        """The error shown now ('' if none; a prompt is not an error)."""
+        return "" if self._prompt else html.unescape(self.error.value)
+
+    @property
+    def prompt(self) -> str:
+        """The prompt shown now ('' if none)."""
+        return html.unescape(self.error.value) if self._prompt else ""
 
     def show(self, visible: bool) -> None:
         self.box.layout.display = "" if visible else "none"
@@ -572,19 +628,114 @@ def nice_ceiling(value: float) -> float:
     return 10 * k
 
 
+_UNITS = {"ru": ((10**9, "\u00a0млрд"), (10**6, "\u00a0млн")), "en": ((10**9, "B"), (10**6, "M"))}
+
+
+def money_tick(value: float, lang: str, scale: str = "auto", step: float | None = None) -> str:
+    """A compact amount for a chart: '45 000 ₽', '1,5 млн ₽' / '1.5M ₽', '2 млрд ₽' / '2B ₽', '0,05 ₽'.
+
+    ``scale``: ``auto`` (millions and billions from 1 million), ``millions`` (always in millions, for an
+    axis of yearly sums) or ``rubles``. ``step`` (the distance between neighbouring ticks) sets how many
+    decimals are shown, so that neighbouring ticks never read the same (salary 1 ₽: 0,05 ₽, 0,1 ₽ …).
+    Digits are grouped and decimals separated by babel (``calc.text.num``) in the page's language.
+    """
+    import math
+
+    v = float(value)
+    if v == 0:
+        return "0"
+    divisor, unit = 1, ""
+    if scale == "millions":
+        divisor, unit = 10**6, _UNITS[lang][1][1]
+    elif scale == "auto":
+        for d, u in _UNITS[lang]:
+            if abs(v) >= d:
+                divisor, unit = d, u
+                break
+    if step and step > 0:
+        digits = max(0, min(4, math.ceil(-math.log10(step / divisor) - 1e-9)))
+    else:
+        digits = 2 if divisor > 1 or abs(v) < 1 else 0
+    pattern = "#,##0" + ("." + "#" * digits if digits else "")
+    shown = num(Decimal(str(round(v / divisor, digits))), lang, pattern)
+    return f"{shown}{unit}\u00a0₽"
+
+
 def money_formatter(lang: str, scale: str = "auto") -> Any:
-    """A matplotlib tick formatter for rubles: '45 000 ₽', '1,5 млн ₽' / '1.5M ₽'."""
-    from matplotlib.ticker import FuncFormatter
+    """A matplotlib tick formatter for rubles (see :func:`money_tick`): precise enough for the ticks shown."""
+    from matplotlib.ticker import Formatter
 
-    def fmt(v: float, _pos: Any = None) -> str:
-        if v == 0:
-            return "0"
-        if scale == "millions" or (scale == "auto" and abs(v) >= 1_000_000):
-            unit = "\u00a0млн\u00a0₽" if lang == "ru" else "M\u00a0₽"
-            return f"{num(Decimal(str(round(float(v) / 1e6, 2))), lang, '#,##0.##')}{unit}"
-        return f"{num(Decimal(round(float(v))), lang, '#,##0')}\u00a0₽"
+    class MoneyFormatter(Formatter):
+        step: float | None = None
 
-    return FuncFormatter(fmt)
+        def set_locs(self, locs: Any) -> None:
+            super().set_locs(locs)
+            values = sorted({float(x) for x in locs})
+            gaps = [b - a for a, b in itertools.pairwise(values) if b > a]
+            self.step = min(gaps) if gaps else None
+
+        def __call__(self, v: float, pos: Any = None) -> str:
+            return money_tick(v, lang, scale, self.step)
+
+    return MoneyFormatter()
+
+
+def money_label(value: Decimal | float, lang: str) -> str:
+    """An amount for a label on a chart: whole rubles up to 10 million, compact above ('1,15 млрд ₽')."""
+    import math
+
+    v = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    if abs(v) < 10**7:
+        return money_short(v.quantize(Decimal(1)), lang)
+    rounded = float(f"{float(v):.4g}")  # 4 significant digits; 999 999 999 → 1 млрд, not 1 000 млн
+    return money_tick(rounded, lang, "auto", step=10 ** (math.floor(math.log10(abs(rounded))) - 3))
+
+
+def place_text(ax: Any, make: Callable[[Any], Any], options: Sequence[Any], avoid: Sequence[Any] = (),
+               lines: Sequence[Any] = (), inside: Any = None, pad: float = 2.0) -> tuple[Any, Any]:
+    """Add a label where it does not collide: ``make(option)`` adds a text artist for one candidate place;
+    the first that stays ``inside`` (a display-coordinate Bbox; default: the axes) and overlaps neither
+    the boxes in ``avoid`` nor the ``lines`` (arrays of display points) is kept. If none fits, the one
+    that collides least is kept. Returns (artist, its box) — add the box to ``avoid`` for the next label.
+    """
+    from matplotlib.path import Path as MplPath
+    from matplotlib.text import Text
+
+    renderer = ax.figure.canvas.get_renderer()
+    frame = inside if inside is not None else ax.get_window_extent(renderer)
+    paths = [MplPath(pts) for pts in lines if len(pts) > 1]
+    best: tuple[float, Any, Any] | None = None
+    for option in options:
+        artist = make(option)
+        if hasattr(artist, "update_positions"):  # an annotation: place its text first
+            artist.update_positions(renderer)
+        box = Text.get_window_extent(artist, renderer).padded(pad)  # the text, not an annotation's leader
+        score = _outside_area(box, frame) * 10
+        score += sum(_overlap_area(box, b) * 10 for b in avoid)
+        score += sum(400.0 for path in paths if path.intersects_bbox(box, filled=False))
+        if score == 0:
+            if best is not None:
+                best[1].remove()
+            return artist, box
+        if best is None or score < best[0]:
+            if best is not None:
+                best[1].remove()
+            best = (score, artist, box)
+        else:
+            artist.remove()
+    if best is None:
+        raise ValueError("no place to try")
+    return best[1], best[2]
+
+
+def _overlap_area(a: Any, b: Any) -> float:
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def _outside_area(box: Any, frame: Any) -> float:
+    return box.width * box.height - _overlap_area(box, frame)
 
 
 def percent_formatter(lang: str) -> Any:
@@ -679,6 +830,9 @@ class App:
     intro: ClassVar[Text] = T("", "")
     error_fields: ClassVar[Mapping[str, str]] = {}
     """Engine field name (``CalcError.field``) → this app's field key, where they differ."""
+    render_after_request: ClassVar[bool] = False
+    """Render again once the visitor's request is known even without URL parameters (the page's own
+    address matters, e.g. for links relative to it)."""
 
     def __init__(self, lang: str = "ru", params: Mapping[str, str] | None = None) -> None:
         self.lang = lang if lang in LANGS else "ru"
@@ -691,6 +845,8 @@ class App:
         self._hold = 0
         self._t0: float | None = None
         self._rendered_lang = ""
+        self._touched: set[int] = set()
+        self._good_scenario: dict[str, Any] | None = None
         self.lang_switch = W.ToggleButtons(options=LANG_NAMES, value=self.lang, style={"button_width": "auto"})
         self.lang_switch.add_class("in-lang")
         self.title_html = W.HTML()
@@ -816,6 +972,21 @@ class App:
             out["general"] = self.field_message("general")
         return out
 
+    def prompts(self) -> dict[str, str]:
+        """Every prompt shown now (a value still to give, not an error), by field key."""
+        return {k: f.prompt for k, f in self.fields.items() if f.prompt}
+
+    def touched(self, widget: W.Widget) -> bool:
+        """True once the visitor has changed ``widget`` (URL values and the app's own changes do not count)."""
+        return id(widget) in self._touched
+
+    def _untouched_blank(self, field: Field) -> bool:
+        if not hasattr(field.widget, "value"):  # a box of several inputs
+            return False
+        value = field.widget.value
+        blank = value is None or (isinstance(value, str) and not value.strip())
+        return blank and not self.touched(field.widget)
+
     # ------------------------------------------------------------ the cycle
 
     def _clear_errors(self) -> None:
@@ -824,6 +995,7 @@ class App:
                 f.set_error("")
         self.general_error.value = ""
         self.root.remove_class("pa-stale")
+        self.root.remove_class("pa-chart-failed")
 
     def show_error(self, error: calc.CalcError | None) -> None:
         """Show an error next to its field (or above the figures) and mark the result as stale."""
@@ -833,14 +1005,18 @@ class App:
             key = self.error_fields.get(error.field or "", error.field or "")
             field = self.fields.get(key)
             if field is not None and field.box.layout.display != "none":
-                field.set_error(error.message(self.lang))
-                self.general_error.value = esc(tr(UI["stale"], self.lang)) if self.result is not None else ""
+                if self._untouched_blank(field):  # not the visitor's mistake: ask for the value, in grey
+                    field.set_prompt(error.message(self.lang))
+                else:
+                    field.set_error(error.message(self.lang))
+                    self.general_error.value = esc(tr(UI["stale"], self.lang)) if self.result is not None else ""
             else:
                 self.general_error.value = esc(error.message(self.lang))
         if self.result is not None:
             self.root.add_class("pa-stale")
             if self._rendered_lang != self.lang:
                 self._render(self.result)
+            self._show_share(stale=True)
 
     def refresh(self) -> None:
         """Recompute from the widgets and re-render; on bad input show the message, keep the last result."""
@@ -854,6 +1030,7 @@ class App:
         self._clear_errors()
         result = self.compute()
         self.result = result
+        self._good_scenario = self.scenario()
         self._render(result)
 
     def _render(self, result: Any) -> None:
@@ -865,23 +1042,39 @@ class App:
         t0 = getattr(self, "_t0", None) or time.perf_counter()
         self.render(result)
         self.footer.value = rules_html(self.rules(result), self.lang)
-        self.share.value = share_html(share_href(self.name, self.scenario()), self.lang)
+        self._show_share()
         self.root.add_class("app-ready")
         self.timing["figures"] = time.perf_counter() - t0
         self.explain.update()
         try:
             self.render_chart(result)
-        except Exception as e:  # a chart must never hide the figures
+        except Exception as e:  # a chart must never hide the figures, nor contradict them: dim it
             log.exception("chart failed")
             self.failures.append(repr(e))
+            self.root.add_class("pa-chart-failed")
         self.timing["chart"] = time.perf_counter() - t0
         self._rendered_lang = self.lang
         self._t0 = None
 
+    def shown_scenario(self) -> dict[str, Any]:
+        """The inputs of the result on the page (the last one computed without error), as URL parameters."""
+        good = self._good_scenario if self._good_scenario is not None else self.scenario()
+        return {**good, "lang": self.lang}
+
+    def _show_share(self, stale: bool = False) -> None:
+        """The link to the scenario on the page: the last good inputs, never the faulty ones being typed."""
+        markup = share_html(share_href(self.name, self.shown_scenario()), self.lang)
+        if stale:
+            markup += f'<div class="pa-share-note"><small>{esc(tr(UI["share_stale"], self.lang))}</small></div>'
+        self.share.value = markup
+
     def _explain_html(self, lang: str) -> str:
         return self.explain_source(self.result, lang) if self.result is not None else ""
 
-    def _on_change(self, _change: Any) -> None:
+    def _on_change(self, change: Any) -> None:
+        owner = change.get("owner") if isinstance(change, Mapping) else None
+        if owner is not None and not self._hold:
+            self._touched.add(id(owner))
         self.refresh()
 
     @safe
@@ -945,15 +1138,22 @@ class App:
             try:
                 p.apply(p.parse(raw))
             except ParamError as e:
-                self._bad_param(key, raw, e.text, p.current())
+                self._bad_param(key, raw, e.text, (p.kept or p.current)())
             except calc.CalcError as e:
-                self._bad_param(key, raw, T(e.message("ru"), e.message("en")), p.current())
+                self._bad_param(key, raw, T(e.message("ru"), e.message("en")), (p.kept or p.current)())
 
     def _bad_param(self, key: str, raw: str, why: Text, kept: Any) -> None:
         shown = raw if len(raw) <= 40 else raw[:40] + "…"
-        kept_s = raw_value(kept) if kept is not None else "—"
+
+        def kept_text(lang: str) -> str:
+            if kept is None:
+                return "—"
+            if isinstance(kept, str) and not kept.strip():
+                return tr(UI["empty"], lang)
+            return raw_value(kept)
+
         self.notices.append(
-            {lang: tr(UI["param_bad"], lang).format(key=key, value=shown, why=tr(why, lang), kept=kept_s)
+            {lang: tr(UI["param_bad"], lang).format(key=key, value=shown, why=tr(why, lang), kept=kept_text(lang))
              for lang in LANGS}
         )
 
@@ -977,7 +1177,7 @@ def run(app_class: type[App]) -> App:
 
     app = app_class("ru")
     params = read_params()
-    if params:
+    if params or app.render_after_request:
         app.load(params)
     display(app.root)
     return app

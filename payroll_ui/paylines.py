@@ -12,7 +12,7 @@ from typing import Any
 import ipywidgets as W
 
 import calc
-from calc.text import T, Text, money, percent, tr
+from calc.text import T, Text, money, num, percent, plural, tr
 
 from .common import App, Param, esc, money_html, parse_decimal, parse_percent, setter, table_html
 
@@ -50,6 +50,12 @@ TXT: dict[str, Text] = {
     "total": T("Всего начислено", "Total gross pay"),
     "pct_label": T("Доплата {p} оклада", "Allowance {p} of salary"),
     "rub_label": T("Надбавка {a} в месяц", "Allowance {a} a month"),
+    "shifts_over": T(
+        "Отработано {worked} — больше, чем по графику ({planned}). Проверьте числа: отработанных смен не может быть "
+        "больше запланированных.",
+        "{worked} worked is more than the {planned} planned. Please check: the shifts worked cannot exceed the "
+        "shifts planned.",
+    ),
 }
 
 ERROR_FIELDS = {
@@ -134,29 +140,39 @@ class PayInputs:
         }
 
     def allowances(self) -> list[calc.Allowance]:
-        """The % allowance and the ₽ allowance, if set (labels say how much)."""
+        """The % allowance and the ₽ allowance, if set (labels say how much).
+
+        Both are checked here, each next to its own field and named as the field is named on the page — the
+        engine's messages quote an allowance's label, which would echo a bad value inside a name — and so is
+        the rule that no more shifts are worked than planned (the engine does not check it)."""
+        from calc.money import amount, number
+
         out = []
-        pct = parse_percent(self.w["allowance_pct"].value, "allowance_pct", "доплату", "the allowance", high=1000)
+        pct = parse_percent(self.w["allowance_pct"].value, "allowance_pct", "доплату в % оклада",
+                            "the allowance in % of salary", high=1000)
         if pct:
             out.append(calc.Allowance(
                 tr(TXT["pct_label"], "ru").format(p=percent(pct, "ru")),
                 tr(TXT["pct_label"], "en").format(p=percent(pct, "en")),
                 percent=pct,
             ))
-        rub = self.w["allowance_rub"].value.strip()
-        if rub and rub not in ("0", "0,00", "0.00"):
-            shown = {lang: _amount_words(rub, lang) for lang in ("ru", "en")}
+        raw = self.w["allowance_rub"].value.strip()
+        rub = amount(raw, "allowance_rub", "надбавку в рублях", "the allowance in ₽") if raw else Decimal(0)
+        if rub:
             worked = self.w["worked"].value.strip() if self.shifts else ""
             planned = self.w["planned"].value.strip() if self.shifts else ""
             units: dict[str, Decimal] = {}
             if worked or planned:
-                from calc.money import number
-
                 units["worked"] = number(worked, "shifts", "отработанные смены", "the shifts worked", low=0, high=744)
                 units["planned"] = number(planned, "shifts", "смены по графику", "the planned shifts", low=1, high=744)
+                if units["worked"] > units["planned"]:
+                    ru, en = (tr(TXT["shifts_over"], lang).format(worked=_count(units["worked"], "shifts", lang),
+                                                                  planned=_count(units["planned"], "shifts", lang))
+                              for lang in ("ru", "en"))
+                    raise calc.InputError(ru, en, "shifts")
             out.append(calc.Allowance(
-                tr(TXT["rub_label"], "ru").format(a=shown["ru"]),
-                tr(TXT["rub_label"], "en").format(a=shown["en"]),
+                tr(TXT["rub_label"], "ru").format(a=money(rub, "ru")),
+                tr(TXT["rub_label"], "en").format(a=money(rub, "en")),
                 amount=rub,
                 **units,
             ))
@@ -174,7 +190,10 @@ class PayInputs:
         }
         if self.shifts:
             spec.update(worked=parse_decimal(0, 744), planned=parse_decimal(0, 744))
-        return [Param(k, parse, setter(self.w[k]), self._current(k)) for k, parse in spec.items()]
+        return [Param(k, parse, setter(self.w[k]), self._current(k), kept=self._kept(k)) for k, parse in spec.items()]
+
+    def _kept(self, key: str) -> Any:
+        return lambda: self.w[key].value.strip()
 
     def _current(self, key: str) -> Any:
         def current() -> str | None:
@@ -195,11 +214,9 @@ def _parse_overtime(raw: str) -> str:
     return "; ".join(parts)
 
 
-def _amount_words(text: str, lang: str) -> str:
-    try:
-        return money(Decimal(text.replace(" ", "").replace("\u00a0", "").replace(",", ".")), lang)
-    except ArithmeticError:
-        return text
+def _count(n: Decimal, word: str, lang: str) -> str:
+    """'9 смен' / '9 shifts' (digits and plural forms by calc.text)."""
+    return f"{num(n, lang)}\u00a0{plural(n, word, lang)}"
 
 
 def lines_html(lines: Sequence[Any], lang: str, extra: Iterable[tuple[str, Text, Decimal]] = (),

@@ -11,6 +11,8 @@ from typing import Any, ClassVar
 import ipywidgets as W
 
 import calc
+from calc.long_service import MAX_RATE
+from calc.long_service import MAX_YEARS as MAX_STEP_YEARS
 from calc.text import T, Text, day, money, percent, plural, tr
 
 from .common import (
@@ -27,6 +29,8 @@ from .common import (
     parse_decimal,
     parse_int,
     percent_formatter,
+    percent_text,
+    place_text,
     run,
     safe,
     setter,
@@ -78,8 +82,10 @@ TXT: dict[str, Text] = {
         "This scale is not confirmed against the primary text — check it against the act.",
     ),
     "disputed": T(
-        "Источники расходятся: в статье-источнике есть противоречивые варианты этой шкалы.",
-        "Sources disagree: the source article gives contradictory versions of this scale.",
+        "Источники расходятся: в статье о надбавках за выслугу лет, на которой построены примеры курса, есть "
+        "противоречивые варианты этой шкалы.",
+        "Sources disagree: the article on long-service bonuses that the course's examples come from gives "
+        "contradictory versions of this scale.",
     ),
     "x_axis": T("Стаж, полных лет", "Service, full years"),
     "y_axis": T("Надбавка, % оклада", "Bonus, % of salary"),
@@ -91,6 +97,30 @@ TXT: dict[str, Text] = {
     "need_hire": T("Укажите дату приёма.", "Please enter the hire date."),
     "row_years": T("лет", "years"),
     "row_pct": T("%", "%"),
+    "no_steps": T("Заполните хотя бы одну ступень: с какого стажа (лет) и какая надбавка (%).",
+                  "Please fill in at least one step: from which service (years) and what bonus (%)."),
+    "bad_years": T("Строка {row}: стаж — целое число лет от 0 до {top}, а введено «{raw}».",
+                   "Row {row}: service is a whole number of years from 0 to {top}; you typed '{raw}'."),
+    "bad_pct": T("Строка {row}: надбавку нужно указать числом процентов от 0 до {top}, а введено «{raw}».",
+                 "Row {row}: the bonus must be a number of percent from 0 to {top}; you typed '{raw}'."),
+    "pct_range": T("Строка {row}: надбавка должна быть от 0 до {top}, а введено {pct}.",
+                   "Row {row}: the bonus must be from 0 to {top}; you typed {pct}."),
+    "order": T(
+        "Ступени пересекаются или идут не по порядку: строка {row} ({years}) начинается не позже строки {prev_row} "
+        "({prev_years}). Каждая ступень должна начинаться позже предыдущей.",
+        "Steps overlap or are out of order: row {row} ({years}) does not start after row {prev_row} ({prev_years}). "
+        "Each step must start later than the one before.",
+    ),
+    "falling": T(
+        "Строка {row}: надбавка {pct} меньше, чем в строке {prev_row} ({prev_pct}). Надбавка не должна уменьшаться "
+        "с ростом стажа.",
+        "Row {row}: the bonus {pct} is less than in row {prev_row} ({prev_pct}). The bonus must not fall as service "
+        "grows.",
+    ),
+    "incomplete_one": T("Строка {rows} заполнена не полностью и пока не учитывается.",
+                        "Row {rows} is not filled in yet and is left out for now."),
+    "incomplete_many": T("Строки {rows} заполнены не полностью и пока не учитываются.",
+                         "Rows {rows} are not filled in yet and are left out for now."),
 }
 
 
@@ -128,10 +158,16 @@ class SeniorityApp(App):
         self.w_remove.on_click(self._remove_row)
         self.w_add.add_class("in-add-step")
         self.w_remove.add_class("in-remove-step")
-        steps_box = W.VBox([self.rows_box, W.HBox([self.w_add, self.w_remove])])
-        self.add_field("scale", self.w_scale, TXT["scale"], TXT["scale_hint"])
+        self.rows_box.add_class("pa-cells")
+        self._bad_cells: list[W.Text] = []
+        self.steps_note = W.HTML()
+        self.steps_note.add_class("pa-steps-note")
+        steps_box = W.VBox([self.rows_box, W.HBox([self.w_add, self.w_remove]), self.steps_note])
+        # the scale and the mode change which inputs exist (the custom table is built on first use): one
+        # observer first updates the inputs, then recomputes — never the other way round
+        self.add_field("scale", self.w_scale, TXT["scale"], TXT["scale_hint"], watch=False)
         self.add_field("steps", steps_box, TXT["steps"], TXT["steps_hint"], watch=False)
-        self.add_field("mode", self.w_mode, TXT["mode"])
+        self.add_field("mode", self.w_mode, TXT["mode"], watch=False)
         self.add_field("years", self.w_years, TXT["years"])
         self.add_field("hire", self.w_hire, TXT["hire"])
         self.add_field("on", self.w_on, TXT["on"])
@@ -215,24 +251,79 @@ class SeniorityApp(App):
         last.close()
         self.refresh()
 
+    def complete_rows(self) -> list[tuple[str, str]]:
+        """The rows with both cells filled (a row being filled in is left out until it is complete)."""
+        return [(y, p) for y, p in self.rows() if y and p]
+
     def custom(self) -> calc.StepScale:
-        """The custom scale from the table (raises ScaleDefinitionError with the row at fault)."""
-        pairs: list[tuple[Any, Any]] = []
-        for y, p in self.rows():
-            try:
-                rate: Any = Decimal(p.replace(",", ".").replace("%", "")) / 100
-            except InvalidOperation:
-                rate = p  # calc reports the row as "not a number"
-            pairs.append((y.replace(",", "."), rate))
-        # calc names the scale in its messages with ``name`` in both languages: give it the page's language
-        name = tr(TXT["custom"], self.lang)
-        return calc.custom_scale(pairs, name=name, name_en=tr(TXT["custom"], "en"))
+        """The custom scale from the table. Each row is checked here, so that the message names the row in
+        the page's language, speaks in percent as typed, and only the faulty cell is marked; a row with an
+        empty cell (e.g. just added with "+ step") is left out with a note, not an error."""
+        lang = self.lang
+        pairs: list[tuple[int, Decimal]] = []
+        incomplete: list[int] = []
+        prev: tuple[int, int, Decimal] | None = None  # row number, years, percent
+        for n, row in enumerate(self.rows_box.children, 1):
+            y_cell, p_cell = row.children
+            y_raw, p_raw = y_cell.value.strip(), p_cell.value.strip()
+            if not y_raw or not p_raw:
+                if y_raw or p_raw:
+                    incomplete.append(n)
+                continue
+            years = _number(y_raw)
+            if years is None or years != years.to_integral_value() or not 0 <= years <= MAX_STEP_YEARS:
+                self._cell_error(y_cell, "bad_years", row=n, top=MAX_STEP_YEARS, raw=y_raw)
+            pct = _number(p_raw.replace("%", ""))
+            top = _both(percent_text, MAX_RATE * 100)
+            if pct is None:
+                self._cell_error(p_cell, "bad_pct", row=n, top=top, raw=p_raw)
+            if not 0 <= pct <= MAX_RATE * 100:  # said as typed, in percent, with the page's decimal separator
+                self._cell_error(p_cell, "pct_range", row=n, top=top, pct=_both(percent_text, pct))
+            y = int(years)
+            if prev is not None and y <= prev[1]:
+                self._cell_error(y_cell, "order", row=n, prev_row=prev[0], years=_both(_years_text, y),
+                                 prev_years=_both(_years_text, prev[1]))
+            if prev is not None and pct < prev[2]:
+                self._cell_error(p_cell, "falling", row=n, prev_row=prev[0], pct=_both(percent_text, pct),
+                                 prev_pct=_both(percent_text, prev[2]))
+            pairs.append((y, pct / 100))
+            prev = (n, y, pct)
+        self._show_incomplete(incomplete)
+        if not pairs:
+            raise calc.ScaleDefinitionError(TXT["no_steps"]["ru"], TXT["no_steps"]["en"], "steps")
+        name = tr(TXT["custom"], lang)  # the page's language in every message calc might give
+        return calc.custom_scale(pairs, name=name, name_en=name)
+
+    def _cell_error(self, cell: W.Text, key: str, **values: Any) -> None:
+        """Mark one cell of the table and raise the row's message (values may differ by language)."""
+        cell.add_class("cell-error")
+        self._bad_cells.append(cell)
+
+        def text(lang: str) -> str:
+            shown = {k: tr(v, lang) if isinstance(v, dict) else v for k, v in values.items()}
+            return tr(TXT[key], lang).format(**shown)
+
+        raise calc.ScaleDefinitionError(text("ru"), text("en"), "steps")
+
+    def _clear_cells(self) -> None:
+        for cell in self._bad_cells:
+            cell.remove_class("cell-error")
+        self._bad_cells = []
+
+    def _show_incomplete(self, rows: list[int]) -> None:
+        if not rows:
+            self.steps_note.value = ""
+            return
+        key = "incomplete_one" if len(rows) == 1 else "incomplete_many"
+        listed = ", ".join(str(r) for r in rows)
+        self.steps_note.value = f"<small>{esc(tr(TXT[key], self.lang).format(rows=listed))}</small>"
 
     # ------------------------------------------------------------ visibility
 
     @safe
     def _on_visibility(self, _change: Any) -> None:
         self._update_visibility()
+        self.refresh()
 
     def _update_visibility(self) -> None:
         f = self.fields
@@ -248,7 +339,11 @@ class SeniorityApp(App):
     # ------------------------------------------------------------ compute and render
 
     def scale(self) -> calc.Scale:
-        return self.custom() if self.w_scale.value == CUSTOM else calc.get_scale(self.w_scale.value)
+        self._clear_cells()
+        if self.w_scale.value != CUSTOM:
+            self.steps_note.value = ""
+            return calc.get_scale(self.w_scale.value)
+        return self.custom()
 
     def compute(self) -> calc.SeniorityResult:
         sc = self.scale()
@@ -325,24 +420,33 @@ class SeniorityApp(App):
         self.chart.draw(key, lambda fig: self._ladder(fig, sc, points, xmax), lambda fig: self._you(fig, r))
 
     def _ladder(self, fig: Any, sc: calc.Scale, points: tuple, xmax: int) -> None:
-        """The static part: the scale as a step line, the axis in % of salary."""
+        """The static part: the scale as a step line, the axis in % of salary, the caption of the ₽ axis."""
         lang = self.lang
         xs = [y for y, _ in points] + [xmax]
         ys = [float(rate) for _, rate in points]
         ys.append(ys[-1])
-        fig.subplots_adjust(left=0.1, right=0.83, top=0.86, bottom=0.15)
+        fig.subplots_adjust(left=0.1, right=0.83, top=0.85, bottom=0.15)
         ax = fig.add_subplot(111)
         ax.step(xs, ys, where="post", color="#0969da", linewidth=2)
         ax.fill_between(xs, ys, step="post", color="#0969da", alpha=0.08)
         ax.set_xlim(0, xmax)
-        ax.set_ylim(0, max(ys) * 1.25 + 0.01)
+        ax.set_ylim(0, max(ys) * 1.3 + 0.01)
         ax.set_autoscale_on(False)
         ax.yaxis.set_major_formatter(percent_formatter(lang))
         ax.set_xlabel(tr(TXT["x_axis"], lang))
         ax.set_ylabel(tr(TXT["y_axis"], lang))
         ax.grid(alpha=0.3)
         title = tr(TXT["chart_title"], lang).format(scale=tr(sc.label, lang))
-        ax.set_title(textwrap.fill(title, 75), fontsize=10, loc="left")
+        ax.set_title(textwrap.fill(title, 54), fontsize=10, loc="left")
+        # the ₽ axis is drawn with the person (it depends on the salary); its caption stands above it,
+        # level with the title, where no tick label can run into it
+        ax.annotate(tr(TXT["y2_axis"], lang), (1.0, 1.0), xycoords="axes fraction", xytext=(2, 10),
+                    textcoords="offset points", ha="left", va="bottom", fontsize=9, color="#57606a")
+        # the ladder as drawn (every corner), for placing labels off the line
+        corners = []
+        for i in range(len(xs) - 1):
+            corners += [(xs[i], ys[i]), (xs[i + 1], ys[i])]
+        self._ladder_xy = corners
 
     def _money_axis(self, ax: Any, salary: Decimal) -> list[Any]:
         """The right axis in ₽ a month for this salary (a dynamic artist: it changes with the salary)."""
@@ -351,31 +455,59 @@ class SeniorityApp(App):
             return []
         sec = ax.secondary_yaxis("right", functions=(lambda v: v * s, lambda v: v / s))
         sec.yaxis.set_major_formatter(money_formatter(self.lang))
-        sec.set_ylabel(tr(TXT["y2_axis"], self.lang))
+        sec.tick_params(labelsize=9)
         return [sec]
 
     def _you(self, fig: Any, r: calc.SeniorityResult) -> list[Any]:
-        """The dynamic part: the person's point and the arrow to the next step."""
+        """The dynamic part: the person's point, the arrow to the next step and their labels, each label
+        placed where it covers neither the ladder, the arrow, the points nor the other label."""
+        import numpy as np
+        from matplotlib.transforms import Bbox
+
         lang = self.lang
         ax = fig.axes[0]
+        to_px = ax.transData.transform
         y_you = float(r.rate)
         box = {"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85}
-        label = f"{tr(TXT['you'], lang)}: {r.years} {plural(r.years, 'years', lang)} → {percent(r.rate, lang)}"
+        label = f"{tr(TXT['you'], lang)}: {r.years}\u00a0{plural(r.years, 'years', lang)} → {percent(r.rate, lang)}"
         artists = [
             *self._money_axis(ax, r.salary),
             *ax.plot([r.years], [y_you], "o", color="#cf222e", markersize=9, zorder=5),
-            ax.annotate(label, (r.years, y_you), xytext=(0, -22), textcoords="offset points", color="#cf222e",
-                        fontsize=10, fontweight="bold", ha="center" if r.years > 3 else "left", bbox=box, zorder=6),
         ]
+        lines = [to_px(np.array(getattr(self, "_ladder_xy", [(0, 0)])))]
+        marks = [_around(to_px((r.years, y_you)), 8)]
         if r.next_step is not None:
             ny, nr = r.next_step
             artists += [
                 *ax.plot([ny], [float(nr)], "o", mfc="white", color="#cf222e", markersize=8, zorder=5),
                 ax.annotate("", xy=(ny, float(nr)), xytext=(r.years, y_you),
                             arrowprops={"arrowstyle": "->", "color": "#cf222e", "linestyle": "--"}),
-                ax.annotate(tr(TXT["next_mark"], lang), (ny, float(nr)), xytext=(0, 10), textcoords="offset points",
-                            fontsize=9, color="#57606a", ha="center", bbox=box, zorder=6),
             ]
+            lines.append(to_px(np.array([(r.years, y_you), (ny, float(nr))])))
+            marks.append(_around(to_px((ny, float(nr))), 7))
+        frame = Bbox(ax.get_window_extent().get_points())
+
+        def you_at(option: tuple[float, float, str, str]) -> Any:
+            dx, dy, ha, va = option
+            return ax.annotate(label, (r.years, y_you), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                               color="#cf222e", fontsize=10, fontweight="bold", bbox=box, zorder=6,
+                               arrowprops=_leader(dx, dy, ha, va, "#cf222e"))
+
+        you, you_box = place_text(ax, you_at, LABEL_PLACES, avoid=marks, lines=lines, inside=frame)
+        artists.append(you)
+        if r.next_step is not None:
+            ny, nr = r.next_step
+
+            def next_at(option: tuple[float, float, str, str]) -> Any:
+                dx, dy, ha, va = option
+                return ax.annotate(tr(TXT["next_mark"], lang), (ny, float(nr)), xytext=(dx, dy),
+                                   textcoords="offset points", ha=ha, va=va, fontsize=9, color="#57606a", bbox=box,
+                                   zorder=6, arrowprops=_leader(dx, dy, ha, va, "#8c959f"))
+
+            places = [(0, 10, "center", "bottom"), (-8, 8, "right", "bottom"), (8, 8, "left", "bottom"),
+                      *LABEL_PLACES]
+            nxt, _ = place_text(ax, next_at, places, avoid=[*marks, you_box], lines=lines, inside=frame)
+            artists.append(nxt)
         return artists
 
     # ------------------------------------------------------------ URL parameters
@@ -408,7 +540,51 @@ class SeniorityApp(App):
     def _steps_param(self) -> str | None:
         if self.w_scale.value != CUSTOM:
             return None
-        return ",".join(f"{y}:{p}" for y, p in self.rows())
+        return ",".join(f"{y}:{p}" for y, p in self.complete_rows())
+
+
+LABEL_PLACES: tuple[tuple[float, float, str, str], ...] = (
+    (0, -14, "center", "top"), (10, -10, "left", "top"), (-10, -10, "right", "top"),
+    (10, 9, "left", "bottom"), (-10, 9, "right", "bottom"), (0, 12, "center", "bottom"),
+    (0, -34, "center", "top"), (16, -30, "left", "top"), (-16, -30, "right", "top"),
+    *((dx, dy, ha, "bottom") for dy in (28, 44, 60, 76) for dx, ha in ((16, "left"), (0, "center"), (-16, "right"))),
+)
+"""Where a label may stand around its point (offset in points, alignment), in order of preference."""
+
+
+def _leader(dx: float, dy: float, ha: str, va: str, color: str) -> dict[str, Any] | None:
+    """A thin line from a label standing away from its point back to the point (None when it is close)."""
+    if abs(dy) <= 20:
+        return None
+    corner = ({"left": 0.0, "right": 1.0}.get(ha, 0.5), 0.0 if va == "bottom" else 1.0)
+    return {"arrowstyle": "-", "color": color, "linewidth": 0.8, "relpos": corner, "shrinkB": 5}
+
+
+def _around(point: Any, half: float) -> Any:
+    """A square box of ``half`` pixels around a display point (a marker)."""
+    from matplotlib.transforms import Bbox
+
+    x, y = point
+    return Bbox.from_extents(x - half, y - half, x + half, y + half)
+
+
+def _number(text: str) -> Decimal | None:
+    """A number typed with a comma or a point ('2,5', '2.5'), or None if it is not one."""
+    try:
+        d = Decimal(text.replace("\u00a0", "").replace(" ", "").replace(",", "."))
+    except InvalidOperation:
+        return None
+    return d if d.is_finite() else None
+
+
+def _both(fmt: Any, value: Any) -> Text:
+    """A value formatted for each language (``fmt(value, lang)``)."""
+    return T(fmt(value, "ru"), fmt(value, "en"))
+
+
+def _years_text(n: int, lang: str) -> str:
+    """'2 года' / '2 years' (plural forms by calc.text.plural)."""
+    return f"{n}\u00a0{plural(n, 'years', lang)}"
 
 
 def parse_steps(raw: str) -> list[tuple[str, str]]:

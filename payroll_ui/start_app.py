@@ -59,18 +59,38 @@ TXT: dict[str, Text] = {
         "sources on the date below; values marked ⚠ could not be confirmed against a primary source.",
     ),
     "lessons_lab": T(
-        "Уроки — это блокноты Jupyter с заданиями; они открываются в JupyterLab, где можно запускать код.",
-        "The lessons are Jupyter notebooks with exercises; they open in JupyterLab, where code can be run.",
+        "Уроки — блокноты Jupyter с заданиями. Они открываются в JupyterLab (в новой вкладке), где можно "
+        "запускать код и проверять ответы.",
+        "The lessons are Jupyter notebooks with exercises. They open in JupyterLab (in a new tab), where code can "
+        "be run and answers checked.",
+    ),
+    "lessons_apps_only": T(
+        "Этот сервер показывает только калькуляторы (папку notebooks/apps), поэтому уроки отсюда не открываются. "
+        "Уроки — блокноты Jupyter в папке notebooks/lessons/{lang}. Чтобы заниматься по ним, запустите JupyterLab "
+        "в папке проекта командой",
+        "This server shows the calculators only (the notebooks/apps folder), so the lessons cannot be opened from "
+        "here. The lessons are Jupyter notebooks in the notebooks/lessons/{lang} folder. To work through them, "
+        "start JupyterLab in the project folder with",
+    ),
+    "lessons_then": T(
+        "и откройте в нём папку notebooks/lessons/{lang}. Там же эта стартовая страница открывается по адресу "
+        "…/voila/render/notebooks/apps/start.ipynb — и тогда уроки в списке ниже станут ссылками.",
+        "and open the notebooks/lessons/{lang} folder in it. There, this start page opens at "
+        "…/voila/render/notebooks/apps/start.ipynb — and the lessons below become links.",
     ),
     "lessons_local": T(
-        "Уроки — это блокноты Jupyter в папке notebooks/lessons/{lang} проекта. Откройте их в JupyterLab "
-        "(команда «jupyter lab notebooks/lessons» в папке проекта) или через Binder.",
-        "The lessons are Jupyter notebooks in the project's notebooks/lessons/{lang} folder. Open them in "
-        "JupyterLab ('jupyter lab notebooks/lessons' in the project folder) or on Binder.",
+        "Уроки — блокноты Jupyter с заданиями в папке notebooks/lessons/{lang}. Откройте их в JupyterLab: в "
+        "папке проекта выполните",
+        "The lessons are Jupyter notebooks with exercises in the notebooks/lessons/{lang} folder. Open them in "
+        "JupyterLab: in the project folder run",
     ),
     "trainer_guide": T("Руководство для преподавателя", "Trainer's guide"),
+    "trainer_guide_hint": T("план занятий, ответы, типичные ошибки", "session plans, answers, common mistakes"),
     "folder": T("Папка с уроками", "Lessons folder"),
 }
+
+LAB_COMMAND = ".venv/bin/jupyter lab"
+"""How to start JupyterLab in the project folder (the venv made by scripts/setup.sh)."""
 
 
 def lesson_notebooks(lang: str) -> list[tuple[str, str]]:
@@ -92,19 +112,53 @@ def lesson_notebooks(lang: str) -> list[tuple[str, str]]:
     return out
 
 
-def lab_prefix() -> str | None:
-    """The JupyterLab URL prefix when the apps run inside Jupyter Server (Binder), else None."""
+def served_root() -> tuple[Path, int] | None:
+    """The folder Voilà serves and how deep this page lies in it, from the page's address (Voilà's
+    ``SCRIPT_NAME``: ``…/voila/render/<path of the notebook in the served folder>``); None outside Voilà.
+
+    ``voila notebooks/apps`` (scripts/start.sh) serves notebooks/apps: the page is ``start.ipynb`` at depth 0.
+    JupyterLab or Binder started in the project folder serve the whole project: the page is
+    ``notebooks/apps/start.ipynb`` at depth 2.
+    """
     path = os.environ.get("SCRIPT_NAME", "") or ""
-    marker = "/voila/render/notebooks/apps/"
-    if marker in path:
-        return path.split(marker)[0] + "/lab/tree/"
-    return None
+    marker = "/voila/render/"
+    if marker not in path:
+        return None
+    parts = [p for p in path.split(marker, 1)[1].split("/")[:-1] if p]
+    here = APPS_DIR.parts
+    if len(parts) > len(here) - 1 or (parts and list(here[len(here) - len(parts):]) != parts):
+        return None  # the page is not this project's start page: no guess
+    return Path(*here[: len(here) - len(parts)]), len(parts)
+
+
+def lab_prefix() -> str | None:
+    """A relative link prefix to JupyterLab's files (``…/lab/tree/``) when the served folder holds the lessons
+    (JupyterLab, Binder: ``../../../../lab/tree/``), else None (Voilà serving notebooks/apps only, or no Voilà).
+
+    Relative, so it works behind any base URL (Binder's ``/user/<name>/``): from
+    ``<base>/voila/render/<dirs>/start.ipynb`` it climbs the page's folders and ``voila/render`` to ``<base>/``.
+    """
+    found = served_root()
+    if found is None:
+        return None
+    root, depth = found
+    if depth == 0 or not LESSONS_DIR.is_relative_to(root):
+        return None
+    return "../" * (depth + 2) + "lab/tree/"
+
+
+def lessons_path() -> str:
+    """notebooks/lessons as a path inside the served folder (for ``lab/tree/…`` links)."""
+    found = served_root()
+    root = found[0] if found else REPO
+    return LESSONS_DIR.relative_to(root).as_posix()
 
 
 class StartApp(App):
     """The start page (no computation: the links, the language switch, the rules' date)."""
 
     name = "start"
+    render_after_request = True  # the lesson links depend on the page's address
     title = T("Калькуляторы оплаты труда", "Payroll calculators")
     intro = T(
         "Правила оплаты труда в России 2011–2026 годов в виде калькуляторов — для занятий с профсоюзным активом.",
@@ -153,23 +207,38 @@ class StartApp(App):
         )
 
     def _lessons(self) -> str:
+        """Links to the lessons and the trainer's guide when JupyterLab serves this page (JupyterLab or Binder
+        started in the project folder); otherwise the list and the command that opens them."""
         lang = self.lang
         items = lesson_notebooks(lang)
         prefix = lab_prefix()
         guide = "TRAINER.ru.md" if lang == "ru" else "TRAINER.en.md"
+        has_guide = (LESSONS_DIR / guide).exists()
         if prefix is not None:
+            base = f"{prefix}{lessons_path()}"
             links = "".join(
-                f'<li><a href="{esc(prefix)}notebooks/lessons/{lang}/{esc(f)}" target="_blank">{esc(t)}</a></li>'
+                f'<li><a class="lesson-link" href="{esc(base)}/{lang}/{esc(f)}" target="_blank" rel="noopener">'
+                f"{esc(t)}</a></li>"
                 for f, t in items
             )
-            extra = (f'<li><a href="{esc(prefix)}notebooks/lessons/{lang}" target="_blank">'
+            extra = (f'<li><a href="{esc(base)}/{lang}" target="_blank" rel="noopener">'
                      f"{esc(tr(TXT['folder'], lang))}</a></li>")
-            if (LESSONS_DIR / guide).exists():
-                extra += (f'<li><a href="{esc(prefix)}notebooks/lessons/{guide}" target="_blank">'
-                          f"{esc(tr(TXT['trainer_guide'], lang))}</a></li>")
+            if has_guide:
+                extra += (f'<li><a class="guide-link" href="{esc(base)}/{guide}" target="_blank" rel="noopener">'
+                          f"{esc(tr(TXT['trainer_guide'], lang))}</a> "
+                          f"<small>({esc(tr(TXT['trainer_guide_hint'], lang))})</small></li>")
             return f"<p>{esc(tr(TXT['lessons_lab'], lang))}</p><ul>{links}{extra}</ul>"
-        listing = "".join(f"<li>{esc(t)} <small>({esc(f)})</small></li>" for f, t in items)
-        return f"<p>{esc(tr(TXT['lessons_local'], lang).format(lang=lang))}</p><ul>{listing}</ul>"
+        listing = "".join(f"<li>{esc(t)} <small>(notebooks/lessons/{lang}/{esc(f)})</small></li>" for f, t in items)
+        if has_guide:
+            listing += (f"<li>{esc(tr(TXT['trainer_guide'], lang))} <small>(notebooks/lessons/{guide}; "
+                        f"{esc(tr(TXT['trainer_guide_hint'], lang))})</small></li>")
+        command = f"<code>{esc(LAB_COMMAND)}</code>"
+        if served_root() is not None:  # Voilà serving notebooks/apps only (scripts/start.sh)
+            text = (f"{esc(tr(TXT['lessons_apps_only'], lang).format(lang=lang))} {command} "
+                    f"{esc(tr(TXT['lessons_then'], lang).format(lang=lang))}")
+        else:
+            text = f"{esc(tr(TXT['lessons_local'], lang).format(lang=lang))} {command}."
+        return f'<p class="pa-lessons-note">{text}</p><ul>{listing}</ul>'
 
 
 def build(lang: str = "ru", params: dict[str, str] | None = None) -> StartApp:

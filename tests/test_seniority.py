@@ -147,7 +147,7 @@ def test_custom_scale_from_a_collective_agreement() -> None:
         ([(1, "0.05"), (1, "0.10")], "overlap"),
         ([(5, "0.05"), (3, "0.10")], "overlap"),
         ([(1, "0.10"), (3, "0.05")], "must not fall"),
-        ([(1, "-0.05")], "rate"),
+        ([(1, "-0.05")], "from 0 to 300%, got -5%"),
         ([(1.5, "0.05")], "whole years"),
         ([], "no steps"),
         ([(1, "abc")], "two numbers"),

@@ -185,3 +185,52 @@ def open_page(browser: Any, voila_url: str) -> Iterator[Any]:
     yield make
     for p in pages:
         p.close()
+
+
+@pytest.fixture
+def page_on(browser: Any) -> Iterator[Any]:
+    """``page_on(base, lang)``: a watched page on another server (e.g. JupyterLab), closed at the end."""
+    pages: list[Page] = []
+
+    def make(base: str, lang: str) -> Page:
+        p = Page(browser, base, lang)
+        pages.append(p)
+        return p
+
+    yield make
+    for p in pages:
+        p.close()
+
+
+def _lab_answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as r:
+            return r.status == 200
+    except Exception:
+        return False
+
+
+@pytest.fixture(scope="session")
+def lab_url() -> Iterator[str]:
+    """JupyterLab started in the project folder, as the start page tells trainers (no token, a free port);
+    its Voilà extension serves the apps at /voila/render/notebooks/apps/…, the lessons are at /lab/tree/…"""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (bash scripts/install-browser.sh)")
+    (REPO / "artifacts").mkdir(exist_ok=True)
+    with open(REPO / "artifacts" / "jupyterlab-test.log", "w") as log:
+        port = free_port()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}", "--IdentityProvider.token=",
+             "--ServerApp.password=", f"--ServerApp.root_dir={REPO}", "--allow-root"],
+            cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        base = f"http://localhost:{port}"
+        try:
+            deadline = time.time() + 90
+            while proc.poll() is None and time.time() < deadline and not _lab_answers(f"{base}/api/status"):
+                time.sleep(0.5)
+            if not _lab_answers(f"{base}/api/status"):
+                pytest.fail("JupyterLab did not start")
+            yield base
+        finally:
+            stop(proc)

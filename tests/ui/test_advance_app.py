@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import html
+from decimal import Decimal
+
+import pytest
+
 import calc
 from payroll_ui.advance_app import build, first_half_days
 
@@ -103,3 +108,31 @@ def test_url_params(shown) -> None:
 def test_footer_says_whether_tax_is_withheld_from_the_advance() -> None:
     assert "from the advance: <b>no</b>" in build("en").footer.value
     assert "с аванса: <b>да</b>" in build("ru", {"year": "2024"}).footer.value
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_advance_payslip_and_cost_agree_for_the_same_person_and_month(lang: str) -> None:
+    """300,000 ₽ in December 2025: the same pay every month from January in all three apps."""
+    from payroll_ui import cost_app, payslip_app
+
+    adv = build(lang, {"salary": "300000", "year": "2025", "month": "12"})
+    slip = payslip_app.build(lang, {"salary": "300000", "year": "2025", "month": "12", "scale": "none", "bonus": "0"})
+    cost = cost_app.build(lang, {"amount": "300000", "year": "2025", "month": "12"})
+    assert adv.figures["month_ndfl"] == slip.figures["ndfl"] == cost.figures["ndfl"] == 45000
+    assert adv.figures["advance"] == slip.figures["advance"] == Decimal("127500")
+    assert adv.figures["month_net"] == slip.figures["net"] == cost.figures["net"]
+    assert adv.figures["final_payment"] == slip.figures["final_payment"]
+    expected = calc.advance(300000, 2025, 12, prior_income=300000 * 11)
+    assert adv.figures["advance"] == expected.paid
+    # the page says so, and so does the explanation
+    said = {"ru": "с января каждый месяц начислялся этот же оклад: до 1 декабря 2025 — 3\u00a0300\u00a0000,00\u00a0₽",
+            "en": "the same salary is assumed for every month from January: 3,300,000.00\u00a0₽ before 1 December 2025"}
+    assert said[lang] in html.unescape(adv.note.value)
+    adv.explain.panel.selected_index = 0
+    assert said[lang] in html.unescape(adv.explain.html.value)
+
+
+def test_january_has_no_income_before_it() -> None:
+    app = build("en", {"salary": "300000", "year": "2025", "month": "1"})
+    assert app.figures["month_ndfl"] == calc.advance(300000, 2025, 1).month_ndfl == 39000
+    assert "January is the first month" in app.note.value

@@ -125,3 +125,131 @@ def test_formatters_take_numpy_values() -> None:
     assert common.money_formatter("ru")(np.float64(45000.0)) == "45\u00a0000\u00a0₽"
     assert common.money_formatter("en", "millions")(np.float64(2_500_000.0)) == "2.5M\u00a0₽"
     assert common.percent_formatter("en")(np.float64(0.15)) == "15%"
+
+
+# ---------------------------------------------------------------- every app: the link, plain words, URL notices
+
+APPS = {
+    "seniority": ("payroll_ui.seniority_app", "w_salary", "salary"),
+    "advance": ("payroll_ui.advance_app", "w_salary", "salary"),
+    "cost": ("payroll_ui.cost_app", "w_amount", "amount"),
+    "payslip": ("payroll_ui.payslip_app", "w_salary", "salary"),
+    "dismissal": ("payroll_ui.dismissal_app", "w_salary", "salary"),
+}
+
+
+def _build(name: str, lang: str = "ru", params: dict | None = None):
+    import importlib
+
+    return importlib.import_module(APPS[name][0]).build(lang, params)
+
+
+def _link_params(app) -> dict[str, str]:
+    import html
+    import re
+    from urllib.parse import parse_qs, urlsplit
+
+    href = html.unescape(re.search(r'class="pa-share-link" href="([^"]+)"', app.share.value).group(1))
+    return {k: v[-1] for k, v in parse_qs(urlsplit(href).query).items()}
+
+
+@pytest.mark.parametrize("name", list(APPS))
+def test_link_describes_the_result_on_the_page_not_the_bad_input(name: str) -> None:
+    app = _build(name, "ru")
+    attr, param = APPS[name][1], APPS[name][2]
+    good = getattr(app, attr).value.strip()
+    before = dict(app.figures)
+    getattr(app, attr).value = "-7"
+    assert app.messages()
+    assert app.figures == before
+    assert _link_params(app)[param] == good
+    assert "последнему верному расчёту" in app.share.value
+    app.set_lang("en")  # re-rendering in another language while the input is still bad
+    link = _link_params(app)
+    assert link[param] == good and link["lang"] == "en"
+    again = _build(name, "ru", link)  # the link opens exactly the figures on the page
+    assert again.figures == app.figures
+    getattr(app, attr).value = good
+    assert "last valid result" not in app.share.value
+
+
+def test_untouched_empty_field_asks_instead_of_an_error() -> None:
+    app = _build("dismissal", "en")
+    app.w_avg.value = "12m"  # a new, empty field appears: the visitor has done nothing wrong
+    assert app.messages() == {}
+    assert app.prompts() == {"earnings": "Please enter the 12 months' earnings."}
+    assert "field-prompt" in app.fields["earnings"].error._dom_classes
+    assert "field-error" not in app.fields["earnings"].error._dom_classes
+    assert "has-error" not in app.fields["earnings"].box._dom_classes
+    app.w_earnings.value = "abc"  # now typed: a real error
+    assert "earnings" in app.messages()
+    assert "field-error" in app.fields["earnings"].error._dom_classes
+    app.w_earnings.value = ""  # emptied by the visitor: an error too
+    assert "earnings" in app.messages()
+    app.w_earnings.value = "300000"
+    assert app.messages() == {} and app.prompts() == {}
+    app.w_leave.value = "months"
+    assert app.messages() == {}
+    assert "months" in app.prompts()
+
+
+JARGON = ("(001)", "seed", "Исходная статья", "github", "справочником проекта", "d10xa")
+
+
+@pytest.mark.parametrize("name", list(APPS))
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_no_internal_jargon_reaches_the_page(name: str, lang: str, text) -> None:
+    variants = [{}]
+    if name == "seniority":
+        variants += [{"scale": s} for s in calc.SCALES] + [{"scale": "custom"}]
+    if name == "cost":
+        variants.append({"year": "2011", "amount": "30000"})
+    for params in variants:
+        app = _build(name, lang, params)
+        app.explain.panel.selected_index = 0
+        page = text(app).lower()
+        for word in JARGON:
+            assert word.lower() not in page, (params, word)
+
+
+@pytest.mark.parametrize("name", ["payslip", "dismissal"])
+def test_url_notice_says_the_value_kept(name: str) -> None:
+    app = _build(name, "ru", {"bonus": "abc", "district": "9", "night_rate": "x"})
+    kept = {"payslip": "25", "dismissal": "150"}[name]
+    assert f"«bonus=abc» не подошёл: нужно число. Оставлено: {kept}." in app.notice.value
+    assert "«district=9» не подошёл: нужно число от 1 до 3. Оставлено: 1." in app.notice.value
+    assert "Оставлено: —" not in app.notice.value
+    app.set_lang("en")
+    assert f"Kept: {kept}." in app.notice.value
+
+
+def test_percent_fields_speak_percent() -> None:
+    with pytest.raises(calc.CalcError) as e:
+        common.parse_percent("-0,5", "x", "доплату", "the allowance", high=1000)
+    assert e.value.message("ru") == "Укажите доплату от 0 до 1\u00a0000\u00a0% (введено: -0,5\u00a0%)."
+    assert e.value.message("en") == "Please enter the allowance from 0 to 1,000% (you typed -0.5%)."
+
+
+def test_place_text_avoids_boxes_lines_and_edges() -> None:
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure as MplFigure
+    from matplotlib.path import Path
+    from matplotlib.text import Text
+
+    fig = MplFigure(figsize=(4, 3), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot(111)
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    line = ax.transData.transform(np.array([(0, 5), (10, 5)]))
+
+    def at(option):
+        dx, dy, ha, va = option
+        return ax.annotate("a label", (9.5, 5), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va)
+
+    options = [(0, 0, "center", "center"), (8, 0, "left", "center"), (-8, 6, "right", "bottom")]
+    art, _ = common.place_text(ax, at, options, lines=[line])
+    assert (art.get_position(), art.get_ha()) == ((-8, 6), "right")
+    assert not Path(line).intersects_bbox(Text.get_window_extent(art), filled=False)
+    assert len([t for t in ax.texts]) == 1  # the rejected candidates are gone

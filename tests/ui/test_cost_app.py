@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 import calc
 from payroll_ui.cost_app import build, kinks, sweep
 
@@ -89,3 +91,98 @@ def test_language_switch() -> None:
     assert "Total cost" in app.cards.value
     assert "What the employee costs" in app.table.value
     assert app.w_kind.options[0][0] == "General tariff"
+
+
+def test_huge_amount_shows_a_note_instead_of_someone_elses_sweep() -> None:
+    app = build("ru", {"year": "2025"})
+    assert app.sweep_chart.image.layout.display != "none"
+    sweep_before = bytes(app.sweep_chart.image.value)
+    waterfall_before = bytes(app.waterfall.image.value)
+    app.w_amount.value = "999999999"
+    assert app.messages() == {}
+    assert app.figures["total_cost"] == calc.employer_cost(999999999, 2025).total_cost
+    assert app.sweep_chart.image.layout.display == "none"  # not the previous person's chart
+    note = app.sweep_note.value
+    assert "не показан" in note and "12\u00a0млрд\u00a0₽" in note and "120\u00a0млн\u00a0₽" in note
+    assert "НДФЛ 22" in note  # every band is behind
+    assert bytes(app.waterfall.image.value) != waterfall_before
+    assert not app.failures
+    app.set_lang("en")
+    assert "is not shown" in app.sweep_note.value
+    app.w_amount.value = "100000"
+    assert app.sweep_chart.image.layout.display == ""
+    assert bytes(app.sweep_chart.image.value) == sweep_before or app.sweep_chart.image.value
+
+
+def test_default_range_says_which_bands_lie_beyond_it() -> None:
+    app = build("en", {"year": "2025"})
+    note = app.sweep_note.value
+    assert "Beyond the right edge of the chart" in note
+    assert "Income tax 20% from 20M\u00a0₽ a year" in note and "Income tax 22% from 50M\u00a0₽ a year" in note
+    app.w_amount.value = "3000000"  # 36 million a year: the range reaches 54 million, every band shows
+    assert app.sweep_note.value == ""
+
+
+def test_sweep_legend_and_labels_use_the_same_words() -> None:
+    app = build("en", {"year": "2025"})
+    legend = [t.get_text() for t in app.sweep_chart.fig.axes[1].get_legend().get_texts()]
+    assert legend == ["income tax", "contributions"]
+    assert all("НДФЛ" not in t.get_text() for ax in app.sweep_chart.fig.axes for t in ax.texts)
+
+
+def _boxes(texts, renderer):
+    from matplotlib.text import Text
+
+    out = []
+    for t in texts:
+        if hasattr(t, "update_positions"):
+            t.update_positions(renderer)
+        out.append(Text.get_window_extent(t, renderer))
+    return out
+
+
+def _no_overlaps(boxes) -> bool:
+    return not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+@pytest.mark.parametrize(("year", "amount"), [("2025", "100000"), ("2025", "166667"), ("2011", "30000"),
+                                              ("2015", "55000"), ("2026", "2500000")])
+def test_sweep_labels_do_not_overlap(year: str, amount: str) -> None:
+    app = build("ru", {"year": year, "amount": amount})
+    fig = app.sweep_chart.fig
+    renderer = app.sweep_chart.canvas.get_renderer()
+    kink_labels = list(fig.axes[0].texts)
+    you = [a for a in app._you(fig, calc.year_payroll(app.result.gross, int(year)).totals()) if hasattr(a, "get_text")]
+    try:
+        boxes = _boxes([*kink_labels, *you], renderer)
+        assert _no_overlaps(boxes)
+        legend = fig.axes[0].get_legend().get_window_extent(renderer)
+        assert not any(b.overlaps(legend) for b in boxes)
+        frame = fig.axes[0].get_window_extent(renderer)
+        assert all(frame.x0 <= b.x0 and b.x1 <= frame.x1 and frame.y0 <= b.y0 and b.y1 <= frame.y1 for b in boxes)
+    finally:
+        for a in you:
+            a.remove()
+
+
+@pytest.mark.parametrize(("year", "amount", "lang"), [("2011", "30000", "en"), ("2025", "999999999", "ru"),
+                                                      ("2015", "55000", "ru")])
+def test_waterfall_labels_do_not_collide(year: str, amount: str, lang: str) -> None:
+    app = build(lang, {"year": year, "amount": amount})
+    fig = app.waterfall.fig
+    ax = fig.axes[0]
+    renderer = app.waterfall.canvas.get_renderer()
+    categories = _boxes(ax.get_yticklabels(), renderer)
+    assert _no_overlaps(categories)
+    ticks = _boxes([t for t in ax.get_xticklabels() if t.get_text()], renderer)
+    assert _no_overlaps(ticks)
+    artists = app._waterfall_bars(fig, app.result)  # drawn on the cached image, then removed
+    try:
+        boxes = _boxes([a for a in artists if hasattr(a, "get_text")], renderer)
+        assert len(boxes) == len(ax.get_yticklabels())
+        assert _no_overlaps(boxes)
+        frame = ax.get_window_extent(renderer)
+        assert all(frame.x0 <= b.x0 and b.x1 <= frame.x1 for b in boxes)
+    finally:
+        for a in artists:
+            a.remove()

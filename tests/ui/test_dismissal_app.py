@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 import calc
 from payroll_ui.dismissal_app import build
 
@@ -90,3 +92,70 @@ def test_url_params(shown) -> None:
     assert app.notice.value == ""
     again = build("ru", {k: str(v) for k, v in app.scenario().items()})
     assert shown(again)["net"] == r.net
+
+
+def test_hours_above_what_fits_up_to_the_dismissal_day_are_refused(shown) -> None:
+    app = build("ru")
+    before = shown(app)["net"]
+    app.w_hours.value = "700"  # 7 August: at most 7 × 24 = 168 hours
+    msg = app.field_message("hours")
+    assert "С 1-го по 07.08.2017 всего 7\u00a0дней — это не больше 168\u00a0часов" in msg
+    assert "введено 700\u00a0часов" in msg
+    assert shown(app)["net"] == before
+    app.w_hours.value = "168"
+    assert app.messages() == {}
+    app.set_lang("en")
+    app.w_hours.value = "169"
+    assert "From the 1st to 7 Aug 2017 there are 7\u00a0days — at most 168\u00a0hours" in app.field_message("hours")
+
+
+def test_days_above_the_working_days_up_to_the_dismissal_day_are_refused() -> None:
+    app = build("en")
+    app.w_time.value = "days"
+    assert app.messages() == {}  # empty: every working day up to the dismissal day
+    app.w_days.value = "6"
+    msg = app.field_message("days")
+    assert "production calendar has 5 working days" in msg and "you typed 6" in msg
+    app.w_days.value = "5"
+    assert app.messages() == {}
+
+
+def test_more_shifts_worked_than_planned_are_refused(shown) -> None:
+    app = build("ru")
+    before = shown(app)["net"]
+    app.pay.w["worked"].value = "9"
+    msg = app.field_message("shifts")
+    assert msg.startswith("Отработано 9\u00a0смен — больше, чем по графику (8\u00a0смен).")
+    assert shown(app)["net"] == before
+    app.pay.w["worked"].value = "8"
+    assert app.messages() == {}
+    assert app.figures["net"] != before
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_allowance_messages_name_the_field_in_the_page_language(lang: str) -> None:
+    app = build(lang)
+    app.pay.w["allowance_rub"].value = "-1"
+    msg = app.field_message("allowance_rub")
+    expected = {"ru": "Укажите надбавку в рублях от 0 до", "en": "Please enter the allowance in ₽ from 0 to"}[lang]
+    assert msg.startswith(expected)
+    assert "Надбавка -1" not in msg and "-1,00" not in msg
+    if lang == "en":
+        assert not any("а" <= ch <= "я" for ch in msg.lower())
+    app.pay.w["allowance_rub"].value = "2000"
+    app.pay.w["allowance_pct"].value = "-1"
+    msg = app.field_message("allowance_pct")
+    assert {"ru": "доплату в % оклада от 0 до 1\u00a0000\u00a0% (введено: -1\u00a0%)",
+            "en": "the allowance in % of salary from 0 to 1,000% (you typed -1%)"}[lang] in msg
+
+
+def test_switching_to_earnings_or_months_asks_without_an_error() -> None:
+    app = build("ru")
+    app.w_avg.value = "12m"
+    assert app.messages() == {}
+    assert app.prompts() == {"earnings": "Укажите заработок за 12 месяцев."}
+    app.w_avg.value = "direct"
+    assert app.messages() == {} and app.prompts() == {}
+    app.w_leave.value = "months"
+    assert app.messages() == {}
+    assert set(app.prompts()) == {"months"}

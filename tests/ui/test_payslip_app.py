@@ -98,3 +98,11 @@ def test_language_switch() -> None:
     app.lang_switch.value = "en"
     assert "Payslip" in app.lines.value
     assert "The year month by month" in app.year_table.value
+
+
+def test_allowance_message_in_english_names_the_field_not_a_russian_label() -> None:
+    app = build("en")
+    app.pay.w["allowance_rub"].value = "-1"
+    msg = app.field_message("allowance_rub")
+    assert msg.startswith("Please enter the allowance in ₽ from 0 to")
+    assert not any("а" <= ch <= "я" for ch in msg.lower())

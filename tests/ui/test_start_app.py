@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from payroll_ui.start_app import APPS_DIR, build, lesson_notebooks
 
 
@@ -22,9 +24,60 @@ def test_lessons_listed(monkeypatch) -> None:
         assert title.replace("'", "&#x27;") in app.links.value
     monkeypatch.setenv("SCRIPT_NAME", "/user/x/voila/render/notebooks/apps/start.ipynb")
     binder = build("ru")
-    assert 'href="/user/x/lab/tree/notebooks/lessons/ru' in binder.links.value
+    assert 'href="../../../../lab/tree/notebooks/lessons/ru/01_oklad.ipynb"' in binder.links.value
 
 
 def test_url_language() -> None:
     assert build("ru", {"lang": "en"}).lang == "en"
     assert "lang=xx" in build("ru", {"lang": "xx"}).notice.value
+
+
+def test_lessons_under_jupyterlab_are_relative_links_to_lab(monkeypatch) -> None:
+    monkeypatch.setenv("SCRIPT_NAME", "/voila/render/notebooks/apps/start.ipynb")
+    app = build("en")
+    for f, _ in lesson_notebooks("en"):
+        assert f'href="../../../../lab/tree/notebooks/lessons/en/{f}"' in app.links.value
+    assert 'href="../../../../lab/tree/notebooks/lessons/TRAINER.en.md"' in app.links.value
+    app.set_lang("ru")
+    assert 'href="../../../../lab/tree/notebooks/lessons/TRAINER.ru.md"' in app.links.value
+    assert 'href="../../../../lab/tree/notebooks/lessons/ru/02_vysluga.ipynb"' in app.links.value
+
+
+@pytest.mark.parametrize("script", ["/voila/render/start.ipynb", ""])
+def test_lessons_without_jupyterlab_say_how_to_open_them(monkeypatch, script: str) -> None:
+    monkeypatch.setenv("SCRIPT_NAME", script)
+    app = build("ru")
+    lessons = app.links.value.split("<h3>Уроки</h3>")[1]
+    assert "lab/tree" not in lessons and "<a " not in lessons.split("<h3>")[0]
+    assert "<code>.venv/bin/jupyter lab</code>" in lessons
+    assert "notebooks/lessons/ru/01_oklad.ipynb" in lessons
+    assert "Руководство для преподавателя" in lessons
+    if script:  # Voilà serving notebooks/apps only (scripts/start.sh): say why there are no links
+        assert "Этот сервер показывает только калькуляторы" in lessons
+    app.set_lang("en")
+    assert "This server shows the calculators only" in app.links.value or not script
+
+
+def test_start_page_renders_again_once_the_request_is_known(monkeypatch) -> None:
+    """A preheated kernel builds the page before the visit; the links depend on the page's address."""
+    import os
+
+    from payroll_ui import common
+    from payroll_ui.start_app import StartApp
+
+    monkeypatch.delenv("SCRIPT_NAME", raising=False)
+
+    def request_arrives() -> dict[str, str]:
+        os.environ["SCRIPT_NAME"] = "/voila/render/notebooks/apps/start.ipynb"
+        return {}
+
+    monkeypatch.setattr(common, "read_params", request_arrives)
+    monkeypatch.setattr("IPython.display.display", lambda *_a, **_k: None)
+    app = common.run(StartApp)
+    assert "../../../../lab/tree/notebooks/lessons/ru/" in app.links.value
+
+
+def test_links_look_like_links() -> None:
+    from payroll_ui.common import CSS
+
+    assert ".payroll-app a, .payroll-app a:visited {color: #0969da; text-decoration: underline;" in CSS
