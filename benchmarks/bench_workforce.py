@@ -25,6 +25,7 @@ from types import ModuleType
 import numpy as np
 import pandas as pd
 import psutil
+from bench_cli import HelpFormatter  # benchmarks/bench_cli.py (this script's folder is on sys.path)
 
 import calc
 from calc import workforce as W
@@ -107,19 +108,6 @@ def scalar_employee(row: pd.Series, year: int) -> list[calc.MonthCost]:
         children=int(row["children"]),
         northern=[x.northern for x in lines],
     ).months()
-
-
-class HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """--help shows the module's usage examples as written and each option's default (1,000,000)."""
-
-    def _get_help_string(self, action: argparse.Action) -> str:
-        text = action.help or ""
-        default = action.default
-        if action.option_strings and default is not None and default is not argparse.SUPPRESS:
-            big = isinstance(default, int) and not isinstance(default, bool) and abs(default) >= 10_000
-            shown = f"{default:,}" if big else str(default)  # 1,000,000 employees; year 2026
-            text += f" (default: {shown})"
-        return text
 
 
 def mib(b: float) -> str:

@@ -174,22 +174,8 @@ class Page:
 
 
 @pytest.fixture
-def open_page(browser: Any, voila_url: str) -> Iterator[Any]:
-    pages: list[Page] = []
-
-    def make(lang: str) -> Page:
-        p = Page(browser, voila_url, lang)
-        pages.append(p)
-        return p
-
-    yield make
-    for p in pages:
-        p.close()
-
-
-@pytest.fixture
 def page_on(browser: Any) -> Iterator[Any]:
-    """``page_on(base, lang)``: a watched page on another server (e.g. JupyterLab), closed at the end."""
+    """``page_on(base, lang)``: a watched page on a server (Voilà, JupyterLab), closed at the end."""
     pages: list[Page] = []
 
     def make(base: str, lang: str) -> Page:
@@ -200,6 +186,12 @@ def page_on(browser: Any) -> Iterator[Any]:
     yield make
     for p in pages:
         p.close()
+
+
+@pytest.fixture
+def open_page(page_on: Any, voila_url: str) -> Any:
+    """``open_page(lang)``: a watched page on the test's Voilà server."""
+    return lambda lang: page_on(voila_url, lang)
 
 
 def _lab_answers(url: str) -> bool:

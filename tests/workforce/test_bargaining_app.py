@@ -6,7 +6,6 @@ import base64
 import html
 import io
 import re
-from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ import ipywidgets as W
 import nbformat
 import openpyxl
 import pytest
+from app_upload import upload
 
 import calc
 from calc import workforce as WF
@@ -136,18 +136,6 @@ def test_url_parameters_and_a_bad_one() -> None:
     assert a.figures["cost_change"] == h["cost_change"]
     assert "applies=nope" in a.notice.value
     assert "current=civil_service" in a.share.value
-
-
-def upload(a: Any, name: str, content: bytes) -> None:
-    a.w_upload.value = (
-        {
-            "name": name,
-            "type": "",
-            "size": len(content),
-            "content": memoryview(content),
-            "last_modified": datetime(2026, 1, 1, tzinfo=UTC),
-        },
-    )
 
 
 def test_upload_csv_with_rejected_rows() -> None:

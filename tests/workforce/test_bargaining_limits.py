@@ -11,13 +11,13 @@ import subprocess
 import sys
 import time
 import zipfile
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import openpyxl
 import pytest
+from app_upload import upload
 
 from calc.workforce_input import MAX_BYTES
 from payroll_ui import bargaining_app as B
@@ -52,18 +52,6 @@ def staff_csv(rows: int, bad: int = 0, seed: int = 5, text: bool = True) -> byte
             f"{coef},{pct},{rng.integers(0, 4)}"
         )
     return ("\n".join(lines) + "\n").encode()
-
-
-def upload(a: Any, name: str, content: bytes) -> None:
-    a.w_upload.value = (
-        {
-            "name": name,
-            "type": "",
-            "size": len(content),
-            "content": memoryview(content),
-            "last_modified": datetime(2026, 1, 1, tzinfo=UTC),
-        },
-    )
 
 
 def figures(a: Any) -> dict[str, str]:

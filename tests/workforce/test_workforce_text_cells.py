@@ -8,6 +8,7 @@ from datetime import date
 
 import openpyxl
 import pytest
+from app_upload import texts_of
 
 from calc import workforce as W
 from calc.workforce_export import rejected_xlsx, safe, to_xlsx
@@ -54,18 +55,6 @@ def test_free_text_is_kept_as_text_and_checked_after_the_same_strip() -> None:
 def test_an_id_after_a_line_feed_is_checked_as_stored() -> None:
     chk = W.check(table([["\n=1+1", "a", "", "", "50000", "3", "education"]]), 2026, today=TODAY)
     assert chk.employees.empty and chk.rejected["column"].tolist() == ["id"]
-
-
-def texts_of(data: bytes) -> list[str]:
-    wb = openpyxl.load_workbook(io.BytesIO(data))
-    out = []
-    for ws in wb:
-        for row in ws.iter_rows():
-            for cell in row:
-                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
-                if isinstance(cell.value, str):
-                    out.append(cell.value)
-    return out
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
