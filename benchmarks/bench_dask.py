@@ -16,32 +16,19 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib.util
 import os
-import threading
 import time
 from pathlib import Path
-from types import ModuleType
 
 import dask.dataframe as dd
 import psutil
-from bench_cli import HelpFormatter  # benchmarks/bench_cli.py (this script's folder is on sys.path)
+from bench_common import HelpFormatter, Sampler, load_generator  # this script's folder is on sys.path
 
 from calc.workforce_dask import close, compare_dask, connect
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data"
 PROPOSED = [(0, "0.05"), (3, "0.10"), (5, "0.15"), (10, "0.20"), (15, "0.25"), (20, "0.30")]
-
-
-def load_generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_sample_workforce", ROOT / "scripts" / "make_sample_workforce.py"
-    )
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def make_data(folder: Path, employees: int, per_file: int) -> None:
@@ -65,18 +52,16 @@ def make_data(folder: Path, employees: int, per_file: int) -> None:
     print(f"generated {employees:,} employees in {time.perf_counter() - t:.1f} s → {folder} ({size / 2**20:,.0f} MiB)")
 
 
-class ClusterMemory:
+class ClusterMemory(Sampler):
     """Samples the summed RSS of the workers (and their nanny processes) and of this process."""
 
     def __init__(self, client: object, every: float = 0.2) -> None:
+        super().__init__(every)
         pids = client.run(os.getpid)  # type: ignore[attr-defined]
         self.workers = [psutil.Process(p) for p in pids.values()]
         self.nannies = [w.parent() for w in self.workers if w.parent() and w.parent().pid != os.getpid()]
         self.me = psutil.Process()
-        self.every = every
         self.peak_workers = self.peak_all = self.peak_me = 0
-        self._stop = threading.Event()
-        self._t = threading.Thread(target=self._run, daemon=True)
 
     def _rss(self, procs: list[psutil.Process]) -> int:
         total = 0
@@ -85,22 +70,12 @@ class ClusterMemory:
                 total += p.memory_info().rss
         return total
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            w = self._rss(self.workers)
-            me = self.me.memory_info().rss
-            self.peak_workers = max(self.peak_workers, w)
-            self.peak_me = max(self.peak_me, me)
-            self.peak_all = max(self.peak_all, w + self._rss(self.nannies) + me)
-            time.sleep(self.every)
-
-    def __enter__(self) -> ClusterMemory:
-        self._t.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._t.join()
+    def sample(self) -> None:
+        w = self._rss(self.workers)
+        me = self.me.memory_info().rss
+        self.peak_workers = max(self.peak_workers, w)
+        self.peak_me = max(self.peak_me, me)
+        self.peak_all = max(self.peak_all, w + self._rss(self.nannies) + me)
 
 
 def main() -> None:

@@ -13,34 +13,18 @@ The sample's figures are also compared with the vectorised ones (they must be eq
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
-import threading
 import time
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pandas as pd
 import psutil
-from bench_cli import HelpFormatter  # benchmarks/bench_cli.py (this script's folder is on sys.path)
+from bench_common import HelpFormatter, Sampler, load_generator  # this script's folder is on sys.path
 
 import calc
 from calc import workforce as W
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def load_generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_sample_workforce", ROOT / "scripts" / "make_sample_workforce.py"
-    )
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def typed_frame(g: pd.DataFrame) -> pd.DataFrame:
@@ -59,28 +43,15 @@ def typed_frame(g: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-class PeakRSS:
+class PeakRSS(Sampler):
     """Samples this process's resident memory every ``every`` seconds in a thread."""
 
     def __init__(self, every: float = 0.01) -> None:
+        super().__init__(every)
         self.proc = psutil.Process()
-        self.every = every
         self.peak = self.start = self.proc.memory_info().rss
-        self._stop = threading.Event()
-        self._t = threading.Thread(target=self._run, daemon=True)
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.peak = max(self.peak, self.proc.memory_info().rss)
-            time.sleep(self.every)
-
-    def __enter__(self) -> PeakRSS:
-        self._t.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._t.join()
+    def sample(self) -> None:
         self.peak = max(self.peak, self.proc.memory_info().rss)
 
 

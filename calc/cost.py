@@ -419,10 +419,8 @@ def _breaks(month: int, o: Options) -> list[Decimal]:
     month's own. Between two of these amounts net and total cost move one way only.
     """
     rb = rulebook(o.country)
-    on = date(o.year, month, 1)
-    t = tariff(o.kind, on, o.country)
-    annual = [dec(start) for start, _ in rb.value("ndfl.resident_scale", on)[1:]]
-    annual += [f.cap for f in (*t.general, *t.reduced) if f.cap is not None]
+    t = tariff(o.kind, date(o.year, month, 1), o.country)
+    annual = [x for x, _ in marginal_kinks(o.year, o.kind, o.country)]  # tax bands and contribution caps
     for name in ("deductions.child", "deductions.personal"):
         limit = (rb.value(name, date(o.year, 1, 1)) or {}).get("income_limit")
         if limit is not None:
@@ -467,11 +465,12 @@ def _search(f: Any, target: Decimal, start: Decimal, step: Decimal, top: Decimal
                 hi = mid
             else:
                 lo = mid + 1
-        near = [(start + k * step).quantize(KOPECK) for k in range(max(ka, lo - 3), min(kb, lo + 3) + 1)]
-        hits = [g for g in near if f(g) == target]
+        grid = ((start + k * step).quantize(KOPECK) for k in range(max(ka, lo - 3), min(kb, lo + 3) + 1))
+        near = {g: f(g) for g in grid}
+        hits = [g for g, v in near.items() if v == target]
         if hits:
             pieces.append(hits)
-        over = [g for g in near if f(g) >= target]
+        over = [g for g, v in near.items() if v >= target]
         if above is None and over:
             above = min(over)
     return _Found(pieces, above)

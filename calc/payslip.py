@@ -21,7 +21,7 @@ from .long_service import Scale, full_years, get_scale, rate_step
 from .money import ZERO, amount, dec, number, rate
 from .rules import rulebook
 from .service import ServiceLength
-from .text import T, Text, day, num
+from .text import T, Text, day, num, quantity
 from .timepay import LAW_136, holiday_pay, hourly_rate, night_rate_checked, overtime_pay
 
 LAST_DAY_SOURCE = T(
@@ -88,7 +88,38 @@ def _days_worked(days_worked: Any, norm: int, on: date, last_day: date | None, t
             )
     if days_worked is None:
         return Decimal(norm)
-    return number(days_worked, "days_worked", "отработанные дни", "the days worked", low=0, high=top)
+    if last_day is None:
+        return number(days_worked, "days_worked", "отработанные дни", "the days worked", low=0, high=norm)
+    days = number(days_worked, "days_worked", "отработанные дни", "the days worked", low=0, high=10**6)
+    if days > top:
+        raise InputError(
+            f"С 1-го по {day(last_day, 'ru')} по производственному календарю рабочих дней: {top} — укажите "
+            f"отработанные дни от 0 до {top} (введено {num(days, 'ru')}).",
+            f"From the 1st to {day(last_day, 'en')} the production calendar has {top} working days — please enter "
+            f"the days worked from 0 to {top}; you typed {num(days, 'en')}.",
+            "days_worked",
+        )
+    return days
+
+
+def _hours_worked(hours_worked: Any, on: date, last_day: date | None) -> Decimal:
+    """Hours worked: at most 24 a calendar day of the month, or up to the last day when the job ends."""
+    if last_day is None:
+        top = 24 * monthrange(on.year, on.month)[1]
+        return number(hours_worked, "hours_worked", "отработанные часы", "the hours worked", low=0, high=top)
+    hours = number(hours_worked, "hours_worked", "отработанные часы", "the hours worked", low=0, high=10**6)
+    days = (last_day - on).days + 1
+    if hours > 24 * days:
+        ru, en = (
+            f"С 1-го по {day(last_day, 'ru')} всего {quantity(days, 'days', 'ru')} — это не больше "
+            f"{quantity(24 * days, 'hours', 'ru')} (24 часа в сутки), а введено {quantity(hours, 'hours', 'ru')}. "
+            "Проверьте число часов.",
+            f"From the 1st to {day(last_day, 'en')} there are {quantity(days, 'days', 'en')} — at most "
+            f"{quantity(24 * days, 'hours', 'en')} (24 hours a day); you typed {quantity(hours, 'hours', 'en')}. "
+            "Please check the hours.",
+        )
+        raise InputError(ru, en, "hours_worked")
+    return hours
 
 
 def pay_lines(
@@ -138,8 +169,7 @@ def pay_lines(
         )
         share = worked / norm
     else:
-        top = 24 * ((last_day - on).days + 1) if last_day is not None else 24 * monthrange(year, month)[1]
-        hours = number(hours_worked, "hours_worked", "отработанные часы", "the hours worked", low=0, high=top)
+        hours = _hours_worked(hours_worked, on, last_day)
         pay = tr.calc(
             "salary_pay",
             "hourly_rate * hours_worked",

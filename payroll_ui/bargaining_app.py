@@ -210,11 +210,6 @@ class Result:
     notices: list[Text] = field(default_factory=list)
 
 
-BANDS_STYLE = (
-    "<style>.payroll-app .pa-bands table.pa-table th.num {white-space: normal; vertical-align: bottom}</style>"
-)
-
-
 def _scale_options(lang: str) -> list[tuple[str, str]]:
     return [(tr(TXT["as_file"], lang), AS_FILE)] + [(tr(s.label, lang), k) for k, s in calc.SCALES.items()]
 
@@ -614,7 +609,7 @@ class BargainingApp(App):
             tot.append(esc(money(v, lang)))
         rows.append(tot)
         classes = [""] * (len(rows) - 1) + ["total"]
-        return BANDS_STYLE + f"<b>{esc(tr(TXT['bands'], lang))}</b>" + table_html(
+        return f"<b>{esc(tr(TXT['bands'], lang))}</b>" + table_html(
             [esc(x) for x in head], rows, num_cols=range(1, len(head)), row_classes=classes, small=True
         )
 

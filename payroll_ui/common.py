@@ -128,6 +128,7 @@ body[data-voila="voila"] .jp-MarkdownCell {display: none;}
 .payroll-app table.pa-table th, .payroll-app table.pa-table td {border-bottom: 1px solid #d8dee4;
   padding: 3px 8px; text-align: left;}
 .payroll-app table.pa-table td.num, .payroll-app table.pa-table th.num {text-align: right; white-space: nowrap;}
+.payroll-app table.pa-table th.num {white-space: normal; vertical-align: bottom;}
 .payroll-app table.pa-table tr.total td {font-weight: 600; border-top: 2px solid #8c959f;}
 .payroll-app table.pa-table tr.event td {background: #fff8e1;}
 .payroll-app table.calc-explain {border-collapse: collapse; font-size: 12.5px;}

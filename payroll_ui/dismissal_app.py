@@ -6,14 +6,12 @@ example of the source article (dismissal on 07.08.2017)."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any, ClassVar
 
 import ipywidgets as W
 
 import calc
-from calc.money import number
-from calc.text import T, Text, day, num, plural, tr
+from calc.text import T, Text, tr
 
 from .common import (
     App,
@@ -85,18 +83,6 @@ TXT: dict[str, Text] = {
     "average": T("Средний дневной заработок", "Average daily earnings"),
     "unused": T("Дней отпуска к компенсации", "Leave days compensated"),
     "lines": T("Окончательный расчёт", "Final settlement"),
-    "hours_over": T(
-        "С 1-го по {date} всего {days} — это не больше {top} (24 часа в сутки), а введено {hours}. Проверьте число "
-        "часов.",
-        "From the 1st to {date} there are {days} — at most {top} (24 hours a day); you typed {hours}. Please check "
-        "the hours.",
-    ),
-    "days_over": T(
-        "С 1-го по {date} по производственному календарю {work} — отработано не может быть больше, а введено "
-        "{days}.",
-        "From the 1st to {date} the production calendar has {work} — no more can be worked; you typed {days}.",
-    ),
-    "work_days": T("рабочих дней: {n}", "{n} working days"),
     "seed": T(
         "Это пример из статьи о расчёте зарплаты, аванса и отпускных, на которой построены примеры курса: "
         "увольнение 07.08.2017, оклад 8 300 ₽, две смены по 22 часа. В статье итог "
@@ -212,7 +198,6 @@ class DismissalApp(App):
     def compute(self) -> calc.Settlement:
         if self.w_date.value is None:
             raise calc.InputError("Укажите дату увольнения.", "Please enter the dismissal date.", "date")
-        self.check_time_worked()
         time = ({"hours_worked": self.w_hours.value, "hourly_method": self.w_hm.value}
                 if self.w_time.value == "hours" else
                 {"days_worked": self.w_days.value or None, "hourly_method": self.w_hm.value})
@@ -223,36 +208,6 @@ class DismissalApp(App):
                   "leave_method": self.w_lm.value})
         return calc.final_settlement(self.w_date.value, self.w_salary.value, **time, **avg, **leave,
                                      **self.pay.kwargs())
-
-    def check_time_worked(self) -> None:
-        """No more time worked than fits between the 1st and the dismissal day: hours at most 24 a calendar
-        day, days at most the working days by the calendar (the engine checks neither limit with the
-        dismissal date in its message)."""
-        last = self.w_date.value
-        calc.rulebook().check_date(last)  # a date the rules do not cover is said first, next to the date
-        first = last.replace(day=1)
-        if self.w_time.value == "hours":
-            raw = self.w_hours.value
-            if not str(raw).strip():
-                return  # calc asks for the hours
-            hours = number(raw, "hours_worked", "отработанные часы", "the hours worked", low=0, high=10**6)
-            top = 24 * last.day
-            if hours > top:
-                ru, en = (tr(TXT["hours_over"], lang).format(
-                    date=day(last, lang), days=_count(last.day, "days", lang), top=_count(top, "hours", lang),
-                    hours=_count(hours, "hours", lang)) for lang in ("ru", "en"))
-                raise calc.InputError(ru, en, "hours_worked")
-            return
-        raw = self.w_days.value
-        if not str(raw).strip():
-            return  # empty: every working day up to the dismissal day
-        days = number(raw, "days_worked", "отработанные дни", "the days worked", low=0, high=10**6)
-        work = calc.working_days_between(first, last)
-        if days > work:
-            ru, en = (tr(TXT["days_over"], lang).format(
-                date=day(last, lang), work=tr(TXT["work_days"], lang).format(n=work), days=num(days, lang))
-                for lang in ("ru", "en"))
-            raise calc.InputError(ru, en, "days_worked")
 
     def render(self, r: calc.Settlement) -> None:
         lang = self.lang
@@ -320,9 +275,6 @@ class DismissalApp(App):
         self.pay.open_if_set()
 
 
-def _count(n: Decimal | int, word: str, lang: str) -> str:
-    """'7 дней', '168 часов' / '7 days', '168 hours' (digits and plural forms by calc.text)."""
-    return f"{num(n, lang)}\u00a0{plural(n, word, lang)}"
 
 
 def build(lang: str = "ru", params: dict[str, str] | None = None) -> DismissalApp:

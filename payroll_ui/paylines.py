@@ -12,7 +12,7 @@ from typing import Any
 import ipywidgets as W
 
 import calc
-from calc.text import T, Text, money, num, percent, plural, tr
+from calc.text import T, Text, money, percent, quantity, tr
 
 from .common import App, Param, esc, money_html, parse_decimal, parse_percent, setter, table_html
 
@@ -166,8 +166,8 @@ class PayInputs:
                 units["worked"] = number(worked, "shifts", "отработанные смены", "the shifts worked", low=0, high=744)
                 units["planned"] = number(planned, "shifts", "смены по графику", "the planned shifts", low=1, high=744)
                 if units["worked"] > units["planned"]:
-                    ru, en = (tr(TXT["shifts_over"], lang).format(worked=_count(units["worked"], "shifts", lang),
-                                                                  planned=_count(units["planned"], "shifts", lang))
+                    ru, en = (tr(TXT["shifts_over"], lang).format(worked=quantity(units["worked"], "shifts", lang),
+                                                                  planned=quantity(units["planned"], "shifts", lang))
                               for lang in ("ru", "en"))
                     raise calc.InputError(ru, en, "shifts")
             out.append(calc.Allowance(
@@ -214,9 +214,6 @@ def _parse_overtime(raw: str) -> str:
     return "; ".join(parts)
 
 
-def _count(n: Decimal, word: str, lang: str) -> str:
-    """'9 смен' / '9 shifts' (digits and plural forms by calc.text)."""
-    return f"{num(n, lang)}\u00a0{plural(n, word, lang)}"
 
 
 def lines_html(lines: Sequence[Any], lang: str, extra: Iterable[tuple[str, Text, Decimal]] = (),

@@ -10,10 +10,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import ipywidgets as W
 import nbformat
 import openpyxl
 import pytest
+from app_pages import shown_figures as shown
 from app_upload import upload
 
 import calc
@@ -21,24 +21,6 @@ from calc import workforce as WF
 from payroll_ui.bargaining_app import DEFAULT_STEPS, build
 
 APPS = Path(__file__).resolve().parents[2] / "notebooks" / "apps"
-FIGURE = re.compile(r'data-figure="([^"]+)" data-value="([^"]*)"')
-
-
-def html_widgets(w: Any) -> list[W.HTML]:
-    out = [w] if isinstance(w, W.HTML) else []
-    for c in getattr(w, "children", ()) or ():
-        out.extend(html_widgets(c))
-    return out
-
-
-def shown(app: Any) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for w in html_widgets(app.root):
-        for k, v in FIGURE.findall(w.value):
-            out.setdefault(html.unescape(k), html.unescape(v))
-    return out
-
-
 def proposed(rows: Any) -> calc.StepScale:
     return calc.custom_scale([(int(y), Decimal(p) / 100) for y, p in rows], scale_id="proposed")
 

@@ -4,7 +4,6 @@ rejected row can be reached (on the page, in the results file, or in a rejected-
 from __future__ import annotations
 
 import base64
-import html
 import io
 import re
 import subprocess
@@ -17,13 +16,13 @@ from typing import Any
 import numpy as np
 import openpyxl
 import pytest
+from app_pages import figures_in
 from app_upload import upload
 
 from calc.workforce_input import MAX_BYTES
 from payroll_ui import bargaining_app as B
 
 ROOT = Path(__file__).resolve().parents[2]
-FIGURE = re.compile(r'data-figure="([^"]+)" data-value="([^"]*)"')
 SURNAMES = ["Иванов", "Петров", "Сидоров", "Кузнецов", "Смирнов", "Попов", "Васильев", "Соколов", "Новиков", "Морозов"]
 NAMES = ["Александр", "Сергей", "Дмитрий", "Андрей", "Алексей", "Иван", "Михаил", "Николай", "Павел", "Юрий"]
 PATRONYMICS = ["Александрович", "Сергеевич", "Дмитриевич", "Андреевич", "Иванович", "Петрович", "Юрьевич"]
@@ -55,7 +54,7 @@ def staff_csv(rows: int, bad: int = 0, seed: int = 5, text: bool = True) -> byte
 
 
 def figures(a: Any) -> dict[str, str]:
-    return {html.unescape(k): html.unescape(v) for k, v in FIGURE.findall(a.status.value)}
+    return figures_in(a.status.value)
 
 
 def link(a: Any, cls: str) -> bytes:
