@@ -55,7 +55,11 @@ def spread(values: list[float], unit: str = "ms", scale: float = 1000) -> str:
 
 def kernel_series(runs: int) -> dict[str, Callable[[], Any]]:
     """Each series: build an app, then a function that makes one input change (cycling values)."""
-    from payroll_ui import advance_app, cost_app, dismissal_app, payslip_app, seniority_app
+    from payroll_ui.apps import advance as advance_app
+    from payroll_ui.apps import cost as cost_app
+    from payroll_ui.apps import dismissal as dismissal_app
+    from payroll_ui.apps import payslip as payslip_app
+    from payroll_ui.apps import seniority as seniority_app
 
     def cycle(app: Any, widget: Any, values: list[Any]) -> Callable[[], Any]:
         state = {"i": 0}

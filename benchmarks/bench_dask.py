@@ -24,7 +24,7 @@ import dask.dataframe as dd
 import psutil
 from bench_common import HelpFormatter, Sampler, load_generator  # this script's folder is on sys.path
 
-from calc.workforce_dask import close, compare_dask, connect
+from calc.workforce.dask import close, compare_dask, connect
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data"

@@ -1,13 +1,22 @@
 """calc — the rules of pay as code (Russia 2011–2026): seniority bonus, the advance, time-based pay,
 НДФЛ, employer contributions, the cost to the employer, the final settlement on dismissal.
 
-Law parameters are data (``calc/rules/<country>/*.yaml``): dated values with their legal source.
+Law parameters are data (``calc/<country>/rules/*.yaml``): dated values with their legal source.
 Every result can explain itself: ``result.explain("ru")`` or ``result.explain("en")``.
 Amounts are ``Decimal``; kopecks are rounded half up, НДФЛ to whole rubles (НК РФ ст. 52 п. 6).
 """
 
-from .advance import AdvanceResult, advance
-from .calendar import (
+from calc.core.errors import (
+    CalcError,
+    InputError,
+    OutOfRangeError,
+    RuleDataError,
+    ScaleDefinitionError,
+    UnknownScaleError,
+)
+from calc.core.rules import rulebook
+from calc.ru.advance import AdvanceResult, advance
+from calc.ru.calendar import (
     Day,
     hours_norm,
     month_days,
@@ -17,25 +26,17 @@ from .calendar import (
     year_work_hours,
     year_working_days,
 )
-from .contributions import FUNDS, KINDS, tariff
-from .cost import MonthCost, YearResult, annual_payroll, employer_cost, marginal_kinks, year_payroll
-from .dismissal import (
+from calc.ru.contributions import FUNDS, KINDS, tariff
+from calc.ru.cost import MonthCost, YearResult, annual_payroll, employer_cost, marginal_kinks, year_payroll
+from calc.ru.dismissal import (
     Settlement,
     average_daily_earnings,
     final_settlement,
     leave_months,
     unused_leave_days,
 )
-from .errors import (
-    CalcError,
-    InputError,
-    OutOfRangeError,
-    RuleDataError,
-    ScaleDefinitionError,
-    UnknownScaleError,
-)
-from .income_tax import Children, ndfl, ndfl_detail, withholding
-from .long_service import (
+from calc.ru.income_tax import Children, ndfl, ndfl_detail, withholding
+from calc.ru.long_service import (
     SCALES,
     IncrementScale,
     Scale,
@@ -48,9 +49,8 @@ from .long_service import (
     seniority_on,
     seniority_rate,
 )
-from .payslip import Allowance, Payslip, pay_lines, payslip
-from .rules import rulebook
-from .service import (
+from calc.ru.payslip import Allowance, Payslip, pay_lines, payslip
+from calc.ru.service import (
     Period,
     ServiceLength,
     date_reaching,
@@ -58,7 +58,7 @@ from .service import (
     service_length,
     service_since,
 )
-from .timepay import (
+from calc.ru.timepay import (
     daily_tariff_pay,
     holiday_pay,
     hourly_rate,

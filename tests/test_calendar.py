@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 import calc
-from calc.errors import InputError, OutOfRangeError
+from calc.core.errors import InputError, OutOfRangeError
 
 # Official monthly figures (reference ru-payroll-rules.md §6; Government decrees 1314, 1335, 1466).
 DAYS = {

@@ -10,8 +10,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import calc
-from calc.errors import InputError
-from calc.rules import rulebook
+from calc.core.errors import InputError
+from calc.core.rules import rulebook
 
 D = Decimal
 KINDS = sorted(calc.KINDS)

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 import calc
-from calc.errors import InputError
+from calc.core.errors import InputError
 
 D = Decimal
 

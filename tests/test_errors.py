@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 import calc
-from calc.errors import CalcError, InputError, OutOfRangeError, ScaleDefinitionError, UnknownScaleError
+from calc.core.errors import CalcError, InputError, OutOfRangeError, ScaleDefinitionError, UnknownScaleError
 
 CASES = [
     ("negative salary", lambda: calc.seniority_bonus(-100, 5, "police"), InputError, "salary"),

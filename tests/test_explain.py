@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 import calc
-from calc.explain import GLOSSARY, evaluate, evaluate_exact
-from calc.money import round_to
+from calc.core.explain import GLOSSARY, evaluate, evaluate_exact
+from calc.core.money import round_to
 
 RESULTS = {
     "seniority": lambda: calc.seniority(45000, 7, "civil_service"),

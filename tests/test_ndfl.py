@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calc
-from calc.errors import InputError, OutOfRangeError
+from calc.core.errors import InputError, OutOfRangeError
 
 D = Decimal
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 import calc
-from calc.errors import OutOfRangeError, RuleDataError
-from calc.rules import RULES_DIR, RuleBook, load_yaml, parse_parameter, rulebook
+from calc.core.errors import OutOfRangeError, RuleDataError
+from calc.core.rules import RuleBook, load_yaml, parse_parameter, rulebook, rules_dir
 
-RU = RULES_DIR / "ru"
+RU = rules_dir("ru")
 PARAM_FILES = sorted(p for p in RU.glob("*.yaml") if p.stem not in {"country", "calendar", "seniority"})
 
 
@@ -29,7 +29,7 @@ def _bilingual_dicts(obj, path=""):
 
 
 @pytest.mark.parametrize(
-    "path", [*sorted(RU.glob("*.yaml")), Path(calc.__file__).with_name("glossary.yaml")], ids=lambda p: p.name
+    "path", [*sorted(RU.glob("*.yaml")), Path(calc.__file__).parent / "core" / "glossary.yaml"], ids=lambda p: p.name
 )
 def test_every_text_is_in_both_languages_and_nothing_else(path: Path) -> None:
     """Catches unquoted commas in YAML flow mappings, which silently split a text into extra keys."""

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import calc
 from calc import Period, ServiceLength
-from calc.errors import InputError, ScaleDefinitionError, UnknownScaleError
+from calc.core.errors import InputError, ScaleDefinitionError, UnknownScaleError
 
 D = Decimal
 REQUIRED = [

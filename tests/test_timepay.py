@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calc
-from calc.errors import InputError
+from calc.core.errors import InputError
 
 D = Decimal
 

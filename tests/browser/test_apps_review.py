@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 import calc
-from payroll_ui.seniority_app import DEFAULT_CUSTOM
+from payroll_ui.apps.seniority import DEFAULT_CUSTOM
 
 pytestmark = pytest.mark.browser
 

@@ -12,8 +12,8 @@ import pytest
 
 import calc
 from calc import workforce as WF
-from payroll_ui.bargaining_app import DEFAULT_APPLIES, DEFAULT_STEPS
-from payroll_ui.common import default_year
+from payroll_ui.apps.bargaining import DEFAULT_APPLIES, DEFAULT_STEPS
+from payroll_ui.kit import default_year
 
 pytestmark = pytest.mark.browser
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calc.errors import CalcError
-from payroll_ui.lesson_answers import candidates, date_number, format_answer, parse_answer, parse_number
-from payroll_ui.lesson_content import EXERCISE_LIST, get
+from calc.core.errors import CalcError
+from payroll_ui.lessons.answers import candidates, date_number, format_answer, parse_answer, parse_number
+from payroll_ui.lessons.content import EXERCISE_LIST, get
 
 D = Decimal
 

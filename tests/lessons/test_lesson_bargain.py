@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 import calc
-from payroll_ui import lesson_bargain as lb
+from payroll_ui.lessons import bargain as lb
 
 
 def test_totals_add_up() -> None:

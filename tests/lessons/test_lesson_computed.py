@@ -15,13 +15,13 @@ from typing import Any
 import pytest
 
 import calc
-import calc.calendar
-import calc.explain
-from calc.rules import Parameter, rulebook
-from payroll_ui.lesson_content import EXERCISE_LIST, Call, Exercise, Solution
+import calc.core.explain
+import calc.ru.calendar
+from calc.core.rules import Parameter, rulebook
+from payroll_ui.lessons.content import EXERCISE_LIST, Call, Exercise, Solution
 
 D = Decimal
-SENIORITY = importlib.import_module("calc.long_service")
+SENIORITY = importlib.import_module("calc.ru.long_service")
 
 
 def _scaled(value: Any, factor: Decimal) -> Any:
@@ -82,20 +82,20 @@ def _deductions(mp: pytest.MonkeyPatch) -> None:
 
 def _formulas(mp: pytest.MonkeyPatch) -> None:
     """Every formula the engine evaluates comes out a tenth of a percent higher."""
-    original = calc.explain.evaluate_exact
-    mp.setattr(calc.explain, "evaluate_exact", lambda f, values: original(f, values) * Fraction(1001, 1000))
+    original = calc.core.explain.evaluate_exact
+    mp.setattr(calc.core.explain, "evaluate_exact", lambda f, values: original(f, values) * Fraction(1001, 1000))
 
 
 def _service(mp: pytest.MonkeyPatch) -> None:
     """Every period of service counts one month more."""
-    service = importlib.import_module("calc.service")
+    service = importlib.import_module("calc.ru.service")
     original = service._span
     mp.setattr(service, "_span", lambda start, end: original(start, end) + calc.ServiceLength(0, 1, 0))
 
 
 def _calendar(mp: pytest.MonkeyPatch) -> None:
     """The first working day of every month becomes a day off."""
-    original = calc.calendar._year
+    original = calc.ru.calendar._year
 
     def year(country: str, y: int) -> dict[date, calc.Day]:
         days = dict(original(country, y))
@@ -106,7 +106,7 @@ def _calendar(mp: pytest.MonkeyPatch) -> None:
                 days[d] = calc.Day(d, "day_off", 0)
         return days
 
-    mp.setattr(calc.calendar, "_year", year)
+    mp.setattr(calc.ru.calendar, "_year", year)
 
 
 def _scales(mp: pytest.MonkeyPatch) -> None:
@@ -168,10 +168,10 @@ def test_a_typed_in_answer_would_be_caught() -> None:
     """The check above is not vacuous: an exercise whose answer is a literal passes no mutation."""
     typed = Exercise(
         "L1.99",
-        calc.text.T("?", "?"),
+        calc.core.text.T("?", "?"),
         lambda: Solution(D("22500.00"), lambda lang: "typed in"),
         "rub",
-        calc.text.T("", ""),
+        calc.core.text.T("", ""),
     )
     assert sensitive_to(typed) == []
 
@@ -200,7 +200,7 @@ def test_answers_are_exact_decimals_from_a_calculator_call(ex: Exercise) -> None
     assert isinstance(sol.value, Decimal)
     assert sol.explain("ru") and sol.explain("en")
     if isinstance(ex.solve, Call):
-        assert ex.how().startswith(("calc.", "payroll_ui.lesson_"))
+        assert ex.how().startswith(("calc.", "payroll_ui.lessons."))
 
 
 @pytest.mark.parametrize("ex", [e for e in EXERCISE_LIST if e.traps], ids=lambda e: e.id)
@@ -212,7 +212,7 @@ def test_every_known_mistake_differs_from_the_answer(ex: Exercise) -> None:
 
 def test_the_seed_figures_the_lessons_criticise() -> None:
     """The engine's figures for the seed examples named in the issue."""
-    from payroll_ui.lesson_content import get
+    from payroll_ui.lessons.content import get
 
     assert get("L1.1").answer() == D("22500.00")
     assert get("L3.1").answer() == D("29659.09")
@@ -224,7 +224,7 @@ def test_the_seed_figures_the_lessons_criticise() -> None:
 
 
 def test_the_watchman_holiday_hours_are_not_overtime() -> None:
-    from payroll_ui.lesson_content import quarter_overtime
+    from payroll_ui.lessons.content import quarter_overtime
 
     assert quarter_overtime().value == D("4850.00")
     assert quarter_overtime(48).value == D("2450.00")  # two January shifts on public holidays: 50 h of overtime

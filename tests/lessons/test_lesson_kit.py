@@ -7,8 +7,8 @@ import re
 import pytest
 
 import calc
-from payroll_ui.lesson_content import readable
-from payroll_ui.lesson_kit import holiday_name, month_in
+from payroll_ui.lessons.content import readable
+from payroll_ui.lessons.kit import holiday_name, month_in
 
 
 def test_month_in_is_the_prepositional_case_in_russian() -> None:
@@ -23,7 +23,7 @@ def test_holiday_names_have_unambiguous_dates_and_british_spelling() -> None:
     transfer = holiday_name(days[8].name, "en")
     assert "7 Jan 2017" in transfer and "/" not in transfer
     assert holiday_name(days[1].name, "en") == "Holiday of Spring and Labour"
-    assert holiday_name(days[8].name, "ru") == calc.text.tr(days[8].name, "ru")  # Russian is left as it is
+    assert holiday_name(days[8].name, "ru") == calc.core.text.tr(days[8].name, "ru")  # Russian is left as it is
     for year in range(2011, 2027):
         for month in range(1, 13):
             for d in calc.month_days(year, month):
@@ -36,9 +36,9 @@ def test_scale_ids_in_notes_become_the_scales_names() -> None:
     note = calc.SCALES["education"].note
     assert "education_alt" in note["ru"]  # the engine's note names the id…
     for lang in ("ru", "en"):
-        text = readable(calc.text.tr(note, lang), lang)
+        text = readable(calc.core.text.tr(note, lang), lang)
         assert "education_alt" not in text  # …the lesson shows the name
-        assert calc.text.tr(calc.SCALES["education_alt"].label, lang) in text
-    alt = readable(calc.text.tr(calc.SCALES["education_alt"].note, "en"), "en")
+        assert calc.core.text.tr(calc.SCALES["education_alt"].label, lang) in text
+    alt = readable(calc.core.text.tr(calc.SCALES["education_alt"].note, "en"), "en")
     assert "Teaching staff (10–30% version)" in alt and " education " not in alt
     assert readable("the field of education and police work", "en") == "the field of education and police work"

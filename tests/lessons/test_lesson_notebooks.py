@@ -14,8 +14,8 @@ from typing import Any
 import nbformat
 import pytest
 
-from payroll_ui.exercises import exercise
-from payroll_ui.lesson_content import EXERCISE_LIST, EXERCISES, exercises_for
+from payroll_ui.lessons.content import EXERCISE_LIST, EXERCISES, exercises_for
+from payroll_ui.lessons.exercises import exercise
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSONS = ROOT / "notebooks" / "lessons"

@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from calc.text import money
-from payroll_ui.exercises import TRY_ITS, ExerciseWidget, exercise, try_it
-from payroll_ui.lesson_content import get
+from calc.core.text import money
+from payroll_ui.lessons.content import get
+from payroll_ui.lessons.exercises import TRY_ITS, ExerciseWidget, exercise, try_it
 
 
 def text_of(widget_html: str) -> str:
@@ -123,7 +123,7 @@ def test_unknown_exercise_and_language() -> None:
 
 
 def test_every_exercise_widget_builds_and_reveals_in_both_languages() -> None:
-    from payroll_ui.lesson_content import EXERCISE_LIST
+    from payroll_ui.lessons.content import EXERCISE_LIST
 
     for ex in EXERCISE_LIST:
         for lang in ("ru", "en"):

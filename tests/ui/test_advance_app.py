@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 import calc
-from payroll_ui.advance_app import build, first_half_days
+from payroll_ui.apps.advance import build, first_half_days
 
 
 def test_default_is_the_seed_month_by_the_real_calendar(shown) -> None:
@@ -113,7 +113,8 @@ def test_footer_says_whether_tax_is_withheld_from_the_advance() -> None:
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_advance_payslip_and_cost_agree_for_the_same_person_and_month(lang: str) -> None:
     """300,000 ₽ in December 2025: the same pay every month from January in all three apps."""
-    from payroll_ui import cost_app, payslip_app
+    from payroll_ui.apps import cost as cost_app
+    from payroll_ui.apps import payslip as payslip_app
 
     adv = build(lang, {"salary": "300000", "year": "2025", "month": "12"})
     slip = payslip_app.build(lang, {"salary": "300000", "year": "2025", "month": "12", "scale": "none", "bonus": "0"})

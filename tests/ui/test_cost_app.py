@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 import calc
-from payroll_ui.cost_app import build, kinks, sweep
+from payroll_ui.apps.cost import build, kinks, sweep
 
 
 def test_default_gross(shown) -> None:
@@ -47,7 +47,7 @@ def test_inverse_note_when_no_exact_gross() -> None:
     r = calc.employer_cost(net=30000, year=2025, month=12)
     assert r.inverse_note is not None
     app = build("en", {"which": "net", "amount": "30000", "year": "2025", "month": "12"})
-    assert calc.text.tr(r.inverse_note, "en")[:40] in app.inverse.value
+    assert calc.core.text.tr(r.inverse_note, "en")[:40] in app.inverse.value
 
 
 def test_kind_month_and_accident(shown) -> None:
@@ -76,7 +76,7 @@ def test_bad_amount_keeps_last_result(shown, text) -> None:
 def test_sweep_and_kinks() -> None:
     ks = kinks(2025, "general")
     assert [x for x, _ in ks][:2] == [Decimal(2_400_000), Decimal(2_759_000)]
-    assert any(calc.text.tr(label, "en") == "SME threshold" for _, label in kinks(2025, "sme"))
+    assert any(calc.core.text.tr(label, "en") == "SME threshold" for _, label in kinks(2025, "sme"))
     g, n, _cost, _tax = sweep(2025, "general", 1, 6_000_000)
     assert g[0] == 0 and g[-1] == 6_000_000
     assert 2_400_000.0 in g

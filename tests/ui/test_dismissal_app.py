@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 import calc
-from payroll_ui.dismissal_app import build
+from payroll_ui.apps.dismissal import build
 
 SEED_PAY = dict(
     hours_worked="44", hourly_method="year", night_hours="16", night_rate=Decimal("0.4"), bonus_percent=Decimal("1.5"),

@@ -18,7 +18,7 @@ def test_notebook_is_thin(name: str) -> None:
     kinds = [c.cell_type for c in nb.cells]
     assert kinds == ["markdown", "code"]
     assert nb.cells[0].source.startswith("# ")
-    assert nb.cells[1].source.strip() == f"from payroll_ui.{name}_app import main\n\nmain();"
+    assert nb.cells[1].source.strip() == f"from payroll_ui.apps.{name} import main\n\nmain();"
 
 
 @pytest.mark.notebooks

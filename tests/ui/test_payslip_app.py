@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import calc
-from payroll_ui.payslip_app import build
+from payroll_ui.apps.payslip import build
 
 
 def expected(app, **pay):

@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 import calc
-from calc.text import tr
-from payroll_ui.seniority_app import DEFAULT_CUSTOM, TXT, build
+from calc.core.text import tr
+from payroll_ui.apps.seniority import DEFAULT_CUSTOM, TXT, build
 
 
 def test_default_is_the_seed_example(shown) -> None:
@@ -47,7 +47,7 @@ def test_disputed_scale_shows_its_note() -> None:
     sc = calc.SCALES["education"]
     assert sc.disputed
     assert "⚠" in app.scale_info.value
-    assert calc.text.tr(sc.note, "en")[:30].replace("'", "&#x27;") in app.scale_info.value
+    assert calc.core.text.tr(sc.note, "en")[:30].replace("'", "&#x27;") in app.scale_info.value
 
 
 def test_by_hire_date(shown) -> None:
@@ -287,7 +287,7 @@ def test_ladder_labels_stay_inside_and_off_the_line(years: int, salary: str) -> 
 def test_money_axis_ticks_are_distinct_even_for_tiny_salaries() -> None:
     from matplotlib.ticker import MaxNLocator
 
-    from payroll_ui.common import money_formatter
+    from payroll_ui.kit import money_formatter
 
     for lang in ("ru", "en"):
         for top in (0.3, 450.0, 13_500.0, 3e8, 1.25e9):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from payroll_ui.start_app import APPS_DIR, build, lesson_notebooks
+from payroll_ui.apps.start import APPS_DIR, build, lesson_notebooks
 
 
 def test_links_to_every_app() -> None:
@@ -62,8 +62,8 @@ def test_start_page_renders_again_once_the_request_is_known(monkeypatch) -> None
     """A preheated kernel builds the page before the visit; the links depend on the page's address."""
     import os
 
-    from payroll_ui import common
-    from payroll_ui.start_app import StartApp
+    from payroll_ui import kit
+    from payroll_ui.apps.start import StartApp
 
     monkeypatch.delenv("SCRIPT_NAME", raising=False)
 
@@ -71,13 +71,13 @@ def test_start_page_renders_again_once_the_request_is_known(monkeypatch) -> None
         os.environ["SCRIPT_NAME"] = "/voila/render/notebooks/apps/start.ipynb"
         return {}
 
-    monkeypatch.setattr(common, "read_params", request_arrives)
+    monkeypatch.setattr(kit.app, "read_params", request_arrives)
     monkeypatch.setattr("IPython.display.display", lambda *_a, **_k: None)
-    app = common.run(StartApp)
+    app = kit.run(StartApp)
     assert "../../../../lab/tree/notebooks/lessons/ru/" in app.links.value
 
 
 def test_links_look_like_links() -> None:
-    from payroll_ui.common import CSS
+    from payroll_ui.kit import CSS
 
     assert ".payroll-app a, .payroll-app a:visited {color: #0969da; text-decoration: underline;" in CSS

@@ -18,7 +18,7 @@ from app_upload import upload
 
 import calc
 from calc import workforce as WF
-from payroll_ui.bargaining_app import DEFAULT_STEPS, build
+from payroll_ui.apps.bargaining import DEFAULT_STEPS, build
 
 APPS = Path(__file__).resolve().parents[2] / "notebooks" / "apps"
 def proposed(rows: Any) -> calc.StepScale:
@@ -196,7 +196,7 @@ def test_notebook_is_thin() -> None:
     nb = nbformat.read(APPS / "bargaining.ipynb", as_version=4)
     assert [c.cell_type for c in nb.cells] == ["markdown", "code"]
     assert nb.cells[0].source.startswith("# ")
-    assert nb.cells[1].source.strip() == "from payroll_ui.bargaining_app import main\n\nmain();"
+    assert nb.cells[1].source.strip() == "from payroll_ui.apps.bargaining import main\n\nmain();"
 
 
 @pytest.mark.notebooks

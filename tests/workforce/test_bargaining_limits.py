@@ -19,8 +19,8 @@ import pytest
 from app_pages import figures_in
 from app_upload import upload
 
-from calc.workforce_input import MAX_BYTES
-from payroll_ui import bargaining_app as B
+from calc.workforce.input import MAX_BYTES
+from payroll_ui.apps import bargaining as B
 
 ROOT = Path(__file__).resolve().parents[2]
 SURNAMES = ["Иванов", "Петров", "Сидоров", "Кузнецов", "Смирнов", "Попов", "Васильев", "Соколов", "Новиков", "Морозов"]

@@ -12,7 +12,7 @@ import pytest
 from distributed import LocalCluster
 
 from calc import workforce as W
-from calc.workforce_dask import compare_dask, connect, main
+from calc.workforce.dask import compare_dask, connect, main
 
 TODAY = date(2026, 11, 21)
 PROPOSED = [(0, "0.05"), (3, "0.10"), (5, "0.15"), (10, "0.20"), (15, "0.25"), (20, "0.3")]

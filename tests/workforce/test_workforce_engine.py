@@ -14,7 +14,7 @@ from wf_scalar_ref import scalar_year
 
 import calc
 from calc import workforce as W
-from calc import workforce_kernel as K
+from calc.workforce import kernel as K
 
 TODAY = date(2026, 11, 21)
 YEARS = [2011, 2012, 2014, 2015, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]
@@ -146,7 +146,7 @@ def test_every_month_equals_the_scalar_engine(case: tuple[int, pd.DataFrame, cal
     year, df, custom, acc_class = case
     res = W.year_workforce(df, year, scales={"agreement": custom}, accident_class=acc_class, today=TODAY)
     assert len(res) == len(df) and res.rejected.empty
-    rate = calc.contributions.accident_rate(None, acc_class, date(year, 1, 1))[0]
+    rate = calc.ru.contributions.accident_rate(None, acc_class, date(year, 1, 1))[0]
     _assert_equal_to_scalar(res, df, {**calc.SCALES, "agreement": custom}, accident_rate=rate)
 
 

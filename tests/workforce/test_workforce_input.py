@@ -15,7 +15,7 @@ from app_upload import texts_of
 
 import calc
 from calc import workforce as W
-from calc.workforce_export import safe, to_xlsx
+from calc.workforce.export import safe, to_xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 21)

@@ -11,7 +11,7 @@ import pytest
 from app_upload import texts_of
 
 from calc import workforce as W
-from calc.workforce_export import rejected_xlsx, safe, to_xlsx
+from calc.workforce.export import rejected_xlsx, safe, to_xlsx
 
 TODAY = date(2026, 11, 21)
 FORMULA = ("=", "+", "-", "@", "\t", "\r", "\n")

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 import calc
-from calc.long_service import Scale
+from calc.ru.long_service import Scale
 
 
 def full_years(row: dict[str, Any], year: int, month: int) -> int:

@@ -1,0 +1,1 @@
+"""Shared machinery of every country: money, explanations, rule loading, text."""

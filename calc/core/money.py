@@ -1,0 +1,229 @@
+"""Exact money: Decimal amounts, the law's rounding rules, and checked conversion of inputs.
+
+Amounts are ``Decimal``. Kopecks are rounded half up; НДФЛ is rounded to whole rubles
+(НК РФ ст. 52 п. 6: under 50 kopecks dropped, 50 and over rounded up).
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
+from typing import NamedTuple
+
+from calc.core.errors import InputError
+
+Number = Decimal | int | float | str
+
+KOPECK = Decimal("0.01")
+RUBLE = Decimal("1")
+ZERO = Decimal(0)
+
+MAX_AMOUNT = Decimal("1000000000")  # 1 billion rubles: anything larger is a typing mistake
+
+
+class Rounding(NamedTuple):
+    """A rounding rule: quantum, mode, and how to say it."""
+
+    quantum: Decimal | None
+    mode: str
+    ru: str
+    en: str
+
+
+ROUNDINGS: dict[str, Rounding] = {
+    "kopeck": Rounding(KOPECK, ROUND_HALF_UP, "до копеек, половина — вверх", "to kopecks, half up"),
+    "ruble": Rounding(
+        RUBLE,
+        ROUND_HALF_UP,
+        "до полных рублей: меньше 50 коп. отбрасывается, 50 коп. и более — до рубля",
+        "to whole rubles: under 50 kopecks dropped, 50 kopecks and over rounded up",
+    ),
+    "hundredth_up": Rounding(
+        KOPECK, ROUND_CEILING, "до сотых в пользу работника", "up to hundredths, in the worker's favour"
+    ),
+    "none": Rounding(None, ROUND_HALF_UP, "без округления", "not rounded"),
+}
+
+
+def dec(value: Number) -> Decimal:
+    """Decimal from an int, str, Decimal or float (a float goes through its shortest repr)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise TypeError("a bool is not a number")
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return Decimal(value)
+
+
+def round_to(value: Decimal | Fraction, rule: str) -> Decimal:
+    """Round ``value`` by a named rule of ``ROUNDINGS``.
+
+    A ``Fraction`` (an exact quotient) is rounded exactly, so 37,958.125 rounds half up to .13
+    even where a 28-digit Decimal division would have cut it to 37,958.124999….
+    """
+    r = ROUNDINGS[rule]
+    if isinstance(value, Fraction):
+        if r.quantum is None:
+            return to_decimal(value)
+        steps = value / Fraction(r.quantum)
+        if r.mode == ROUND_CEILING:
+            k = math.ceil(steps)
+        else:  # half up: halves away from zero
+            k = math.floor(abs(steps) + Fraction(1, 2)) * (1 if steps >= 0 else -1)
+        return Decimal(k) * r.quantum
+    return value if r.quantum is None else value.quantize(r.quantum, rounding=r.mode)
+
+
+def to_decimal(value: Fraction) -> Decimal:
+    """A Fraction as a Decimal (exact when it terminates, else to 28 significant digits)."""
+    return Decimal(value.numerator) / Decimal(value.denominator)
+
+
+def kopecks(value: Number) -> Decimal:
+    """Round to kopecks, half up."""
+    return dec(value).quantize(KOPECK, rounding=ROUND_HALF_UP)
+
+
+def rubles(value: Number) -> Decimal:
+    """Round to whole rubles, half up (НК РФ ст. 52 п. 6)."""
+    return dec(value).quantize(RUBLE, rounding=ROUND_HALF_UP)
+
+
+# Messages address the user in the imperative ("Укажите оклад …", "Please enter the salary …"), so
+# callers pass the name of the quantity in the accusative ("полную стоимость", "часовую ставку").
+
+
+def _ru_num(d: Decimal) -> str:
+    return _en_num(d).replace(",", "\u00a0").replace(".", ",")
+
+
+def _en_num(d: Decimal) -> str:
+    if abs(d.adjusted()) > 15:  # a typing slip like 1e400: say it short
+        return f"{d:.2E}"
+    return f"{d:,f}"
+
+
+def _number(value: object, field: str, what_ru: str, what_en: str) -> Decimal:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise InputError(f"Укажите {what_ru}.", f"Please enter {what_en}.", field)
+    if isinstance(value, bool):
+        raise InputError(f"Укажите {what_ru} числом.", f"Please enter {what_en} as a number.", field)
+    try:
+        if isinstance(value, str):
+            value = value.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+        d = dec(value)  # type: ignore[arg-type]
+    except (InvalidOperation, TypeError, ValueError):
+        raise InputError(
+            f"Укажите {what_ru} числом (получено: «{value}»).",
+            f"Please enter {what_en} as a number (got '{value}').",
+            field,
+        ) from None
+    if not d.is_finite():
+        raise InputError(f"Укажите {what_ru} конечным числом.", f"Please enter {what_en} as a finite number.", field)
+    return d
+
+
+def amount(
+    value: object,
+    field: str = "amount",
+    what_ru: str = "сумму",
+    what_en: str = "the amount",
+    *,
+    allow_zero: bool = True,
+    maximum: Decimal = MAX_AMOUNT,
+) -> Decimal:
+    """A checked money amount in rubles: a finite number from 0 to ``maximum``."""
+    d = _number(value, field, what_ru, what_en)
+    if d < 0 or (d == 0 and not allow_zero) or d > maximum:
+        top_ru, top_en = f"{_ru_num(maximum)} ₽", f"{_en_num(maximum)} RUB"
+        span_ru = f"от 0 до {top_ru}" if allow_zero else f"больше 0 и не больше {top_ru}"
+        span_en = f"from 0 to {top_en}" if allow_zero else f"above 0 and up to {top_en}"
+        raise InputError(
+            f"Укажите {what_ru} {span_ru} (получено: {_ru_num(d)} ₽).",
+            f"Please enter {what_en} {span_en} (got {_en_num(d)}).",
+            field,
+        )
+    return d.quantize(KOPECK) if d.as_tuple().exponent > -2 else d  # 75000 → 75000.00, 0.125 kept as given
+
+
+def number(
+    value: object,
+    field: str,
+    what_ru: str,
+    what_en: str,
+    *,
+    low: Number = 0,
+    high: Number = 10**9,
+    integer: bool = False,
+) -> Decimal:
+    """A checked number within [low, high] (optionally whole)."""
+    d = _number(value, field, what_ru, what_en)
+    lo, hi = dec(low), dec(high)
+    if integer and d != d.to_integral_value():
+        raise InputError(
+            f"Укажите {what_ru} целым числом (получено: {_ru_num(d)}).",
+            f"Please enter {what_en} as a whole number (got {_en_num(d)}).",
+            field,
+        )
+    if not lo <= d <= hi:
+        raise InputError(
+            f"Укажите {what_ru} от {_ru_num(lo)} до {_ru_num(hi)} (получено: {_ru_num(d)}).",
+            f"Please enter {what_en} from {_en_num(lo)} to {_en_num(hi)} (got {_en_num(d)}).",
+            field,
+        )
+    return d
+
+
+def rate(value: object, field: str, what_ru: str, what_en: str, *, high: Number = 10) -> Decimal:
+    """A checked rate given as a fraction (0.15 for 15 %); the message speaks in percent."""
+    d = _number(value, field, what_ru, what_en)
+    hi = dec(high)
+    if not 0 <= d <= hi:
+        pct = (d * 100).normalize()
+        top = (hi * 100).normalize()
+        hint_ru, hint_en = "", ""
+        if 1 < d <= 100:
+            hint_ru = f"; доля пишется дробью: {_ru_num(d / 100)} — это {_ru_num(d)} %"
+            hint_en = f"; a share is written as a fraction: {_en_num(d / 100)} means {_en_num(d)}%"
+        raise InputError(
+            f"Укажите {what_ru} от 0 до {_ru_num(top)} % (получено: {_ru_num(d)} = {_ru_num(pct)} %{hint_ru}).",
+            f"Please enter {what_en} from 0 to {_en_num(top)}% (got {_en_num(d)} = {_en_num(pct)}%{hint_en}).",
+            field,
+        )
+    return d
+
+
+def a_date(value: object, field: str, what_ru: str, what_en: str) -> date:
+    """A calendar date input (a ``datetime.date``); anything else is refused with a clear message."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raise InputError(
+        f"Укажите {what_ru} — дату (например, 2024-06-10), получено {str(value)[:40]!r}.",
+        f"Please enter {what_en} as a date (e.g. 2024-06-10), got {str(value)[:40]!r}.",
+        field,
+    )
+
+
+def flag(value: object, field: str, what_ru: str, what_en: str) -> bool:
+    """A yes/no input: ``True`` / ``False`` (or 1 / 0); anything else is refused, not guessed."""
+    if hasattr(value, "item") and not isinstance(value, Decimal):
+        value = value.item()  # a numpy scalar
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    raise InputError(
+        f"Укажите {what_ru}: да или нет (True / False), получено {str(value)[:40]!r}.",
+        f"Please enter {what_en}: yes or no (True / False), got {str(value)[:40]!r}.",
+        field,
+    )
+
+
+def floor_int(value: Decimal) -> int:
+    """Whole part of a non-negative Decimal."""
+    return math.floor(value)

@@ -1,0 +1,184 @@
+"""Law as data: dated parameters read from YAML files under ``calc/<country>/rules/``.
+
+Each parameter file holds one topic; each parameter has a label (ru/en), a unit and a list of
+values, each with the date it takes effect (``from``), its legal ``source`` (ru/en) and an optional
+``verify`` flag for figures not yet confirmed against a primary text. Code asks for "the value of X
+on date D" with :meth:`RuleBook.lookup` and gets :class:`OutOfRangeError` for a date the data does
+not cover.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from calc.core.errors import OutOfRangeError, RuleDataError
+from calc.core.text import Text, day
+
+CALC_DIR = Path(__file__).resolve().parents[1]
+"""Each country is a folder ``calc/<country>/`` with its rule data in ``rules/``."""
+SPECIAL_FILES = {"country", "calendar", "seniority"}
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML loader that reads decimal numbers as ``Decimal``, never as binary float."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", lambda loader, node: Decimal(loader.construct_scalar(node)))
+
+
+def load_yaml(path: Path) -> Any:
+    with path.open(encoding="utf-8") as f:
+        return yaml.load(f, Loader=_Loader)
+
+
+def rules_dir(country: str) -> Path:
+    """Where a country's rule files are: ``calc/<country>/rules/``."""
+    return CALC_DIR / country / "rules"
+
+
+@dataclass(frozen=True)
+class Dated:
+    """One dated value of a parameter, with where it comes from."""
+
+    name: str
+    label: Text
+    unit: str
+    value: Any
+    valid_from: date
+    source: Text
+    verify: bool = False
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    label: Text
+    unit: str
+    values: tuple[Dated, ...]
+
+
+def _bilingual(obj: Any, where: str, what: str) -> Text:
+    if not (isinstance(obj, dict) and obj.get("ru") and obj.get("en")):
+        raise RuleDataError(
+            f"{where}: нет {what} на русском и английском.", f"{where}: {what} in Russian and English is missing."
+        )
+    return obj
+
+
+def parse_parameter(name: str, raw: Any) -> Parameter:
+    """Check and build one parameter from its YAML mapping."""
+    if not isinstance(raw, dict) or "values" not in raw:
+        raise RuleDataError(f"{name}: нет списка values.", f"{name}: the list of values is missing.")
+    label = _bilingual(raw.get("label"), name, "подписи / label")
+    unit = raw.get("unit")
+    if not unit:
+        raise RuleDataError(f"{name}: не указана единица.", f"{name}: the unit is missing.")
+    values = []
+    for i, v in enumerate(raw["values"] or []):
+        where = f"{name} [{i}]"
+        if not isinstance(v, dict) or not isinstance(v.get("from"), date):
+            raise RuleDataError(
+                f"{where}: нет даты начала действия (from).", f"{where}: the effective date (from) is missing."
+            )
+        if "value" not in v:
+            raise RuleDataError(f"{where}: нет значения (value).", f"{where}: the value is missing.")
+        source = _bilingual(v.get("source"), where, "источника / source")
+        values.append(
+            Dated(name, label, unit, v["value"], v["from"], source, bool(v.get("verify", False)), v.get("note"))
+        )
+    if not values:
+        raise RuleDataError(f"{name}: нет ни одного значения.", f"{name}: no values.")
+    dates = [v.valid_from for v in values]
+    if dates != sorted(dates) or len(set(dates)) != len(dates):
+        raise RuleDataError(f"{name}: даты должны возрастать.", f"{name}: dates must increase.")
+    return Parameter(name, label, unit, tuple(values))
+
+
+class RuleBook:
+    """All rule data of one country."""
+
+    def __init__(self, country: str, directory: Path | None = None) -> None:
+        self.country = country
+        self.dir = directory or rules_dir(country)
+        if not self.dir.is_dir():
+            raise RuleDataError(f"Нет правил для страны «{country}».", f"No rules for country '{country}'.")
+        self.meta: dict[str, Any] = load_yaml(self.dir / "country.yaml")
+        self.covered_from: date = self.meta["covered"]["from"]
+        self.covered_to: date = self.meta["covered"]["to"]
+        self.checked_on: date = self.meta["checked_on"]
+        self.params: dict[str, Parameter] = {}
+        for path in sorted(self.dir.glob("*.yaml")):
+            if path.stem in SPECIAL_FILES:
+                continue
+            for key, raw in (load_yaml(path) or {}).items():
+                self.params[f"{path.stem}.{key}"] = parse_parameter(f"{path.stem}.{key}", raw)
+
+    def raw(self, stem: str) -> Any:
+        """A special file (calendar, seniority) as loaded YAML."""
+        return load_yaml(self.dir / f"{stem}.yaml")
+
+    def check_date(self, on: date) -> None:
+        """Raise :class:`OutOfRangeError` if ``on`` is outside what the rule files cover."""
+        if not self.covered_from <= on <= self.covered_to:
+            raise OutOfRangeError(
+                f"Правила известны с {day(self.covered_from, 'ru')} по {day(self.covered_to, 'ru')}; "
+                f"запрошена дата {day(on, 'ru')}.",
+                f"The rules are known from {day(self.covered_from, 'en')} to {day(self.covered_to, 'en')}; "
+                f"the date asked for is {day(on, 'en')}.",
+                "date",
+            )
+
+    def default_date(self) -> date:
+        """Today, or the last covered day if the data ends earlier (for rules that do not change)."""
+        return min(date.today(), self.covered_to)
+
+    def check_year(self, year: int) -> None:
+        if not isinstance(year, int) or isinstance(year, bool):
+            raise OutOfRangeError("Год должен быть целым числом.", "The year must be a whole number.", "year")
+        if not self.covered_from.year <= year <= self.covered_to.year:
+            raise OutOfRangeError(
+                f"Правила известны за {self.covered_from.year}–{self.covered_to.year} гг.; запрошен {year} г.",
+                f"The rules cover {self.covered_from.year}–{self.covered_to.year}; the year asked for is {year}.",
+                "year",
+            )
+
+    def lookup(self, name: str, on: date) -> Dated:
+        """The value of parameter ``name`` in force on ``on``."""
+        self.check_date(on)
+        try:
+            param = self.params[name]
+        except KeyError:
+            raise RuleDataError(f"Нет параметра «{name}».", f"No parameter '{name}'.") from None
+        found = None
+        for v in param.values:
+            if v.valid_from <= on:
+                found = v
+        if found is None:
+            first = param.values[0].valid_from
+            raise OutOfRangeError(
+                f"«{param.label['ru']}»: значение известно с {day(first, 'ru')}; запрошено {day(on, 'ru')}.",
+                f"'{param.label['en']}': known from {day(first, 'en')}; asked for {day(on, 'en')}.",
+                "date",
+            )
+        return found
+
+    def value(self, name: str, on: date) -> Any:
+        return self.lookup(name, on).value
+
+
+def rulebook(country: str = "ru") -> RuleBook:
+    """The rule book of a country (one shared instance per country)."""
+    return _rulebook(country)
+
+
+@cache
+def _rulebook(country: str) -> RuleBook:
+    return RuleBook(country)

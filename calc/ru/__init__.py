@@ -1,0 +1,1 @@
+"""Russia: the rules and formulas of Russian pay (data in rules/*.yaml)."""

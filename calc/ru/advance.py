@@ -1,0 +1,294 @@
+"""The advance: pay for the first half of the month (ТК РФ ст. 136 ч. 6), and the final payment.
+
+Methods: ``"days"`` — proportional to working days worked in the first half (Ministry of Labour
+letters of 10.08.2017 and 20.03.2019); ``"percent"`` — a fixed share of the basis.
+Bases: ``"gross"`` — the salary (today's rule: the advance is income when paid and НДФЛ is
+withheld from it, in whole rubles, since 2023, Law 263-FZ); ``"net"`` — the salary less the month's
+НДФЛ with nothing withheld at the advance (common before 2023, and the seed article's convention).
+Whatever the method, advance paid + final payment = the month's net pay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from calc.core.errors import InputError
+from calc.core.explain import Explained, Trace
+from calc.core.money import ZERO, amount, flag, number, rate
+from calc.core.rules import rulebook
+from calc.core.text import T
+from calc.ru.calendar import CALENDAR, calendar_rule, working_days, working_days_between
+from calc.ru.income_tax import NDFL_226, ndfl
+
+LAW_136 = T(
+    "ТК РФ ст. 136 ч. 6; письма Минтруда от 10.08.2017 № 14-1/В-725, от 20.03.2019 № 14-1/В-178",
+    "Labour Code art. 136 part 6; Ministry of Labour letters 10.08.2017 No. 14-1/V-725, 20.03.2019 No. 14-1/V-178",
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AdvanceResult(Explained):
+    year: int
+    month: int
+    method: str
+    basis: str
+    withheld: bool
+    norm_days: int
+    first_half_days: int
+    days_worked: Decimal
+    month_gross: Decimal
+    month_ndfl: Decimal
+    month_net: Decimal
+    gross: Decimal  # the part of the month's pay the advance settles
+    ndfl: Decimal  # НДФЛ withheld from the advance
+    paid: Decimal  # what the worker receives as the advance
+    final_gross: Decimal
+    final_ndfl: Decimal
+    final_payment: Decimal
+    first_half_end: int
+
+
+def _tax_for(prior: Decimal, income: Decimal, year: int, resident: bool, country: str) -> Decimal:
+    """Tax on ``income`` paid after ``prior`` this year (cumulative, whole rubles)."""
+    return ndfl(prior + income, year, resident, country=country) - ndfl(prior, year, resident, country=country)
+
+
+def advance(
+    salary: Any,
+    year: int,
+    month: int,
+    *,
+    method: str = "days",
+    basis: str | None = None,
+    percent: Any = None,
+    days_worked: Any = None,
+    days_in_month: Any = None,
+    withhold_ndfl: bool | None = None,
+    month_gross: Any = None,
+    prior_income: Any = 0,
+    resident: bool = True,
+    month_ndfl: Any = None,
+    country: str = "ru",
+) -> AdvanceResult:
+    """The advance for ``month`` of ``year`` and the final payment that remains.
+
+    ``days_worked`` / ``days_in_month`` override the calendar (working days worked in the first half,
+    working days in the month); ``month_gross`` overrides the month's total pay (default: the salary);
+    ``prior_income`` is income paid earlier in the year (for the cumulative НДФЛ); ``month_ndfl``
+    overrides the month's НДФЛ (when the caller computed it with deductions).
+    """
+    rb = rulebook(country)
+    rb.check_year(year)
+    if not isinstance(month, int) or not 1 <= month <= 12:
+        raise InputError(
+            f"Месяц должен быть от 1 до 12, получено: {month}.", f"The month must be 1 to 12, got {month}.", "month"
+        )
+    s = amount(salary, "salary", "оклад", "the salary", allow_zero=False)
+    total = s if month_gross is None else amount(month_gross, "month_gross", "начисления за месяц", "the month's pay")
+    prior = amount(prior_income, "prior_income", "доход с начала года", "the income earlier this year")
+    on = date(year, month, 1)
+    half_end = int(rb.value("labour.advance_first_half_end", on))
+    withheld_rule = rb.lookup("ndfl.withheld_from_advance", on)
+    withhold = (
+        bool(withheld_rule.value)
+        if withhold_ndfl is None
+        else flag(withhold_ndfl, "withhold_ndfl", "удерживать ли НДФЛ с аванса", "whether НДФЛ is withheld")
+    )
+    basis = basis or ("gross" if withheld_rule.value else "net")
+    if basis not in ("gross", "net"):
+        raise InputError(
+            "База аванса: gross (оклад) или net (оклад за вычетом НДФЛ).",
+            "The advance basis must be gross (the salary) or net (the salary less НДФЛ).",
+            "basis",
+        )
+    if basis == "net" and withhold:
+        raise InputError(
+            "С 2023 г. НДФЛ удерживается с аванса (закон 263-ФЗ), поэтому база «за вычетом НДФЛ без удержания» "
+            "подходит только для лет до 2023. Выберите базу «оклад» или отключите удержание, чтобы смоделировать "
+            "прежнюю практику.",
+            "From 2023 НДФЛ is withheld from the advance (Law 263-FZ), so the 'net, nothing withheld' basis fits "
+            "only years before 2023. Choose the gross basis, or switch withholding off to model the old practice.",
+            "basis",
+        )
+    tr = Trace()
+    net_note = (
+        T(
+            "База — оклад за вычетом НДФЛ месяца: аванс — часть суммы на руки, НДФЛ с него не удерживается; "
+            "весь НДФЛ месяца удерживается при окончательном расчёте.",
+            "The basis is the salary less the month's НДФЛ: the advance is part of the take-home pay, nothing is "
+            "withheld from it, and the whole month's НДФЛ is withheld at the final payment.",
+        )
+        if basis == "net"
+        else None
+    )
+    if prior:
+        tr.given("prior_income", prior, source=NDFL_226)
+    tr.given("month_gross", total)
+    month_tax = (
+        _tax_for(prior, total, year, resident, country)
+        if month_ndfl is None
+        else amount(month_ndfl, "month_ndfl", "НДФЛ за месяц", "the month's НДФЛ")
+    )
+    tr.given("month_ndfl", month_tax, source=NDFL_226, rules=[rb.lookup("ndfl.resident_scale", on)])
+    if basis == "net":
+        base = tr.calc("advance_base", "salary - month_ndfl", rounding="none", salary=s, month_ndfl=month_tax)
+    else:
+        base = tr.given("advance_base", s)
+
+    norm = (
+        working_days(year, month, country)
+        if days_in_month is None
+        else int(
+            number(
+                days_in_month,
+                "days_in_month",
+                "рабочие дни месяца",
+                "the working days of the month",
+                low=1,
+                high=31,
+                integer=True,
+            )
+        )
+    )
+    half = working_days_between(on, date(year, month, half_end), country)
+    limit = half if days_in_month is None else min(norm, half_end)
+    worked = (
+        Decimal(min(half, norm))
+        if days_worked is None
+        else number(
+            days_worked,
+            "days_worked",
+            "отработанные дни первой половины",
+            "the days worked in the first half",
+            low=0,
+            high=31,
+        )
+    )
+    if worked > limit or worked > norm:
+        raise InputError(
+            f"Отработано {worked} дн. — больше, чем рабочих дней в первой половине месяца ({min(limit, norm)}).",
+            f"{worked} days worked is more than the working days of the first half ({min(limit, norm)}).",
+            "days_worked",
+        )
+
+    if method == "days":
+        if days_in_month is None:
+            tr.given("norm_days", norm, source=CALENDAR, rules=[calendar_rule(year, country)])
+            tr.given("first_half_days", half, source=CALENDAR, rules=[calendar_rule(year, country)])
+        else:
+            calendar_norm = working_days(year, month, country)
+            tr.given(
+                "norm_days",
+                norm,
+                note=T(
+                    f"задано вручную (по календарю — {calendar_norm})",
+                    f"entered by hand (the calendar has {calendar_norm})",
+                ),
+            )
+        if days_worked is not None and worked != half:
+            tr.given(
+                "days_worked",
+                worked,
+                note=T(
+                    f"задано вручную (по календарю в первой половине — {half})",
+                    f"entered by hand (the calendar's first half has {half})",
+                ),
+            )
+        gross = tr.calc(
+            "advance_gross",
+            "advance_base / norm_days * days_worked",
+            advance_base=base,
+            norm_days=norm,
+            days_worked=worked,
+            source=LAW_136,
+            note=net_note,
+        )
+    elif method == "percent":
+        p = rate(percent, "percent", "процент аванса", "the advance percentage", high=1)
+        if p <= 0:
+            raise InputError(
+                "Процент аванса должен быть больше 0 и не больше 100 %.",
+                "The advance percentage must be above 0 and at most 100%.",
+                "percent",
+            )
+        if days_worked is None:
+            gross = tr.calc(
+                "advance_gross",
+                "advance_base * advance_percent",
+                advance_base=base,
+                advance_percent=p,
+                source=LAW_136,
+                note=net_note,
+            )
+        else:
+            tr.given("first_half_days", half, source=CALENDAR, rules=[calendar_rule(year, country)])
+            gross = tr.calc(
+                "advance_gross",
+                "advance_base * advance_percent / first_half_days * days_worked",
+                advance_base=base,
+                advance_percent=p,
+                first_half_days=max(half, 1),
+                days_worked=worked,
+                source=LAW_136,
+                note=net_note,
+            )
+    else:
+        raise InputError(
+            "Способ расчёта аванса: days (по отработанным дням) или percent (процент оклада).",
+            "The advance method must be days (by days worked) or percent (a share of the salary).",
+            "method",
+        )
+    if gross > total:
+        raise InputError(
+            "Аванс получился больше начислений за месяц — проверьте данные.",
+            "The advance would exceed the month's pay — please check the inputs.",
+            "month_gross",
+        )
+    adv_tax = ZERO
+    if withhold and basis == "gross":
+        adv_tax = tr.given(
+            "advance_ndfl", _tax_for(prior, gross, year, resident, country), source=NDFL_226, rules=[withheld_rule]
+        )
+    else:
+        tr.given("advance_ndfl", ZERO, rules=[withheld_rule])
+    paid = tr.calc(
+        "advance_paid", "advance_gross - advance_ndfl", rounding="none", advance_gross=gross, advance_ndfl=adv_tax
+    )
+    final_gross = tr.calc(
+        "final_gross", "month_gross - advance_gross", rounding="none", month_gross=total, advance_gross=gross
+    )
+    final_tax = tr.calc(
+        "final_ndfl",
+        "month_ndfl - advance_ndfl",
+        rounding="none",
+        month_ndfl=month_tax,
+        advance_ndfl=adv_tax,
+        source=NDFL_226,
+    )
+    final = tr.calc(
+        "final_payment", "final_gross - final_ndfl", rounding="none", final_gross=final_gross, final_ndfl=final_tax
+    )
+    return AdvanceResult(
+        year=year,
+        month=month,
+        method=method,
+        basis=basis,
+        withheld=withhold,
+        norm_days=norm,
+        first_half_days=half,
+        days_worked=worked,
+        month_gross=total,
+        month_ndfl=month_tax,
+        month_net=total - month_tax,
+        gross=gross,
+        ndfl=adv_tax,
+        paid=paid,
+        final_gross=final_gross,
+        final_ndfl=final_tax,
+        final_payment=final,
+        first_half_end=half_end,
+        steps=tuple(tr.steps),
+    )

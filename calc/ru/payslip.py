@@ -1,0 +1,416 @@
+"""A month's pay in full — the payslip: salary for time worked, long-service bonus, night, overtime
+and holiday pay, other allowances and the monthly bonus, district coefficient and northern
+allowance; НДФЛ, the advance and the final payment; and what the employer pays on top.
+"""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from calc.core.errors import InputError
+from calc.core.explain import Explained, Q, Trace
+from calc.core.money import ZERO, amount, dec, number, rate
+from calc.core.rules import rulebook
+from calc.core.text import T, Text, day, num, quantity
+from calc.ru.advance import AdvanceResult, advance
+from calc.ru.calendar import CALENDAR, calendar_rule, work_hours, working_days, working_days_between
+from calc.ru.cost import MonthCost, year_payroll
+from calc.ru.long_service import Scale, full_years, get_scale, rate_step
+from calc.ru.service import ServiceLength
+from calc.ru.timepay import LAW_136, holiday_pay, hourly_rate, night_rate_checked, overtime_pay
+
+LAST_DAY_SOURCE = T(
+    "ТК РФ ст. 84.1, 140: день увольнения — последний день работы",
+    "Labour Code art. 84.1 and 140: the day of dismissal is the last day of work",
+)
+REGIONAL_SOURCE = T("ТК РФ ст. 148, 315–317", "Labour Code art. 148 and 315–317")
+
+
+@dataclass(frozen=True)
+class Allowance:
+    """Another allowance: ``percent`` of the salary for time worked, or a fixed monthly ``amount``
+    prorated by time worked (or by ``worked`` / ``planned`` units, e.g. shifts, when given)."""
+
+    label: str
+    label_en: str | None = None
+    percent: Any = None
+    amount: Any = None
+    prorate: bool = True
+    worked: Any = None
+    planned: Any = None
+
+    def text(self) -> Text:
+        return T(self.label, self.label_en or self.label)
+
+
+@dataclass(frozen=True)
+class Line:
+    key: str
+    label: Text
+    amount: Decimal
+    regional: bool = True  # the district coefficient and northern allowance apply to it
+
+
+@dataclass(frozen=True, kw_only=True)
+class PayLines(Explained):
+    lines: tuple[Line, ...]
+    hourly_rate: Decimal
+    worked_share: Decimal
+
+    @property
+    def gross(self) -> Decimal:
+        return sum((x.amount for x in self.lines), ZERO)
+
+    @property
+    def northern(self) -> Decimal:
+        return sum((x.amount for x in self.lines if x.key in ("district_pay", "northern_pay")), ZERO)
+
+
+def _days_worked(days_worked: Any, norm: int, on: date, last_day: date | None, tr: Trace, country: str) -> Decimal:
+    """Days worked: as given, else the whole month or, when the job ends, the working days up to its last day."""
+    top = norm
+    if last_day is not None:
+        top = working_days_between(on, last_day, country)
+        if days_worked is None:
+            return tr.given(
+                "days_worked",
+                top,
+                source=LAST_DAY_SOURCE,
+                note=T(
+                    f"Рабочие дни с 1-го числа по день увольнения {day(last_day, 'ru')} включительно.",
+                    f"Working days from the 1st to the day of dismissal, {day(last_day, 'en')}, inclusive.",
+                ),
+            )
+    if days_worked is None:
+        return Decimal(norm)
+    if last_day is None:
+        return number(days_worked, "days_worked", "отработанные дни", "the days worked", low=0, high=norm)
+    days = number(days_worked, "days_worked", "отработанные дни", "the days worked", low=0, high=10**6)
+    if days > top:
+        raise InputError(
+            f"С 1-го по {day(last_day, 'ru')} по производственному календарю рабочих дней: {top} — укажите "
+            f"отработанные дни от 0 до {top} (введено {num(days, 'ru')}).",
+            f"From the 1st to {day(last_day, 'en')} the production calendar has {top} working days — please enter "
+            f"the days worked from 0 to {top}; you typed {num(days, 'en')}.",
+            "days_worked",
+        )
+    return days
+
+
+def _hours_worked(hours_worked: Any, on: date, last_day: date | None) -> Decimal:
+    """Hours worked: at most 24 a calendar day of the month, or up to the last day when the job ends."""
+    if last_day is None:
+        top = 24 * monthrange(on.year, on.month)[1]
+        return number(hours_worked, "hours_worked", "отработанные часы", "the hours worked", low=0, high=top)
+    hours = number(hours_worked, "hours_worked", "отработанные часы", "the hours worked", low=0, high=10**6)
+    days = (last_day - on).days + 1
+    if hours > 24 * days:
+        ru, en = (
+            f"С 1-го по {day(last_day, 'ru')} всего {quantity(days, 'days', 'ru')} — это не больше "
+            f"{quantity(24 * days, 'hours', 'ru')} (24 часа в сутки), а введено {quantity(hours, 'hours', 'ru')}. "
+            "Проверьте число часов.",
+            f"From the 1st to {day(last_day, 'en')} there are {quantity(days, 'days', 'en')} — at most "
+            f"{quantity(24 * days, 'hours', 'en')} (24 hours a day); you typed {quantity(hours, 'hours', 'en')}. "
+            "Please check the hours.",
+        )
+        raise InputError(ru, en, "hours_worked")
+    return hours
+
+
+def pay_lines(
+    salary: Any,
+    year: int,
+    month: int,
+    *,
+    days_worked: Any = None,
+    hours_worked: Any = None,
+    hourly_method: str = "month",
+    seniority_years: Any = None,
+    scale: str | Scale | None = None,
+    night_hours: Any = 0,
+    night_rate: Any = None,
+    overtime_hours: Any = (),
+    holiday_hours: Any = 0,
+    holiday_within_norm: bool = True,
+    allowances: Sequence[Allowance] = (),
+    bonus_percent: Any = 0,
+    district_coef: Any = 1,
+    northern_percent: Any = 0,
+    last_day: date | None = None,
+    country: str = "ru",
+) -> PayLines:
+    """The accrual lines of one month (what the payslip lists under "accrued").
+
+    ``last_day``: the employment ends on this day of the month (dismissal): by default the working
+    days from the 1st to it are paid, and no more can be given as worked (ТК РФ ст. 84.1, 140).
+    """
+    s = amount(salary, "salary", "оклад", "the salary")
+    on = date(year, month, 1)
+    tr = Trace()
+    hr = hourly_rate(s, year, month, hourly_method, country=country)
+    if hours_worked is not None or any(_given(x) for x in (night_hours, overtime_hours, holiday_hours)):
+        tr.extend(hr.steps)  # the hourly rate is shown only where a line uses it
+    if hours_worked is None:
+        norm = working_days(year, month, country)
+        tr.given("norm_days", norm, source=CALENDAR, rules=[calendar_rule(year, country)])
+        worked = _days_worked(days_worked, norm, on, last_day, tr, country)
+        pay = tr.calc(
+            "salary_pay",
+            "salary / norm_days * days_worked",
+            salary=s,
+            norm_days=norm,
+            days_worked=worked,
+            source=LAW_136,
+        )
+        share = worked / norm
+    else:
+        hours = _hours_worked(hours_worked, on, last_day)
+        pay = tr.calc(
+            "salary_pay",
+            "hourly_rate * hours_worked",
+            hourly_rate=hr.rate,
+            hours_worked=hours,
+            source=T(
+                "Суммированный учёт рабочего времени (ТК РФ ст. 104)", "Summarised working time (Labour Code art. 104)"
+            ),
+        )
+        share = hours / Decimal(work_hours(year, month, country))
+    lines = [Line("salary_pay", T("Оплата по окладу", "Salary for time worked"), pay)]
+    if scale is not None:
+        sc = get_scale(scale)
+        y = full_years(seniority_years if seniority_years is not None else ServiceLength())
+        r = rate_step(tr, sc, y)
+        bonus = tr.calc("seniority_bonus", "salary_pay * seniority_rate", salary_pay=pay, seniority_rate=r)
+        lines.append(Line("seniority_bonus", T("Надбавка за выслугу лет", "Long-service bonus"), bonus))
+    nh = number(night_hours, "night_hours", "ночные часы", "the night hours", low=0, high=248)
+    if nh:
+        nr, minimum = night_rate_checked(night_rate, on, country)
+        night = tr.calc(
+            "night_pay",
+            "hourly_rate * night_hours * night_rate",
+            hourly_rate=hr.rate,
+            night_hours=nh,
+            night_rate=nr,
+            rules=[minimum],
+        )
+        lines.append(Line("night_pay", T("Доплата за работу ночью", "Night-work surcharge"), night))
+    if overtime_hours not in ((), [], 0, None):
+        ot = overtime_pay(hr.rate, overtime_hours, on=on, country=country)
+        tr.extend(ot.steps)
+        lines.append(Line("overtime_pay", T("Сверхурочная работа", "Overtime"), ot.amount))
+    hh = number(holiday_hours, "holiday_hours", "часы в выходной", "the weekend/holiday hours", low=0, high=744)
+    if hh:
+        hp = holiday_pay(hr.rate, hh, within_norm=holiday_within_norm, on=on, country=country)
+        tr.extend(hp.steps)
+        lines.append(Line("holiday_pay", T("Работа в выходной или праздник", "Weekend or holiday work"), hp.amount))
+    for i, a in enumerate(allowances, 1):
+        lines.append(_allowance(tr, a, i, pay, share))
+    bp = rate(bonus_percent, "bonus_percent", "премию (доля оклада)", "the bonus (share of salary)", high=10)
+    if bp:
+        b = tr.calc(
+            "bonus_pay",
+            "salary_pay * bonus_percent",
+            salary_pay=pay,
+            bonus_percent=bp,
+            source=T("Положение о премировании (ТК РФ ст. 135, 191)", "Bonus regulations (Labour Code art. 135, 191)"),
+        )
+        lines.append(Line("bonus_pay", T("Премия", "Bonus"), b))
+    coef = number(district_coef, "district_coef", "районный коэффициент", "the district coefficient", low=1, high=3)
+    north = rate(northern_percent, "northern_percent", "северную надбавку", "the northern allowance", high=1)
+    if coef > 1 or north:
+        base = sum((x.amount for x in lines if x.regional), ZERO)
+        tr.given("regional_base", base, source=REGIONAL_SOURCE)
+        if coef > 1:
+            d = tr.calc(
+                "district_pay",
+                "regional_base * (district_coef - 1)",
+                regional_base=base,
+                district_coef=coef,
+                source=REGIONAL_SOURCE,
+            )
+            lines.append(Line("district_pay", T("Районный коэффициент", "District coefficient"), d, regional=False))
+        if north:
+            n = tr.calc(
+                "northern_pay",
+                "regional_base * northern_percent",
+                regional_base=base,
+                northern_percent=north,
+                source=REGIONAL_SOURCE,
+            )
+            lines.append(Line("northern_pay", T("Северная надбавка", "Northern allowance"), n, regional=False))
+    names = {f"l{i}": Q(x.amount, "rub", x.label) for i, x in enumerate(lines)}
+    tr.calc("gross", " + ".join(names), rounding="none", **names)
+    return PayLines(lines=tuple(lines), hourly_rate=hr.rate, worked_share=share, steps=tuple(tr.steps))
+
+
+def _given(value: Any) -> bool:
+    """True unless the value is empty or zero (bad values count as given: they are checked later)."""
+    if value in (None, "", (), []):
+        return False
+    if isinstance(value, list | tuple):
+        return True
+    try:
+        return dec(value) != 0
+    except (ArithmeticError, TypeError, ValueError):
+        return True
+
+
+def _allowance(tr: Trace, a: Allowance, i: int, pay: Decimal, share: Decimal) -> Line:
+    label = a.text()
+    if (a.percent is None) == (a.amount is None):
+        raise InputError(
+            f"Надбавка «{a.label}»: укажите либо процент, либо сумму.",
+            f"Allowance '{a.label_en or a.label}': give either a percentage or an amount.",
+            "allowances",
+        )
+    if a.percent is not None:
+        p = rate(a.percent, "allowances", f"надбавку «{a.label}»", f"allowance '{a.label_en or a.label}'", high=10)
+        v = tr.calc(
+            "allowance",
+            "salary_pay * allowance_percent",
+            label=label,
+            salary_pay=pay,
+            allowance_percent=Q(p, "rate", T("процент надбавки", "allowance percentage")),
+        )
+        return Line(f"allowance_{i}", label, v)
+    amt = amount(a.amount, "allowances", f"надбавку «{a.label}»", f"allowance '{a.label_en or a.label}'")
+    if not a.prorate:
+        v = tr.given("allowance", amt, label=label)
+    elif a.worked is not None:
+        w = number(a.worked, "allowances", "отработанные смены или дни", "the shifts or days worked", low=0, high=744)
+        pl = number(a.planned, "allowances", "смены или дни по графику", "the planned shifts or days", low=1, high=744)
+        if w > pl:
+            raise InputError(
+                f"Надбавка «{a.label}»: отработано {num(w, 'ru')} — больше, чем по графику ({num(pl, 'ru')}).",
+                f"Allowance '{a.label_en or a.label}': {num(w, 'en')} worked is more than planned ({num(pl, 'en')}).",
+                "allowances",
+            )
+        v = tr.calc(
+            "allowance",
+            "allowance_amount / planned_units * worked_units",
+            label=label,
+            allowance_amount=Q(amt, "rub", T("сумма в месяц", "monthly amount")),
+            planned_units=Q(pl, "number", T("по графику", "planned")),
+            worked_units=Q(w, "number", T("отработано", "worked")),
+        )
+    else:
+        v = tr.calc(
+            "allowance",
+            "allowance_amount * worked_share",
+            label=label,
+            allowance_amount=Q(amt, "rub", T("сумма в месяц", "monthly amount")),
+            worked_share=Q(share, "number", T("доля отработанного времени", "share of time worked")),
+        )
+    return Line(f"allowance_{i}", label, v)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Payslip(Explained):
+    year: int
+    month: int
+    lines: tuple[Line, ...]
+    gross: Decimal
+    ndfl: Decimal
+    net: Decimal
+    advance: AdvanceResult
+    final_payment: Decimal
+    cost: MonthCost
+    hourly_rate: Decimal
+
+    @property
+    def contributions(self) -> Decimal:
+        return self.cost.contributions
+
+    @property
+    def total_cost(self) -> Decimal:
+        return self.cost.total_cost
+
+
+def payslip(
+    salary: Any,
+    year: int,
+    month: int,
+    *,
+    prior_months: Sequence[Any] | None = None,
+    advance_method: str = "days",
+    advance_percent: Any = None,
+    advance_basis: str | None = None,
+    kind: str = "general",
+    accident_rate: Any = None,
+    accident_class: Any = None,
+    children: Any = 0,
+    sole_parent: bool = False,
+    resident: bool = True,
+    country: str = "ru",
+    **pay: Any,
+) -> Payslip:
+    """The payslip of one month. ``pay`` takes the arguments of :func:`pay_lines`.
+
+    ``prior_months``: gross pay of each earlier month of the year (default: the same as this month),
+    used for the cumulative НДФЛ and the contribution caps.
+    """
+    rulebook(country).check_year(year)
+    pl = pay_lines(salary, year, month, country=country, **pay)
+    gross = pl.gross
+    north = pl.northern
+    if prior_months is None:
+        gross_list, north_list = [gross] * month, [north] * month
+    else:
+        prior = [amount(x, "prior_months", "начисления прошлых месяцев", "earlier months' pay") for x in prior_months]
+        if len(prior) != month - 1:
+            raise InputError(
+                f"Нужны начисления за {month - 1} прошлых месяцев.",
+                f"The pay of {month - 1} earlier months is needed.",
+                "prior_months",
+            )
+        gross_list, north_list = [*prior, gross], [ZERO] * (month - 1) + [north]
+    yr = year_payroll(
+        gross_list,
+        year,
+        kind=kind,
+        accident_rate=accident_rate,
+        accident_class=accident_class,
+        resident=resident,
+        children=children,
+        sole_parent=sole_parent,
+        northern=north_list,
+        country=country,
+    )
+    cost = yr.month(month)
+    prior_income = sum(gross_list[:-1], ZERO)
+    adv = advance(
+        salary,
+        year,
+        month,
+        method=advance_method,
+        percent=advance_percent,
+        basis=advance_basis,
+        month_gross=gross,
+        prior_income=prior_income,
+        resident=resident,
+        month_ndfl=cost.ndfl,
+        country=country,
+    )
+    steps = (
+        *pl.steps,
+        *(x for x in cost.steps if x.key != "gross"),
+        *(x for x in adv.steps if x.key not in ("month_gross", "month_ndfl")),
+    )
+    return Payslip(
+        year=year,
+        month=month,
+        lines=pl.lines,
+        gross=gross,
+        ndfl=cost.ndfl,
+        net=cost.net,
+        advance=adv,
+        final_payment=adv.final_payment,
+        cost=cost,
+        hourly_rate=pl.hourly_rate,
+        steps=steps,
+    )

@@ -1,0 +1,395 @@
+"""The bargaining view beyond one machine: the same computation on a Dask DataFrame.
+
+Employees are independent, so a workforce splits into partitions and each partition goes through
+exactly the in-memory path (:func:`calc.workforce.check` and :func:`calc.workforce.compare`) via
+``map_partitions``; only the small band table, the headline and the rejected rows come back to
+the client. A first pass over the ``id`` column counts each partition's rows and finds the ids
+repeated anywhere (and, if there are any, the rows of their copies), so that every row carries its
+number in the whole data as in a spreadsheet (the header is row 1) and every copy of a repeated id
+is rejected with the same reason as in memory.
+
+By default a :class:`distributed.LocalCluster` is started on this machine (one single-threaded
+worker process per core); give ``address="tcp://scheduler:8786"`` to use a real cluster. Every
+worker needs the same environment (``pip install -r requirements.txt`` and this package) and access
+to the input files (shared storage: NFS, S3, …). See docs/bargaining.md.
+
+Command line::
+
+    python -m calc.workforce.dask data/*.parquet --year 2026 --proposed "0:0.05,3:0.10,5:0.15,10:0.20"
+    python -m calc.workforce.dask data/ --year 2026 --proposed education_alt --scheduler tcp://10.0.0.5:8786
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from calc.core.errors import CalcError
+from calc.ru.long_service import Scale
+from calc.workforce import (
+    FIGURES,
+    ScaleSpec,
+    _defaults,
+    band_table,
+    compare,
+    finish_bands,
+    headline,
+    resolve_scale,
+)
+from calc.workforce.input import ALIASES, INFO, REJECTED_COLUMNS, _as_text, _missing, check, normalise_header
+
+TEXT = "str"
+STATUS_OK = "ok"
+STATUS_REJECTED = "rejected"
+
+
+def connect(
+    address: str | None = None,
+    *,
+    n_workers: int | None = None,
+    threads_per_worker: int = 1,
+    memory_limit: str | float = "auto",
+    **cluster_kw: Any,
+) -> Any:
+    """A ``distributed.Client``: to the scheduler at ``address``, else to a new LocalCluster here."""
+    from distributed import Client, LocalCluster
+
+    if address:
+        return Client(address)
+    import os
+
+    cluster = LocalCluster(
+        n_workers=n_workers or os.cpu_count() or 1,
+        threads_per_worker=threads_per_worker,
+        processes=True,
+        memory_limit=memory_limit,
+        **cluster_kw,
+    )
+    return Client(cluster)
+
+
+def close(client: Any) -> None:
+    """Close a client and, if :func:`connect` started it, its LocalCluster."""
+    cluster = getattr(client, "cluster", None)
+    client.close()
+    if cluster is not None:
+        cluster.close()
+
+
+def _info_columns(columns: list[str]) -> list[str]:
+    return [c for c in INFO if c in {ALIASES.get(normalise_header(h)) for h in columns}]
+
+
+def _id_column(columns: list[str]) -> str | None:
+    for h in columns:
+        if ALIASES.get(normalise_header(h)) == "id":
+            return h
+    return None
+
+
+def output_schema(info: list[str]) -> dict[str, Any]:
+    """Columns and dtypes of the per-employee rows (ok and rejected) of every partition."""
+    schema: dict[str, Any] = {
+        "partition": np.int64,
+        "row": np.int64,
+        "id": TEXT,
+        "status": TEXT,
+        "service_years": np.int64,
+        "band": np.int64,
+        "scale_current": TEXT,
+        "scale_proposed": TEXT,
+    }
+    schema.update(dict.fromkeys(info, TEXT))
+    for f in FIGURES:
+        for w in ("current", "proposed", "change"):
+            schema[f"{f}_{w}_kop"] = np.int64
+    schema.update({"column": TEXT, "value": TEXT, "reason_ru": TEXT, "reason_en": TEXT})
+    return schema
+
+
+def compare_partition(
+    pdf: pd.DataFrame,
+    year: int,
+    proposed: ScaleSpec | Mapping[str, ScaleSpec],
+    current: ScaleSpec | Mapping[str, ScaleSpec] | None,
+    default_scale: Scale | None,
+    scales: Mapping[str, Scale],
+    accident_rate: Any,
+    accident_class: Any,
+    today: date,
+    duplicate_ids: Mapping[str, list[int]],
+    info: list[str],
+    offsets: list[int] | None = None,
+    partition_info: dict[str, Any] | None = None,
+) -> pd.DataFrame:
+    """One partition through the in-memory path: per-employee rows, and rejected rows with reasons.
+
+    ``offsets``: the number of rows before each partition, so that rows are numbered in the whole data
+    (spreadsheet numbers: the header is row 1, the first data row 2).
+    """
+    schema = output_schema(info)
+    number = int(partition_info["number"]) if partition_info else -1
+    if len(pdf) == 0:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in schema.items()})
+    first_row = 2 + (offsets[number] if offsets is not None and number >= 0 else 0)
+    uses_column = current is None or isinstance(current, Mapping) or isinstance(proposed, Mapping)
+    chk = check(
+        pdf,
+        year,
+        scale=default_scale,
+        scales=scales,
+        today=today,
+        first_row=first_row,
+        duplicate_ids=duplicate_ids,
+        scale_column=uses_column,
+    )
+    cmp = compare(
+        chk,
+        year,
+        proposed,
+        current=current,
+        scales=scales,
+        accident_rate=accident_rate,
+        accident_class=accident_class,
+        strict=False,
+    )
+    ok = cmp.per_employee().copy()
+    ok["status"] = pd.Categorical.from_codes(np.zeros(len(ok), np.int8), categories=[STATUS_OK])
+    rej = chk.rejected.copy()
+    rej["status"] = STATUS_REJECTED
+    out = pd.concat([ok, rej], ignore_index=True) if len(rej) else ok
+    out["partition"] = number
+    for c, t in schema.items():
+        if c not in out:
+            out[c] = 0 if t is np.int64 else ""
+        elif t is np.int64:
+            out[c] = out[c].fillna(0)
+        else:
+            out[c] = _as_str(out[c])
+    return out[list(schema)].astype(schema)
+
+
+def _as_str(col: pd.Series) -> pd.Series:
+    """A text column as the pandas string dtype, empty cells as '' (categoricals via their categories)."""
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        cats = pd.array([str(c) for c in col.cat.categories] + [""], dtype=TEXT)
+        codes = col.cat.codes.to_numpy()
+        return pd.Series(cats.take(np.where(codes < 0, len(cats) - 1, codes)), index=col.index)
+    if pd.api.types.is_string_dtype(col.dtype) and col.dtype != object:
+        return col.fillna("")
+    obj = col.astype(object)
+    return obj.where(obj.notna(), "").astype(TEXT)
+
+
+@dataclass
+class DaskComparison:
+    """The comparison over a Dask workforce: the small tables are computed, the rows stay lazy."""
+
+    year: int
+    bands: pd.DataFrame
+    rejected: pd.DataFrame
+    rows: Any  # dask DataFrame of per-employee rows (status "ok") — write it with .to_parquet(...)
+    gaining: int = 0
+    losing: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def by_band(self) -> pd.DataFrame:
+        return self.bands
+
+    def headline(self) -> dict[str, Any]:
+        return {**headline(self.bands), "gaining": self.gaining, "losing": self.losing}
+
+
+def _id_text(col: pd.Series) -> pd.Series:
+    """A partition's ids as ``check`` reads them (text, stripped); empty ids left out."""
+    ids = _as_text(col.reset_index(drop=True))
+    return ids[~_missing(col.reset_index(drop=True))]
+
+
+def _dup_rows(col: pd.Series, dups: set[str], offsets: list[int], partition_info: Any = None) -> pd.DataFrame:
+    """(id, spreadsheet row) of every copy of a repeated id in one partition."""
+    ids = _as_text(col.reset_index(drop=True))
+    hit = ids.isin(list(dups)).to_numpy() & ~_missing(col.reset_index(drop=True))
+    start = 2 + offsets[int(partition_info["number"])] if partition_info else 2
+    pos = np.flatnonzero(hit)
+    return pd.DataFrame({"id": ids.to_numpy(dtype=object)[pos], "row": pos.astype(np.int64) + start})
+
+
+def layout(ddf: Any) -> tuple[list[int], dict[str, list[int]]]:
+    """Rows before each partition, and each id repeated anywhere with the spreadsheet rows of all its copies.
+
+    One pass counts the rows of every partition and the ids (as ``check`` reads them); only the repeated
+    ids come back. If there are any, a second pass over the ``id`` column finds their rows.
+    """
+    import dask
+
+    col = _id_column(list(ddf.columns))
+    lengths = ddf.map_partitions(len, meta=(None, np.int64))
+    if col is None:
+        (sizes,) = dask.compute(lengths)
+        return _offsets(sizes), {}
+    ids = ddf[col].map_partitions(_id_text, meta=(col, object))
+    counts = ids.value_counts(split_out=max(1, ddf.npartitions // 8))
+    sizes, dup = dask.compute(lengths, counts[counts > 1])  # filtered on the workers
+    offsets = _offsets(sizes)
+    if len(dup) == 0:
+        return offsets, {}
+    keys = {str(k) for k in dup.index}
+    found = ddf[col].map_partitions(_dup_rows, keys, offsets, meta={"id": object, "row": np.int64}).compute()
+    rows: dict[str, list[int]] = {}
+    for k, r in zip(found["id"].tolist(), found["row"].tolist(), strict=True):
+        rows.setdefault(k, []).append(int(r))
+    return offsets, {k: sorted(v) for k, v in rows.items()}
+
+
+def _offsets(sizes: Any) -> list[int]:
+    counts = [int(x) for x in np.asarray(sizes).ravel()]
+    return [0, *np.cumsum(counts).tolist()[:-1]] if counts else [0]
+
+
+def duplicate_ids(ddf: Any) -> set[str]:
+    """Ids that appear more than once anywhere in the Dask frame (as text, like ``check`` reads them)."""
+    return set(layout(ddf)[1])
+
+
+def compare_dask(
+    ddf: Any,
+    year: int,
+    proposed: ScaleSpec | Mapping[str, ScaleSpec],
+    *,
+    current: ScaleSpec | Mapping[str, ScaleSpec] | None = None,
+    default_scale: ScaleSpec | None = None,
+    scales: Mapping[str, Scale] | None = None,
+    accident_rate: Any = None,
+    accident_class: Any = None,
+    today: date | None = None,
+    client: Any = None,
+    output: str | None = None,
+) -> DaskComparison:
+    """:func:`calc.workforce.compare` on a ``dask.dataframe`` partition by partition.
+
+    ``client``: a ``distributed.Client`` (default: the current one, else a new LocalCluster).
+    ``output``: a folder to write the per-employee rows to (parquet), in the same pass.
+    """
+    import dask
+    from distributed import default_client
+
+    if client is None:
+        try:
+            client = default_client()
+        except ValueError:
+            client = connect()
+    extra, ds = _defaults(current, default_scale, scales)
+    if not isinstance(proposed, Mapping):
+        proposed = resolve_scale(proposed, extra)
+    today = today or date.today()
+    t0 = time.perf_counter()
+    offsets, dups = layout(ddf)
+    t1 = time.perf_counter()
+    info = _info_columns(list(ddf.columns))
+    schema = output_schema(info)
+    meta = pd.DataFrame({c: pd.Series(dtype=t) for c, t in schema.items()})
+    rows = ddf.map_partitions(
+        compare_partition,
+        year,
+        proposed,
+        current,
+        ds,
+        extra,
+        accident_rate,
+        accident_class,
+        today,
+        dups,
+        info,
+        offsets,
+        meta=meta,
+        enforce_metadata=False,
+    )
+    ok = rows[rows["status"] == STATUS_OK]
+    cols = [f"{f}_change_kop" for f in FIGURES] + [f"{f}_current_kop" for f in FIGURES]
+    sums = ok.groupby("band")[cols].sum()
+    sizes = ok.groupby("band").size()
+    rejected = rows[rows["status"] == STATUS_REJECTED][["partition", "row", "id", *REJECTED_COLUMNS[2:]]]
+    net = ok["net_change_kop"]
+    todo = [sums, sizes, rejected, (net > 0).sum(), (net < 0).sum()]
+    if output:
+        todo.append(ok.to_parquet(output, compute=False, write_index=False))
+    got = dask.compute(*todo)
+    g = got[0].copy()
+    g["employees"] = got[1]
+    g = g.reindex(range(7), fill_value=0).fillna(0)
+    timings = {"duplicates": t1 - t0, "compute": time.perf_counter() - t1}
+    rej = got[2].sort_values(["row", "column"], kind="stable").reset_index(drop=True)
+    return DaskComparison(year, finish_bands(g), rej, ok, int(got[3]), int(got[4]), timings)
+
+
+def _parse_scale(text: str) -> ScaleSpec:
+    """'civil_service' or '0:0.05,3:0.10,5:0.15' (full years:rate)."""
+    if ":" not in text:
+        return text
+    return [(int(y), r) for y, r in (part.split(":") for part in text.split(","))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Cost of a proposed seniority scale over a workforce (Dask).")
+    ap.add_argument("input", nargs="+", help="parquet or CSV files (or a folder of parquet files)")
+    ap.add_argument("--year", type=int, required=True)
+    ap.add_argument("--proposed", required=True, help="a scale id or 'years:rate,…' e.g. '0:0.05,3:0.1,5:0.15'")
+    ap.add_argument("--current", help="one scale for everyone (default: the 'scale' column)")
+    ap.add_argument("--scheduler", help="address of a Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: local)")
+    ap.add_argument("--output", help="folder for the per-employee results (parquet)")
+    ap.add_argument("--lang", default="en", choices=["ru", "en"])
+    args = ap.parse_args(argv)
+    import dask.dataframe as dd
+
+    csv = all(p.lower().endswith(".csv") for p in args.input)
+    src = args.input if len(args.input) > 1 else args.input[0]
+    # blank lines kept (check skips them) so that rows are numbered as in a spreadsheet
+    ddf = dd.read_csv(src, dtype=str, keep_default_na=False, skip_blank_lines=False) if csv else dd.read_parquet(src)
+    client = connect(args.scheduler)
+    try:
+        res = compare_dask(
+            ddf,
+            args.year,
+            _parse_scale(args.proposed),
+            current=_parse_scale(args.current) if args.current else None,
+            client=client,
+            output=args.output,
+        )
+    except CalcError as e:
+        print(e.message(args.lang), file=sys.stderr)
+        return 2
+    finally:
+        close(client)
+    print(json.dumps({k: str(v) for k, v in res.headline().items()}, ensure_ascii=False, indent=1))
+    print(res.by_band().to_string())
+    if len(res.rejected):
+        col = f"reason_{args.lang}"
+        print(f"\nrejected rows: {len(res.rejected)}")
+        print(res.rejected[["row", "id", col]].head(20).to_string(index=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+__all__ = [
+    "DaskComparison",
+    "band_table",
+    "close",
+    "compare_dask",
+    "compare_partition",
+    "connect",
+    "duplicate_ids",
+    "layout",
+]

@@ -1,0 +1,271 @@
+"""The bargaining results as an XLSX workbook (Russian or English), safe to open in a spreadsheet.
+
+Written with XlsxWriter in constant-memory mode, row by row (a few seconds for 20,000 employees).
+
+Nothing in the file can run as a formula: every cell is written as text or a number (never a
+formula), and a text cell that a spreadsheet could turn into a formula when it is edited or saved
+as CSV — starting with ``=``, ``+``, ``-``, ``@`` (after spaces), a tab, a carriage return or a line
+feed — gets a leading apostrophe (OWASP, "CSV Injection"). Free-text cells of the input (name,
+occupation, department) already carry that apostrophe from :func:`calc.workforce.check`.
+Money is written as numbers in rubles with two decimals (exactly, from the kopecks).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from calc.core.rules import rulebook
+from calc.core.text import T, Text, tr
+from calc.ru.long_service import Scale
+from calc.workforce import FIGURE_LABELS, FIGURES, Comparison, band_labels, scale_name
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+MONEY_FORMAT = "#,##0.00"
+
+HEADLINE_LABELS: dict[str, Text] = {
+    "employees": T("Сотрудников в расчёте", "Employees in the calculation"),
+    "cost_change": T("Изменение затрат работодателя за год", "Change in the employer's annual cost"),
+    "gross_change": T("  в т. ч. начислено работникам", "  of which gross pay"),
+    "contributions_change": T("  в т. ч. страховые взносы", "  of which insurance contributions"),
+    "accident_change": T("  в т. ч. взносы на травматизм", "  of which accident insurance"),
+    "cost_change_percent": T("Изменение затрат, % к текущим", "Change in cost, % of the current cost"),
+    "net_change": T("Изменение выплат на руки (всего)", "Change in workers' net pay (total)"),
+    "ndfl_change": T("Изменение НДФЛ", "Change in income tax (НДФЛ)"),
+    "bonus_change": T("Изменение надбавки за выслугу", "Change in the long-service bonus"),
+    "gaining": T("Получат больше", "Employees gaining"),
+    "losing": T("Получат меньше", "Employees losing"),
+    "cost_current": T("Затраты работодателя при текущей шкале", "Employer's cost under the current scale"),
+    "net_current": T("Выплаты на руки при текущей шкале", "Net pay under the current scale"),
+}
+REJECTED_LABEL = T(
+    "Отклонено строк (не посчитаны; список — на листе «Отклонено»)",
+    "Rows rejected (not computed; listed on the sheet 'Rejected')",
+)
+REJECTED_HEAD = (
+    T("Строка файла", "File row"),
+    T("id", "id"),
+    T("Столбец", "Column"),
+    T("Значение", "Value"),
+    T("Причина", "Reason"),
+)
+SHEETS = {
+    "summary": T("Итоги", "Summary"),
+    "bands": T("По стажу", "By service"),
+    "employees": T("Сотрудники", "Employees"),
+    "scales": T("Шкалы", "Scales"),
+    "rejected": T("Отклонено", "Rejected"),
+}
+
+
+def safe(value: Any) -> Any:
+    """A cell value that cannot run as a formula: text starting with = + - @ (after spaces), tab, CR or LF
+    gets an apostrophe."""
+    if isinstance(value, str) and (value.startswith(FORMULA_START) or value.lstrip().startswith(FORMULA_START[:4])):
+        return "'" + value
+    return value
+
+
+class _Book:
+    """An XlsxWriter workbook in memory: strings are never turned into formulas, numbers or links."""
+
+    def __init__(self) -> None:
+        import xlsxwriter
+
+        self.buf = io.BytesIO()
+        self.wb = xlsxwriter.Workbook(
+            self.buf,
+            {
+                "constant_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_numbers": False,
+                "strings_to_urls": False,
+            },
+        )
+        self.bold = self.wb.add_format({"bold": True})
+        self.money = self.wb.add_format({"num_format": MONEY_FORMAT})
+
+    def sheet(self, title: str, header: Sequence[str], widths: Sequence[float] = (), money: Iterable[int] = ()) -> Any:
+        ws = self.wb.add_worksheet(title)
+        for j, w in enumerate(widths):
+            ws.set_column(j, j, w)
+        for j in money:
+            ws.set_column(j, j, widths[j] if j < len(widths) else 14, self.money)
+        for j, h in enumerate(header):
+            ws.write_string(0, j, safe(h), self.bold)
+        ws.freeze_panes(1, 0)
+        return ws
+
+    def close(self) -> bytes:
+        self.wb.close()
+        return self.buf.getvalue()
+
+
+def _cell(ws: Any, r: int, c: int, v: Any) -> None:
+    """One cell of a small sheet, by the type of its value (empty values are left blank)."""
+    if isinstance(v, np.generic):
+        v = v.item()
+    if v is None or (isinstance(v, str) and not v):
+        return
+    if isinstance(v, str):
+        ws.write_string(r, c, safe(v))
+    elif isinstance(v, bool):
+        ws.write_boolean(r, c, v)
+    elif isinstance(v, int | float | Decimal):
+        ws.write_number(r, c, v)
+    elif isinstance(v, date):
+        ws.write_string(r, c, v.isoformat())
+    else:
+        ws.write_string(r, c, safe(str(v)))
+
+
+def _rows(ws: Any, rows: Iterable[Sequence[Any]], start: int = 1) -> None:
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            _cell(ws, start + i, j, v)
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _rub(kop: np.ndarray) -> list[Decimal]:
+    """Kopecks as exact Decimal rubles (written as 1234.56, never 1234.5600000000002)."""
+    return [Decimal(k).scaleb(-2) for k in kop.tolist()]
+
+
+def _scale_rows(scale: Scale, lang: str) -> list[list[Any]]:
+    return [[tr(scale.label, lang), y, float(r * 100)] for y, r in scale.breakpoints(40)]
+
+
+def rejected_count(rejected: pd.DataFrame) -> int:
+    """Rows rejected (a row with several problems is counted once)."""
+    return int(rejected["row"].nunique()) if len(rejected) else 0
+
+
+def _summary(book: _Book, cmp: Comparison, lang: str, title: str | None) -> None:
+    ru = lang == "ru"
+    h = cmp.headline()
+    rb = rulebook()
+    rows: list[list[Any]] = [
+        [title or ("Стоимость шкалы надбавки за выслугу" if ru else "Cost of the seniority scale")],
+        ["Год" if ru else "Year", cmp.year],
+    ]
+    rows += [[tr(label, lang), h[k]] for k, label in HEADLINE_LABELS.items() if k in h]
+    rows.append([tr(REJECTED_LABEL, lang), rejected_count(cmp.rejected)])
+    valid = "Ставки и пределы действительны на" if ru else "Rates and caps valid as of"
+    rows.append([valid, rb.checked_on.isoformat()])
+    ws = book.sheet(SHEETS["summary"][lang], ["Показатель" if ru else "Item", "Значение" if ru else "Value"], (52, 18))
+    for i, row in enumerate(rows, start=1):
+        for j, v in enumerate(row):
+            if isinstance(v, Decimal):
+                ws.write_number(i, j, v, book.money)
+            else:
+                _cell(ws, i, j, v)
+
+
+def _bands(book: _Book, cmp: Comparison, lang: str) -> None:
+    ru = lang == "ru"
+    bands = cmp.by_band()
+    head = ["Стаж, лет" if ru else "Service, years", "Сотрудников" if ru else "Employees"]
+    head += [f"{_cap(tr(FIGURE_LABELS[f], lang))}: {'изменение' if ru else 'change'}" for f in FIGURES]
+    head += ["На руки: изменение на сотрудника" if ru else "Net pay: change per employee"]
+    cols = [f"{f}_change_kop" for f in FIGURES] + ["net_change_per_employee_kop"]
+    ws = book.sheet(SHEETS["bands"][lang], head, [12, 12] + [16] * len(cols), range(2, len(head)))
+    money = [_rub(bands[c].to_numpy()) for c in cols]
+    for i, label in enumerate(band_labels()):
+        ws.write_string(i + 1, 0, label)
+        ws.write_number(i + 1, 1, int(bands["employees"].iloc[i]))
+        for j, col in enumerate(money):
+            ws.write_number(i + 1, 2 + j, col[i])
+
+
+def _employees(book: _Book, cmp: Comparison, lang: str) -> None:
+    """One row per employee, written column-typed (the sheet that makes the file's size and time)."""
+    ru = lang == "ru"
+    per = cmp.per_employee()
+    info = [c for c in ("name", "department", "occupation") if c in per]
+    info_labels = {
+        "name": T("ФИО", "Name"),
+        "department": T("Подразделение", "Department"),
+        "occupation": T("Должность", "Occupation"),
+    }
+    head = ["id", "Строка файла" if ru else "File row", *[tr(info_labels[c], lang) for c in info]]
+    head += ["Стаж на 1 января" if ru else "Service at 1 January", "Стаж, лет" if ru else "Service band"]
+    head += ["Текущая шкала" if ru else "Current scale", "Предлагаемая шкала" if ru else "Proposed scale"]
+    words = ("текущая", "предлагаемая", "изменение") if ru else ("current", "proposed", "change")
+    for f in FIGURES:
+        head += [f"{_cap(tr(FIGURE_LABELS[f], lang))}: {w}" for w in words]
+    labels = np.array(band_labels(), dtype=object)
+
+    def names(col: pd.Series) -> list[str]:
+        codes, uniques = pd.factorize(col.to_numpy(dtype=object))
+        shown = np.array([scale_name(str(u), lang) for u in uniques] + [""], dtype=object)
+        return shown[np.where(codes < 0, len(uniques), codes)].tolist()
+
+    text = [[safe(v) for v in per["id"].astype(str).tolist()]]
+    ints = [per["row"].to_numpy().tolist()]
+    text_info = [[safe(v) if isinstance(v, str) else "" for v in per[c].tolist()] for c in info]
+    cols: list[tuple[str, list[Any]]] = [("s", text[0]), ("n", ints[0])] + [("s", t) for t in text_info]
+    cols += [("n", per["service_years"].to_numpy().tolist())]
+    cols += [("s", labels[per["band"].to_numpy().astype(int)].tolist())]
+    cols += [("s", names(per["scale_current"])), ("s", names(per["scale_proposed"]))]
+    fixed = len(cols)
+    cols += [("n", _rub(per[f"{f}_{w}_kop"].to_numpy())) for f in FIGURES for w in ("current", "proposed", "change")]
+    widths = [12, 8] + [24] * len(info) + [10, 8, 16, 16] + [14] * (len(head) - fixed)
+    ws = book.sheet(SHEETS["employees"][lang], head, widths, range(fixed, len(head)))
+    write_s, write_n = ws.write_string, ws.write_number
+    for i in range(len(per)):
+        r = i + 1
+        for j, (kind, values) in enumerate(cols):
+            v = values[i]
+            if kind == "n":
+                write_n(r, j, v)
+            elif v:
+                write_s(r, j, v)
+
+
+def _scales(book: _Book, cmp: Comparison, lang: str) -> None:
+    ru = lang == "ru"
+    rows = []
+    seen = set()
+    for wy in (cmp.current, cmp.proposed):
+        for sc in wy.scales:
+            if id(sc) not in seen:
+                seen.add(id(sc))
+                rows += [[scale_name(sc.id, lang), *r] for r in _scale_rows(sc, lang)]
+    head = ["id", "Шкала" if ru else "Scale", "С полных лет" if ru else "From full years"]
+    head.append("Ставка, %" if ru else "Rate, %")
+    _rows(book.sheet(SHEETS["scales"][lang], head, (16, 48, 14, 10)), rows)
+
+
+def _rejected(book: _Book, rejected: pd.DataFrame, lang: str) -> None:
+    reason = "reason_ru" if lang == "ru" else "reason_en"
+    ws = book.sheet(SHEETS["rejected"][lang], [tr(h, lang) for h in REJECTED_HEAD], (10, 12, 16, 24, 90))
+    if len(rejected):
+        cols = [rejected[c].tolist() for c in ("row", "id", "column", "value", reason)]
+        _rows(ws, zip(*cols, strict=True))
+
+
+def to_xlsx(cmp: Comparison, lang: str = "ru", *, title: str | None = None) -> bytes:
+    """The comparison as an XLSX file: summary, by service band, employees, scales, rejected rows."""
+    book = _Book()
+    _summary(book, cmp, lang, title)
+    _bands(book, cmp, lang)
+    _employees(book, cmp, lang)
+    _scales(book, cmp, lang)
+    _rejected(book, cmp.rejected, lang)
+    return book.close()
+
+
+def rejected_xlsx(rejected: pd.DataFrame, lang: str = "ru") -> bytes:
+    """Only the rejected rows, as a small XLSX file (one sheet)."""
+    book = _Book()
+    _rejected(book, rejected, lang)
+    return book.close()

@@ -1,0 +1,1 @@
+"""The widget apps, one module per app."""

@@ -1,0 +1,286 @@
+"""Final settlement on dismissal app: the date, the salary, time worked in the last month (days or
+hours), allowances, average daily earnings (given or from 12 months' earnings), unused leave (given or
+from the months of the working year) → the lines, НДФЛ and the net amount. The default is the worked
+example of the source article (dismissal on 07.08.2017)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar
+
+import ipywidgets as W
+
+import calc
+from calc.core.text import T, Text, tr
+from payroll_ui.apps.paylines import ERROR_FIELDS, PayInputs, lines_html
+from payroll_ui.kit import (
+    App,
+    Figure,
+    Param,
+    esc,
+    parse_choice,
+    parse_date,
+    parse_decimal,
+    parse_int,
+    run,
+    safe,
+    setter,
+)
+
+SEED = {
+    "date": date(2017, 8, 7), "salary": "8300", "time_mode": "hours", "days": "", "hours": "44",
+    "hourly_method": "year", "avg_mode": "direct", "average_daily": "769.53", "earnings": "", "full_months": 12,
+    "leave_mode": "days", "unused_days": "9.34", "months": "", "used_days": "0", "leave_method": "exact",
+}
+SEED_PAY = {"bonus": "150", "allowance_pct": "4", "allowance_rub": "2000", "worked": "2", "planned": "8",
+            "night_hours": "16", "night_rate": "40"}
+
+TXT: dict[str, Text] = {
+    "date": T("Дата увольнения (последний рабочий день)", "Dismissal date (last working day)"),
+    "salary": T("Оклад в месяц, ₽", "Monthly salary, ₽"),
+    "time_mode": T("Время в последнем месяце считается", "Time in the last month is counted in"),
+    "in_days": T("в днях", "days"),
+    "in_hours": T("в часах", "hours"),
+    "days": T("Отработано рабочих дней (включая день увольнения)", "Working days worked (incl. the last day)"),
+    "days_empty": T("пусто — все рабочие дни по день увольнения", "empty: every working day up to the last day"),
+    "hours": T("Отработано часов (включая день увольнения)", "Hours worked (incl. the last day)"),
+    "hourly_method": T("Часовая ставка считается", "The hourly rate is"),
+    "hm_month": T("по норме часов этого месяца", "by this month's hour norm"),
+    "hm_year": T("по среднемесячной норме года", "by the year's average monthly norm"),
+    "avg_mode": T("Средний дневной заработок", "Average daily earnings"),
+    "avg_direct": T("знаю сумму", "I know it"),
+    "avg_12m": T("посчитать из заработка за 12 мес.", "from 12 months' earnings"),
+    "average_daily": T("Средний дневной заработок, ₽", "Average daily earnings, ₽"),
+    "earnings": T("Заработок за 12 месяцев до увольнения, ₽", "Earnings of the 12 months before, ₽"),
+    "earnings_hint": T(
+        "Всё, что начислено за 12 календарных месяцев до месяца увольнения, кроме больничных, отпускных и "
+        "других выплат по среднему (ТК РФ ст. 139).",
+        "Everything accrued in the 12 calendar months before the month of dismissal, except sick pay, holiday "
+        "pay and other payments at average earnings (Labour Code art. 139).",
+    ),
+    "full_months": T("Из них полностью отработанных месяцев", "Of them, months worked in full"),
+    "leave_mode": T("Неиспользованный отпуск", "Unused leave"),
+    "leave_days": T("знаю число дней", "I know the days"),
+    "leave_months": T("посчитать по месяцам", "count by months"),
+    "unused_days": T("Неиспользованных дней отпуска", "Unused leave days"),
+    "months": T("Месяцев рабочего года для отпуска", "Months of the working year for leave"),
+    "months_hint": T(
+        "Полные месяцы с начала рабочего года; остаток меньше половины месяца отбрасывается, половина и больше "
+        "считается месяцем.",
+        "Full months since the start of the working year; a remainder under half a month is dropped, half or "
+        "more counts as a month.",
+    ),
+    "used_days": T("Уже использовано дней отпуска", "Leave days already used"),
+    "leave_method": T("Дней отпуска за месяц", "Leave days per month"),
+    "lm_exact": T("28 / 12 (точно)", "28 / 12 (exact)"),
+    "lm_233": T("2,33 (округлённо, как в бухгалтериях)", "2.33 (rounded, as many payroll offices do)"),
+    "gross": T("Всего начислено", "Total gross"),
+    "ndfl": T("НДФЛ", "НДФЛ (income tax)"),
+    "net": T("К выплате на руки", "Net to be paid"),
+    "pay": T("Оплата за последний месяц", "Pay for the last month"),
+    "compensation": T("Компенсация за отпуск", "Leave compensation"),
+    "average": T("Средний дневной заработок", "Average daily earnings"),
+    "unused": T("Дней отпуска к компенсации", "Leave days compensated"),
+    "lines": T("Окончательный расчёт", "Final settlement"),
+    "seed": T(
+        "Это пример из статьи о расчёте зарплаты, аванса и отпускных, на которой построены примеры курса: "
+        "увольнение 07.08.2017, оклад 8 300 ₽, две смены по 22 часа. В статье итог "
+        "начислений — 13 622,13 ₽, хотя сумма её же строк — 13 652,13 ₽: итог занижен ровно на 30 ₽. Кроме того, "
+        "доплата за ночь 50,48 × 16 × 40 % = 323,072 ₽ округляется до 323,07 ₽ (в статье 323,08 ₽). Поэтому "
+        "здесь начислено 13 652,12 ₽, НДФЛ 1 775 ₽ (в статье 1 771 ₽ — от заниженного итога), на руки 11 877,12 ₽.",
+        "This is the worked example of the article on pay, the advance and holiday pay that the course's examples "
+        "come from: dismissal on 07.08.2017, salary 8,300 ₽, two 22-hour "
+        "shifts. The article's total is 13,622.13 ₽, while its own lines add up to 13,652.13 ₽: the total is "
+        "exactly 30 ₽ short. Also, the night surcharge 50.48 × 16 × 40% = 323.072 ₽ rounds to 323.07 ₽ (the "
+        "article has 323.08 ₽). So here the gross is 13,652.12 ₽, НДФЛ 1,775 ₽ (the article's 1,771 ₽ is taken "
+        "from the short total), net 11,877.12 ₽.",
+    ),
+}
+
+
+class DismissalApp(App):
+    """The final settlement calculator."""
+
+    name = "dismissal"
+    title = T("Окончательный расчёт при увольнении", "Final settlement on dismissal")
+    intro = T(
+        "Всё, что положено в день увольнения (ТК РФ ст. 140): оплата последнего месяца с доплатами и премией, "
+        "компенсация за неиспользованный отпуск, НДФЛ и сумма на руки.",
+        "Everything due on the day of dismissal (Labour Code art. 140): pay for the last month with allowances and "
+        "bonus, compensation for unused leave, НДФЛ and the net amount.",
+    )
+    error_fields: ClassVar[dict[str, str]] = {
+        **ERROR_FIELDS, "date": "date", "dismissal": "date", "days_worked": "days", "hours_worked": "hours",
+        "hourly_method": "hourly_method", "earnings_12m": "earnings", "part_months": "full_months",
+        "leave_months": "months", "leave_days_used": "used_days", "method": "leave_method", "month": "date",
+    }
+
+    def build(self) -> None:
+        s = SEED
+        self.w_date = W.DatePicker(value=s["date"])
+        self.w_salary = W.Text(value=s["salary"], continuous_update=False)
+        self.w_time = W.ToggleButtons(options=[("", "days"), ("", "hours")], value=s["time_mode"])
+        self.w_days = W.Text(value=s["days"], continuous_update=False)
+        self.w_hours = W.Text(value=s["hours"], continuous_update=False)
+        self.w_hm = W.Dropdown(options=[("", "month"), ("", "year")], value=s["hourly_method"])
+        self.w_avg = W.ToggleButtons(options=[("", "direct"), ("", "12m")], value=s["avg_mode"])
+        self.w_average = W.Text(value=s["average_daily"], continuous_update=False)
+        self.w_earnings = W.Text(value=s["earnings"], continuous_update=False)
+        self.w_full = W.IntSlider(value=s["full_months"], min=0, max=12, continuous_update=False)
+        self.w_leave = W.ToggleButtons(options=[("", "days"), ("", "months")], value=s["leave_mode"])
+        self.w_unused = W.Text(value=s["unused_days"], continuous_update=False)
+        self.w_months = W.Text(value=s["months"], continuous_update=False)
+        self.w_used = W.Text(value=s["used_days"], continuous_update=False)
+        self.w_lm = W.Dropdown(options=[("", "exact"), ("", "2.33")], value=s["leave_method"])
+        for key, widget in (("date", self.w_date), ("salary", self.w_salary), ("time_mode", self.w_time),
+                            ("days", self.w_days), ("hours", self.w_hours), ("hourly_method", self.w_hm)):
+            self.add_field(key, widget, TXT[key])
+        self.pay = PayInputs(self, SEED_PAY, shifts=True)
+        self.pay.more.selected_index = 0  # the example has night hours: show them
+        for key, widget in (("avg_mode", self.w_avg), ("average_daily", self.w_average),
+                            ("earnings", self.w_earnings), ("full_months", self.w_full),
+                            ("leave_mode", self.w_leave), ("unused_days", self.w_unused), ("months", self.w_months),
+                            ("used_days", self.w_used), ("leave_method", self.w_lm)):
+            self.add_field(key, widget, TXT[key], TXT.get(f"{key}_hint"))
+        self.lines = W.HTML()
+        self.lines.add_class("pa-lines")
+        self.seed_note = W.HTML()
+        self.seed_note.add_class("pa-seed-note")
+        self._update_visibility()
+
+    def inputs(self) -> list[W.Widget]:
+        f = self.fields
+        head = [f[k].box for k in ("date", "salary", "time_mode", "days", "hours", "hourly_method")]
+        tail = [f[k].box for k in ("avg_mode", "average_daily", "earnings", "full_months", "leave_mode", "unused_days",
+                                   "months", "used_days", "leave_method")]
+        return head + self.pay.boxes() + tail
+
+    def outputs(self) -> list[W.Widget]:
+        return [self.general_error, self.cards, self.lines, self.seed_note]
+
+    def relabel(self) -> None:
+        lang = self.lang
+
+        def opts(*pairs: tuple[str, str]) -> list[tuple[str, str]]:
+            return [(tr(TXT[k], lang), v) for k, v in pairs]
+
+        self.set_options(self.w_time, opts(("in_days", "days"), ("in_hours", "hours")))
+        self.set_options(self.w_hm, opts(("hm_month", "month"), ("hm_year", "year")))
+        self.set_options(self.w_avg, opts(("avg_direct", "direct"), ("avg_12m", "12m")))
+        self.set_options(self.w_leave, opts(("leave_days", "days"), ("leave_months", "months")))
+        self.set_options(self.w_lm, opts(("lm_exact", "exact"), ("lm_233", "2.33")))
+        self.w_days.placeholder = tr(TXT["days_empty"], lang)
+        self.pay.relabel(lang)
+
+    @safe
+    def _on_change(self, change: Any) -> None:
+        if change.get("owner") in (self.w_time, self.w_avg, self.w_leave):
+            self._update_visibility()
+        super()._on_change(change)
+
+    def _update_visibility(self) -> None:
+        f = self.fields
+        hours = self.w_time.value == "hours"
+        f["days"].show(not hours)
+        f["hours"].show(hours)
+        direct = self.w_avg.value == "direct"
+        f["average_daily"].show(direct)
+        f["earnings"].show(not direct)
+        f["full_months"].show(not direct)
+        by_days = self.w_leave.value == "days"
+        f["unused_days"].show(by_days)
+        for k in ("months", "used_days", "leave_method"):
+            f[k].show(not by_days)
+
+    # ------------------------------------------------------------ compute and render
+
+    def compute(self) -> calc.Settlement:
+        if self.w_date.value is None:
+            raise calc.InputError("Укажите дату увольнения.", "Please enter the dismissal date.", "date")
+        time = ({"hours_worked": self.w_hours.value, "hourly_method": self.w_hm.value}
+                if self.w_time.value == "hours" else
+                {"days_worked": self.w_days.value or None, "hourly_method": self.w_hm.value})
+        avg = ({"average_daily": self.w_average.value} if self.w_avg.value == "direct" else
+               {"earnings_12m": self.w_earnings.value, "full_months": self.w_full.value})
+        leave = ({"unused_days": self.w_unused.value} if self.w_leave.value == "days" else
+                 {"months_for_leave": self.w_months.value, "used_days": self.w_used.value or "0",
+                  "leave_method": self.w_lm.value})
+        return calc.final_settlement(self.w_date.value, self.w_salary.value, **time, **avg, **leave,
+                                     **self.pay.kwargs())
+
+    def render(self, r: calc.Settlement) -> None:
+        lang = self.lang
+        self.figures = {}
+        self.show_figures([
+            Figure("gross", TXT["gross"], r.gross),
+            Figure("ndfl", TXT["ndfl"], r.ndfl),
+            Figure("net", TXT["net"], r.net, main=True),
+            Figure("pay", TXT["pay"], r.pay),
+            Figure("compensation", TXT["compensation"], r.compensation),
+            Figure("average_daily", TXT["average"], r.average_daily, "rub_per_day"),
+            Figure("unused_days", TXT["unused"], r.unused_days, "days"),
+        ])
+        extra = [("line-ndfl", TXT["ndfl"], r.ndfl), ("line-net", TXT["net"], r.net)]
+        self.lines.value = f"<b>{esc(tr(TXT['lines'], lang))}</b>" + lines_html(r.lines, lang, extra, total=r.gross)
+        self.seed_note.value = f'<div class="pa-warn">{esc(tr(TXT["seed"], lang))}</div>' if self.is_seed() else ""
+
+    def is_seed(self) -> bool:
+        """True while the inputs are the source article's example."""
+        return self.scenario_inputs() == self._seed_inputs
+
+    def scenario_inputs(self) -> dict[str, Any]:
+        out = {p.key: p.current() for p in self.params()}
+        return {k: v for k, v in out.items() if v is not None}
+
+    # ------------------------------------------------------------ URL parameters
+
+    def params(self) -> list[Param]:
+        rb = calc.rulebook()
+        time_hours = self.w_time.value == "hours"
+        direct = self.w_avg.value == "direct"
+        by_days = self.w_leave.value == "days"
+        return [
+            Param("date", parse_date(rb.covered_from, rb.covered_to), setter(self.w_date), lambda: self.w_date.value),
+            Param("salary", parse_decimal(0, 10**9), setter(self.w_salary), lambda: self.w_salary.value.strip()),
+            Param("time", parse_choice(["days", "hours"]), setter(self.w_time), lambda: self.w_time.value),
+            Param("days", parse_decimal(0, 31), setter(self.w_days),
+                  lambda: None if time_hours else self.w_days.value.strip()),
+            Param("hours", parse_decimal(0, 744), setter(self.w_hours),
+                  lambda: self.w_hours.value.strip() if time_hours else None),
+            Param("hourly", parse_choice(["month", "year"]), setter(self.w_hm), lambda: self.w_hm.value),
+            *self.pay.params(),
+            Param("avg", parse_choice(["direct", "12m"]), setter(self.w_avg), lambda: self.w_avg.value),
+            Param("average", parse_decimal(0, 10**7), setter(self.w_average),
+                  lambda: self.w_average.value.strip() if direct else None),
+            Param("earnings", parse_decimal(0, 10**9), setter(self.w_earnings),
+                  lambda: None if direct else self.w_earnings.value.strip()),
+            Param("full", parse_int(0, 12), setter(self.w_full), lambda: None if direct else self.w_full.value),
+            Param("leave", parse_choice(["days", "months"]), setter(self.w_leave), lambda: self.w_leave.value),
+            Param("unused", parse_decimal(0, 1000), setter(self.w_unused),
+                  lambda: self.w_unused.value.strip() if by_days else None),
+            Param("months", parse_int(0, 600), lambda v: setter(self.w_months)(str(v)),
+                  lambda: None if by_days else self.w_months.value.strip()),
+            Param("used", parse_decimal(0, 10000), setter(self.w_used),
+                  lambda: None if by_days else self.w_used.value.strip()),
+            Param("leave_method", parse_choice(["exact", "2.33"]), setter(self.w_lm),
+                  lambda: None if by_days else self.w_lm.value),
+        ]
+
+    def apply_params(self, params: Any) -> None:
+        if not hasattr(self, "_seed_inputs"):
+            self._seed_inputs = self.scenario_inputs()
+        super().apply_params(params)
+        self._update_visibility()
+        self.pay.open_if_set()
+
+
+
+
+def build(lang: str = "ru", params: dict[str, str] | None = None) -> DismissalApp:
+    """Build the app (for tests and for notebooks)."""
+    return DismissalApp(lang, params)
+
+
+def main() -> DismissalApp:
+    """Show the app in a notebook / Voilà page, prefilled from the URL."""
+    return run(DismissalApp)

@@ -1,0 +1,252 @@
+"""The start page: links to every calculator and to the lessons, the language switch, the date the
+rates are valid as of, and a paragraph for trainers."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as W
+
+import calc
+from calc.core.text import T, Text, tr
+from payroll_ui.kit import App, esc
+
+REPO = Path(__file__).resolve().parents[2]
+APPS_DIR = REPO / "notebooks" / "apps"
+LESSONS_DIR = REPO / "notebooks" / "lessons"
+
+APPS: list[tuple[str, Text, Text]] = [
+    ("seniority", T("Надбавка за выслугу лет", "Long-service (seniority) bonus"),
+     T("Шкалы из законов и своя шкала коллективного договора; процент, сумма, следующая ступень.",
+       "Scales from the law or your own collective-agreement scale; the rate, the amount, the next step.")),
+    ("advance", T("Аванс и дни выплаты", "The advance and pay days"),
+     T("Аванс за первую половину месяца, НДФЛ с аванса, окончательный расчёт, календарь месяца.",
+       "The first-half advance, НДФЛ withheld from it, the final payment, the month's calendar.")),
+    ("cost", T("Сколько работник стоит работодателю", "What an employee costs the employer"),
+     T("Начислено ⇄ на руки ⇄ полная стоимость; взносы по фондам; вся шкала с изломами.",
+       "Gross ⇄ net ⇄ total cost; contributions by fund; the whole range with its kinks.")),
+    ("payslip", T("Расчётный листок и год", "Payslip and the year"),
+     T("Все начисления месяца, НДФЛ, аванс, окончательный расчёт и 12 месяцев года.",
+       "A month's full pay, НДФЛ, the advance, the final payment and the 12 months of the year.")),
+    ("dismissal", T("Окончательный расчёт при увольнении", "Final settlement on dismissal"),
+     T("Оплата последнего месяца, компенсация за отпуск, НДФЛ и сумма на руки.",
+       "Pay for the last month, leave compensation, НДФЛ and the net amount.")),
+    ("bargaining", T("Переговоры о шкале надбавки", "Bargaining over a seniority scale"),
+     T("Сколько стоит работодателю предложенная шкала для всего коллектива и что получают работники.",
+       "What a proposed scale costs the employer for the whole workforce and what the workers gain.")),
+]
+
+TXT: dict[str, Text] = {
+    "calculators": T("Калькуляторы", "Calculators"),
+    "lessons": T("Уроки", "Lessons"),
+    "trainers": T("Для преподавателей", "For trainers"),
+    "trainer_text": T(
+        "Каждый калькулятор — одна страница: меняйте значения в полях и ползунках, цифры и графики обновляются "
+        "сразу. Раздел «Как это посчитано?» раскрывает каждую цифру: формулу, подставленные числа, округление и "
+        "статью закона. Ссылка «Ссылка на этот расчёт» внизу страницы сохраняет все введённые значения — "
+        "отправьте её участникам, и у них откроется тот же пример. Язык переключается кнопками вверху страницы "
+        "или параметром ссылки ?lang=ru / ?lang=en. Ставки взяты из правил, сверенных с источниками на дату ниже; "
+        "значения со знаком ⚠ сверить с первоисточником не удалось.",
+        "Each calculator is one page: change the values in the fields and sliders and the figures and charts "
+        "update at once. 'How is this computed?' unfolds every figure: the formula, the numbers put in, the "
+        "rounding and the article of law. 'Link to this scenario' at the bottom of a page keeps every value "
+        "entered — send it to participants and the same example opens for them. Switch the language with the "
+        "buttons at the top or with ?lang=ru / ?lang=en in the link. Rates come from rules checked against their "
+        "sources on the date below; values marked ⚠ could not be confirmed against a primary source.",
+    ),
+    "lessons_lab": T(
+        "Уроки — блокноты Jupyter с заданиями. Они открываются в JupyterLab (в новой вкладке), где можно "
+        "запускать код и проверять ответы.",
+        "The lessons are Jupyter notebooks with exercises. They open in JupyterLab (in a new tab), where code can "
+        "be run and answers checked.",
+    ),
+    "lessons_apps_only": T(
+        "Этот сервер показывает только калькуляторы (папку notebooks/apps), поэтому уроки отсюда не открываются. "
+        "Уроки — блокноты Jupyter в папке notebooks/lessons/{lang}. Чтобы заниматься по ним, запустите JupyterLab "
+        "в папке проекта командой",
+        "This server shows the calculators only (the notebooks/apps folder), so the lessons cannot be opened from "
+        "here. The lessons are Jupyter notebooks in the notebooks/lessons/{lang} folder. To work through them, "
+        "start JupyterLab in the project folder with",
+    ),
+    "lessons_then": T(
+        "и откройте в нём папку notebooks/lessons/{lang}. Там же эта стартовая страница открывается по адресу "
+        "…/voila/render/notebooks/apps/start.ipynb — и тогда уроки в списке ниже станут ссылками.",
+        "and open the notebooks/lessons/{lang} folder in it. There, this start page opens at "
+        "…/voila/render/notebooks/apps/start.ipynb — and the lessons below become links.",
+    ),
+    "lessons_local": T(
+        "Уроки — блокноты Jupyter с заданиями в папке notebooks/lessons/{lang}. Откройте их в JupyterLab: в "
+        "папке проекта выполните",
+        "The lessons are Jupyter notebooks with exercises in the notebooks/lessons/{lang} folder. Open them in "
+        "JupyterLab: in the project folder run",
+    ),
+    "trainer_guide": T("Руководство для преподавателя", "Trainer's guide"),
+    "trainer_guide_hint": T("план занятий, ответы, типичные ошибки", "session plans, answers, common mistakes"),
+    "folder": T("Папка с уроками", "Lessons folder"),
+}
+
+LAB_COMMAND = ".venv/bin/jupyter lab"
+"""How to start JupyterLab in the project folder (the venv made by scripts/setup.sh)."""
+
+
+def lesson_notebooks(lang: str) -> list[tuple[str, str]]:
+    """(file name, title) of each lesson notebook in ``notebooks/lessons/<lang>``, sorted."""
+    out = []
+    for path in sorted((LESSONS_DIR / lang).glob("*.ipynb")):
+        title = path.stem
+        try:
+            cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+            for cell in cells:
+                if cell.get("cell_type") == "markdown":
+                    text = "".join(cell.get("source", []))
+                    heading = next((ln.lstrip("# ").strip() for ln in text.splitlines() if ln.startswith("#")), "")
+                    title = heading or title
+                    break
+        except (OSError, ValueError):
+            pass
+        out.append((path.name, title))
+    return out
+
+
+def served_root() -> tuple[Path, int] | None:
+    """The folder Voilà serves and how deep this page lies in it, from the page's address (Voilà's
+    ``SCRIPT_NAME``: ``…/voila/render/<path of the notebook in the served folder>``); None outside Voilà.
+
+    ``voila notebooks/apps`` (scripts/start.sh) serves notebooks/apps: the page is ``start.ipynb`` at depth 0.
+    JupyterLab or Binder started in the project folder serve the whole project: the page is
+    ``notebooks/apps/start.ipynb`` at depth 2.
+    """
+    path = os.environ.get("SCRIPT_NAME", "") or ""
+    marker = "/voila/render/"
+    if marker not in path:
+        return None
+    parts = [p for p in path.split(marker, 1)[1].split("/")[:-1] if p]
+    here = APPS_DIR.parts
+    if len(parts) > len(here) - 1 or (parts and list(here[len(here) - len(parts):]) != parts):
+        return None  # the page is not this project's start page: no guess
+    return Path(*here[: len(here) - len(parts)]), len(parts)
+
+
+def lab_prefix() -> str | None:
+    """A relative link prefix to JupyterLab's files (``…/lab/tree/``) when the served folder holds the lessons
+    (JupyterLab, Binder: ``../../../../lab/tree/``), else None (Voilà serving notebooks/apps only, or no Voilà).
+
+    Relative, so it works behind any base URL (Binder's ``/user/<name>/``): from
+    ``<base>/voila/render/<dirs>/start.ipynb`` it climbs the page's folders and ``voila/render`` to ``<base>/``.
+    """
+    found = served_root()
+    if found is None:
+        return None
+    root, depth = found
+    if depth == 0 or not LESSONS_DIR.is_relative_to(root):
+        return None
+    return "../" * (depth + 2) + "lab/tree/"
+
+
+def lessons_path() -> str:
+    """notebooks/lessons as a path inside the served folder (for ``lab/tree/…`` links)."""
+    found = served_root()
+    root = found[0] if found else REPO
+    return LESSONS_DIR.relative_to(root).as_posix()
+
+
+class StartApp(App):
+    """The start page (no computation: the links, the language switch, the rules' date)."""
+
+    name = "start"
+    render_after_request = True  # the lesson links depend on the page's address
+    title = T("Калькуляторы оплаты труда", "Payroll calculators")
+    intro = T(
+        "Правила оплаты труда в России 2011–2026 годов в виде калькуляторов — для занятий с профсоюзным активом.",
+        "Russian pay rules 2011–2026 as calculators — for training trade-union staff.",
+    )
+
+    def build(self) -> None:
+        self.links = W.HTML()
+        self.links.add_class("pa-start")
+
+    def inputs(self) -> list[W.Widget]:
+        return []
+
+    def layout(self) -> list[W.Widget]:
+        """Header, intro, the links and the footer (no input column, no explanation panel)."""
+        children = super().layout()
+        css, header, intro, notice = children[:4]
+        return [css, header, intro, notice, self.links, self.footer]
+
+    def outputs(self) -> list[W.Widget]:
+        return [self.links]
+
+    def compute(self) -> Any:
+        return calc.rulebook()
+
+    def rules(self, result: Any) -> list[Any]:
+        return []
+
+    def explain_source(self, result: Any, lang: str) -> str:
+        return ""
+
+    def render(self, result: Any) -> None:
+        lang = self.lang
+        apps = []
+        for name, label, text in APPS:
+            if not (APPS_DIR / f"{name}.ipynb").exists():
+                continue
+            apps.append(
+                f'<li><a class="app-link" data-app="{name}" href="{name}.ipynb?lang={lang}">'
+                f"<b>{esc(tr(label, lang))}</b></a><br><small>{esc(tr(text, lang))}</small></li>"
+            )
+        self.links.value = (
+            f"<h3>{esc(tr(TXT['calculators'], lang))}</h3><ul class=\"pa-apps\">{''.join(apps)}</ul>"
+            f"<h3>{esc(tr(TXT['lessons'], lang))}</h3>{self._lessons()}"
+            f"<h3>{esc(tr(TXT['trainers'], lang))}</h3><p>{esc(tr(TXT['trainer_text'], lang))}</p>"
+        )
+
+    def _lessons(self) -> str:
+        """Links to the lessons and the trainer's guide when JupyterLab serves this page (JupyterLab or Binder
+        started in the project folder); otherwise the list and the command that opens them."""
+        lang = self.lang
+        items = lesson_notebooks(lang)
+        prefix = lab_prefix()
+        guide = "TRAINER.ru.md" if lang == "ru" else "TRAINER.en.md"
+        has_guide = (LESSONS_DIR / guide).exists()
+        if prefix is not None:
+            base = f"{prefix}{lessons_path()}"
+            links = "".join(
+                f'<li><a class="lesson-link" href="{esc(base)}/{lang}/{esc(f)}" target="_blank" rel="noopener">'
+                f"{esc(t)}</a></li>"
+                for f, t in items
+            )
+            extra = (f'<li><a href="{esc(base)}/{lang}" target="_blank" rel="noopener">'
+                     f"{esc(tr(TXT['folder'], lang))}</a></li>")
+            if has_guide:
+                extra += (f'<li><a class="guide-link" href="{esc(base)}/{guide}" target="_blank" rel="noopener">'
+                          f"{esc(tr(TXT['trainer_guide'], lang))}</a> "
+                          f"<small>({esc(tr(TXT['trainer_guide_hint'], lang))})</small></li>")
+            return f"<p>{esc(tr(TXT['lessons_lab'], lang))}</p><ul>{links}{extra}</ul>"
+        listing = "".join(f"<li>{esc(t)} <small>(notebooks/lessons/{lang}/{esc(f)})</small></li>" for f, t in items)
+        if has_guide:
+            listing += (f"<li>{esc(tr(TXT['trainer_guide'], lang))} <small>(notebooks/lessons/{guide}; "
+                        f"{esc(tr(TXT['trainer_guide_hint'], lang))})</small></li>")
+        command = f"<code>{esc(LAB_COMMAND)}</code>"
+        if served_root() is not None:  # Voilà serving notebooks/apps only (scripts/start.sh)
+            text = (f"{esc(tr(TXT['lessons_apps_only'], lang).format(lang=lang))} {command} "
+                    f"{esc(tr(TXT['lessons_then'], lang).format(lang=lang))}")
+        else:
+            text = f"{esc(tr(TXT['lessons_local'], lang).format(lang=lang))} {command}."
+        return f'<p class="pa-lessons-note">{text}</p><ul>{listing}</ul>'
+
+
+def build(lang: str = "ru", params: dict[str, str] | None = None) -> StartApp:
+    """Build the start page (for tests and for notebooks)."""
+    return StartApp(lang, params)
+
+
+def main() -> StartApp:
+    """Show the start page, in the language of the URL (?lang=en)."""
+    from payroll_ui.kit import run
+
+    return run(StartApp)

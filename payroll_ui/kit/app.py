@@ -1,0 +1,451 @@
+"""The App base class: language switch, fields, the safe refresh cycle, explanation panel, footer."""
+
+from __future__ import annotations
+
+import functools
+import html
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any, ClassVar
+
+import ipywidgets as W
+
+import calc
+from calc.core.rules import Dated
+from calc.core.text import LANGS, T, Text, tr
+from payroll_ui.kit.fields import Field, Param, ParamError, read_params
+from payroll_ui.kit.html import CSS, Figure, RuleNote, cards_html, esc, raw_value, rules_html
+from payroll_ui.kit.share import share_href, share_html, xsrf_primer
+from payroll_ui.kit.texts import LANG_NAMES, UI, log
+
+
+class Explain:
+    """The folding "How is this computed?" panel; the HTML is built only while the panel is open."""
+
+    def __init__(self, source: Callable[[str], str]) -> None:
+        self.source = source
+        self.html = W.HTML()
+        self.html.add_class("pa-explain")
+        self.panel = W.Accordion(children=[self.html], selected_index=None)
+        self.panel.add_class("pa-how")
+        self.lang = "ru"
+        self.panel.observe(self._on_open, names="selected_index")
+
+    def set_lang(self, lang: str) -> None:
+        self.lang = lang
+        self.panel.set_title(0, tr(UI["how"], lang))
+        self.update()
+
+    @property
+    def is_open(self) -> bool:
+        return self.panel.selected_index == 0
+
+    def update(self) -> None:
+        """Rebuild the HTML if the panel is open (called after every new result)."""
+        if self.is_open:
+            try:
+                self.html.value = self.source(self.lang)
+            except Exception:
+                log.exception("explanation failed")
+                self.html.value = ""
+
+    def _on_open(self, _change: Any) -> None:
+        self.update()
+
+
+def safe(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap a callback of an :class:`App`: an exception never reaches the page; it shows a message."""
+
+    @functools.wraps(method)
+    def wrapper(self: App, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except calc.CalcError as e:
+            error: calc.CalcError | None = e
+        except Exception as e:
+            log.exception("callback failed")
+            self.failures.append(repr(e))
+            error = None
+        try:
+            self.show_error(error)
+        except Exception as e:  # never let anything reach the page
+            log.exception("showing the error failed")
+            self.failures.append(repr(e))
+        return None
+
+    return wrapper
+
+
+class App:
+    """Base of every calculator app.
+
+    A subclass sets ``name``, ``title``, ``intro`` and implements:
+
+    - ``build()`` — create the fields (``self.add_field``) and output widgets;
+    - ``inputs()`` / ``outputs()`` — the widgets of the left and right columns;
+    - ``compute()`` — read the widgets, call ``calc``, return a result (raise ``calc.CalcError`` on bad input);
+    - ``render(result)`` — update figures (``self.show_figures``) and tables; ``render_chart(result)``;
+    - ``params()`` — the URL parameters (:class:`Param`);
+    - optionally ``relabel()`` — language-specific texts of its own widgets, ``rules(result)``.
+
+    ``self.figures`` holds the raw values last shown (key → Decimal/str), for tests.
+    """
+
+    name: ClassVar[str] = "app"
+    title: ClassVar[Text] = T("Калькулятор", "Calculator")
+    intro: ClassVar[Text] = T("", "")
+    error_fields: ClassVar[Mapping[str, str]] = {}
+    """Engine field name (``CalcError.field``) → this app's field key, where they differ."""
+    render_after_request: ClassVar[bool] = False
+    """Render again once the visitor's request is known even without URL parameters (the page's own
+    address matters, e.g. for links relative to it)."""
+
+    def __init__(self, lang: str = "ru", params: Mapping[str, str] | None = None) -> None:
+        self.lang = lang if lang in LANGS else "ru"
+        self.fields: dict[str, Field] = {}
+        self.result: Any = None
+        self.figures: dict[str, Any] = {}
+        self.failures: list[str] = []
+        self.notices: list[Text] = []
+        self.timing: dict[str, float] = {}
+        self._hold = 0
+        self._t0: float | None = None
+        self._rendered_lang = ""
+        self._touched: set[int] = set()
+        self._good_scenario: dict[str, Any] | None = None
+        self.lang_switch = W.ToggleButtons(options=LANG_NAMES, value=self.lang, style={"button_width": "auto"})
+        self.lang_switch.add_class("in-lang")
+        self.title_html = W.HTML()
+        self.title_html.add_class("pa-title")
+        self.intro_html = W.HTML()
+        self.intro_html.add_class("pa-intro")
+        self.notice = W.HTML()
+        self.notice.add_class("pa-notice")
+        self.general_error = W.HTML()
+        self.general_error.add_class("field-error")
+        self.general_error.add_class("field-general")
+        self.cards = W.HTML()
+        self.cards.add_class("pa-figures")
+        self.explain = Explain(self._explain_html)
+        self.footer = W.HTML()
+        self.footer.add_class("pa-footer")
+        self.share = W.HTML()
+        self.share.add_class("pa-share-box")
+        self.css = W.HTML(CSS)
+        with self.hold():
+            self.build()
+        self.root = W.VBox(self.layout())
+        self.root.add_class("payroll-app")
+        self.root.add_class(f"app-{self.name}")
+        self.lang_switch.observe(self._on_lang, names="value")
+        with self.hold():
+            self.apply_params(params or {})
+        self._relabel_all()
+        self.refresh()
+
+    # ------------------------------------------------------------ to implement
+
+    def build(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def inputs(self) -> list[W.Widget]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def outputs(self) -> list[W.Widget]:
+        return [self.general_error, self.cards]
+
+    def compute(self) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def render(self, result: Any) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def render_chart(self, result: Any) -> None:
+        """Redraw the chart(s); called after the figures are on the page."""
+
+    def params(self) -> list[Param]:
+        return []
+
+    def relabel(self) -> None:
+        """Language-specific texts of the subclass's own widgets."""
+
+    def rules(self, result: Any) -> list[Dated | RuleNote]:
+        return list(result.rules_used())
+
+    def explain_source(self, result: Any, lang: str) -> str:
+        return result.explain_html(lang)
+
+    # ------------------------------------------------------------ layout
+
+    def layout(self) -> list[W.Widget]:
+        header = W.HBox([self.title_html, self.lang_switch],
+                        layout=W.Layout(justify_content="space-between", align_items="flex-start"))
+        left = W.VBox(self.inputs())
+        left.add_class("pa-inputs")
+        right = W.VBox(self.outputs())
+        right.add_class("pa-outputs")
+        body = W.HBox([left, right])
+        body.add_class("pa-body")
+        return [self.css, header, self.intro_html, self.notice, body, self.explain.panel, self.footer, self.share]
+
+    # ------------------------------------------------------------ helpers for subclasses
+
+    def add_field(self, key: str, widget: W.DOMWidget, label: Text, hint: Text | None = None,
+                  watch: bool = True) -> Field:
+        """Register an input; a change of its value recomputes (``watch``)."""
+        f = Field(key, widget, label, hint)
+        self.fields[key] = f
+        if watch:
+            widget.observe(self._on_change, names="value")
+        return f
+
+    def watch(self, *widgets: W.Widget) -> None:
+        for w in widgets:
+            w.observe(self._on_change, names="value")
+
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        """Change several widgets without recomputing after each change."""
+        self._hold += 1
+        try:
+            yield
+        finally:
+            self._hold -= 1
+
+    def set_options(self, widget: W.Widget, options: list[tuple[str, Any]]) -> None:
+        """Replace a selection widget's options (e.g. labels in another language), keeping its value."""
+        value = widget.value
+        with self.hold():
+            widget.options = options
+            if value in [v for _, v in options]:
+                widget.value = value
+
+    def show_figures(self, figures: Sequence[Figure]) -> None:
+        """Render figure cards and remember their raw values."""
+        self.figures.update({f.key: f.value for f in figures})
+        self.cards.value = cards_html(figures, self.lang)
+
+    def field_message(self, key: str) -> str:
+        """The error text shown next to a field ('' if none); ``general`` for the message above the figures."""
+        if key == "general":
+            return html.unescape(self.general_error.value)
+        return self.fields[key].message
+
+    def messages(self) -> dict[str, str]:
+        """Every error message shown now, by field key."""
+        out = {k: f.message for k, f in self.fields.items() if f.message}
+        if self.general_error.value:
+            out["general"] = self.field_message("general")
+        return out
+
+    def prompts(self) -> dict[str, str]:
+        """Every prompt shown now (a value still to give, not an error), by field key."""
+        return {k: f.prompt for k, f in self.fields.items() if f.prompt}
+
+    def touched(self, widget: W.Widget) -> bool:
+        """True once the visitor has changed ``widget`` (URL values and the app's own changes do not count)."""
+        return id(widget) in self._touched
+
+    def _untouched_blank(self, field: Field) -> bool:
+        if not hasattr(field.widget, "value"):  # a box of several inputs
+            return False
+        value = field.widget.value
+        blank = value is None or (isinstance(value, str) and not value.strip())
+        return blank and not self.touched(field.widget)
+
+    # ------------------------------------------------------------ the cycle
+
+    def _clear_errors(self) -> None:
+        for f in self.fields.values():
+            if f.error.value:
+                f.set_error("")
+        self.general_error.value = ""
+        self.root.remove_class("pa-stale")
+        self.root.remove_class("pa-chart-failed")
+
+    def show_error(self, error: calc.CalcError | None) -> None:
+        """Show an error next to its field (or above the figures) and mark the result as stale."""
+        if error is None:
+            self.general_error.value = esc(tr(UI["oops"], self.lang))
+        else:
+            key = self.error_fields.get(error.field or "", error.field or "")
+            field = self.fields.get(key)
+            if field is not None and field.box.layout.display != "none":
+                if self._untouched_blank(field):  # not the visitor's mistake: ask for the value, in grey
+                    field.set_prompt(error.message(self.lang))
+                else:
+                    field.set_error(error.message(self.lang))
+                    self.general_error.value = esc(tr(UI["stale"], self.lang)) if self.result is not None else ""
+            else:
+                self.general_error.value = esc(error.message(self.lang))
+        if self.result is not None:
+            self.root.add_class("pa-stale")
+            if self._rendered_lang != self.lang:
+                self._render(self.result)
+            self._show_share(stale=True)
+
+    def refresh(self) -> None:
+        """Recompute from the widgets and re-render; on bad input show the message, keep the last result."""
+        if self._hold:
+            return
+        self._refresh()
+
+    @safe
+    def _refresh(self) -> None:
+        self._t0 = time.perf_counter()
+        self._clear_errors()
+        result = self.compute()
+        self.result = result
+        self._good_scenario = self.scenario()
+        self._render(result)
+
+    def _render(self, result: Any) -> None:
+        """Figures first (cards, tables, footer, link), then the explanation if open, then the charts.
+
+        ``self.timing`` holds seconds since the refresh began: ``figures`` (figures on the page) and
+        ``chart`` (charts redrawn too).
+        """
+        t0 = getattr(self, "_t0", None) or time.perf_counter()
+        self.render(result)
+        self.footer.value = rules_html(self.rules(result), self.lang)
+        self._show_share()
+        self.root.add_class("app-ready")
+        self.timing["figures"] = time.perf_counter() - t0
+        self.explain.update()
+        try:
+            self.render_chart(result)
+        except Exception as e:  # a chart must never hide the figures, nor contradict them: dim it
+            log.exception("chart failed")
+            self.failures.append(repr(e))
+            self.root.add_class("pa-chart-failed")
+        self.timing["chart"] = time.perf_counter() - t0
+        self._rendered_lang = self.lang
+        self._t0 = None
+
+    def shown_scenario(self) -> dict[str, Any]:
+        """The inputs of the result on the page (the last one computed without error), as URL parameters."""
+        good = self._good_scenario if self._good_scenario is not None else self.scenario()
+        return {**good, "lang": self.lang}
+
+    def _show_share(self, stale: bool = False) -> None:
+        """The link to the scenario on the page: the last good inputs, never the faulty ones being typed."""
+        markup = share_html(share_href(self.name, self.shown_scenario()), self.lang)
+        if stale:
+            markup += f'<div class="pa-share-note"><small>{esc(tr(UI["share_stale"], self.lang))}</small></div>'
+        self.share.value = markup
+
+    def _explain_html(self, lang: str) -> str:
+        return self.explain_source(self.result, lang) if self.result is not None else ""
+
+    def _on_change(self, change: Any) -> None:
+        owner = change.get("owner") if isinstance(change, Mapping) else None
+        if owner is not None and not self._hold:
+            self._touched.add(id(owner))
+        self.refresh()
+
+    @safe
+    def _on_lang(self, change: Any) -> None:
+        self.set_lang(change["new"])
+
+    def set_lang(self, lang: str) -> None:
+        """Switch every text to ``lang`` and re-render."""
+        if lang not in LANGS:
+            return
+        self.lang = lang
+        if self.lang_switch.value != lang:
+            with self.hold():
+                self.lang_switch.value = lang
+        self._relabel_all()
+        self.refresh()
+
+    def _relabel_all(self) -> None:
+        lang = self.lang
+        with self.hold():
+            home = f'<a href="start.ipynb?lang={lang}">{esc(tr(UI["home"], lang))}</a>' if self.name != "start" else ""
+            self.title_html.value = f"{home}<h2>{esc(tr(self.title, lang))}</h2>"
+            self.css.value = CSS + xsrf_primer()
+            self.intro_html.value = esc(tr(self.intro, lang))
+            for f in self.fields.values():
+                f.set_lang(lang)
+            self.explain.set_lang(lang)
+            self.relabel()
+            self._show_notices()
+
+    # ------------------------------------------------------------ URL parameters
+
+    def scenario(self) -> dict[str, Any]:
+        """The current inputs as URL parameters (for the link to the scenario)."""
+        out: dict[str, Any] = {"lang": self.lang}
+        for p in self.params():
+            try:
+                v = p.current()
+            except Exception:
+                log.exception("param %s", p.key)
+                v = None
+            if v is not None:
+                out[p.key] = v
+        return out
+
+    def apply_params(self, params: Mapping[str, str]) -> None:
+        """Fill the inputs from URL parameters; a bad value keeps the default and says so."""
+        self.notices = []
+        lang = params.get("lang")
+        if lang is not None:
+            if lang in LANGS:
+                self.lang = lang
+                self.lang_switch.value = lang
+            else:
+                self._bad_param("lang", lang, T("допустимо: ru, en.", "allowed: ru, en."), self.lang)
+        by_key = {p.key: p for p in self.params()}
+        for key, p in by_key.items():
+            if key not in params:
+                continue
+            raw = params[key]
+            try:
+                p.apply(p.parse(raw))
+            except ParamError as e:
+                self._bad_param(key, raw, e.text, (p.kept or p.current)())
+            except calc.CalcError as e:
+                self._bad_param(key, raw, T(e.message("ru"), e.message("en")), (p.kept or p.current)())
+
+    def _bad_param(self, key: str, raw: str, why: Text, kept: Any) -> None:
+        shown = raw if len(raw) <= 40 else raw[:40] + "…"
+
+        def kept_text(lang: str) -> str:
+            if kept is None:
+                return "—"
+            if isinstance(kept, str) and not kept.strip():
+                return tr(UI["empty"], lang)
+            return raw_value(kept)
+
+        self.notices.append(
+            {lang: tr(UI["param_bad"], lang).format(key=key, value=shown, why=tr(why, lang), kept=kept_text(lang))
+             for lang in LANGS}
+        )
+
+    def _show_notices(self) -> None:
+        self.notice.value = "<br>".join(esc(tr(n, self.lang)) for n in self.notices)
+
+    def load(self, params: Mapping[str, str]) -> None:
+        """Apply URL parameters to a built app and re-render (used after a preheated kernel's request)."""
+        with self.hold():
+            self.apply_params(params)
+        self._relabel_all()
+        self.refresh()
+
+
+def run(app_class: type[App]) -> App:
+    """Build the app, then read the visitor's URL parameters and show it (the notebooks call this).
+
+    The app is built before waiting for the request, so a preheated kernel does the slow part early.
+    """
+    from IPython.display import display
+
+    app = app_class("ru")
+    params = read_params()
+    if params or app.render_after_request:
+        app.load(params)
+    display(app.root)
+    return app
+

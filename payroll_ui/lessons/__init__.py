@@ -1,0 +1,1 @@
+"""The lessons: content, widgets, exercises and answers."""
