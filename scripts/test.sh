@@ -7,6 +7,9 @@ bash scripts/setup.sh
 bash scripts/install-browser.sh
 . .venv/bin/activate
 ruff check .
+# import-linter contracts (pyproject.toml): calc stays pure, the core never imports a country, countries
+# never import each other.
+lint-imports
 # PAYROLL_MIN_TESTS: tests/conftest.py fails the run if fewer tests are collected (an empty or
 # half-collected run must never pass).
 PAYROLL_MIN_TESTS=${PAYROLL_MIN_TESTS:-150} python -m pytest tests notebooks/lessons \
