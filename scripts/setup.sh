@@ -10,3 +10,4 @@ fi
 python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (payroll)" >/dev/null
+bash scripts/messages.sh compile >/dev/null

@@ -2,22 +2,44 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from calc.core.i18n import Message
+
 
 class CalcError(ValueError):
     """Base class: something about the request cannot be computed.
 
-    ``message(lang)`` gives the text in Russian (``"ru"``) or English (``"en"``);
-    ``field`` names the input at fault (for showing the message next to it).
+    ``InputError(_("Please enter the salary (a number)."), "salary")``: the message (a gettext
+    :class:`~calc.core.i18n.Message`, English id) and the input at fault, for showing the message next
+    to it. ``message(lang)`` gives the text in that language.
     """
 
-    def __init__(self, ru: str, en: str, field: str | None = None) -> None:
-        super().__init__(en)
-        self.ru = ru
-        self.en = en
+    def __init__(self, text: Message, *args: Any, field: str | None = None) -> None:
+        if isinstance(text, str):  # the former (ru, en[, field]) pair, until every caller is converted
+            ru, en, *rest = text, *args
+            text, args = Message(en, kwargs=()), tuple(rest)
+            self._ru = ru
+        else:
+            self._ru = None
+        if args:
+            field = args[0]
+        super().__init__(str(text))
+        self.text = text
         self.field = field
 
     def message(self, lang: str = "ru") -> str:
-        return self.ru if lang == "ru" else self.en
+        if self._ru is not None and lang == "ru":
+            return self._ru
+        return self.text.render(lang)
+
+    @property
+    def ru(self) -> str:
+        return self.message("ru")
+
+    @property
+    def en(self) -> str:
+        return self.message("en")
 
 
 class InputError(CalcError):

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from calc.core.errors import RuleDataError
+from calc.core.i18n import Message, _
 from calc.core.money import ROUNDINGS, dec, round_to, to_decimal
 from calc.core.rules import Dated, load_yaml
 from calc.core.text import Text, check_lang, quantity, tr
@@ -59,11 +60,11 @@ def _compile(formula: str) -> Any:
     tree = ast.parse(formula, mode="eval")
     for node in ast.walk(tree):
         if not isinstance(node, _ALLOWED):
-            raise RuleDataError(f"Недопустимая формула: {formula}", f"Formula not allowed: {formula}")
+            raise RuleDataError(_("Formula not allowed: {formula}", formula=formula))
         if isinstance(node, ast.Constant) and not isinstance(node.value, int):
-            raise RuleDataError(f"В формуле только целые константы: {formula}", f"Only integer constants: {formula}")
+            raise RuleDataError(_("Only integer constants: {formula}", formula=formula))
         if isinstance(node, ast.Call) and not (isinstance(node.func, ast.Name) and node.func.id in _FUNCS):
-            raise RuleDataError(f"Недопустимая функция: {formula}", f"Function not allowed: {formula}")
+            raise RuleDataError(_("Function not allowed: {formula}", formula=formula))
     return compile(tree, "<formula>", "eval")
 
 
@@ -86,7 +87,7 @@ def term(name: str) -> dict[str, str]:
     try:
         return GLOSSARY[name]
     except KeyError:
-        raise RuleDataError(f"Нет термина «{name}» в glossary.yaml", f"No term '{name}' in glossary.yaml") from None
+        raise RuleDataError(_("No term '{name}' in glossary.yaml", name=name)) from None
 
 
 @dataclass(frozen=True)
@@ -244,7 +245,7 @@ class Trace:
 def _texts(source: Text | Iterable[Text] | None) -> tuple[Text, ...]:
     if source is None:
         return ()
-    if isinstance(source, Mapping):
+    if isinstance(source, Mapping | Message | str):
         return (source,)
     return tuple(source)
 

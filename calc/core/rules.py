@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from calc.core.errors import OutOfRangeError, RuleDataError
+from calc.core.i18n import _
 from calc.core.text import Text, day
 
 CALC_DIR = Path(__file__).resolve().parents[1]
@@ -67,38 +68,34 @@ class Parameter:
 
 def _bilingual(obj: Any, where: str, what: str) -> Text:
     if not (isinstance(obj, dict) and obj.get("ru") and obj.get("en")):
-        raise RuleDataError(
-            f"{where}: нет {what} на русском и английском.", f"{where}: {what} in Russian and English is missing."
-        )
+        raise RuleDataError(_("{where}: {what} in Russian and English is missing.", where=where, what=what))
     return obj
 
 
 def parse_parameter(name: str, raw: Any) -> Parameter:
     """Check and build one parameter from its YAML mapping."""
     if not isinstance(raw, dict) or "values" not in raw:
-        raise RuleDataError(f"{name}: нет списка values.", f"{name}: the list of values is missing.")
+        raise RuleDataError(_("{name}: the list of values is missing.", name=name))
     label = _bilingual(raw.get("label"), name, "подписи / label")
     unit = raw.get("unit")
     if not unit:
-        raise RuleDataError(f"{name}: не указана единица.", f"{name}: the unit is missing.")
+        raise RuleDataError(_("{name}: the unit is missing.", name=name))
     values = []
     for i, v in enumerate(raw["values"] or []):
         where = f"{name} [{i}]"
         if not isinstance(v, dict) or not isinstance(v.get("from"), date):
-            raise RuleDataError(
-                f"{where}: нет даты начала действия (from).", f"{where}: the effective date (from) is missing."
-            )
+            raise RuleDataError(_("{where}: the effective date (from) is missing.", where=where))
         if "value" not in v:
-            raise RuleDataError(f"{where}: нет значения (value).", f"{where}: the value is missing.")
+            raise RuleDataError(_("{where}: the value is missing.", where=where))
         source = _bilingual(v.get("source"), where, "источника / source")
         values.append(
             Dated(name, label, unit, v["value"], v["from"], source, bool(v.get("verify", False)), v.get("note"))
         )
     if not values:
-        raise RuleDataError(f"{name}: нет ни одного значения.", f"{name}: no values.")
+        raise RuleDataError(_("{name}: no values.", name=name))
     dates = [v.valid_from for v in values]
     if dates != sorted(dates) or len(set(dates)) != len(dates):
-        raise RuleDataError(f"{name}: даты должны возрастать.", f"{name}: dates must increase.")
+        raise RuleDataError(_("{name}: dates must increase.", name=name))
     return Parameter(name, label, unit, tuple(values))
 
 
@@ -109,7 +106,7 @@ class RuleBook:
         self.country = country
         self.dir = directory or rules_dir(country)
         if not self.dir.is_dir():
-            raise RuleDataError(f"Нет правил для страны «{country}».", f"No rules for country '{country}'.")
+            raise RuleDataError(_("No rules for country '{country}'.", country=country))
         self.meta: dict[str, Any] = load_yaml(self.dir / "country.yaml")
         self.covered_from: date = self.meta["covered"]["from"]
         self.covered_to: date = self.meta["covered"]["to"]
@@ -129,10 +126,12 @@ class RuleBook:
         """Raise :class:`OutOfRangeError` if ``on`` is outside what the rule files cover."""
         if not self.covered_from <= on <= self.covered_to:
             raise OutOfRangeError(
-                f"Правила известны с {day(self.covered_from, 'ru')} по {day(self.covered_to, 'ru')}; "
-                f"запрошена дата {day(on, 'ru')}.",
-                f"The rules are known from {day(self.covered_from, 'en')} to {day(self.covered_to, 'en')}; "
-                f"the date asked for is {day(on, 'en')}.",
+                _(
+                    "The rules are known from {covered_from} to {covered_to}; the date asked for is {on}.",
+                    covered_from=lambda lang, self=self: day(self.covered_from, lang),
+                    covered_to=lambda lang, self=self: day(self.covered_to, lang),
+                    on=lambda lang, on=on: day(on, lang),
+                ),
                 "date",
             )
 
@@ -142,11 +141,15 @@ class RuleBook:
 
     def check_year(self, year: int) -> None:
         if not isinstance(year, int) or isinstance(year, bool):
-            raise OutOfRangeError("Год должен быть целым числом.", "The year must be a whole number.", "year")
+            raise OutOfRangeError(_("The year must be a whole number."), "year")
         if not self.covered_from.year <= year <= self.covered_to.year:
             raise OutOfRangeError(
-                f"Правила известны за {self.covered_from.year}–{self.covered_to.year} гг.; запрошен {year} г.",
-                f"The rules cover {self.covered_from.year}–{self.covered_to.year}; the year asked for is {year}.",
+                _(
+                    "The rules cover {year}–{year2}; the year asked for is {year3}.",
+                    year=self.covered_from.year,
+                    year2=self.covered_to.year,
+                    year3=year,
+                ),
                 "year",
             )
 
@@ -156,7 +159,7 @@ class RuleBook:
         try:
             param = self.params[name]
         except KeyError:
-            raise RuleDataError(f"Нет параметра «{name}».", f"No parameter '{name}'.") from None
+            raise RuleDataError(_("No parameter '{name}'.", name=name)) from None
         found = None
         for v in param.values:
             if v.valid_from <= on:
@@ -164,8 +167,12 @@ class RuleBook:
         if found is None:
             first = param.values[0].valid_from
             raise OutOfRangeError(
-                f"«{param.label['ru']}»: значение известно с {day(first, 'ru')}; запрошено {day(on, 'ru')}.",
-                f"'{param.label['en']}': known from {day(first, 'en')}; asked for {day(on, 'en')}.",
+                _(
+                    "'{label}': known from {first}; asked for {on}.",
+                    label=lambda lang, param=param: param.label[lang],
+                    first=lambda lang, first=first: day(first, lang),
+                    on=lambda lang, on=on: day(on, lang),
+                ),
                 "date",
             )
         return found

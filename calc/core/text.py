@@ -1,8 +1,9 @@
-"""Bilingual text and locale formatting (babel) for amounts, rates, counts and dates."""
+"""Text in the user's language (messages, bilingual rule data) and locale formatting (babel) for amounts,
+rates, counts and dates."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -10,11 +11,14 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
+from calc.core.i18n import Message, _, ngettext, pgettext
+
 LANGS = ("ru", "en")
+"""The languages of the apps; adding one: its catalogue under calc/locale/ and an entry in LOCALES."""
 LOCALES = {"ru": "ru_RU", "en": "en_GB"}
 
-Text = Mapping[str, str]
-"""A text in both languages: ``{"ru": "...", "en": "..."}``."""
+Text = Message | Mapping[str, str]
+"""A text to show: a gettext :class:`Message` or bilingual rule data ``{"ru": "...", "en": "..."}``."""
 
 
 def check_lang(lang: str) -> str:
@@ -29,34 +33,31 @@ def tr(text: Text | str | None, lang: str) -> str:
         return ""
     if isinstance(text, str):
         return text
+    if isinstance(text, Message):
+        return text.render(lang)
     return text.get(lang) or text.get("en") or text.get("ru") or ""
 
 
 def T(ru: str, en: str) -> dict[str, str]:
-    """Build a bilingual text."""
+    """A bilingual text from data that is not a message of the code (a name typed by the user, a
+    rule file's label). Texts of the code are messages: ``_("English")``, see :mod:`calc.core.i18n`."""
     return {"ru": ru, "en": en}
 
 
-_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
-    # ru: one, few, many ; en: one, other
-    "days": {"ru": ("день", "дня", "дней"), "en": ("day", "days")},
-    "hours": {"ru": ("час", "часа", "часов"), "en": ("hour", "hours")},
-    "years": {"ru": ("год", "года", "лет"), "en": ("year", "years")},
-    "months": {"ru": ("месяц", "месяца", "месяцев"), "en": ("month", "months")},
-    "shifts": {"ru": ("смена", "смены", "смен"), "en": ("shift", "shifts")},
-    "children": {"ru": ("ребёнок", "ребёнка", "детей"), "en": ("child", "children")},
+UNIT_WORDS: dict[str, Callable[[Decimal | int], Message]] = {
+    "days": lambda n: ngettext("day", "days", n),
+    "hours": lambda n: ngettext("hour", "hours", n),
+    "years": lambda n: ngettext("year", "years", n),
+    "months": lambda n: ngettext("month", "months", n),
+    "shifts": lambda n: ngettext("shift", "shifts", n),
+    "children": lambda n: ngettext("child", "children", n),
 }
+"""The word of a count in the language's plural form (the catalogue's CLDR plural rule)."""
 
 
 def plural(n: Decimal | int, word: str, lang: str) -> str:
-    """The word for ``n`` units in the language's plural form (babel's CLDR plural rules)."""
-    forms = _WORDS[word][lang]
-    if isinstance(n, Decimal) and n != n.to_integral_value():
-        return forms[1] if lang == "ru" else forms[-1]  # fractions: "2,33 дня", "2.33 days"
-    form = Locale(LOCALES[lang][:2]).plural_form(int(n))
-    if lang == "ru":
-        return {"one": forms[0], "few": forms[1]}.get(form, forms[2])
-    return forms[0] if form == "one" else forms[1]
+    """The word for ``n`` units in the language's plural form: 1 день, 2 дня, 5 дней; 2,5 дня."""
+    return UNIT_WORDS[word](n).render(lang)
 
 
 def num(value: Decimal | int, lang: str, pattern: str = "#,##0.##") -> str:
@@ -95,16 +96,6 @@ def month_name(month: int, lang: str, year: int | None = None) -> str:
     return f"{name} {year}" if year else name
 
 
-UNIT_WORDS = {
-    "days": "days",
-    "hours": "hours",
-    "years": "years",
-    "months": "months",
-    "shifts": "shifts",
-    "children": "children",
-}
-
-
 def quantity(value: Decimal | int, unit: str, lang: str) -> str:
     """Format a value by its unit: money, rate, count with a word, coefficient or plain number."""
     if unit == "rub":
@@ -112,11 +103,11 @@ def quantity(value: Decimal | int, unit: str, lang: str) -> str:
     if unit == "rate":
         return percent(value, lang)
     if unit == "rub_per_hour":
-        return f"{money(value, lang)}/{'ч' if lang == 'ru' else 'h'}"
+        return money(value, lang) + "/" + tr(_("h"), lang)
     if unit == "rub_per_day":
-        return f"{money(value, lang)}/{'дн.' if lang == 'ru' else 'day'}"
+        return money(value, lang) + "/" + tr(pgettext("per unit", "day"), lang)
     if unit in UNIT_WORDS:
-        return f"{num(value, lang)}\u00a0{plural(value, UNIT_WORDS[unit], lang)}"
+        return f"{num(value, lang)}\u00a0{plural(value, unit, lang)}"
     if unit == "coef":
         return num(value, lang, "#,##0.###")
     return num(value, lang, "#,##0.####")

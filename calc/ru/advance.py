@@ -17,14 +17,13 @@ from typing import Any
 
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Trace
+from calc.core.i18n import _
 from calc.core.money import ZERO, amount, flag, number, rate
 from calc.core.rules import rulebook
-from calc.core.text import T
 from calc.ru.calendar import CALENDAR, calendar_rule, working_days, working_days_between
 from calc.ru.income_tax import NDFL_226, ndfl
 
-LAW_136 = T(
-    "ТК РФ ст. 136 ч. 6; письма Минтруда от 10.08.2017 № 14-1/В-725, от 20.03.2019 № 14-1/В-178",
+LAW_136 = _(
     "Labour Code art. 136 part 6; Ministry of Labour letters 10.08.2017 No. 14-1/V-725, 20.03.2019 No. 14-1/V-178",
 )
 
@@ -83,9 +82,7 @@ def advance(
     rb = rulebook(country)
     rb.check_year(year)
     if not isinstance(month, int) or not 1 <= month <= 12:
-        raise InputError(
-            f"Месяц должен быть от 1 до 12, получено: {month}.", f"The month must be 1 to 12, got {month}.", "month"
-        )
+        raise InputError(_("The month must be 1 to 12, got {month}.", month=month), "month")
     s = amount(salary, "salary", "оклад", "the salary", allow_zero=False)
     total = s if month_gross is None else amount(month_gross, "month_gross", "начисления за месяц", "the month's pay")
     prior = amount(prior_income, "prior_income", "доход с начала года", "the income earlier this year")
@@ -99,25 +96,19 @@ def advance(
     )
     basis = basis or ("gross" if withheld_rule.value else "net")
     if basis not in ("gross", "net"):
-        raise InputError(
-            "База аванса: gross (оклад) или net (оклад за вычетом НДФЛ).",
-            "The advance basis must be gross (the salary) or net (the salary less НДФЛ).",
-            "basis",
-        )
+        raise InputError(_("The advance basis must be gross (the salary) or net (the salary less НДФЛ)."), "basis")
     if basis == "net" and withhold:
         raise InputError(
-            "С 2023 г. НДФЛ удерживается с аванса (закон 263-ФЗ), поэтому база «за вычетом НДФЛ без удержания» "
-            "подходит только для лет до 2023. Выберите базу «оклад» или отключите удержание, чтобы смоделировать "
-            "прежнюю практику.",
-            "From 2023 НДФЛ is withheld from the advance (Law 263-FZ), so the 'net, nothing withheld' basis fits "
-            "only years before 2023. Choose the gross basis, or switch withholding off to model the old practice.",
+            _(
+                "From 2023 НДФЛ is withheld from the advance (Law 263-FZ), so the 'net, nothing withheld' basis "
+                "fits only years before 2023. Choose the gross basis, or switch withholding off to model the old "
+                "practice.",
+            ),
             "basis",
         )
     tr = Trace()
     net_note = (
-        T(
-            "База — оклад за вычетом НДФЛ месяца: аванс — часть суммы на руки, НДФЛ с него не удерживается; "
-            "весь НДФЛ месяца удерживается при окончательном расчёте.",
+        _(
             "The basis is the salary less the month's НДФЛ: the advance is part of the take-home pay, nothing is "
             "withheld from it, and the whole month's НДФЛ is withheld at the final payment.",
         )
@@ -169,8 +160,11 @@ def advance(
     )
     if worked > limit or worked > norm:
         raise InputError(
-            f"Отработано {worked} дн. — больше, чем рабочих дней в первой половине месяца ({min(limit, norm)}).",
-            f"{worked} days worked is more than the working days of the first half ({min(limit, norm)}).",
+            _(
+                "{worked} days worked is more than the working days of the first half ({limit}).",
+                worked=worked,
+                limit=min(limit, norm),
+            ),
             "days_worked",
         )
 
@@ -183,19 +177,13 @@ def advance(
             tr.given(
                 "norm_days",
                 norm,
-                note=T(
-                    f"задано вручную (по календарю — {calendar_norm})",
-                    f"entered by hand (the calendar has {calendar_norm})",
-                ),
+                note=_("entered by hand (the calendar has {calendar_norm})", calendar_norm=calendar_norm),
             )
         if days_worked is not None and worked != half:
             tr.given(
                 "days_worked",
                 worked,
-                note=T(
-                    f"задано вручную (по календарю в первой половине — {half})",
-                    f"entered by hand (the calendar's first half has {half})",
-                ),
+                note=_("entered by hand (the calendar's first half has {half})", half=half),
             )
         gross = tr.calc(
             "advance_gross",
@@ -209,11 +197,7 @@ def advance(
     elif method == "percent":
         p = rate(percent, "percent", "процент аванса", "the advance percentage", high=1)
         if p <= 0:
-            raise InputError(
-                "Процент аванса должен быть больше 0 и не больше 100 %.",
-                "The advance percentage must be above 0 and at most 100%.",
-                "percent",
-            )
+            raise InputError(_("The advance percentage must be above 0 and at most 100%."), "percent")
         if days_worked is None:
             gross = tr.calc(
                 "advance_gross",
@@ -237,16 +221,11 @@ def advance(
             )
     else:
         raise InputError(
-            "Способ расчёта аванса: days (по отработанным дням) или percent (процент оклада).",
-            "The advance method must be days (by days worked) or percent (a share of the salary).",
+            _("The advance method must be days (by days worked) or percent (a share of the salary)."),
             "method",
         )
     if gross > total:
-        raise InputError(
-            "Аванс получился больше начислений за месяц — проверьте данные.",
-            "The advance would exceed the month's pay — please check the inputs.",
-            "month_gross",
-        )
+        raise InputError(_("The advance would exceed the month's pay — please check the inputs."), "month_gross")
     adv_tax = ZERO
     if withhold and basis == "gross":
         adv_tax = tr.given(

@@ -19,19 +19,20 @@ from functools import cache
 import holidays
 
 from calc.core.errors import InputError, RuleDataError
+from calc.core.i18n import _
 from calc.core.rules import Dated, rulebook
-from calc.core.text import T, Text, day
+from calc.core.text import Text, day
 
 KINDS = ("working", "shortened", "weekend", "holiday", "day_off")
 KIND_LABELS: dict[str, Text] = {
-    "working": T("рабочий", "working"),
-    "shortened": T("предпраздничный (на 1 ч короче)", "pre-holiday (1 h shorter)"),
-    "weekend": T("выходной", "weekend"),
-    "holiday": T("праздник", "public holiday"),
-    "day_off": T("выходной (перенос)", "day off (transfer)"),
+    "working": _("working"),
+    "shortened": _("pre-holiday (1 h shorter)"),
+    "weekend": _("weekend"),
+    "holiday": _("public holiday"),
+    "day_off": _("day off (transfer)"),
 }
-CALENDAR = T("Производственный календарь", "Production calendar")
-_DAY_OFF_NAME = T("Выходной (перенос)", "Day off (transfer)")
+CALENDAR = _("Production calendar")
+_DAY_OFF_NAME = _("Day off (transfer)")
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,7 @@ class Day:
 def _check_month(year: int, month: int, country: str) -> None:
     rulebook(country).check_year(year)
     if not isinstance(month, int) or isinstance(month, bool) or not 1 <= month <= 12:
-        raise InputError(
-            f"Месяц должен быть от 1 до 12, получено: {month}.",
-            f"The month must be from 1 to 12, got: {month}.",
-            "month",
-        )
+        raise InputError(_("The month must be from 1 to 12, got: {month}.", month=month), "month")
 
 
 _US_DATE = re.compile(r"(\d{2})/(\d{2})/(\d{4})")
@@ -99,10 +96,7 @@ def _year(country: str, year: int) -> dict[date, Day]:
         d += timedelta(days=1)
     bad = [s for s in shortened if s.year != year or not out[s].working]
     if bad:
-        raise RuleDataError(
-            f"calendar.yaml: предпраздничный день {bad} не рабочий.",
-            f"calendar.yaml: shortened day {bad} is not a working day.",
-        )
+        raise RuleDataError(_("calendar.yaml: shortened day {bad} is not a working day.", bad=bad))
     return out
 
 
@@ -114,7 +108,7 @@ def calendar_rule(year: int, country: str = "ru") -> Dated:
     data = rb.raw("calendar")
     return Dated(
         "calendar",
-        T(f"Производственный календарь {year} г.", f"Production calendar {year}"),
+        _("Production calendar {year}", year=year),
         "table",
         year,
         date(year, 1, 1),
@@ -162,6 +156,6 @@ def working_days_between(start: date, end: date, country: str = "ru") -> int:
     if end < start:
         return 0
     if start.year != end.year:
-        raise InputError("Период должен быть внутри одного года.", "The period must be within one year.", "dates")
+        raise InputError(_("The period must be within one year."), "dates")
     days = _year(country, start.year)
     return sum(days[start + timedelta(days=i)].working for i in range((end - start).days + 1))

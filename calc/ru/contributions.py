@@ -18,31 +18,31 @@ from decimal import Decimal
 from typing import Any
 
 from calc.core.errors import InputError
+from calc.core.i18n import _
 from calc.core.money import ZERO, amount, dec, number, round_to
 from calc.core.rules import Dated, rulebook
-from calc.core.text import T, Text
+from calc.core.text import Text
 
 KINDS: dict[str, Text] = {
-    "general": T("Общий тариф", "General tariff"),
-    "sme": T("МСП", "Small or medium business (SME)"),
-    "sme_priority": T("МСП приоритетной отрасли", "SME in a priority industry"),
-    "sme_manufacturing": T("МСП — обрабатывающее производство", "SME in manufacturing"),
+    "general": _("General tariff"),
+    "sme": _("Small or medium business (SME)"),
+    "sme_priority": _("SME in a priority industry"),
+    "sme_manufacturing": _("SME in manufacturing"),
 }
 FUNDS: dict[str, Text] = {
-    "pension": T("Пенсионное страхование", "Pension insurance"),
-    "social": T("Социальное страхование (ФСС)", "Social insurance (FSS)"),
-    "medical": T("Медицинское страхование (ФОМС)", "Medical insurance (FOMS)"),
-    "medical_federal": T("Медицинское страхование (ФФОМС)", "Medical insurance (federal FOMS)"),
-    "medical_territorial": T("Медицинское страхование (ТФОМС)", "Medical insurance (territorial FOMS)"),
-    "unified": T("Единый тариф страховых взносов", "Unified contribution tariff"),
+    "pension": _("Pension insurance"),
+    "social": _("Social insurance (FSS)"),
+    "medical": _("Medical insurance (FOMS)"),
+    "medical_federal": _("Medical insurance (federal FOMS)"),
+    "medical_territorial": _("Medical insurance (territorial FOMS)"),
+    "unified": _("Unified contribution tariff"),
 }
 
 
 def check_kind(kind: str) -> str:
     if kind not in KINDS:
         raise InputError(
-            f"Вид работодателя «{kind}» неизвестен. Допустимо: {', '.join(KINDS)}.",
-            f"Unknown employer kind '{kind}'. Allowed: {', '.join(KINDS)}.",
+            _("Unknown employer kind '{kind}'. Allowed: {kinds}.", kind=kind, kinds=', '.join(KINDS)),
             "kind",
         )
     return kind
@@ -140,11 +140,7 @@ def accident_rate(
 ) -> tuple[Decimal, Dated | None]:
     """Accident-insurance rate: given directly (0.2–8.5 %) or by risk class 1–32; default class 1 (0.2 %)."""
     if accident_rate is not None and accident_class is not None:
-        raise InputError(
-            "Укажите либо тариф на травматизм, либо класс риска, но не оба.",
-            "Give either the accident rate or the risk class, not both.",
-            "accident_rate",
-        )
+        raise InputError(_("Give either the accident rate or the risk class, not both."), "accident_rate")
     rb = rulebook(country)
     rule = rb.lookup("contributions.accident_classes", on or rb.default_date())
     if accident_rate is not None:

@@ -18,6 +18,7 @@ from typing import Any
 
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Trace
+from calc.core.i18n import _
 from calc.core.money import KOPECK, RUBLE, ZERO, amount, dec, number
 from calc.core.rules import Dated, rulebook
 from calc.core.text import T, Text, money, money_short, percent, tr
@@ -32,11 +33,8 @@ from calc.ru.contributions import (
 )
 from calc.ru.income_tax import NDFL_226, Children, MonthTax, ndfl_detail, resident_flag, withholding
 
-KIND_SOURCE = T("НК РФ ст. 425–427", "Tax Code art. 425–427")
-ACCIDENT_SOURCE = T(
-    "Федеральный закон от 24.07.1998 № 125-ФЗ ст. 21–22; 179-ФЗ",
-    "Federal Law 125-FZ of 24.07.1998 art. 21–22; Law 179-FZ",
-)
+KIND_SOURCE = _("Tax Code art. 425–427")
+ACCIDENT_SOURCE = _("Federal Law 125-FZ of 24.07.1998 art. 21–22; Law 179-FZ")
 
 
 @dataclass(frozen=True)
@@ -97,10 +95,7 @@ def _events(tax: MonthTax, prev: MonthTax | None, c: MonthContributions) -> tupl
     ev: list[Text] = []
     if prev is not None and tax.rate != prev.rate:
         ev.append(
-            T(
-                f"НДФЛ: с этого месяца ставка {percent(tax.rate, 'ru')}",
-                f"Income tax: {percent(tax.rate, 'en')} from this month",
-            )
+            _("Income tax: {rate} from this month", rate=lambda lang, tax=tax: percent(tax.rate, lang))
         )
     caps: dict[Decimal, list[str]] = {}
     for f in c.tariff.general:
@@ -152,10 +147,10 @@ def _month_figures(i: int, taxes: list[MonthTax], contrib: list[MonthContributio
 
 
 _PART_LABELS = {
-    "under_cap": T("база в пределах предельной базы", "base up to the cap"),
-    "over_cap": T("база сверх предельной базы", "base above the cap"),
-    "no_cap": T("база (без предельной базы)", "base (no cap)"),
-    "reduced": T("база сверх порога МСП", "base above the SME threshold"),
+    "under_cap": _("base up to the cap"),
+    "over_cap": _("base above the cap"),
+    "no_cap": _("base (no cap)"),
+    "reduced": _("base above the SME threshold"),
 }
 
 
@@ -170,7 +165,7 @@ def _explained_month(i: int, taxes: list[MonthTax], contrib: list[MonthContribut
     )
     tax = _explain_tax(trc, i, taxes, o)
     net = trc.calc(
-        "net", "gross - ndfl", rounding="none", gross=gross, ndfl=tax, source=T("ТК РФ ст. 137", "Labour Code art. 137")
+        "net", "gross - ndfl", rounding="none", gross=gross, ndfl=tax, source=_("Labour Code art. 137")
     )
     by_fund = _explain_contributions(trc, i, contrib, o)
     total = (
@@ -247,7 +242,7 @@ def _explain_contributions(trc: Trace, i: int, contrib: list[MonthContributions]
         c.base_to_date,
         rules=rules[:1],
         source=KIND_SOURCE,
-        note=T(f"Вид работодателя: {tr(KINDS[o.kind], 'ru')}", f"Employer kind: {tr(KINDS[o.kind], 'en')}"),
+        note=_("Employer kind: {kind}", kind=KINDS[o.kind]),
     )
     before = contrib[i - 1].to_date if i else {}
     out: dict[str, Decimal] = {}
@@ -256,8 +251,8 @@ def _explain_contributions(trc: Trace, i: int, contrib: list[MonthContributions]
         inputs: dict[str, Any] = {}
         for j, (p, b) in enumerate(parts):
             inputs[f"b{j}"] = Q(b, "rub", _PART_LABELS[p.kind])
-            inputs[f"r{j}"] = Q(p.rate, "rate", T("ставка", "rate"))
-        label = T(f"Взносы с начала года: {tr(FUNDS[fund], 'ru')}", f"Contributions to date: {tr(FUNDS[fund], 'en')}")
+            inputs[f"r{j}"] = Q(p.rate, "rate", _("rate"))
+        label = _("Contributions to date: {fund}", fund=FUNDS[fund])
         to_date = (
             trc.calc(
                 "contrib_to_date",
@@ -273,10 +268,10 @@ def _explain_contributions(trc: Trace, i: int, contrib: list[MonthContributions]
             "contrib_month",
             "to_date - before",
             rounding="none",
-            label=T(f"Взносы за месяц: {tr(FUNDS[fund], 'ru')}", f"Contributions this month: {tr(FUNDS[fund], 'en')}"),
-            to_date=Q(to_date, "rub", T("с начала года", "to date")),
-            before=Q(before.get(fund, ZERO), "rub", T("до этого месяца", "before this month")),
-            source=T("НК РФ ст. 431 п. 1", "Tax Code art. 431 p. 1"),
+            label=_("Contributions this month: {fund}", fund=FUNDS[fund]),
+            to_date=Q(to_date, "rub", _("to date")),
+            before=Q(before.get(fund, ZERO), "rub", _("before this month")),
+            source=_("Tax Code art. 431 p. 1"),
         )
     return out
 
@@ -293,7 +288,7 @@ class YearResult:
         """Month ``m`` (1–12) with its explanation."""
         i = m - 1
         if not 0 <= i < len(self.taxes):
-            raise InputError(f"Нет месяца {m}.", f"No month {m}.", "month")
+            raise InputError(_("No month {m}.", m=m), "month")
         return _explained_month(i, self.taxes, self.contrib, self.options)
 
     def months(self) -> list[MonthCost]:
@@ -378,16 +373,10 @@ def year_payroll(
     gross = _monthly(monthly_gross, "начисления", "the gross pay", "gross")
     north = _monthly(northern, "северную часть", "the northern part", "northern", len(gross))
     if len(north) != len(gross):
-        raise InputError(
-            "Северная часть нужна для каждого месяца.", "The northern part is needed for every month.", "northern"
-        )
+        raise InputError(_("The northern part is needed for every month."), "northern")
     for g, n in zip(gross, north, strict=True):
         if n > g:
-            raise InputError(
-                "Северная часть не может быть больше всех начислений месяца.",
-                "The northern part cannot exceed the month's gross pay.",
-                "northern",
-            )
+            raise InputError(_("The northern part cannot exceed the month's gross pay."), "northern")
     taxes, contrib = _rows(gross, north, o)
     return YearResult(options=o, taxes=taxes, contrib=contrib)
 
@@ -527,13 +516,9 @@ def employer_cost(
     """
     given = [x is not None for x in (gross, net, total_cost)]
     if sum(given) != 1:
-        raise InputError(
-            "Укажите ровно одно: начисленную зарплату, зарплату на руки или полную стоимость.",
-            "Give exactly one of: gross pay, net pay or total cost.",
-            "gross",
-        )
+        raise InputError(_("Give exactly one of: gross pay, net pay or total cost."), "gross")
     if year is None:
-        raise InputError("Укажите год.", "Please give the year.", "year")
+        raise InputError(_("Please give the year."), "year")
     m = int(number(month, "month", "месяц", "the month", low=1, high=12, integer=True))
     o = options(
         year,
@@ -556,8 +541,8 @@ def employer_cost(
     return replace(mc, inverse_note=note, exact=exact, other_grosses=others)
 
 
-NET_ROUNDING = T("округления НДФЛ до рубля", "НДФЛ being rounded to whole rubles")
-COST_ROUNDING = T("округления взносов до копеек", "contributions being rounded to kopecks")
+NET_ROUNDING = _("НДФЛ being rounded to whole rubles")
+COST_ROUNDING = _("contributions being rounded to kopecks")
 
 
 def _invert(net: Any, total_cost: Any, month: int, o: Options) -> tuple[_Found, Decimal, bool, Text | None]:
@@ -565,18 +550,17 @@ def _invert(net: Any, total_cost: Any, month: int, o: Options) -> tuple[_Found, 
     breaks = _breaks(month, o)
     if net is not None:
         field_, target = "net", amount(net, "net", "зарплату на руки", "the net pay")
-        what, rounding = T("Такая сумма на руки", "This net pay"), NET_ROUNDING
+        what, rounding = _("This net pay"), NET_ROUNDING
         found = _search(lambda x: _fast(x, month, o).net, target, target, RUBLE, 2 * target + 10_000, breaks)
     else:
         field_, target = "total_cost", amount(total_cost, "total_cost", "полную стоимость", "the total cost")
-        what, rounding = T("Такая полная стоимость", "This total cost"), COST_ROUNDING
+        what, rounding = _("This total cost"), COST_ROUNDING
         found = _search(lambda x: _fast(x, month, o).total_cost, target, ZERO, KOPECK, target, breaks)
     if found.exact:
         return found, found.exact[0], True, _inverse_note(found, what, rounding)
     if found.above is None:
         raise InputError(
-            f"Сумму {money(target, 'ru')} получить нельзя.",
-            f"No gross pay gives {money(target, 'en')}.",
+            _("No gross pay gives {target}.", target=lambda lang, target=target: money(target, lang)),
             field_,
         )
     got = getattr(_fast(found.above, month, o), field_)
@@ -584,11 +568,11 @@ def _invert(net: Any, total_cost: Any, month: int, o: Options) -> tuple[_Found, 
         found,
         found.above,
         False,
-        T(
-            f"Ровно {money(target, 'ru')} не получается ни при какой сумме начисления (из-за "
-            f"{tr(rounding, 'ru')}); ближайшая: {money(got, 'ru')}.",
-            f"No gross pay gives exactly {money(target, 'en')} (because of {tr(rounding, 'en')}); "
-            f"the nearest is {money(got, 'en')}.",
+        _(
+            "No gross pay gives exactly {target} (because of {rounding}); the nearest is {got}.",
+            target=lambda lang, target=target: money(target, lang),
+            rounding=rounding,
+            got=lambda lang, got=got: money(got, lang),
         ),
     )
 
@@ -599,9 +583,9 @@ def marginal_kinks(year: int, kind: str = "general", country: str = "ru") -> lis
     on = date(year, 1, 1)
     out: list[tuple[Decimal, Text]] = []
     for start, rate in rb.value("ndfl.resident_scale", on)[1:]:
-        out.append((dec(start), T(f"НДФЛ {percent(dec(rate), 'ru')}", f"Income tax {percent(dec(rate), 'en')}")))
+        out.append((dec(start), _("Income tax {rate}", rate=lambda lang, rate=rate: percent(dec(rate), lang))))
 
     for f in tariff(kind, on, country).general:
         if f.cap is not None:
-            out.append((f.cap, T(f"Предельная база: {tr(FUNDS[f.fund], 'ru')}", f"Cap: {tr(FUNDS[f.fund], 'en')}")))
+            out.append((f.cap, _("Cap: {fund}", fund=FUNDS[f.fund])))
     return sorted(out, key=lambda x: x[0])

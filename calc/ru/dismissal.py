@@ -21,17 +21,14 @@ from dateutil.relativedelta import relativedelta
 
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Trace
+from calc.core.i18n import _
 from calc.core.money import ZERO, amount, dec, number
 from calc.core.rules import rulebook
-from calc.core.text import T
 from calc.ru.income_tax import NDFL_226, ndfl_detail
 from calc.ru.payslip import Line, pay_lines
 
-LAW_139 = T(
-    "ТК РФ ст. 139; положение об особенностях порядка исчисления средней заработной платы",
-    "Labour Code art. 139; regulation on computing average earnings",
-)
-LAW_127 = T("ТК РФ ст. 127", "Labour Code art. 127")
+LAW_139 = _("Labour Code art. 139; regulation on computing average earnings")
+LAW_127 = _("Labour Code art. 127")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,9 +63,7 @@ def average_daily_earnings(
         d = number(counted, "part_months", "учтённые дни", "days counted", low=0, high=c)
         parts += k / c * d
     if full + len(part_months) > 12:
-        raise InputError(
-            "В расчётном периоде не больше 12 месяцев.", "The reference period has at most 12 months.", "part_months"
-        )
+        raise InputError(_("The reference period has at most 12 months."), "part_months")
     tr.given("avg_month_days", k, rules=[avg_rule])
     divisor = tr.calc(
         "avg_divisor",
@@ -79,9 +74,7 @@ def average_daily_earnings(
         part_month_days=parts,
     )
     if divisor <= 0:
-        raise InputError(
-            "Нет отработанного времени в расчётном периоде.", "No time worked in the reference period.", "full_months"
-        )
+        raise InputError(_("No time worked in the reference period."), "full_months")
     avg = tr.calc("average_daily", "earnings_12m / avg_divisor", earnings_12m=e, avg_divisor=divisor, source=LAW_139)
     return Average(average_daily=avg, divisor=divisor, steps=tuple(tr.steps))
 
@@ -89,7 +82,7 @@ def average_daily_earnings(
 def leave_months(start: date, end: date, country: str = "ru") -> int:
     """Months of a working year from ``start`` to ``end`` inclusive, with the half-month rule."""
     if end < start:
-        raise InputError("Дата окончания раньше даты начала.", "The end date is before the start date.", "dates")
+        raise InputError(_("The end date is before the start date."), "dates")
     rd = relativedelta(end + timedelta(days=1), start)
     half = int(rulebook(country).value("labour.leave_half_month_rule", end)["drop_below_days"])
     return rd.years * 12 + rd.months + (1 if rd.days >= half else 0)
@@ -138,12 +131,12 @@ def unused_leave_days(
             "leave_days_earned",
             "per_month * leave_months",
             rounding="none",
-            per_month=Q(Decimal("2.33"), "days", T("дней за месяц (округлённо)", "days a month (rounded)")),
+            per_month=Q(Decimal("2.33"), "days", _("days a month (rounded)")),
             leave_months=m,
             source=LAW_127,
         )
     else:
-        raise InputError("Способ: exact (28/12 за месяц) или 2.33.", "Method: exact (28/12 a month) or 2.33.", "method")
+        raise InputError(_("Method: exact (28/12 a month) or 2.33."), "method")
     days = tr.calc(
         "unused_days",
         "max(leave_days_earned - leave_days_used, 0)",
@@ -192,7 +185,7 @@ def final_settlement(
     worked up to and including the day of dismissal, allowances…).
     """
     if not isinstance(dismissal, date):
-        raise InputError("Укажите дату увольнения.", "Please give the dismissal date.", "dismissal")
+        raise InputError(_("Please give the dismissal date."), "dismissal")
     rb = rulebook(country)
     rb.check_date(dismissal)
     pl = pay_lines(salary, dismissal.year, dismissal.month, last_day=dismissal, country=country, **pay)
@@ -208,11 +201,7 @@ def final_settlement(
             earnings_12m, dismissal, full_months=full_months, part_months=part_months, country=country, trace=tr
         ).average_daily
     else:
-        raise InputError(
-            "Укажите средний дневной заработок или заработок за 12 месяцев.",
-            "Give the average daily earnings or the earnings of the 12 months.",
-            "average_daily",
-        )
+        raise InputError(_("Give the average daily earnings or the earnings of the 12 months."), "average_daily")
     if unused_days is not None:
         days = tr.given(
             "unused_days",
@@ -225,11 +214,7 @@ def final_settlement(
             months_for_leave, dismissal, used_days=used_days, method=leave_method, country=country, trace=tr
         ).days
     else:
-        raise InputError(
-            "Укажите неиспользованные дни отпуска или месяцы рабочего года.",
-            "Give the unused leave days or the months of the working year.",
-            "unused_days",
-        )
+        raise InputError(_("Give the unused leave days or the months of the working year."), "unused_days")
     comp = tr.calc(
         "leave_compensation", "average_daily * unused_days", average_daily=avg, unused_days=days, source=LAW_127
     )
@@ -237,7 +222,7 @@ def final_settlement(
         *pl.lines,
         Line(
             "leave_compensation",
-            T("Компенсация за неиспользованный отпуск", "Compensation for unused leave"),
+            _("Compensation for unused leave"),
             comp,
             regional=False,
         ),
@@ -246,7 +231,7 @@ def final_settlement(
         "settlement_gross",
         "pay + leave_compensation",
         rounding="none",
-        pay=Q(pl.gross, "rub", T("оплата за последний месяц", "pay for the last month")),
+        pay=Q(pl.gross, "rub", _("pay for the last month")),
         leave_compensation=comp,
     )
     prior = amount(prior_income, "prior_income", "доход с начала года", "the income earlier this year")
@@ -274,7 +259,7 @@ def final_settlement(
         rounding="none",
         settlement_gross=gross,
         ndfl=tax,
-        source=T("ТК РФ ст. 140", "Labour Code art. 140"),
+        source=_("Labour Code art. 140"),
     )
     return Settlement(
         dismissal=dismissal,

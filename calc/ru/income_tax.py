@@ -20,9 +20,10 @@ from typing import Any
 
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Trace
+from calc.core.i18n import _
 from calc.core.money import ZERO, amount, dec, flag, round_to
 from calc.core.rules import Dated, rulebook
-from calc.core.text import T, money_short, percent
+from calc.core.text import money_short, percent
 
 
 @dataclass(frozen=True)
@@ -43,19 +44,16 @@ class Children:
             children = children.item()  # a numpy scalar
         if isinstance(children, int) and not isinstance(children, bool):
             if not 0 <= children <= 20:
-                raise InputError(
-                    "Число детей — от 0 до 20.", "The number of children must be from 0 to 20.", "children"
-                )
+                raise InputError(_("The number of children must be from 0 to 20."), "children")
             return cls((False,) * children, sole)
         if isinstance(children, str | bytes | Mapping) or not isinstance(children, Iterable):
             raise InputError(
-                "Дети: укажите число детей (0–20) или список: для каждого ребёнка — инвалидность да/нет.",
-                "Children: give a number (0–20) or a list with, for each child, disabled yes/no.",
+                _("Children: give a number (0–20) or a list with, for each child, disabled yes/no."),
                 "children",
             )
         flags = tuple(flag(x, "children", "инвалидность ребёнка", "whether the child is disabled") for x in children)
         if len(flags) > 20:
-            raise InputError("Число детей — от 0 до 20.", "The number of children must be from 0 to 20.", "children")
+            raise InputError(_("The number of children must be from 0 to 20."), "children")
         return cls(flags, sole)
 
     @property
@@ -95,7 +93,7 @@ def _tax_on(base: Decimal, scale: list[list[Any]]) -> Decimal:
 
 def marginal_rate(base: Decimal, year: int, resident: bool = True, country: str = "ru") -> Decimal:
     """The rate applying to the next ruble of a cumulative base."""
-    scale, _ = _scale(year, resident, country)
+    scale, _ignored = _scale(year, resident, country)
     r = dec(scale[0][1])
     for start, rate in scale:
         if base > dec(start):
@@ -145,10 +143,11 @@ def ndfl_detail(
 def _explain_bands(tr: Trace, base: Decimal, scale: list[list[Any]], rule: Dated, rounding: Dated, key: str) -> Decimal:
     parts = []
     names: dict[str, Any] = {}
-    for i, (lo, rate, part, _) in enumerate(band_taxes(base, scale)):
-        label = T(
-            f"НДФЛ по ставке {percent(rate, 'ru')} (доход свыше {money_short(lo, 'ru')})",
-            f"Tax at {percent(rate, 'en')} (income above {money_short(lo, 'en')})",
+    for i, (lo, rate, part, _ignored) in enumerate(band_taxes(base, scale)):
+        label = _(
+            "Tax at {rate} (income above {lo})",
+            rate=lambda lang, rate=rate: percent(rate, lang),
+            lo=lambda lang, lo=lo: money_short(lo, lang),
         )
         names[f"band_tax_{i}"] = tr.calc(
             "band_tax",
@@ -162,7 +161,7 @@ def _explain_bands(tr: Trace, base: Decimal, scale: list[list[Any]], rule: Dated
         parts.append(f"band_tax_{i}")
     formula = " + ".join(parts)
     inputs = {
-        n: Q(v, "rub", T(f"налог в диапазоне {i + 1}", f"tax in band {i + 1}"))
+        n: Q(v, "rub", _("tax in band {i}", i=i + 1))
         for i, (n, v) in enumerate(names.items())
     }
     return tr.calc(key, formula, rounding="ruble", rules=[rounding], **inputs)
@@ -174,7 +173,7 @@ def ndfl(income: Any, year: int, resident: bool = True, *, northern: Any = 0, co
     rb.check_year(year)
     base = amount(income, "income", "доход", "the income")
     north = amount(northern, "northern", "районный коэффициент и северную надбавку", "the northern part")
-    scale, _ = _scale(year, resident, country)
+    scale, _ignored = _scale(year, resident, country)
     rule = rb.lookup("ndfl.rounding", date(year, 1, 1)).value
     north_scale = rb.value("ndfl.northern_scale", date(year, 1, 1))
     if not resident or north_scale is None:
@@ -233,12 +232,10 @@ def withholding(
     """
     incomes = [amount(x, "income", "доход месяца", "the month's income") for x in monthly_income]
     if len(incomes) > 12:
-        raise InputError("В году не больше 12 месяцев.", "A year has at most 12 months.", "monthly_income")
+        raise InputError(_("A year has at most 12 months."), "monthly_income")
     norths = [amount(x, "northern", "северную часть", "the northern part") for x in (northern or [0] * len(incomes))]
     if len(norths) != len(incomes):
-        raise InputError(
-            "Северная часть нужна для каждого месяца.", "The northern part is needed for every month.", "northern"
-        )
+        raise InputError(_("The northern part is needed for every month."), "northern")
     rows: list[MonthTax] = []
     cum_inc = cum_north = cum_ded = withheld = ZERO
     for m, (inc, north) in enumerate(zip(incomes, norths, strict=True), 1):
@@ -246,7 +243,7 @@ def withholding(
         cum_north += north
         ded = ZERO
         if resident:
-            ded, _ = child_deduction(children, year, cum_inc + cum_north, sole_parent=sole_parent, country=country)
+            ded, _cap = child_deduction(children, year, cum_inc + cum_north, sole_parent=sole_parent, country=country)
         cum_ded += ded
         base = max(ZERO, cum_inc - cum_ded)
         tax_to_date = ndfl(base, year, resident, northern=cum_north, country=country)
@@ -268,7 +265,4 @@ def withholding(
     return rows
 
 
-NDFL_226 = T(
-    "НК РФ ст. 226 п. 3 (исчисление нарастающим итогом с начала года)",
-    "Tax Code art. 226 p. 3 (cumulative from the start of the year)",
-)
+NDFL_226 = _("Tax Code art. 226 p. 3 (cumulative from the start of the year)")

@@ -16,6 +16,7 @@ from typing import Any
 
 from calc.core.errors import InputError, ScaleDefinitionError, UnknownScaleError
 from calc.core.explain import Explained, Q, Trace
+from calc.core.i18n import _
 from calc.core.money import ZERO, a_date, amount, dec, floor_int, number
 from calc.core.rules import Dated, rulebook
 from calc.core.text import T, Text, day, num, percent, plural
@@ -175,7 +176,7 @@ def custom_scale(
     return StepScale(
         scale_id,
         T(name, name_en),
-        T("коллективный договор / локальный акт", "collective agreement / local act"),
+        _("collective agreement / local act"),
         custom=True,
         steps=checked,
     )
@@ -201,7 +202,7 @@ def _from_yaml(scale_id: str, raw: dict[str, Any]) -> Scale:
             step_rate=dec(raw["step_rate"]),
             cap=dec(raw["cap"]),
         )
-    raise ScaleDefinitionError(f"{scale_id}: неизвестный вид шкалы.", f"{scale_id}: unknown kind of scale.")
+    raise ScaleDefinitionError(_("{scale_id}: unknown kind of scale.", scale_id=scale_id))
 
 
 def load_scales(country: str = "ru") -> Mapping[str, Scale]:
@@ -222,8 +223,7 @@ def get_scale(scale: str | Scale) -> Scale:
     except (KeyError, TypeError):
         ids = ", ".join(SCALES)
         raise UnknownScaleError(
-            f"Шкала «{scale}» не найдена. Есть: {ids} — или задайте свою шкалу.",
-            f"Scale '{scale}' not found. Available: {ids} — or define your own scale.",
+            _("Scale '{scale}' not found. Available: {ids} — or define your own scale.", scale=scale, ids=ids),
             "scale",
         ) from None
 
@@ -286,8 +286,11 @@ def seniority_on(salary: Any, periods: Iterable[Any], scale: str | Scale, on: da
     for p in merge_periods(periods):
         if p.start > on:
             raise InputError(
-                f"Период работы начинается {day(p.start, 'ru')} — позже даты расчёта {day(on, 'ru')}.",
-                f"A period of work starts on {day(p.start, 'en')}, after the calculation date {day(on, 'en')}.",
+                _(
+                    "A period of work starts on {start}, after the calculation date {on}.",
+                    start=lambda lang, p=p: day(p.start, lang),
+                    on=lambda lang, on=on: day(on, lang),
+                ),
                 "periods",
             )
     service = service_length(periods, on)

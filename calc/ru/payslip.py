@@ -14,6 +14,7 @@ from typing import Any
 
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Trace
+from calc.core.i18n import _
 from calc.core.money import ZERO, amount, dec, number, rate
 from calc.core.rules import rulebook
 from calc.core.text import T, Text, day, num, quantity
@@ -24,11 +25,8 @@ from calc.ru.long_service import Scale, full_years, get_scale, rate_step
 from calc.ru.service import ServiceLength
 from calc.ru.timepay import LAW_136, holiday_pay, hourly_rate, night_rate_checked, overtime_pay
 
-LAST_DAY_SOURCE = T(
-    "ТК РФ ст. 84.1, 140: день увольнения — последний день работы",
-    "Labour Code art. 84.1 and 140: the day of dismissal is the last day of work",
-)
-REGIONAL_SOURCE = T("ТК РФ ст. 148, 315–317", "Labour Code art. 148 and 315–317")
+LAST_DAY_SOURCE = _("Labour Code art. 84.1 and 140: the day of dismissal is the last day of work")
+REGIONAL_SOURCE = _("Labour Code art. 148 and 315–317")
 
 
 @dataclass(frozen=True)
@@ -81,9 +79,9 @@ def _days_worked(days_worked: Any, norm: int, on: date, last_day: date | None, t
                 "days_worked",
                 top,
                 source=LAST_DAY_SOURCE,
-                note=T(
-                    f"Рабочие дни с 1-го числа по день увольнения {day(last_day, 'ru')} включительно.",
-                    f"Working days from the 1st to the day of dismissal, {day(last_day, 'en')}, inclusive.",
+                note=_(
+                    "Working days from the 1st to the day of dismissal, {last_day}, inclusive.",
+                    last_day=lambda lang, last_day=last_day: day(last_day, lang),
                 ),
             )
     if days_worked is None:
@@ -93,10 +91,13 @@ def _days_worked(days_worked: Any, norm: int, on: date, last_day: date | None, t
     days = number(days_worked, "days_worked", "отработанные дни", "the days worked", low=0, high=10**6)
     if days > top:
         raise InputError(
-            f"С 1-го по {day(last_day, 'ru')} по производственному календарю рабочих дней: {top} — укажите "
-            f"отработанные дни от 0 до {top} (введено {num(days, 'ru')}).",
-            f"From the 1st to {day(last_day, 'en')} the production calendar has {top} working days — please enter "
-            f"the days worked from 0 to {top}; you typed {num(days, 'en')}.",
+            _(
+                "From the 1st to {last_day} the production calendar has {top} working days — please enter the days "
+                "worked from 0 to {top}; you typed {days}.",
+                last_day=lambda lang, last_day=last_day: day(last_day, lang),
+                top=top,
+                days=lambda lang, days=days: num(days, lang),
+            ),
             "days_worked",
         )
     return days
@@ -175,18 +176,16 @@ def pay_lines(
             "hourly_rate * hours_worked",
             hourly_rate=hr.rate,
             hours_worked=hours,
-            source=T(
-                "Суммированный учёт рабочего времени (ТК РФ ст. 104)", "Summarised working time (Labour Code art. 104)"
-            ),
+            source=_("Summarised working time (Labour Code art. 104)"),
         )
         share = hours / Decimal(work_hours(year, month, country))
-    lines = [Line("salary_pay", T("Оплата по окладу", "Salary for time worked"), pay)]
+    lines = [Line("salary_pay", _("Salary for time worked"), pay)]
     if scale is not None:
         sc = get_scale(scale)
         y = full_years(seniority_years if seniority_years is not None else ServiceLength())
         r = rate_step(tr, sc, y)
         bonus = tr.calc("seniority_bonus", "salary_pay * seniority_rate", salary_pay=pay, seniority_rate=r)
-        lines.append(Line("seniority_bonus", T("Надбавка за выслугу лет", "Long-service bonus"), bonus))
+        lines.append(Line("seniority_bonus", _("Long-service bonus"), bonus))
     nh = number(night_hours, "night_hours", "ночные часы", "the night hours", low=0, high=248)
     if nh:
         nr, minimum = night_rate_checked(night_rate, on, country)
@@ -198,16 +197,16 @@ def pay_lines(
             night_rate=nr,
             rules=[minimum],
         )
-        lines.append(Line("night_pay", T("Доплата за работу ночью", "Night-work surcharge"), night))
+        lines.append(Line("night_pay", _("Night-work surcharge"), night))
     if overtime_hours not in ((), [], 0, None):
         ot = overtime_pay(hr.rate, overtime_hours, on=on, country=country)
         tr.extend(ot.steps)
-        lines.append(Line("overtime_pay", T("Сверхурочная работа", "Overtime"), ot.amount))
+        lines.append(Line("overtime_pay", _("Overtime"), ot.amount))
     hh = number(holiday_hours, "holiday_hours", "часы в выходной", "the weekend/holiday hours", low=0, high=744)
     if hh:
         hp = holiday_pay(hr.rate, hh, within_norm=holiday_within_norm, on=on, country=country)
         tr.extend(hp.steps)
-        lines.append(Line("holiday_pay", T("Работа в выходной или праздник", "Weekend or holiday work"), hp.amount))
+        lines.append(Line("holiday_pay", _("Weekend or holiday work"), hp.amount))
     for i, a in enumerate(allowances, 1):
         lines.append(_allowance(tr, a, i, pay, share))
     bp = rate(bonus_percent, "bonus_percent", "премию (доля оклада)", "the bonus (share of salary)", high=10)
@@ -217,9 +216,9 @@ def pay_lines(
             "salary_pay * bonus_percent",
             salary_pay=pay,
             bonus_percent=bp,
-            source=T("Положение о премировании (ТК РФ ст. 135, 191)", "Bonus regulations (Labour Code art. 135, 191)"),
+            source=_("Bonus regulations (Labour Code art. 135, 191)"),
         )
-        lines.append(Line("bonus_pay", T("Премия", "Bonus"), b))
+        lines.append(Line("bonus_pay", _("Bonus"), b))
     coef = number(district_coef, "district_coef", "районный коэффициент", "the district coefficient", low=1, high=3)
     north = rate(northern_percent, "northern_percent", "северную надбавку", "the northern allowance", high=1)
     if coef > 1 or north:
@@ -233,7 +232,7 @@ def pay_lines(
                 district_coef=coef,
                 source=REGIONAL_SOURCE,
             )
-            lines.append(Line("district_pay", T("Районный коэффициент", "District coefficient"), d, regional=False))
+            lines.append(Line("district_pay", _("District coefficient"), d, regional=False))
         if north:
             n = tr.calc(
                 "northern_pay",
@@ -242,7 +241,7 @@ def pay_lines(
                 northern_percent=north,
                 source=REGIONAL_SOURCE,
             )
-            lines.append(Line("northern_pay", T("Северная надбавка", "Northern allowance"), n, regional=False))
+            lines.append(Line("northern_pay", _("Northern allowance"), n, regional=False))
     names = {f"l{i}": Q(x.amount, "rub", x.label) for i, x in enumerate(lines)}
     tr.calc("gross", " + ".join(names), rounding="none", **names)
     return PayLines(lines=tuple(lines), hourly_rate=hr.rate, worked_share=share, steps=tuple(tr.steps))
@@ -275,7 +274,7 @@ def _allowance(tr: Trace, a: Allowance, i: int, pay: Decimal, share: Decimal) ->
             "salary_pay * allowance_percent",
             label=label,
             salary_pay=pay,
-            allowance_percent=Q(p, "rate", T("процент надбавки", "allowance percentage")),
+            allowance_percent=Q(p, "rate", _("allowance percentage")),
         )
         return Line(f"allowance_{i}", label, v)
     amt = amount(a.amount, "allowances", f"надбавку «{a.label}»", f"allowance '{a.label_en or a.label}'")
@@ -294,17 +293,17 @@ def _allowance(tr: Trace, a: Allowance, i: int, pay: Decimal, share: Decimal) ->
             "allowance",
             "allowance_amount / planned_units * worked_units",
             label=label,
-            allowance_amount=Q(amt, "rub", T("сумма в месяц", "monthly amount")),
-            planned_units=Q(pl, "number", T("по графику", "planned")),
-            worked_units=Q(w, "number", T("отработано", "worked")),
+            allowance_amount=Q(amt, "rub", _("monthly amount")),
+            planned_units=Q(pl, "number", _("planned")),
+            worked_units=Q(w, "number", _("worked")),
         )
     else:
         v = tr.calc(
             "allowance",
             "allowance_amount * worked_share",
             label=label,
-            allowance_amount=Q(amt, "rub", T("сумма в месяц", "monthly amount")),
-            worked_share=Q(share, "number", T("доля отработанного времени", "share of time worked")),
+            allowance_amount=Q(amt, "rub", _("monthly amount")),
+            worked_share=Q(share, "number", _("share of time worked")),
         )
     return Line(f"allowance_{i}", label, v)
 
@@ -363,11 +362,7 @@ def payslip(
     else:
         prior = [amount(x, "prior_months", "начисления прошлых месяцев", "earlier months' pay") for x in prior_months]
         if len(prior) != month - 1:
-            raise InputError(
-                f"Нужны начисления за {month - 1} прошлых месяцев.",
-                f"The pay of {month - 1} earlier months is needed.",
-                "prior_months",
-            )
+            raise InputError(_("The pay of {month} earlier months is needed.", month=month - 1), "prior_months")
         gross_list, north_list = [*prior, gross], [ZERO] * (month - 1) + [north]
     yr = year_payroll(
         gross_list,

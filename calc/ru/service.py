@@ -20,6 +20,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from calc.core.errors import InputError
+from calc.core.i18n import _
 from calc.core.money import a_date
 from calc.core.text import day, plural
 
@@ -66,18 +67,19 @@ def _as_period(p: Any, i: int) -> Period:
         try:
             start, end = (p[0], p[1]) if len(p) > 1 else (p[0], None)
         except (TypeError, IndexError):
-            raise InputError(
-                f"Период {i}: нужны дата начала и дата окончания (или пусто).",
-                f"Period {i}: a start date and an end date (or none) are needed.",
-                "periods",
-            ) from None
+            msg = _("Period {i}: a start date and an end date (or none) are needed.", i=i)
+            raise InputError(msg, "periods") from None
         per = Period(start, end)
     if not isinstance(per.start, date) or (per.end is not None and not isinstance(per.end, date)):
-        raise InputError(f"Период {i}: даты должны быть датами.", f"Period {i}: the dates must be dates.", "periods")
+        raise InputError(_("Period {i}: the dates must be dates.", i=i), "periods")
     if per.end is not None and per.end < per.start:
         raise InputError(
-            f"Период {i}: окончание {day(per.end, 'ru')} раньше начала {day(per.start, 'ru')}.",
-            f"Period {i}: the end {day(per.end, 'en')} is before the start {day(per.start, 'en')}.",
+            _(
+                "Period {i}: the end {end} is before the start {start}.",
+                i=i,
+                end=lambda lang, per=per: day(per.end, lang),
+                start=lambda lang, per=per: day(per.start, lang),
+            ),
             "periods",
         )
     return per
@@ -127,8 +129,11 @@ def service_since(hire: date, on: date) -> ServiceLength:
     on = a_date(on, "on", "дату расчёта", "the calculation date")
     if hire > on:
         raise InputError(
-            f"Дата приёма {day(hire, 'ru')} позже даты расчёта {day(on, 'ru')}.",
-            f"The hire date {day(hire, 'en')} is after the calculation date {day(on, 'en')}.",
+            _(
+                "The hire date {hire} is after the calculation date {on}.",
+                hire=lambda lang, hire=hire: day(hire, lang),
+                on=lambda lang, on=on: day(on, lang),
+            ),
             "hire_date",
         )
     return service_length([Period(hire)], on)

@@ -16,15 +16,13 @@ from typing import Any
 
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Step, Trace
+from calc.core.i18n import _
 from calc.core.money import ZERO, amount, dec, number, rate
 from calc.core.rules import Dated, rulebook
-from calc.core.text import T, Text
+from calc.core.text import Text
 from calc.ru.calendar import CALENDAR, calendar_rule, work_hours, working_days, year_work_hours
 
-LAW_136 = T(
-    "ТК РФ ст. 129, 135 (оплата по окладу за отработанное время)",
-    "Labour Code art. 129 and 135 (salary for time worked)",
-)
+LAW_136 = _("Labour Code art. 129 and 135 (salary for time worked)")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -54,10 +52,12 @@ def salary_for_days(salary: Any, days_worked: Any, norm_days: Any) -> Pay:
     worked = _days(days_worked, "days_worked", "отработанные дни", "the days worked")
     if worked > norm:
         raise InputError(
-            f"Отработано {worked} дн. — больше нормы месяца ({norm} раб. дн.). Работа сверх нормы оплачивается "
-            "отдельно (сверхурочно или как работа в выходной).",
-            f"{worked} days worked is more than the month's {norm} working days. Work beyond the norm is paid "
-            "separately (overtime or weekend work).",
+            _(
+                "{worked} days worked is more than the month's {norm} working days. Work beyond the norm is paid "
+                "separately (overtime or weekend work).",
+                worked=worked,
+                norm=norm,
+            ),
             "days_worked",
         )
     tr = Trace()
@@ -100,7 +100,7 @@ def daily_tariff_pay(daily_rate: Any, days_worked: Any) -> Pay:
         "daily_rate * days_worked",
         daily_rate=r,
         days_worked=d,
-        source=T("ТК РФ ст. 129", "Labour Code art. 129"),
+        source=_("Labour Code art. 129"),
     )
     return Pay(amount=pay, steps=tuple(tr.steps))
 
@@ -115,7 +115,7 @@ def hourly_tariff_pay(hourly_rate: Any, hours_worked: Any) -> Pay:
         "hourly_rate * hours_worked",
         hourly_rate=r,
         hours_worked=h,
-        source=T("ТК РФ ст. 129", "Labour Code art. 129"),
+        source=_("Labour Code art. 129"),
     )
     return Pay(amount=pay, steps=tuple(tr.steps))
 
@@ -136,15 +136,10 @@ def hourly_rate(
     s = amount(salary, "salary", "оклад", "the salary")
     rounding = "kopeck" if round_rate else "none"
     tr = Trace()
-    src = T(
-        "Порядок определяется локальным актом работодателя (ТК РФ ст. 104, 135)",
-        "Set by the employer's local act (Labour Code art. 104 and 135)",
-    )
+    src = _("Set by the employer's local act (Labour Code art. 104 and 135)")
     if method == "month":
         if month is None:
-            raise InputError(
-                "Для расчёта по норме месяца укажите месяц.", "Give the month for the month's norm.", "month"
-            )
+            raise InputError(_("Give the month for the month's norm."), "month")
         norm = Decimal(work_hours(year, month, country))
         tr.given("norm_hours", norm, source=CALENDAR, rules=[calendar_rule(year, country)])
         r = tr.calc("hourly_rate", "salary / norm_hours", rounding=rounding, salary=s, norm_hours=norm, source=src)
@@ -163,8 +158,10 @@ def hourly_rate(
         )
     else:
         raise InputError(
-            f"Способ «{method}» неизвестен: month (норма месяца) или year (среднемесячная норма года).",
-            f"Unknown method '{method}': use month (the month's norm) or year (the year's average).",
+            _(
+                "Unknown method '{method}': use month (the month's norm) or year (the year's average).",
+                method=method,
+            ),
             "method",
         )
     return HourlyRate(rate=r, method=method, norm_hours=norm, steps=tuple(tr.steps))
@@ -186,10 +183,12 @@ def night_rate_checked(night_rate: Any, on: date | None, country: str = "ru") ->
     r = rate(night_rate, "night_rate", "доплату за ночные часы", "the night surcharge", high=2)
     if r < minimum.value:
         raise InputError(
-            f"Доплата за ночь {r * 100:.0f} % ниже законного минимума {minimum.value * 100:.0f} % "
-            "(ТК РФ ст. 154, постановление № 554).",
-            f"A night surcharge of {r * 100:.0f}% is below the legal minimum of {minimum.value * 100:.0f}% "
-            "(Labour Code art. 154, Decree 554).",
+            _(
+                "A night surcharge of {r:.0f}% is below the legal minimum of {value:.0f}% (Labour Code art. 154, "
+                "Decree 554).",
+                r=r * 100,
+                value=minimum.value * 100,
+            ),
             "night_rate",
         )
     return r, minimum
@@ -213,11 +212,7 @@ def shift_pay(
     h = number(hours, "hours", "часы смены", "the shift's hours", low=0, high=24)
     nh = number(night_hours, "night_hours", "ночные часы", "the night hours", low=0, high=night_hours_max(on, country))
     if nh > h:
-        raise InputError(
-            "Ночных часов не может быть больше, чем часов в смене.",
-            "Night hours cannot exceed the shift's hours.",
-            "night_hours",
-        )
+        raise InputError(_("Night hours cannot exceed the shift's hours."), "night_hours")
     n = number(shifts, "shifts", "число смен", "the number of shifts", low=0, high=31, integer=True)
     nr, minimum = night_rate_checked(night_rate, on, country)
     tr = Trace()
@@ -226,7 +221,7 @@ def shift_pay(
         "hourly_rate * hours_worked",
         hourly_rate=r,
         hours_worked=Q(h, "hours"),
-        source=T("ТК РФ ст. 129", "Labour Code art. 129"),
+        source=_("Labour Code art. 129"),
     )
     night = tr.calc(
         "night_pay",
@@ -345,14 +340,14 @@ def period_overtime(
         period_hours=worked,
         holiday_hours=hol,
         norm_hours=norm,
-        source=T("ТК РФ ст. 104, 152 ч. 3", "Labour Code art. 104 and 152 part 3"),
+        source=_("Labour Code art. 104 and 152 part 3"),
     )
     first = tr.calc(
         "overtime_first_hours",
         "min(period_overtime_hours, first_n)",
         rounding="none",
         period_overtime_hours=over,
-        first_n=Q(first_n, "hours", T("первые часы", "first hours")),
+        first_n=Q(first_n, "hours", _("first hours")),
     )
     after = tr.calc(
         "overtime_after_hours",
@@ -361,10 +356,7 @@ def period_overtime(
         period_overtime_hours=over,
         overtime_first_hours=first,
     )
-    note = T(
-        "Доплата сверх уже оплаченных в одинарном размере часов, по итогам учётного периода.",
-        "The extra on top of hours already paid once, at the end of the accounting period.",
-    )
+    note = _("The extra on top of hours already paid once, at the end of the accounting period.")
     tr.steps.extend(_overtime_pay_steps(r, first, after, rule, extra_only=True, note=note))
     return Pay(amount=tr.steps[-1].result, steps=tuple(tr.steps))
 
@@ -391,17 +383,14 @@ def holiday_pay(
     rule = rb.lookup("labour.holiday_work_factor", on or rb.default_date())
     double = dec(rule.value)
     if day_off_taken:
-        factor, why = Decimal(1), T("взят другой день отдыха — одинарный размер", "another day off taken — single rate")
+        factor, why = Decimal(1), _("another day off taken — single rate")
     elif salaried and within_norm:
         factor, why = (
             Decimal(1),
-            T(
-                "оклад, в пределах нормы — одинарная ставка сверх оклада",
-                "salary, within the norm — one extra rate on top of the salary",
-            ),
+            _("salary, within the norm — one extra rate on top of the salary"),
         )
     else:
-        factor, why = double, T("не менее двойной ставки", "at least double the rate")
+        factor, why = double, _("at least double the rate")
     tr = Trace()
     pay = tr.calc(
         "holiday_pay",

@@ -42,8 +42,9 @@ import numpy as np
 import pandas as pd
 
 from calc.core.errors import InputError, UnknownScaleError
+from calc.core.i18n import _
 from calc.core.rules import rulebook
-from calc.core.text import T, Text
+from calc.core.text import Text
 from calc.ru.contributions import accident_rate as _accident_rate
 from calc.ru.long_service import MAX_YEARS, SCALES, Scale, custom_scale
 from calc.workforce import kernel as K
@@ -75,23 +76,23 @@ FIGURES = ("bonus", "gross", "ndfl", "net", "contributions", "accident", "total_
 """The annual figures compared between two scales (kopecks)."""
 
 FIGURE_LABELS: dict[str, Text] = {
-    "service_years": T("стаж, полных лет", "service, full years"),
-    "seniority_rate": T("ставка надбавки", "seniority rate"),
-    "bonus": T("надбавка за выслугу", "long-service bonus"),
-    "gross": T("начислено", "gross pay"),
-    "northern": T("районный коэффициент и северная надбавка", "district coefficient and northern allowance"),
-    "ndfl": T("НДФЛ", "income tax (НДФЛ)"),
-    "net": T("на руки", "net pay"),
-    "contributions": T("страховые взносы", "insurance contributions"),
-    "accident": T("взносы на травматизм", "accident insurance"),
-    "total_cost": T("стоимость для работодателя", "cost to the employer"),
+    "service_years": _("service, full years"),
+    "seniority_rate": _("seniority rate"),
+    "bonus": _("long-service bonus"),
+    "gross": _("gross pay"),
+    "northern": _("district coefficient and northern allowance"),
+    "ndfl": _("income tax (НДФЛ)"),
+    "net": _("net pay"),
+    "contributions": _("insurance contributions"),
+    "accident": _("accident insurance"),
+    "total_cost": _("cost to the employer"),
 }
 
 ScaleSpec = str | Scale | Sequence[tuple[Any, Any]]
 PROPOSED_ID, CURRENT_ID = "proposed", "current"
 SCALE_ID_NAMES: dict[str, Text] = {
-    PROPOSED_ID: T("предлагаемая", "proposed"),
-    CURRENT_ID: T("текущая", "current"),
+    PROPOSED_ID: _("proposed"),
+    CURRENT_ID: _("current"),
 }
 """How the ids of scales given as rows of (full years, rate) are shown in each language."""
 BLOCK = 32_768  # employees per block: keeps the (block × 12) arrays in cache and memory bounded
@@ -141,8 +142,7 @@ def resolve_scale(spec: ScaleSpec, extra: Mapping[str, Scale] | None = None) -> 
         if spec in known:
             return known[spec]
         raise UnknownScaleError(
-            f"Шкала «{spec}» не найдена. Есть: {', '.join(known)}.",
-            f"Scale '{spec}' not found. Available: {', '.join(known)}.",
+            _("Scale '{spec}' not found. Available: {known}.", spec=spec, known=', '.join(known)),
             "scale",
         )
     return custom_scale(spec, "Предлагаемая шкала", "Proposed scale", scale_id=PROPOSED_ID)
@@ -388,8 +388,7 @@ def _checked(
     if isinstance(table, Checked):
         if table.year is not None and table.year != year:
             raise InputError(
-                f"Таблица проверена для {table.year} г., а расчёт — за {year} г.",
-                f"The table was checked for {table.year}, the calculation is for {year}.",
+                _("The table was checked for {year}, the calculation is for {year2}.", year=table.year, year2=year),
                 "year",
             )
         chk = table
@@ -543,7 +542,7 @@ def year_workforce(
     chk = _checked(table, year, ds, extra, today, strict, scale is None or isinstance(scale, Mapping))
     emp = chk.employees
     if _prepared is None or _prepared.year != year:
-        acc, _ = _accident_rate(accident_rate, accident_class, date(year, 1, 1), country)
+        acc, _ignored = _accident_rate(accident_rate, accident_class, date(year, 1, 1), country)
         _prepared = prepare(emp, year, acc, country)
     sc, codes = _assign(emp, scale, extra)
     figures, tab, den = _compute(emp, _prepared, sc, codes, block)
@@ -584,7 +583,7 @@ def compare(
         block=block,
         strict=False,
     )
-    acc, _ = _accident_rate(accident_rate, accident_class, date(year, 1, 1), country)
+    acc, _ignored = _accident_rate(accident_rate, accident_class, date(year, 1, 1), country)
     kw["_prepared"] = prepare(chk.employees, year, acc, country)
     cur = year_workforce(chk, year, scale=current, **kw)
     prop = year_workforce(chk, year, scale=proposed, **kw)

@@ -21,8 +21,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from calc.core.i18n import _
 from calc.core.rules import rulebook
-from calc.core.text import T, Text, tr
+from calc.core.text import Text, tr
 from calc.ru.long_service import Scale
 from calc.workforce import FIGURE_LABELS, FIGURES, Comparison, band_labels, scale_name
 
@@ -30,37 +31,34 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 MONEY_FORMAT = "#,##0.00"
 
 HEADLINE_LABELS: dict[str, Text] = {
-    "employees": T("Сотрудников в расчёте", "Employees in the calculation"),
-    "cost_change": T("Изменение затрат работодателя за год", "Change in the employer's annual cost"),
-    "gross_change": T("  в т. ч. начислено работникам", "  of which gross pay"),
-    "contributions_change": T("  в т. ч. страховые взносы", "  of which insurance contributions"),
-    "accident_change": T("  в т. ч. взносы на травматизм", "  of which accident insurance"),
-    "cost_change_percent": T("Изменение затрат, % к текущим", "Change in cost, % of the current cost"),
-    "net_change": T("Изменение выплат на руки (всего)", "Change in workers' net pay (total)"),
-    "ndfl_change": T("Изменение НДФЛ", "Change in income tax (НДФЛ)"),
-    "bonus_change": T("Изменение надбавки за выслугу", "Change in the long-service bonus"),
-    "gaining": T("Получат больше", "Employees gaining"),
-    "losing": T("Получат меньше", "Employees losing"),
-    "cost_current": T("Затраты работодателя при текущей шкале", "Employer's cost under the current scale"),
-    "net_current": T("Выплаты на руки при текущей шкале", "Net pay under the current scale"),
+    "employees": _("Employees in the calculation"),
+    "cost_change": _("Change in the employer's annual cost"),
+    "gross_change": _("  of which gross pay"),
+    "contributions_change": _("  of which insurance contributions"),
+    "accident_change": _("  of which accident insurance"),
+    "cost_change_percent": _("Change in cost, % of the current cost"),
+    "net_change": _("Change in workers' net pay (total)"),
+    "ndfl_change": _("Change in income tax (НДФЛ)"),
+    "bonus_change": _("Change in the long-service bonus"),
+    "gaining": _("Employees gaining"),
+    "losing": _("Employees losing"),
+    "cost_current": _("Employer's cost under the current scale"),
+    "net_current": _("Net pay under the current scale"),
 }
-REJECTED_LABEL = T(
-    "Отклонено строк (не посчитаны; список — на листе «Отклонено»)",
-    "Rows rejected (not computed; listed on the sheet 'Rejected')",
-)
+REJECTED_LABEL = _("Rows rejected (not computed; listed on the sheet 'Rejected')")
 REJECTED_HEAD = (
-    T("Строка файла", "File row"),
-    T("id", "id"),
-    T("Столбец", "Column"),
-    T("Значение", "Value"),
-    T("Причина", "Reason"),
+    _("File row"),
+    _("id"),
+    _("Column"),
+    _("Value"),
+    _("Reason"),
 )
 SHEETS = {
-    "summary": T("Итоги", "Summary"),
-    "bands": T("По стажу", "By service"),
-    "employees": T("Сотрудники", "Employees"),
-    "scales": T("Шкалы", "Scales"),
-    "rejected": T("Отклонено", "Rejected"),
+    "summary": _("Summary"),
+    "bands": _("By service"),
+    "employees": _("Employees"),
+    "scales": _("Scales"),
+    "rejected": _("Rejected"),
 }
 
 
@@ -192,9 +190,9 @@ def _employees(book: _Book, cmp: Comparison, lang: str) -> None:
     per = cmp.per_employee()
     info = [c for c in ("name", "department", "occupation") if c in per]
     info_labels = {
-        "name": T("ФИО", "Name"),
-        "department": T("Подразделение", "Department"),
-        "occupation": T("Должность", "Occupation"),
+        "name": _("Name"),
+        "department": _("Department"),
+        "occupation": _("Occupation"),
     }
     head = ["id", "Строка файла" if ru else "File row", *[tr(info_labels[c], lang) for c in info]]
     head += ["Стаж на 1 января" if ru else "Service at 1 January", "Стаж, лет" if ru else "Service band"]

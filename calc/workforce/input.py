@@ -32,8 +32,9 @@ import numpy as np
 import pandas as pd
 
 from calc.core.errors import InputError
+from calc.core.i18n import _, pgettext
 from calc.core.money import MAX_AMOUNT
-from calc.core.text import T, Text
+from calc.core.text import Text
 from calc.ru.contributions import KINDS
 from calc.ru.long_service import MAX_YEARS, SCALES, Scale
 
@@ -46,18 +47,18 @@ FORMULA_CHARS = ("=", "+", "-", "@")  # a formula starts so once the cell's text
 MALFORMED = "_malformed_row"  # column read_table adds: (cells, text) of a CSV row with more cells than the header
 
 COLUMNS: dict[str, Text] = {
-    "id": T("табельный номер (уникальный)", "employee id (unique)"),
-    "salary": T("оклад в месяц, ₽", "monthly salary, RUB"),
-    "hire_date": T("дата приёма (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)", "hire date (YYYY-MM-DD or DD.MM.YYYY)"),
-    "years_of_service": T("стаж на 1 января, лет", "years of service at 1 January"),
-    "scale": T("шкала надбавки (id)", "seniority scale (id)"),
-    "kind": T("вид работодателя (general, sme, …)", "employer kind (general, sme, …)"),
-    "district_coef": T("районный коэффициент (1–3)", "district coefficient (1–3)"),
-    "northern_percent": T("северная надбавка (доля 0–1)", "northern allowance (fraction 0–1)"),
-    "children": T("число детей (вычет)", "number of children (deduction)"),
-    "name": T("ФИО", "name"),
-    "occupation": T("должность", "occupation"),
-    "department": T("подразделение", "department"),
+    "id": _("employee id (unique)"),
+    "salary": _("monthly salary, RUB"),
+    "hire_date": _("hire date (YYYY-MM-DD or DD.MM.YYYY)"),
+    "years_of_service": _("years of service at 1 January"),
+    "scale": _("seniority scale (id)"),
+    "kind": _("employer kind (general, sme, …)"),
+    "district_coef": _("district coefficient (1–3)"),
+    "northern_percent": _("northern allowance (fraction 0–1)"),
+    "children": _("number of children (deduction)"),
+    "name": _("name"),
+    "occupation": _("occupation"),
+    "department": _("department"),
 }
 REQUIRED = ("id", "salary")
 INFO = ("name", "occupation", "department")
@@ -116,13 +117,15 @@ def read_table(content: bytes, filename: str, *, max_bytes: int = MAX_BYTES, max
     """A CSV (comma or semicolon, UTF-8 or Windows-1251) or XLSX file as a DataFrame of raw cells."""
     size = len(content)
     if size == 0:
-        raise InputError("Файл пуст.", "The file is empty.", "file")
+        raise InputError(_("The file is empty."), "file")
     if size > max_bytes:
         raise InputError(
-            f"Файл слишком большой: {size / 1e6:.1f} МБ, допустимо до {max_bytes / 1e6:.0f} МБ. Больший коллектив "
-            "посчитайте в Python (calc.workforce) или через Dask (docs/bargaining.md).",
-            f"The file is too large: {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB. Compute a larger "
-            "workforce in Python (calc.workforce) or through Dask (docs/bargaining.md).",
+            _(
+                "The file is too large: {size:.1f} MB; the limit is {max_bytes:.0f} MB. Compute a larger workforce "
+                "in Python (calc.workforce) or through Dask (docs/bargaining.md).",
+                size=size / 1000000.0,
+                max_bytes=max_bytes / 1000000.0,
+            ),
             "file",
         )
     name = filename.lower()
@@ -131,11 +134,9 @@ def read_table(content: bytes, filename: str, *, max_bytes: int = MAX_BYTES, max
     elif name.endswith((".csv", ".txt")):
         df = _read_csv(content)
     else:
-        raise InputError(
-            f"Файл «{filename}»: нужен CSV или XLSX.", f"File '{filename}': a CSV or XLSX file is needed.", "file"
-        )
+        raise InputError(_("File '{filename}': a CSV or XLSX file is needed.", filename=filename), "file")
     if df.shape[1] == 0 or len(df) == 0:
-        raise InputError("В файле нет ни одной строки с данными.", "The file has no data rows.", "file")
+        raise InputError(_("The file has no data rows."), "file")
     if len(df) > max_rows:
         raise InputError(
             f"В файле {len(df):,} строк; допустимо до {max_rows:,}. Больший коллектив посчитайте в Python "
@@ -163,9 +164,9 @@ def _read_csv(content: bytes) -> pd.DataFrame:
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - cp1251 decodes any byte string
-        raise InputError("Не удалось прочитать кодировку файла.", "Could not read the file's encoding.", "file")
+        raise InputError(_("Could not read the file's encoding."), "file")
     if not text.strip():
-        raise InputError("Файл пуст.", "The file is empty.", "file")
+        raise InputError(_("The file is empty."), "file")
     first = text.lstrip("\r\n").splitlines()[0]
     sep = ";" if first.count(";") > first.count(",") else ("\t" if "\t" in first and "," not in first else ",")
     records = _csv_records(text, sep)
@@ -174,7 +175,7 @@ def _read_csv(content: bytes) -> pd.DataFrame:
     while records and not any(c.strip() for c in records[0]):
         records.pop(0)  # blank lines before the header
     if not records:
-        raise InputError("Файл пуст.", "The file is empty.", "file")
+        raise InputError(_("The file is empty."), "file")
     header, body = records[0], records[1:]
     width = len(header)
     malformed: dict[int, tuple[int, str]] = {}
@@ -212,25 +213,24 @@ def _csv_records(text: str, sep: str) -> list[list[str]]:
     except csv.Error as e:
         if "unexpected end of data" in str(e):
             raise InputError(
-                f"CSV: кавычка, открытая в строке {start}, не закрыта до конца файла — строки после неё не "
-                "различить. Закройте кавычку или уберите её.",
-                f"CSV: a quote opened on line {start} is not closed before the end of the file — the rows after "
-                "it cannot be told apart. Close the quote or remove it.",
+                _(
+                    "CSV: a quote opened on line {start} is not closed before the end of the file — the rows after "
+                    "it cannot be told apart. Close the quote or remove it.",
+                    start=start,
+                ),
                 "file",
             ) from None
     try:
         return list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
     except csv.Error as e:  # pragma: no cover - the lenient reader accepts any text
-        raise InputError(f"CSV не читается: {e}.", f"The CSV cannot be read: {e}.", "file") from None
+        raise InputError(_("The CSV cannot be read: {e}.", e=e), "file") from None
 
 
 def _read_xlsx(content: bytes) -> pd.DataFrame:
     try:
         df = pd.read_excel(io.BytesIO(content), dtype=object, engine="openpyxl", header=None)
     except Exception as e:  # any reader failure means the file is not a readable workbook
-        raise InputError(
-            f"XLSX не читается: {type(e).__name__}.", f"The XLSX file cannot be read: {type(e).__name__}.", "file"
-        ) from None
+        raise InputError(_("The XLSX file cannot be read: {name}.", name=type(e).__name__), "file") from None
     return _with_header(df)
 
 
@@ -282,7 +282,7 @@ def _map_columns(df: pd.DataFrame, need_scale: bool) -> tuple[dict[str, str], li
             problems_ru.append(f"столбец «{h}» не известен — возможно, имелся в виду «{c}» ({COLUMNS[c]['ru']})")
             problems_en.append(f"column '{h}' is not known — did you mean '{c}' ({COLUMNS[c]['en']})?")
         else:
-            notices.append(T(f"Столбец «{h}» не используется.", f"Column '{h}' is not used."))
+            notices.append(_("Column '{h}' is not used.", h=h))
     missing = [c for c in REQUIRED if c not in present]
     if "hire_date" not in present and "years_of_service" not in present:
         missing.append("hire_date")
@@ -603,7 +603,7 @@ def _starts_formula(t: str) -> bool:
 
 def _pct_hint(d: Decimal) -> Text | None:
     if 1 < d <= 100:
-        return T(f"укажите долю: {d / 100} для {d} %", f"give a fraction: {d / 100} for {d}%")
+        return _("give a fraction: {d} for {d2}%", d=d / 100, d2=d)
     return None
 
 
@@ -631,7 +631,7 @@ def check(
     the header (marked by :func:`read_table`) is rejected alone.
     """
     if table is None or table.shape[1] == 0 or len(table) == 0:
-        raise InputError("В таблице нет ни одной строки с данными.", "The table has no data rows.", "file")
+        raise InputError(_("The table has no data rows."), "file")
     today = today or date.today()
     raw, notices = _columns(table, scale, scale_column)
     n = len(table)
@@ -713,10 +713,7 @@ def _rows_text(rows: np.ndarray, limit: int = 10) -> str:
 
 
 def _blank_notice(rows: np.ndarray) -> Text:
-    return T(
-        f"Пустые строки пропущены ({len(rows)}): {_rows_text(rows)}.",
-        f"Empty rows skipped ({len(rows)}): {_rows_text(rows)}.",
-    )
+    return _("Empty rows skipped ({rows}): {rows2}.", rows=len(rows), rows2=_rows_text(rows))
 
 
 def _malformed_reason(cells: int, width: int, lang: str) -> str:
@@ -743,13 +740,14 @@ def _free_text(col: pd.Series) -> tuple[pd.Series, np.ndarray]:
 
 def _neutralised_notice(column: str, rows: np.ndarray) -> Text:
     what = COLUMNS[column]
-    return T(
-        f"Столбец «{column}» ({what['ru']}): ячеек, начинающихся с = + - или @, — {len(rows)} (строки "
-        f"{_rows_text(rows)}). Они сохранены как текст с апострофом в начале ('), чтобы таблица не выполнила "
-        "их как формулу; строки из-за этого не отклоняются.",
-        f"Column '{column}' ({what['en']}): cells starting with = + - or @ — {len(rows)} (rows "
-        f"{_rows_text(rows)}). They are kept as text with a leading apostrophe (') so that a spreadsheet cannot "
-        "run them as a formula; this alone does not reject a row.",
+    return _(
+        "Column '{column}' ({what}): cells starting with = + - or @ — {rows} (rows {rows2}). They are kept as text "
+        "with a leading apostrophe (') so that a spreadsheet cannot run them as a formula; this alone does not "
+        "reject a row.",
+        column=column,
+        what=lambda lang, what=what: what[lang],
+        rows=len(rows),
+        rows2=_rows_text(rows),
     )
 
 
@@ -758,16 +756,13 @@ def _columns(
 ) -> tuple[dict[str, pd.Series], list[Text]]:
     """The used columns by canonical name, and notices about the others."""
     if not scale_column and scale is None:
-        raise InputError("Не выбрана шкала.", "No scale chosen.", "scale")
+        raise InputError(_("No scale chosen."), "scale")
     mapping, notices = _map_columns(table, need_scale=scale is None)
     if not scale_column and "scale" in mapping.values():
         sid = scale.id if isinstance(scale, Scale) else scale
         mapping = {h: c for h, c in mapping.items() if c != "scale"}
         notices.append(
-            T(
-                f"Столбец «scale» не используется: для всех — шкала «{sid}».",
-                f"Column 'scale' is not used: scale '{sid}' applies to everyone.",
-            )
+            _("Column 'scale' is not used: scale '{sid}' applies to everyone.", sid=sid)
         )
     return {canon: table[h].reset_index(drop=True) for h, canon in mapping.items()}, notices
 
@@ -797,7 +792,7 @@ def _check_ids(
     ids = _as_text(col)
     missing = _missing(col)
     p.add(missing, "id", "нет табельного номера", "the employee id is empty")
-    p.add(_formula_text(ids) & ~missing, "id", *_no_formula(T("номер", "id")))
+    p.add(_formula_text(ids) & ~missing, "id", *_no_formula(pgettext("calc.workforce.input", "id")))
     counted = ~missing & ~p.skip
     dup = ids.where(counted).duplicated(keep=False).to_numpy() & counted
     rows_known = dict(known) if isinstance(known, Mapping) else dict.fromkeys(known or (), ())
@@ -830,7 +825,7 @@ def _check_salary(p: _Problems, col: pd.Series) -> np.ndarray:
     formula = _formula(col) & (code == "not_number")  # "-5000" is a negative number, not a formula
     limit = f"{MAX_SALARY:,.2f}".replace(",", " ")
     p.add(missing, "salary", "нет оклада", "the salary is empty")
-    p.add(formula & ~missing, "salary", *_no_formula(T("оклад", "salary")))
+    p.add(formula & ~missing, "salary", *_no_formula(_("salary")))
     reasons = {
         "not_number": ("оклад: нужно число", "salary: a number is needed"),
         "decimals": ("оклад: не больше двух знаков после запятой (копейки)", "salary: at most 2 decimals (kopecks)"),
@@ -851,7 +846,7 @@ def _check_hire(p: _Problems, col: pd.Series, year: int, today: date) -> np.ndar
     missing = _missing(col)
     hire = _dates(col)
     formula = _formula(col) & ~missing
-    p.add(formula, "hire_date", *_no_formula(T("дата приёма", "hire date")))
+    p.add(formula, "hire_date", *_no_formula(_("hire date")))
     p.add(
         np.isnat(hire) & ~missing & ~formula,
         "hire_date",
@@ -888,7 +883,7 @@ def _check_years(p: _Problems, col: pd.Series, has_hire: np.ndarray) -> np.ndarr
     use = ~has_hire
     ys = col.astype(object).where(pd.Series(use), None)
     num = _number_column(
-        p, ys, "years_of_service", T("стаж", "years of service"), Decimal(0), Decimal(MAX_YEARS), Decimal(-1)
+        p, ys, "years_of_service", _("years of service"), Decimal(0), Decimal(MAX_YEARS), Decimal(-1)
     )
     months0 = num.map(lambda d: int((d * 12).to_integral_value(rounding="ROUND_FLOOR")), np.int64)
     months0[~use] = -1
@@ -908,7 +903,7 @@ def _check_optional(p: _Problems, raw: Mapping[str, pd.Series], n: int) -> dict[
         p,
         raw.get("district_coef", empty),
         "district_coef",
-        T("районный коэффициент", "district coefficient"),
+        _("district coefficient"),
         Decimal(1),
         Decimal(3),
         Decimal(1),
@@ -917,7 +912,7 @@ def _check_optional(p: _Problems, raw: Mapping[str, pd.Series], n: int) -> dict[
         p,
         raw.get("northern_percent", empty),
         "northern_percent",
-        T("северная надбавка", "northern allowance"),
+        _("northern allowance"),
         Decimal(0),
         Decimal(1),
         Decimal(0),
@@ -927,7 +922,7 @@ def _check_optional(p: _Problems, raw: Mapping[str, pd.Series], n: int) -> dict[
         p,
         raw.get("children", empty),
         "children",
-        T("число детей", "children"),
+        _("children"),
         Decimal(0),
         Decimal(MAX_CHILDREN),
         Decimal(0),
@@ -952,9 +947,7 @@ def _scale_column(
     default_id = default.id if isinstance(default, Scale) else default
     if default is not None and default_id not in known and not isinstance(default, Scale):
         ids = ", ".join(known)
-        raise InputError(
-            f"Шкала «{default}» не найдена. Есть: {ids}.", f"Scale '{default}' not found. Available: {ids}.", "scale"
-        )
+        raise InputError(_("Scale '{default}' not found. Available: {ids}.", default=default, ids=ids), "scale")
     if "scale" not in raw:
         return np.full(n, default_id, dtype=object)
     s = raw["scale"]

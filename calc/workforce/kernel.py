@@ -33,6 +33,7 @@ from math import lcm
 import numpy as np
 
 from calc.core.errors import InputError, RuleDataError
+from calc.core.i18n import _
 from calc.core.money import MAX_AMOUNT, ROUNDINGS, dec
 from calc.core.rules import rulebook
 from calc.ru.contributions import tariff
@@ -47,7 +48,7 @@ def kop(value: Decimal | int | str) -> int:
     """Exact kopecks of a ruble amount (refuses fractions of a kopeck)."""
     d = dec(value) * 100
     if d != d.to_integral_value():
-        raise RuleDataError(f"Сумма {value} — не целое число копеек.", f"Amount {value} is not whole kopecks.")
+        raise RuleDataError(_("Amount {value} is not whole kopecks.", value=value))
     return int(d)
 
 
@@ -56,11 +57,7 @@ def ratios(values: Iterable[Decimal | int | str | Fraction], what: str = "rate")
     fr = [v if isinstance(v, Fraction) else Fraction(dec(v)) for v in values]
     den = lcm(1, *(f.denominator for f in fr))
     if den > MAX_DENOMINATOR:
-        raise InputError(
-            f"{what}: не больше 6 знаков после запятой.",
-            f"{what}: at most 6 decimal places are allowed.",
-            what,
-        )
+        raise InputError(_("{what}: at most 6 decimal places are allowed.", what=what), what)
     return np.array([int(f * den) for f in fr], dtype=np.int64), den
 
 
@@ -75,13 +72,13 @@ def round_by(n: np.ndarray, d: int, rule: str) -> np.ndarray:
     """Kopecks n / d rounded by a named rule of :data:`calc.core.money.ROUNDINGS` (result in kopecks)."""
     r = ROUNDINGS[rule]
     if r.quantum is None:
-        raise RuleDataError(f"Округление «{rule}» не поддерживается.", f"Rounding '{rule}' is not supported here.")
+        raise RuleDataError(_("Rounding '{rule}' is not supported here.", rule=rule))
     q = kop(r.quantum)
     if r.mode == ROUND_HALF_UP:
         return half_up(n, d * q) * q
     if r.mode == ROUND_CEILING:
         return -((-n) // (d * q)) * q
-    raise RuleDataError(f"Округление «{rule}» не поддерживается.", f"Rounding '{rule}' is not supported here.")
+    raise RuleDataError(_("Rounding '{rule}' is not supported here.", rule=rule))
 
 
 def cum_diff(to_date: np.ndarray) -> np.ndarray:

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 import ipywidgets as W
 
 import calc
+from calc.core.i18n import Message
 from calc.core.text import T, Text, day, money, percent, plural, tr
 from calc.ru.long_service import MAX_RATE
 from calc.ru.long_service import MAX_YEARS as MAX_STEP_YEARS
@@ -299,7 +300,7 @@ class SeniorityApp(App):
         self._bad_cells.append(cell)
 
         def text(lang: str) -> str:
-            shown = {k: tr(v, lang) if isinstance(v, dict) else v for k, v in values.items()}
+            shown = {k: tr(v, lang) if isinstance(v, dict | Message) else v for k, v in values.items()}
             return tr(TXT[key], lang).format(**shown)
 
         raise calc.ScaleDefinitionError(text("ru"), text("en"), "steps")

@@ -125,7 +125,7 @@ def exercise(exercise_id: str, lang: str = "ru") -> ExerciseWidget:
 
 def _money_value(text: str, lang: str, what: Text) -> Decimal:
     try:
-        value, _ = parse_answer(text, "rub", lang)
+        value, _ignored = parse_answer(text, "rub", lang)
     except CalcError as e:
         raise CalcError(f"{what['ru']}: {e.message('ru')}", f"{what['en']}: {e.message('en')}") from None
     return value
@@ -137,7 +137,7 @@ def _number(text: str, lang: str, what: Text, unit: str = "number") -> Decimal:
 
 def _parse(text: str, lang: str, what: Text, unit: str) -> Decimal:
     try:
-        value, _ = parse_answer(text, unit, lang)
+        value, _ignored = parse_answer(text, unit, lang)
     except CalcError as e:
         raise CalcError(f"{what['ru']}: {e.message('ru')}", f"{what['en']}: {e.message('en')}") from None
     return value / 100 if unit == "percent" else value

@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import calc
+from calc.core.i18n import Message
 from calc.core.text import LANGS, T, Text, day, money, month_name, num, percent, quantity, tr
 
 __all__ = [
@@ -177,7 +178,7 @@ def fmt(value: Any, language: str | None = None) -> str:
         return num(value, language)
     if isinstance(value, date):
         return day(value, language)
-    if isinstance(value, dict):
+    if isinstance(value, dict | Message):
         return tr(value, language)
     return str(value)
 

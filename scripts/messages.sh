@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Messages: extract them from the code into calc/locale/messages.pot, merge them into every
+# language's .po (new ones come in untranslated, removed ones become obsolete), and compile the .mo
+# files the apps read. `bash scripts/messages.sh compile` only compiles (scripts/setup.sh does that).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+LOCALE=calc/locale
+if [ "${1:-all}" != compile ]; then
+  pybabel extract --no-default-keywords -k _ -k ngettext:1,2 -k pgettext:1c,2 -k npgettext:1c,2,3 \
+    -F babel.cfg --sort-by-file --omit-header -w 0 -o "$LOCALE/messages.pot" .
+  pybabel update -D messages -i "$LOCALE/messages.pot" -d "$LOCALE" --no-fuzzy-matching -w 0 --ignore-obsolete
+  # The messages are str.format templates: "15% of" is not a %-placeholder (babel guesses python-format).
+  sed -i -e '/^#, python-format$/d' -e 's/^\(#, .*\), python-format/\1/' "$LOCALE/messages.pot" "$LOCALE"/*/LC_MESSAGES/messages.po
+fi
+python -c "from calc.core.i18n import compile_all; compile_all()"  # .po -> .mo (pybabel compile misreads "15% of" as a %-format)
