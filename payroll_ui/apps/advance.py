@@ -11,8 +11,9 @@ import ipywidgets as W
 from babel import Locale
 
 import calc
+from calc.core.i18n import _
 from calc.core.money import amount
-from calc.core.text import LOCALES, T, Text, day, money, month_name, tr
+from calc.core.text import LOCALES, Text, day, money, month_name, tr
 from calc.ru.calendar import KIND_LABELS
 from payroll_ui.kit import (
     App,
@@ -33,82 +34,61 @@ from payroll_ui.kit import (
 )
 
 TXT: dict[str, Text] = {
-    "salary": T("Оклад в месяц, ₽", "Monthly salary, ₽"),
-    "year": T("Год", "Year"),
-    "month": T("Месяц", "Month"),
-    "days": T("Отработано дней в первой половине месяца", "Days worked in the first half of the month"),
-    "days_hint": T(
-        "Рабочие дни с 1-го по 15-е число, которые человек действительно отработал (без больничных и отпуска).",
-        "Working days from the 1st to the 15th actually worked (without sick leave or holidays).",
-    ),
-    "method": T("Как считается аванс", "How the advance is set"),
-    "by_days": T("по отработанным дням", "by days worked"),
-    "by_percent": T("процент оклада", "share of salary"),
-    "percent": T("Процент оклада, %", "Share of salary, %"),
-    "basis": T("База аванса", "Advance basis"),
-    "basis_hint": T(
-        "«Оклад» — аванс считается от оклада и с него удерживается НДФЛ (так с 2023 г.). «Оклад за вычетом НДФЛ» — "
-        "прежняя практика: налог удерживали только при окончательном расчёте.",
+    "salary": _("Monthly salary, ₽"),
+    "year": _("Year"),
+    "month": _("Month"),
+    "days": _("Days worked in the first half of the month"),
+    "days_hint": _("Working days from the 1st to the 15th actually worked (without sick leave or holidays)."),
+    "method": _("How the advance is set"),
+    "by_days": _("by days worked"),
+    "by_percent": _("share of salary"),
+    "percent": _("Share of salary, %"),
+    "basis": _("Advance basis"),
+    "basis_hint": _(
         "'Salary' — the advance is a share of the salary and НДФЛ is withheld from it (the rule since 2023). "
         "'Salary less НДФЛ' — the old practice: the tax was withheld only at the final payment.",
     ),
-    "basis_auto": T("по правилам года", "by the year's rules"),
-    "basis_gross": T("оклад", "salary"),
-    "basis_net": T("оклад за вычетом НДФЛ", "salary less НДФЛ"),
-    "withhold": T("НДФЛ с аванса", "НДФЛ from the advance"),
-    "withhold_hint": T(
-        "По закону с 2023 г. НДФЛ удерживается с аванса, до 2023 г. — не удерживался.",
-        "By law НДФЛ is withheld from the advance since 2023 and was not before 2023.",
-    ),
-    "withhold_law": T("по закону", "as the law says"),
-    "withhold_yes": T("удерживать", "withhold"),
-    "withhold_no": T("не удерживать", "do not withhold"),
-    "advance": T("Аванс на руки", "Advance paid"),
-    "advance_gross": T("Начислено в аванс", "Advance before tax"),
-    "advance_ndfl": T("НДФЛ с аванса", "НДФЛ from the advance"),
-    "final": T("Окончательный расчёт", "Final payment"),
-    "month_net": T("Всего на руки за месяц", "Net pay for the month"),
-    "month_ndfl": T("НДФЛ за месяц", "НДФЛ for the month"),
-    "norm": T("Рабочих дней в месяце", "Working days in the month"),
-    "half": T("из них в первой половине", "of them in the first half"),
-    "note_net": T(
-        "База — оклад за вычетом НДФЛ за месяц; налог с аванса не удерживается, весь НДФЛ удерживается "
-        "при окончательном расчёте.",
+    "basis_auto": _("by the year's rules"),
+    "basis_gross": _("salary"),
+    "basis_net": _("salary less НДФЛ"),
+    "withhold": _("НДФЛ from the advance"),
+    "withhold_hint": _("By law НДФЛ is withheld from the advance since 2023 and was not before 2023."),
+    "withhold_law": _("as the law says"),
+    "withhold_yes": _("withhold"),
+    "withhold_no": _("do not withhold"),
+    "advance": _("Advance paid"),
+    "advance_gross": _("Advance before tax"),
+    "advance_ndfl": _("НДФЛ from the advance"),
+    "final": _("Final payment"),
+    "month_net": _("Net pay for the month"),
+    "month_ndfl": _("НДФЛ for the month"),
+    "norm": _("Working days in the month"),
+    "half": _("of them in the first half"),
+    "note_net": _(
         "The basis is the salary less the month's НДФЛ; nothing is withheld from the advance, the whole НДФЛ is "
         "withheld at the final payment.",
     ),
-    "note_gross_kept": T(
-        "Аванс считается от оклада; НДФЛ с него удерживается в день выплаты (закон 263-ФЗ, с 2023 г.).",
-        "The advance is a share of the salary; НДФЛ is withheld from it on the day it is paid (Law 263-FZ, "
-        "since 2023).",
+    "note_gross_kept": _(
+        "The advance is a share of the salary; НДФЛ is withheld from it on the day it is paid (Law 263-FZ, since "
+        "2023).",
     ),
-    "note_gross_not": T(
-        "Аванс считается от оклада, НДФЛ удерживается только при окончательном расчёте.",
-        "The advance is a share of the salary; НДФЛ is withheld only at the final payment.",
-    ),
-    "cumulative": T(
-        "НДФЛ считается нарастающим итогом с начала года, поэтому важен доход прошлых месяцев. Здесь, как и в "
-        "калькуляторах «Расчётный листок» и «Сколько работник стоит работодателю», считается, что с января "
-        "каждый месяц начислялся этот же оклад: до {month} — {prior}.",
+    "note_gross_not": _("The advance is a share of the salary; НДФЛ is withheld only at the final payment."),
+    "cumulative": _(
         "НДФЛ (income tax) is counted on the income since January, so earlier months matter. Here, as in the "
         "'Payslip' and 'What an employee costs' calculators, the same salary is assumed for every month from "
         "January: {prior} before {month}.",
     ),
-    "cumulative_jan": T(
-        "НДФЛ считается нарастающим итогом с начала года; январь — первый месяц, доходов до него в этом году нет.",
+    "cumulative_jan": _(
         "НДФЛ (income tax) is counted on the income since January; January is the first month, with no income "
         "before it this year.",
     ),
-    "calendar": T("Производственный календарь: {month}", "Production calendar: {month}"),
-    "first_half": T("первая половина месяца (оплачивается авансом)", "first half of the month (paid as the advance)"),
-    "legend": T("Обозначения", "Key"),
-    "pay_days": T(
-        "Зарплату выплачивают не реже чем каждые полмесяца, не позднее 15 календарных дней после окончания периода "
-        "(ТК РФ ст. 136 ч. 6): аванс за 1–15 число — до конца месяца, окончательный расчёт — до 15-го числа "
-        "следующего месяца.",
-        "Wages are paid at least every half month, no later than 15 calendar days after the period "
-        "(Labour Code art. 136 part 6): the advance for the 1st–15th by the end of the month, the final payment by "
-        "the 15th of the next month.",
+    "calendar": _("Production calendar: {month}"),
+    "first_half": _("first half of the month (paid as the advance)"),
+    "legend": _("Key"),
+    "pay_days": _(
+        "Wages are paid at least every half month, no later than 15 calendar days after the period (Labour Code "
+        "art. 136 part 6): the advance for the 1st–15th by the end of the month, the final payment by the 15th of "
+        "the next month.",
     ),
 }
 
@@ -189,10 +169,8 @@ class AdvanceApp(App):
     """The advance (first half of the month) calculator."""
 
     name = "advance"
-    title = T("Аванс и дни выплаты", "The advance and pay days")
-    intro = T(
-        "Укажите оклад, месяц и отработанные дни — калькулятор покажет аванс, удержанный НДФЛ и окончательный "
-        "расчёт, а также календарь месяца.",
+    title = _("The advance and pay days")
+    intro = _(
         "Enter the salary, the month and the days worked — see the advance, the НДФЛ withheld and the final "
         "payment, and the month's calendar.",
     )

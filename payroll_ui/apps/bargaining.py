@@ -17,7 +17,8 @@ import pandas as pd
 
 import calc
 from calc import workforce as WF
-from calc.core.text import T, Text, money, num, percent, tr
+from calc.core.i18n import _, pgettext
+from calc.core.text import Text, money, num, percent, tr
 from calc.workforce.export import rejected_count, rejected_xlsx, to_xlsx
 from calc.workforce.input import ALIASES, MAX_BYTES, normalise_header
 from payroll_ui.kit import (
@@ -54,142 +55,98 @@ PAGE_REJECTED = 1_000  # rejection lines listed on the page (every one is in the
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 TXT: dict[str, Text] = {
-    "data": T("Коллектив", "Workforce"),
-    "data_hint": T(
-        "Пример — вымышленное учреждение на 3000 человек. Свой файл: CSV или XLSX до 5 МБ и до 20 000 строк, "
-        "столбцы id, salary, hire_date (или years_of_service), scale; по желанию kind, district_coef, "
-        "northern_percent, children, name, occupation, department.",
+    "data": _("Workforce"),
+    "data_hint": _(
         "The sample is a fictional institution of 3,000 people. Your own file: CSV or XLSX of up to 5 MB and "
         "20,000 rows with the columns id, salary, hire_date (or years_of_service), scale; optionally kind, "
         "district_coef, northern_percent, children, name, occupation, department.",
     ),
-    "sample": T("Пример", "Sample"),
-    "file": T("Свой файл", "My file"),
-    "upload": T("Загрузить CSV / XLSX", "Upload CSV / XLSX"),
-    "no_file": T("Файл ещё не загружен — выберите его кнопкой выше.", "No file yet — choose one with the button."),
-    "loaded": T("Файл «{name}»: строк {rows}.", "File '{name}': {rows} rows."),
-    "sample_info": T(
-        "Пример: вымышленное учреждение, {rows} сотрудников.", "Sample: a fictional institution, {rows} employees."
-    ),
-    "template": T("Скачать пример как шаблон (CSV)", "Download the sample as a template (CSV)"),
-    "year": T("Год расчёта", "Year"),
-    "current": T("Текущая шкала", "Current scale"),
-    "current_hint": T(
-        "«Как в файле» — у каждого своя шкала из столбца scale; или одна шкала для всех.",
+    "sample": _("Sample"),
+    "file": _("My file"),
+    "upload": _("Upload CSV / XLSX"),
+    "no_file": _("No file yet — choose one with the button."),
+    "loaded": _("File '{name}': {rows} rows."),
+    "sample_info": _("Sample: a fictional institution, {rows} employees."),
+    "template": _("Download the sample as a template (CSV)"),
+    "year": pgettext("payroll_ui.apps.bargaining", "Year"),
+    "current": _("Current scale"),
+    "current_hint": _(
         "'As in the file' — each person's own scale from the column scale; or one scale for everyone.",
     ),
-    "as_file": T("Как в файле (столбец scale)", "As in the file (column scale)"),
-    "applies": T("Предложение касается", "The proposal covers"),
-    "applies_hint": T(
-        "Все сотрудники или только те, у кого сейчас эта шкала (у остальных шкала не меняется).",
-        "Everyone, or only those now on this scale (the others keep their scale).",
+    "as_file": _("As in the file (column scale)"),
+    "applies": _("The proposal covers"),
+    "applies_hint": _("Everyone, or only those now on this scale (the others keep their scale)."),
+    "everyone": _("Everyone"),
+    "on_scale": _("Scale '{label}'"),
+    "steps": _("Proposed scale: from service (years) → bonus (%)"),
+    "steps_hint": _(
+        "Each row is a step: from which service (full years) and what percentage of the salary. Steps go up in "
+        "service; the percentage does not fall.",
     ),
-    "everyone": T("Всех сотрудников", "Everyone"),
-    "on_scale": T("Шкала «{label}»", "Scale '{label}'"),
-    "steps": T("Предлагаемая шкала: со стажа (лет) → надбавка (%)", "Proposed scale: from service (years) → bonus (%)"),
-    "steps_hint": T(
-        "Каждая строка — ступень: с какого стажа (полных лет) и какой процент оклада. Ступени идут по "
-        "возрастанию стажа, процент не уменьшается.",
-        "Each row is a step: from which service (full years) and what percentage of the salary. Steps go up "
-        "in service; the percentage does not fall.",
-    ),
-    "add": T("+ ступень", "+ step"),
-    "remove": T("− последняя", "− last"),
-    "fill": T("Взять текущую шкалу", "Start from the current scale"),
-    "row_years": T("лет", "years"),
-    "row_pct": T("%", "%"),
-    "proposal": T("предложение", "proposal"),
-    "proposed_name": T("Предлагаемая шкала", "Proposed scale"),
-    "proposed_source": T(
-        "предложение на переговорах (коллективный договор)", "bargaining proposal (collective agreement)"
-    ),
-    "cost_change": T("Изменение затрат работодателя за год", "Change in the employer's cost a year"),
-    "cost_note": T("{pct} к текущим затратам", "{pct} of the current cost"),
-    "net_change": T("Изменение зарплаты на руки за год (все)", "Change in workers' net pay a year (all)"),
-    "net_note": T("в среднем {avg} на сотрудника в год", "{avg} per employee a year on average"),
-    "ndfl_change": T("Изменение НДФЛ за год", "Change in income tax (НДФЛ) a year"),
-    "contrib_change": T("Изменение страховых взносов за год", "Change in insurance contributions a year"),
-    "contrib_note": T("и травматизм {acc}", "and accident insurance {acc}"),
-    "employees": T("Сотрудников в расчёте", "Employees computed"),
-    "gaining": T("Получат больше / меньше", "Gaining / losing"),
-    "status": T(
-        "Строк в данных: {rows}; в расчёте {ok}; отклонено {bad}.",
-        "Rows in the data: {rows}; computed {ok}; rejected {bad}.",
-    ),
-    "rejected": T(
-        "Отклонённые строки — {n}: они не посчитаны. Исправьте их в файле и загрузите его снова.",
-        "Rejected rows — {n}: they are not computed. Correct them in the file and upload it again.",
-    ),
-    "rejected_more": T(
-        "Здесь — первые {shown} замечаний из {total}. Весь список — в файле результатов XLSX (кнопка ниже), "
-        "лист «Отклонено».",
+    "add": _("+ step"),
+    "remove": _("− last"),
+    "fill": _("Start from the current scale"),
+    "row_years": _("years"),
+    "row_pct": _("%"),
+    "proposal": _("proposal"),
+    "proposed_name": _("Proposed scale"),
+    "proposed_source": _("bargaining proposal (collective agreement)"),
+    "cost_change": _("Change in the employer's cost a year"),
+    "cost_note": _("{pct} of the current cost"),
+    "net_change": _("Change in workers' net pay a year (all)"),
+    "net_note": _("{avg} per employee a year on average"),
+    "ndfl_change": _("Change in income tax (НДФЛ) a year"),
+    "contrib_change": _("Change in insurance contributions a year"),
+    "contrib_note": _("and accident insurance {acc}"),
+    "employees": _("Employees computed"),
+    "gaining": _("Gaining / losing"),
+    "status": _("Rows in the data: {rows}; computed {ok}; rejected {bad}."),
+    "rejected": _("Rejected rows — {n}: they are not computed. Correct them in the file and upload it again."),
+    "rejected_more": _(
         "Here are the first {shown} of {total} problems. The whole list is in the XLSX results file (the button "
         "below), sheet 'Rejected'.",
     ),
-    "row": T("Строка", "Row"),
-    "column": T("Столбец", "Column"),
-    "reason": T("Причина", "Reason"),
-    "bands": T("По стажу (изменения за год)", "By length of service (changes over the year)"),
-    "band": T("Стаж, лет", "Service, years"),
-    "people": T("Человек", "People"),
-    "d_contrib": T("в т. ч. взносы и травматизм", "of which contributions and accident insurance"),
-    "d_cost": T("Изменение затрат работодателя", "Change in employer's cost"),
-    "d_net": T("Изменение на руки", "Change in net pay"),
-    "d_net_avg": T("Изменение на руки на человека", "Net change per person"),
-    "d_ndfl": T("Изменение НДФЛ", "Change in НДФЛ"),
-    "total": T("Итого", "Total"),
-    "most": T("Кого изменение касается больше всего", "Most affected"),
-    "least": T(
-        "Кого меньше всего (из тех, кого касается предложение)", "Least affected (of those the proposal covers)"
+    "row": _("Row"),
+    "column": _("Column"),
+    "reason": _("Reason"),
+    "bands": _("By length of service (changes over the year)"),
+    "band": _("Service, years"),
+    "people": _("People"),
+    "d_contrib": _("of which contributions and accident insurance"),
+    "d_cost": _("Change in employer's cost"),
+    "d_net": _("Change in net pay"),
+    "d_net_avg": _("Net change per person"),
+    "d_ndfl": _("Change in НДФЛ"),
+    "total": _("Total"),
+    "most": _("Most affected"),
+    "least": _("Least affected (of those the proposal covers)"),
+    "who": _("Employee"),
+    "service": _("Service"),
+    "scales": _("Scale: now → proposed"),
+    "net_year": _("Net a year: now → proposed"),
+    "chart_title": _("Change over the year by length of service"),
+    "chart_cost": _("Employer's cost"),
+    "chart_net": _("Workers' net pay"),
+    "chart_x": _("Service at 1 January, full years"),
+    "prepare": _("Prepare the XLSX file"),
+    "download": _("Download the results (XLSX, {size})"),
+    "too_big": _(
+        "The results file is too large to download from the page ({size}): the file's cells hold very long texts. "
+        "Shorten them, or compute this workforce in Python: calc.workforce (docs/bargaining.md).",
     ),
-    "who": T("Сотрудник", "Employee"),
-    "service": T("Стаж", "Service"),
-    "scales": T("Шкала: сейчас → предложение", "Scale: now → proposed"),
-    "net_year": T("На руки за год: сейчас → предложение", "Net a year: now → proposed"),
-    "chart_title": T("Изменение за год по стажу", "Change over the year by length of service"),
-    "chart_cost": T("Затраты работодателя", "Employer's cost"),
-    "chart_net": T("На руки работникам", "Workers' net pay"),
-    "chart_x": T("Стаж на 1 января, полных лет", "Service at 1 January, full years"),
-    "prepare": T("Подготовить файл XLSX", "Prepare the XLSX file"),
-    "download": T("Скачать результаты (XLSX, {size})", "Download the results (XLSX, {size})"),
-    "too_big": T(
-        "Файл результатов слишком большой для скачивания со страницы ({size}): в ячейках файла очень длинные "
-        "тексты. Сократите их или посчитайте этот коллектив в Python: calc.workforce (docs/bargaining.md).",
-        "The results file is too large to download from the page ({size}): the file's cells hold very long "
-        "texts. Shorten them, or compute this workforce in Python: calc.workforce (docs/bargaining.md).",
-    ),
-    "download_rejected": T("Скачать отклонённые строки (XLSX, {size})", "Download the rejected rows (XLSX, {size})"),
-    "none_computed": T(
-        "Ни одну строку не удалось посчитать — исправьте отклонённые строки (список ниже).",
-        "No row could be computed — correct the rejected rows (listed below).",
-    ),
-    "method": T("Как считается", "How it is computed"),
-    "example": T(
-        "Пример: {who}, {month} {year} г., по предлагаемой шкале", "Example: {who}, {month} {year}, proposed scale"
-    ),
-    "same": T(
-        "Эти же цифры дал расчёт всего коллектива (проверено: {figure}).",
-        "The whole-workforce calculation gave the same figures (checked: {figure}).",
-    ),
-    "explain_points": T(
-        "Каждый сотрудник получает полный оклад во все месяцы года (это прогноз стоимости шкалы).|"
-        "Ставка надбавки месяца — по полным годам стажа на 1-е число месяца: ступень, достигнутая в середине "
-        "месяца, действует со следующего месяца.|"
-        "Надбавка = оклад × ставка; районный коэффициент и северная надбавка начисляются на оклад с надбавкой "
-        "(ТК РФ ст. 148, 315–317).|"
-        "НДФЛ — нарастающим итогом с января с вычетами на детей (НК РФ ст. 226, 218, 224); взносы — "
-        "нарастающим итогом с предельной базой и тарифом МСП (НК РФ ст. 421, 425–427); травматизм — "
-        "на начисления каждого месяца.|"
-        "Группы стажа — по полным годам на 1 января; «1–3» значит от 1 до 3 лет, не включая 3.",
-        "Each employee is paid the full salary in every month of the year (a projection of the scale's cost).|"
-        "A month's bonus rate is by full years of service on the 1st of the month: a step reached during a "
-        "month applies from the next month.|"
-        "Bonus = salary × rate; the district coefficient and the northern allowance are charged on salary + bonus "
-        "(Labour Code art. 148, 315–317).|"
-        "НДФЛ is cumulative from January with the child deductions (Tax Code art. 226, 218, 224); contributions "
-        "are cumulative with the caps and the SME tariff (Tax Code art. 421, 425–427); accident insurance on "
-        "each month's pay.|"
-        "Service bands are by full years at 1 January; '1–3' means from 1 up to but not including 3 years.",
+    "download_rejected": _("Download the rejected rows (XLSX, {size})"),
+    "none_computed": _("No row could be computed — correct the rejected rows (listed below)."),
+    "method": _("How it is computed"),
+    "example": _("Example: {who}, {month} {year}, proposed scale"),
+    "same": _("The whole-workforce calculation gave the same figures (checked: {figure})."),
+    "explain_points": _(
+        "Each employee is paid the full salary in every month of the year (a projection of the scale's cost).|A "
+        "month's bonus rate is by full years of service on the 1st of the month: a step reached during a month "
+        "applies from the next month.|Bonus = salary × rate; the district coefficient and the northern allowance "
+        "are charged on salary + bonus (Labour Code art. 148, 315–317).|НДФЛ is cumulative from January with the "
+        "child deductions (Tax Code art. 226, 218, 224); contributions are cumulative with the caps and the SME "
+        "tariff (Tax Code art. 421, 425–427); accident insurance on each month's pay.|Service bands are by full "
+        "years at 1 January; '1–3' means from 1 up to but not including 3 years.",
     ),
 }
 
@@ -228,12 +185,10 @@ class BargainingApp(App):
     """The bargaining view: the cost of a proposed seniority scale for a whole workforce."""
 
     name = "bargaining"
-    title = T("Переговоры о шкале надбавки", "Bargaining over a seniority scale")
-    intro = T(
-        "Сколько будет стоить работодателю за год новая шкала надбавки за выслугу лет и сколько получат "
-        "работники на руки — для всего коллектива, по группам стажа и по каждому человеку.",
-        "What a new long-service bonus scale costs the employer a year and what the workers take home — for "
-        "the whole workforce, by length of service and for each person.",
+    title = _("Bargaining over a seniority scale")
+    intro = _(
+        "What a new long-service bonus scale costs the employer a year and what the workers take home — for the "
+        "whole workforce, by length of service and for each person.",
     )
     error_fields: ClassVar[dict[str, str]] = {
         "file": "data",
@@ -799,11 +754,11 @@ def parse_steps(raw: str) -> list[tuple[str, str]]:
         y, sep, p = part.partition(":")
         if not sep:
             raise ParamError(
-                T("нужны пары «годы:процент» через запятую.", "pairs 'years:percent' separated by commas are needed.")
+                _("pairs 'years:percent' separated by commas are needed.")
             )
         rows.append((y.strip()[:6], p.strip()[:8]))
     if not rows:
-        raise ParamError(T("нет ни одной ступени.", "no steps given."))
+        raise ParamError(_("no steps given."))
     return rows
 
 

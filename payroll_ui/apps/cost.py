@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 import ipywidgets as W
 
 import calc
+from calc.core.i18n import _
 from calc.core.text import T, Text, percent, tr
 from payroll_ui.kit import (
     App,
@@ -43,73 +44,62 @@ WHICH = ("gross", "net", "total")
 SWEEP_POINTS = 90
 
 TXT: dict[str, Text] = {
-    "which": T("Я знаю сумму", "I know the amount"),
-    "which_gross": T("начислено", "gross"),
-    "which_net": T("на руки", "net"),
-    "which_total": T("полная стоимость", "total cost"),
-    "amount_gross": T("Начислено за месяц (до НДФЛ), ₽", "Gross pay for the month (before НДФЛ), ₽"),
-    "amount_net": T("На руки за месяц, ₽", "Net pay for the month, ₽"),
-    "amount_total": T("Полная стоимость для работодателя за месяц, ₽", "Total monthly cost to the employer, ₽"),
-    "amount_hint": T(
-        "Введите одну сумму — остальные калькулятор найдёт сам.",
-        "Type one amount — the calculator finds the others.",
-    ),
-    "year": T("Год", "Year"),
-    "month": T("Месяц", "Month"),
-    "month_hint": T(
-        "Считается, что с января по этот месяц каждый месяц начислялась одна и та же сумма: так учитываются "
-        "ступени НДФЛ и предельная база взносов, пройденные раньше в году.",
+    "which": _("I know the amount"),
+    "which_gross": _("gross"),
+    "which_net": _("net"),
+    "which_total": _("total cost"),
+    "amount_gross": _("Gross pay for the month (before НДФЛ), ₽"),
+    "amount_net": _("Net pay for the month, ₽"),
+    "amount_total": _("Total monthly cost to the employer, ₽"),
+    "amount_hint": _("Type one amount — the calculator finds the others."),
+    "year": _("Year"),
+    "month": _("Month"),
+    "month_hint": _(
         "The same pay is assumed in every month from January to this one, so tax bands and contribution caps "
         "crossed earlier in the year are taken into account.",
     ),
-    "kind": T("Работодатель", "Employer"),
-    "accident": T("Класс профессионального риска", "Occupational risk class"),
-    "accident_hint": T(
-        "Взносы на травматизм: 0,2 % для офисной работы (1 класс) и до 8,5 % для самых опасных производств.",
+    "kind": _("Employer"),
+    "accident": _("Occupational risk class"),
+    "accident_hint": _(
         "Accident insurance: 0.2% for office work (class 1) up to 8.5% for the most dangerous industries.",
     ),
-    "gross": T("Начислено", "Gross pay"),
-    "ndfl": T("НДФЛ", "НДФЛ (income tax)"),
-    "net": T("На руки", "Net pay"),
-    "contributions": T("Страховые взносы", "Insurance contributions"),
-    "accident_fig": T("Взносы на травматизм", "Accident insurance"),
-    "total": T("Полная стоимость", "Total cost"),
-    "ndfl_rate": T("Ставка НДФЛ в этом месяце", "НДФЛ rate this month"),
-    "breakdown": T("Из чего складывается стоимость работника", "What the employee costs"),
-    "item": T("Статья", "Item"),
-    "amount_col": T("Сумма за месяц", "Amount a month"),
-    "share": T("Доля от полной стоимости", "Share of the total cost"),
-    "x_sweep": T("Начислено за год, ₽", "Gross pay for the year, ₽"),
-    "y_sweep": T("За год, ₽", "For the year, ₽"),
-    "y_marginal": T("Ставка на след. рубль", "Rate on next ruble"),
-    "line_net": T("на руки", "net pay"),
-    "line_total": T("полная стоимость", "total cost"),
-    "line_gross": T("начислено", "gross"),
-    "line_mndfl": T("НДФЛ", "income tax"),
-    "line_mcontrib": T("взносы", "contributions"),
-    "sweep_title": T("Вся шкала: на руки и стоимость за год, {year} г.", "The whole range: net pay and cost a year, "
-                     "{year}"),
-    "waterfall_title": T("От стоимости для работодателя к сумме на руки", "From the employer's cost to net pay"),
-    "you": T("Вы", "You"),
-    "sme_threshold": T("Порог МСП", "SME threshold"),
-    "caps": T("Предельная база взносов", "Contribution cap"),
-    "cap_of": T("Предельная база ({fund})", "Contribution cap ({fund})"),
-    "band": T("НДФЛ {rate}", "Income tax {rate}"),
-    "beyond": T("Правее графика: {items}.", "Beyond the right edge of the chart: {items}."),
-    "beyond_item": T("{label} — с {amount} в год", "{label} from {amount} a year"),
-    "off_chart": T(
-        "График «вся шкала» строится для дохода до {limit} в год, а здесь начислено {annual} в год — поэтому он "
-        "не показан. {kinks}",
-        "The whole-range chart covers pay up to {limit} a year; this is {annual} a year, so it is not shown. {kinks}",
+    "gross": _("Gross pay"),
+    "ndfl": _("НДФЛ (income tax)"),
+    "net": _("Net pay"),
+    "contributions": _("Insurance contributions"),
+    "accident_fig": _("Accident insurance"),
+    "total": _("Total cost"),
+    "ndfl_rate": _("НДФЛ rate this month"),
+    "breakdown": _("What the employee costs"),
+    "item": _("Item"),
+    "amount_col": _("Amount a month"),
+    "share": _("Share of the total cost"),
+    "x_sweep": _("Gross pay for the year, ₽"),
+    "y_sweep": _("For the year, ₽"),
+    "y_marginal": _("Rate on next ruble"),
+    "line_net": _("net pay"),
+    "line_total": _("total cost"),
+    "line_gross": _("gross"),
+    "line_mndfl": _("income tax"),
+    "line_mcontrib": _("contributions"),
+    "sweep_title": _("The whole range: net pay and cost a year, {year}"),
+    "waterfall_title": _("From the employer's cost to net pay"),
+    "you": _("You"),
+    "sme_threshold": _("SME threshold"),
+    "caps": _("Contribution cap"),
+    "cap_of": _("Contribution cap ({fund})"),
+    "band": _("Income tax {rate}"),
+    "beyond": _("Beyond the right edge of the chart: {items}."),
+    "beyond_item": _("{label} from {amount} a year"),
+    "off_chart": _(
+        "The whole-range chart covers pay up to {limit} a year; this is {annual} a year, so it is not shown. "
+        "{kinks}",
     ),
-    "all_passed": T("Все ступени НДФЛ и предельные базы взносов остались позади: последняя — {label} с {amount} в год.",
-                    "Every income-tax band and contribution cap is behind: the last, {label}, starts at {amount} a "
-                    "year."),
-    "y_waterfall": T("₽ в месяц", "₽ a month"),
-    "year_note": T(
-        "За год при такой зарплате каждый месяц: начислено {gross}, на руки {net}, стоимость {total}.",
-        "For the year with this pay every month: gross {gross}, net {net}, cost {total}.",
+    "all_passed": _(
+        "Every income-tax band and contribution cap is behind: the last, {label}, starts at {amount} a year.",
     ),
+    "y_waterfall": _("₽ a month"),
+    "year_note": _("For the year with this pay every month: gross {gross}, net {net}, cost {total}."),
 }
 
 
@@ -123,8 +113,8 @@ def _kind_options(lang: str) -> list[tuple[str, str]]:
 
 
 FUND_SHORT: dict[str, Text] = {
-    "pension": T("пенсионное", "pension"), "social": T("ФСС", "FSS"), "medical": T("ФОМС", "FOMS"),
-    "medical_federal": T("ФФОМС", "FFOMS"), "medical_territorial": T("ТФОМС", "TFOMS"),
+    "pension": _("pension"), "social": _("FSS"), "medical": _("FOMS"),
+    "medical_federal": _("FFOMS"), "medical_territorial": _("TFOMS"),
 }
 
 
@@ -174,7 +164,7 @@ def sweep_max(annual: Decimal) -> int:
 def sweep(year: int, kind: str, accident: int, xmax: int) -> tuple[list[float], list[float], list[float], list[float]]:
     """Annual gross, net, total cost and НДФЛ over [0, xmax] (the grid includes every kink exactly)."""
     grid = {Decimal(xmax) * i / SWEEP_POINTS for i in range(SWEEP_POINTS + 1)}
-    for x, _ in kinks(year, kind):
+    for x, _kind in kinks(year, kind):
         if 0 < x < xmax:
             grid |= {x, x + 1000}
     xs = sorted(grid)
@@ -203,10 +193,8 @@ class CostApp(App):
     """Gross ⇄ net ⇄ total cost calculator."""
 
     name = "cost"
-    title = T("Сколько работник стоит работодателю", "What an employee costs the employer")
-    intro = T(
-        "Введите одну сумму — начисленную зарплату, зарплату на руки или полную стоимость — и калькулятор найдёт "
-        "остальные: НДФЛ, страховые взносы по фондам и взносы на травматизм.",
+    title = _("What an employee costs the employer")
+    intro = _(
         "Type one amount — gross pay, net pay or the total cost — and the calculator finds the rest: НДФЛ, "
         "contributions by fund and accident insurance.",
     )
@@ -421,7 +409,7 @@ class CostApp(App):
         ax.containers.remove(rects)  # the rectangles are drawn (and removed) one by one
         artists: list[Any] = list(rects)
         frame = Bbox(ax.get_window_extent().get_points())
-        for y, (lo, hi, _, v) in zip(ys, bars, strict=True):
+        for y, (lo, hi, _colour, v) in zip(ys, bars, strict=True):
             text = money_label(v, lang)
 
             def at(option: tuple[float, float, str, str], y: int = y, text: str = text) -> Any:

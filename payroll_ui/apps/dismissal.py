@@ -11,7 +11,8 @@ from typing import Any, ClassVar
 import ipywidgets as W
 
 import calc
-from calc.core.text import T, Text, tr
+from calc.core.i18n import _
+from calc.core.text import Text, tr
 from payroll_ui.apps.paylines import ERROR_FIELDS, PayInputs, lines_html
 from payroll_ui.kit import (
     App,
@@ -36,64 +37,54 @@ SEED_PAY = {"bonus": "150", "allowance_pct": "4", "allowance_rub": "2000", "work
             "night_hours": "16", "night_rate": "40"}
 
 TXT: dict[str, Text] = {
-    "date": T("Дата увольнения (последний рабочий день)", "Dismissal date (last working day)"),
-    "salary": T("Оклад в месяц, ₽", "Monthly salary, ₽"),
-    "time_mode": T("Время в последнем месяце считается", "Time in the last month is counted in"),
-    "in_days": T("в днях", "days"),
-    "in_hours": T("в часах", "hours"),
-    "days": T("Отработано рабочих дней (включая день увольнения)", "Working days worked (incl. the last day)"),
-    "days_empty": T("пусто — все рабочие дни по день увольнения", "empty: every working day up to the last day"),
-    "hours": T("Отработано часов (включая день увольнения)", "Hours worked (incl. the last day)"),
-    "hourly_method": T("Часовая ставка считается", "The hourly rate is"),
-    "hm_month": T("по норме часов этого месяца", "by this month's hour norm"),
-    "hm_year": T("по среднемесячной норме года", "by the year's average monthly norm"),
-    "avg_mode": T("Средний дневной заработок", "Average daily earnings"),
-    "avg_direct": T("знаю сумму", "I know it"),
-    "avg_12m": T("посчитать из заработка за 12 мес.", "from 12 months' earnings"),
-    "average_daily": T("Средний дневной заработок, ₽", "Average daily earnings, ₽"),
-    "earnings": T("Заработок за 12 месяцев до увольнения, ₽", "Earnings of the 12 months before, ₽"),
-    "earnings_hint": T(
-        "Всё, что начислено за 12 календарных месяцев до месяца увольнения, кроме больничных, отпускных и "
-        "других выплат по среднему (ТК РФ ст. 139).",
-        "Everything accrued in the 12 calendar months before the month of dismissal, except sick pay, holiday "
-        "pay and other payments at average earnings (Labour Code art. 139).",
+    "date": _("Dismissal date (last working day)"),
+    "salary": _("Monthly salary, ₽"),
+    "time_mode": _("Time in the last month is counted in"),
+    "in_days": _("days"),
+    "in_hours": _("hours"),
+    "days": _("Working days worked (incl. the last day)"),
+    "days_empty": _("empty: every working day up to the last day"),
+    "hours": _("Hours worked (incl. the last day)"),
+    "hourly_method": _("The hourly rate is"),
+    "hm_month": _("by this month's hour norm"),
+    "hm_year": _("by the year's average monthly norm"),
+    "avg_mode": _("Average daily earnings"),
+    "avg_direct": _("I know it"),
+    "avg_12m": _("from 12 months' earnings"),
+    "average_daily": _("Average daily earnings, ₽"),
+    "earnings": _("Earnings of the 12 months before, ₽"),
+    "earnings_hint": _(
+        "Everything accrued in the 12 calendar months before the month of dismissal, except sick pay, holiday pay "
+        "and other payments at average earnings (Labour Code art. 139).",
     ),
-    "full_months": T("Из них полностью отработанных месяцев", "Of them, months worked in full"),
-    "leave_mode": T("Неиспользованный отпуск", "Unused leave"),
-    "leave_days": T("знаю число дней", "I know the days"),
-    "leave_months": T("посчитать по месяцам", "count by months"),
-    "unused_days": T("Неиспользованных дней отпуска", "Unused leave days"),
-    "months": T("Месяцев рабочего года для отпуска", "Months of the working year for leave"),
-    "months_hint": T(
-        "Полные месяцы с начала рабочего года; остаток меньше половины месяца отбрасывается, половина и больше "
-        "считается месяцем.",
-        "Full months since the start of the working year; a remainder under half a month is dropped, half or "
-        "more counts as a month.",
+    "full_months": _("Of them, months worked in full"),
+    "leave_mode": _("Unused leave"),
+    "leave_days": _("I know the days"),
+    "leave_months": _("count by months"),
+    "unused_days": _("Unused leave days"),
+    "months": _("Months of the working year for leave"),
+    "months_hint": _(
+        "Full months since the start of the working year; a remainder under half a month is dropped, half or more "
+        "counts as a month.",
     ),
-    "used_days": T("Уже использовано дней отпуска", "Leave days already used"),
-    "leave_method": T("Дней отпуска за месяц", "Leave days per month"),
-    "lm_exact": T("28 / 12 (точно)", "28 / 12 (exact)"),
-    "lm_233": T("2,33 (округлённо, как в бухгалтериях)", "2.33 (rounded, as many payroll offices do)"),
-    "gross": T("Всего начислено", "Total gross"),
-    "ndfl": T("НДФЛ", "НДФЛ (income tax)"),
-    "net": T("К выплате на руки", "Net to be paid"),
-    "pay": T("Оплата за последний месяц", "Pay for the last month"),
-    "compensation": T("Компенсация за отпуск", "Leave compensation"),
-    "average": T("Средний дневной заработок", "Average daily earnings"),
-    "unused": T("Дней отпуска к компенсации", "Leave days compensated"),
-    "lines": T("Окончательный расчёт", "Final settlement"),
-    "seed": T(
-        "Это пример из статьи о расчёте зарплаты, аванса и отпускных, на которой построены примеры курса: "
-        "увольнение 07.08.2017, оклад 8 300 ₽, две смены по 22 часа. В статье итог "
-        "начислений — 13 622,13 ₽, хотя сумма её же строк — 13 652,13 ₽: итог занижен ровно на 30 ₽. Кроме того, "
-        "доплата за ночь 50,48 × 16 × 40 % = 323,072 ₽ округляется до 323,07 ₽ (в статье 323,08 ₽). Поэтому "
-        "здесь начислено 13 652,12 ₽, НДФЛ 1 775 ₽ (в статье 1 771 ₽ — от заниженного итога), на руки 11 877,12 ₽.",
+    "used_days": _("Leave days already used"),
+    "leave_method": _("Leave days per month"),
+    "lm_exact": _("28 / 12 (exact)"),
+    "lm_233": _("2.33 (rounded, as many payroll offices do)"),
+    "gross": _("Total gross"),
+    "ndfl": _("НДФЛ (income tax)"),
+    "net": _("Net to be paid"),
+    "pay": _("Pay for the last month"),
+    "compensation": _("Leave compensation"),
+    "average": _("Average daily earnings"),
+    "unused": _("Leave days compensated"),
+    "lines": _("Final settlement"),
+    "seed": _(
         "This is the worked example of the article on pay, the advance and holiday pay that the course's examples "
-        "come from: dismissal on 07.08.2017, salary 8,300 ₽, two 22-hour "
-        "shifts. The article's total is 13,622.13 ₽, while its own lines add up to 13,652.13 ₽: the total is "
-        "exactly 30 ₽ short. Also, the night surcharge 50.48 × 16 × 40% = 323.072 ₽ rounds to 323.07 ₽ (the "
-        "article has 323.08 ₽). So here the gross is 13,652.12 ₽, НДФЛ 1,775 ₽ (the article's 1,771 ₽ is taken "
-        "from the short total), net 11,877.12 ₽.",
+        "come from: dismissal on 07.08.2017, salary 8,300 ₽, two 22-hour shifts. The article's total is 13,622.13 "
+        "₽, while its own lines add up to 13,652.13 ₽: the total is exactly 30 ₽ short. Also, the night surcharge "
+        "50.48 × 16 × 40% = 323.072 ₽ rounds to 323.07 ₽ (the article has 323.08 ₽). So here the gross is "
+        "13,652.12 ₽, НДФЛ 1,775 ₽ (the article's 1,771 ₽ is taken from the short total), net 11,877.12 ₽.",
     ),
 }
 
@@ -102,10 +93,8 @@ class DismissalApp(App):
     """The final settlement calculator."""
 
     name = "dismissal"
-    title = T("Окончательный расчёт при увольнении", "Final settlement on dismissal")
-    intro = T(
-        "Всё, что положено в день увольнения (ТК РФ ст. 140): оплата последнего месяца с доплатами и премией, "
-        "компенсация за неиспользованный отпуск, НДФЛ и сумма на руки.",
+    title = _("Final settlement on dismissal")
+    intro = _(
         "Everything due on the day of dismissal (Labour Code art. 140): pay for the last month with allowances and "
         "bonus, compensation for unused leave, НДФЛ and the net amount.",
     )
@@ -196,7 +185,7 @@ class DismissalApp(App):
 
     def compute(self) -> calc.Settlement:
         if self.w_date.value is None:
-            raise calc.InputError("Укажите дату увольнения.", "Please enter the dismissal date.", "date")
+            raise calc.InputError(_("Please enter the dismissal date."), "date")
         time = ({"hours_worked": self.w_hours.value, "hourly_method": self.w_hm.value}
                 if self.w_time.value == "hours" else
                 {"days_worked": self.w_days.value or None, "hourly_method": self.w_hm.value})

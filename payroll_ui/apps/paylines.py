@@ -12,46 +12,38 @@ from typing import Any
 import ipywidgets as W
 
 import calc
-from calc.core.text import T, Text, money, percent, quantity, tr
+from calc.core.i18n import _
+from calc.core.text import Text, money, percent, quantity, tr
 from payroll_ui.kit import App, Param, esc, money_html, parse_decimal, parse_percent, setter, table_html
 
 TXT: dict[str, Text] = {
-    "more": T("Ночные, сверхурочные, выходные, районный коэффициент", "Night, overtime, weekends, regional pay"),
-    "bonus": T("Премия, % оклада за отработанное время", "Bonus, % of the salary for time worked"),
-    "allowance_pct": T("Доплата в % оклада (например, за вредность)", "Allowance, % of salary (e.g. harmful work)"),
-    "allowance_rub": T("Надбавка в рублях в месяц (например, персональная)", "Allowance in ₽ a month (e.g. personal)"),
-    "allowance_rub_hint": T(
-        "Платится пропорционально отработанному времени (или сменам, если они указаны).",
-        "Paid in proportion to the time worked (or to the shifts, if given).",
-    ),
-    "shifts": T("Смены для надбавки в рублях: отработано / по графику", "Shifts for the ₽ allowance: worked / planned"),
-    "shifts_hint": T(
-        "Если надбавка делится по сменам: сколько смен отработано и сколько положено по графику. "
-        "Пусто — пропорционально отработанному времени.",
+    "more": _("Night, overtime, weekends, regional pay"),
+    "bonus": _("Bonus, % of the salary for time worked"),
+    "allowance_pct": _("Allowance, % of salary (e.g. harmful work)"),
+    "allowance_rub": _("Allowance in ₽ a month (e.g. personal)"),
+    "allowance_rub_hint": _("Paid in proportion to the time worked (or to the shifts, if given)."),
+    "shifts": _("Shifts for the ₽ allowance: worked / planned"),
+    "shifts_hint": _(
         "If the allowance is split by shifts: shifts worked and shifts planned. Empty — in proportion to the time "
         "worked.",
     ),
-    "night_hours": T("Ночные часы (22:00–06:00)", "Night hours (22:00–06:00)"),
-    "night_rate": T("Доплата за ночные часы, % часовой ставки", "Night surcharge, % of the hourly rate"),
-    "night_rate_hint": T("Не меньше 20 % (постановление № 554).", "At least 20% (Decree 554)."),
-    "overtime": T("Сверхурочные часы, по случаям через «;»", "Overtime hours per occasion, separated by ';'"),
-    "overtime_hint": T(
-        "Например «3; 2» — два случая: 3 часа и 2 часа. Первые 2 часа каждого случая — ×1,5, дальше — ×2 "
-        "(ТК РФ ст. 152).",
-        "E.g. '3; 2' — two occasions of 3 and 2 hours. The first 2 hours of each — ×1.5, the rest ×2 "
-        "(Labour Code art. 152).",
+    "night_hours": _("Night hours (22:00–06:00)"),
+    "night_rate": _("Night surcharge, % of the hourly rate"),
+    "night_rate_hint": _("At least 20% (Decree 554)."),
+    "overtime": _("Overtime hours per occasion, separated by ';'"),
+    "overtime_hint": _(
+        "E.g. '3; 2' — two occasions of 3 and 2 hours. The first 2 hours of each — ×1.5, the rest ×2 (Labour Code "
+        "art. 152).",
     ),
-    "holiday_hours": T("Часы работы в выходной или праздник", "Hours worked on a weekend or holiday"),
-    "district": T("Районный коэффициент (1 — нет)", "District coefficient (1 — none)"),
-    "northern": T("Северная надбавка, %", "Northern allowance, %"),
-    "line": T("Начисление", "Accrual"),
-    "amount": T("Сумма", "Amount"),
-    "total": T("Всего начислено", "Total gross pay"),
-    "pct_label": T("Доплата {p} оклада", "Allowance {p} of salary"),
-    "rub_label": T("Надбавка {a} в месяц", "Allowance {a} a month"),
-    "shifts_over": T(
-        "Отработано {worked} — больше, чем по графику ({planned}). Проверьте числа: отработанных смен не может быть "
-        "больше запланированных.",
+    "holiday_hours": _("Hours worked on a weekend or holiday"),
+    "district": _("District coefficient (1 — none)"),
+    "northern": _("Northern allowance, %"),
+    "line": _("Accrual"),
+    "amount": _("Amount"),
+    "total": _("Total gross pay"),
+    "pct_label": _("Allowance {p} of salary"),
+    "rub_label": _("Allowance {a} a month"),
+    "shifts_over": _(
         "{worked} worked is more than the {planned} planned. Please check: the shifts worked cannot exceed the "
         "shifts planned.",
     ),
@@ -207,7 +199,7 @@ def _parse_overtime(raw: str) -> str:
 
     parts = [p for p in _SPLIT.split(raw.strip()) if p]
     if len(parts) > 31:
-        raise ParamError(T("слишком много случаев.", "too many occasions."))
+        raise ParamError(_("too many occasions."))
     for p in parts:
         parse_decimal(0, 24)(p)
     return "; ".join(parts)

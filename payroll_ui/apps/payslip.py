@@ -11,7 +11,8 @@ import ipywidgets as W
 from matplotlib.patches import Patch
 
 import calc
-from calc.core.text import T, Text, month_name, percent, tr
+from calc.core.i18n import _, pgettext
+from calc.core.text import Text, month_name, percent, tr
 from payroll_ui.apps.paylines import ERROR_FIELDS, PayInputs, lines_html
 from payroll_ui.kit import (
     App,
@@ -40,40 +41,34 @@ from payroll_ui.kit import (
 NO_SCALE = "none"
 
 TXT: dict[str, Text] = {
-    "salary": T("Оклад в месяц, ₽", "Monthly salary, ₽"),
-    "year": T("Год", "Year"),
-    "month": T("Месяц", "Month"),
-    "days": T("Отработано рабочих дней", "Working days worked"),
-    "days_hint": T("Максимум — все рабочие дни месяца по производственному календарю.",
-                   "The maximum is every working day of the month by the production calendar."),
-    "scale": T("Надбавка за выслугу лет: шкала", "Long-service bonus: scale"),
-    "no_scale": T("нет надбавки", "no bonus"),
-    "years": T("Стаж, полных лет", "Service, full years"),
-    "gross": T("Начислено", "Gross pay"),
-    "ndfl": T("НДФЛ", "НДФЛ (income tax)"),
-    "net": T("На руки за месяц", "Net pay for the month"),
-    "advance": T("Аванс на руки", "Advance paid"),
-    "final": T("Окончательный расчёт", "Final payment"),
-    "contributions": T("Взносы работодателя", "Employer contributions"),
-    "total_cost": T("Стоимость для работодателя", "Cost to the employer"),
-    "hourly": T("Часовая ставка", "Hourly rate"),
-    "payslip": T("Расчётный листок: {month}", "Payslip: {month}"),
-    "year_title": T("Год по месяцам (если так платить каждый месяц)", "The year month by month (the same pay every "
-                    "month)"),
-    "m": T("Месяц", "Month"),
-    "rate": T("Ставка НДФЛ", "НДФЛ rate"),
-    "gross_s": T("Начислено", "Gross"),
-    "net_s": T("На руки", "Net"),
-    "contrib_s": T("Взносы", "Contrib."),
-    "cost_s": T("Стоимость", "Cost"),
-    "no_events": T(
-        "В этом году при такой оплате ставка НДФЛ не меняется и предельная база взносов не достигается.",
-        "With this pay the НДФЛ rate does not change this year and the contribution cap is not reached.",
-    ),
-    "year_total": T("Итого за год", "Year total"),
-    "chart_title": T("Каждый месяц: на руки, НДФЛ и взносы работодателя", "Each month: net pay, НДФЛ and employer "
-                     "contributions"),
-    "y_axis": T("₽ в месяц", "₽ a month"),
+    "salary": _("Monthly salary, ₽"),
+    "year": _("Year"),
+    "month": _("Month"),
+    "days": _("Working days worked"),
+    "days_hint": _("The maximum is every working day of the month by the production calendar."),
+    "scale": _("Long-service bonus: scale"),
+    "no_scale": _("no bonus"),
+    "years": _("Service, full years"),
+    "gross": _("Gross pay"),
+    "ndfl": _("НДФЛ (income tax)"),
+    "net": pgettext("payroll_ui.apps.payslip", "Net pay for the month"),
+    "advance": _("Advance paid"),
+    "final": _("Final payment"),
+    "contributions": _("Employer contributions"),
+    "total_cost": _("Cost to the employer"),
+    "hourly": _("Hourly rate"),
+    "payslip": _("Payslip: {month}"),
+    "year_title": _("The year month by month (the same pay every month)"),
+    "m": _("Month"),
+    "rate": _("НДФЛ rate"),
+    "gross_s": _("Gross"),
+    "net_s": _("Net"),
+    "contrib_s": _("Contrib."),
+    "cost_s": _("Cost"),
+    "no_events": _("With this pay the НДФЛ rate does not change this year and the contribution cap is not reached."),
+    "year_total": _("Year total"),
+    "chart_title": _("Each month: net pay, НДФЛ and employer contributions"),
+    "y_axis": _("₽ a month"),
 }
 
 
@@ -85,10 +80,8 @@ class PayslipApp(App):
     """The payslip and year calculator."""
 
     name = "payslip"
-    title = T("Расчётный листок и год", "Payslip and the year")
-    intro = T(
-        "Заполните, что было в месяце, — калькулятор составит расчётный листок (начисления, НДФЛ, аванс, "
-        "окончательный расчёт), покажет стоимость для работодателя и все 12 месяцев года.",
+    title = _("Payslip and the year")
+    intro = _(
         "Fill in what happened in the month — see the payslip (accruals, НДФЛ, the advance, the final payment), "
         "the cost to the employer and all 12 months of the year.",
     )

@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 import ipywidgets as W
 
 import calc
-from calc.core.i18n import Message
+from calc.core.i18n import Message, _
 from calc.core.text import T, Text, day, money, percent, plural, tr
 from calc.ru.long_service import MAX_RATE
 from calc.ru.long_service import MAX_YEARS as MAX_STEP_YEARS
@@ -44,83 +44,63 @@ EARLIEST_HIRE = date(1940, 1, 1)
 MAX_SERVICE = 80  # years: the engine's limit for a length of service
 
 TXT: dict[str, Text] = {
-    "scale": T("Шкала надбавки", "Bonus scale"),
-    "scale_hint": T(
-        "Шкалы из законов и постановлений; «своя шкала» — например, из коллективного договора.",
-        "Scales from laws and decrees; 'own scale' — e.g. from a collective agreement.",
+    "scale": _("Bonus scale"),
+    "scale_hint": _("Scales from laws and decrees; 'own scale' — e.g. from a collective agreement."),
+    "custom": _("Own scale (collective agreement)"),
+    "mode": _("Service is given"),
+    "by_years": _("in years"),
+    "by_date": _("by hire date"),
+    "years": _("Service, full years"),
+    "hire": _("Start of service (hire date)"),
+    "on": _("Calculation date"),
+    "salary": _("Monthly salary, ₽"),
+    "steps": _("Steps: from service (years) → bonus (%)"),
+    "steps_hint": _(
+        "Each row is a step: from which service and what percentage. Steps go up in service; the percentage does "
+        "not fall.",
     ),
-    "custom": T("Своя шкала (коллективный договор)", "Own scale (collective agreement)"),
-    "mode": T("Стаж задаётся", "Service is given"),
-    "by_years": T("в годах", "in years"),
-    "by_date": T("датой приёма", "by hire date"),
-    "years": T("Стаж, полных лет", "Service, full years"),
-    "hire": T("Дата начала стажа (приёма)", "Start of service (hire date)"),
-    "on": T("Дата расчёта", "Calculation date"),
-    "salary": T("Оклад в месяц, ₽", "Monthly salary, ₽"),
-    "steps": T("Ступени шкалы: со стажа (лет) → надбавка (%)", "Steps: from service (years) → bonus (%)"),
-    "steps_hint": T(
-        "Каждая строка — ступень: с какого стажа и какой процент. Ступени идут по возрастанию стажа, "
-        "процент не уменьшается.",
-        "Each row is a step: from which service and what percentage. Steps go up in service; "
-        "the percentage does not fall.",
-    ),
-    "add": T("+ ступень", "+ step"),
-    "remove": T("− последняя", "− last"),
-    "rate": T("Надбавка, % оклада", "Bonus, % of salary"),
-    "bonus": T("Надбавка в месяц", "Bonus a month"),
-    "yearly": T("За год (12 мес.)", "A year (12 months)"),
-    "service": T("Стаж на дату расчёта", "Service on the date"),
-    "full_years": T("Стаж", "Service"),
-    "next": T("Следующая ступень", "Next step"),
-    "top": T("Это высшая ступень шкалы", "This is the top of the scale"),
-    "no_more": T("Рост стажа остановился: работа закончилась", "Service no longer grows"),
-    "next_in": T("с {years} лет стажа: {rate}", "from {years} years of service: {rate}"),
-    "next_on": T("{date} — {rate} ({bonus} в месяц)", "{date} — {rate} ({bonus} a month)"),
-    "source": T("Основание", "Source"),
-    "verify_scale": T(
-        "Шкала не сверена с первоисточником — проверьте по тексту акта.",
-        "This scale is not confirmed against the primary text — check it against the act.",
-    ),
-    "disputed": T(
-        "Источники расходятся: в статье о надбавках за выслугу лет, на которой построены примеры курса, есть "
-        "противоречивые варианты этой шкалы.",
+    "add": _("+ step"),
+    "remove": _("− last"),
+    "rate": _("Bonus, % of salary"),
+    "bonus": _("Bonus a month"),
+    "yearly": _("A year (12 months)"),
+    "service": _("Service on the date"),
+    "full_years": _("Service"),
+    "next": _("Next step"),
+    "top": _("This is the top of the scale"),
+    "no_more": _("Service no longer grows"),
+    "next_in": _("from {years} years of service: {rate}"),
+    "next_on": _("{date} — {rate} ({bonus} a month)"),
+    "source": _("Source"),
+    "verify_scale": _("This scale is not confirmed against the primary text — check it against the act."),
+    "disputed": _(
         "Sources disagree: the article on long-service bonuses that the course's examples come from gives "
         "contradictory versions of this scale.",
     ),
-    "x_axis": T("Стаж, полных лет", "Service, full years"),
-    "y_axis": T("Надбавка, % оклада", "Bonus, % of salary"),
-    "y2_axis": T("₽ в месяц", "₽ a month"),
-    "you": T("Вы", "You"),
-    "chart_title": T("Лестница надбавки: {scale}", "Bonus ladder: {scale}"),
-    "next_mark": T("следующая ступень", "next step"),
-    "years_too_long": T("Стаж больше 80 лет — проверьте дату.", "Service over 80 years — please check the date."),
-    "need_hire": T("Укажите дату приёма.", "Please enter the hire date."),
-    "row_years": T("лет", "years"),
-    "row_pct": T("%", "%"),
-    "no_steps": T("Заполните хотя бы одну ступень: с какого стажа (лет) и какая надбавка (%).",
-                  "Please fill in at least one step: from which service (years) and what bonus (%)."),
-    "bad_years": T("Строка {row}: стаж — целое число лет от 0 до {top}, а введено «{raw}».",
-                   "Row {row}: service is a whole number of years from 0 to {top}; you typed '{raw}'."),
-    "bad_pct": T("Строка {row}: надбавку нужно указать числом процентов от 0 до {top}, а введено «{raw}».",
-                 "Row {row}: the bonus must be a number of percent from 0 to {top}; you typed '{raw}'."),
-    "pct_range": T("Строка {row}: надбавка должна быть от 0 до {top}, а введено {pct}.",
-                   "Row {row}: the bonus must be from 0 to {top}; you typed {pct}."),
-    "order": T(
-        "Ступени пересекаются или идут не по порядку: строка {row} ({years}) начинается не позже строки {prev_row} "
-        "({prev_years}). Каждая ступень должна начинаться позже предыдущей.",
-        "Steps overlap or are out of order: row {row} ({years}) does not start after row {prev_row} ({prev_years}). "
-        "Each step must start later than the one before.",
+    "x_axis": _("Service, full years"),
+    "y_axis": _("Bonus, % of salary"),
+    "y2_axis": _("₽ a month"),
+    "you": _("You"),
+    "chart_title": _("Bonus ladder: {scale}"),
+    "next_mark": _("next step"),
+    "years_too_long": _("Service over 80 years — please check the date."),
+    "need_hire": _("Please enter the hire date."),
+    "row_years": _("years"),
+    "row_pct": _("%"),
+    "no_steps": _("Please fill in at least one step: from which service (years) and what bonus (%)."),
+    "bad_years": _("Row {row}: service is a whole number of years from 0 to {top}; you typed '{raw}'."),
+    "bad_pct": _("Row {row}: the bonus must be a number of percent from 0 to {top}; you typed '{raw}'."),
+    "pct_range": _("Row {row}: the bonus must be from 0 to {top}; you typed {pct}."),
+    "order": _(
+        "Steps overlap or are out of order: row {row} ({years}) does not start after row {prev_row} "
+        "({prev_years}). Each step must start later than the one before.",
     ),
-    "falling": T(
-        "Строка {row}: надбавка {pct} меньше, чем в строке {prev_row} ({prev_pct}). Надбавка не должна уменьшаться "
-        "с ростом стажа.",
-        "Row {row}: the bonus {pct} is less than in row {prev_row} ({prev_pct}). The bonus must not fall as service "
-        "grows.",
+    "falling": _(
+        "Row {row}: the bonus {pct} is less than in row {prev_row} ({prev_pct}). The bonus must not fall as "
+        "service grows.",
     ),
-    "incomplete_one": T("Строка {rows} заполнена не полностью и пока не учитывается.",
-                        "Row {rows} is not filled in yet and is left out for now."),
-    "incomplete_many": T("Строки {rows} заполнены не полностью и пока не учитываются.",
-                         "Rows {rows} are not filled in yet and are left out for now."),
+    "incomplete_one": _("Row {rows} is not filled in yet and is left out for now."),
+    "incomplete_many": _("Rows {rows} are not filled in yet and are left out for now."),
 }
 
 
@@ -132,12 +112,10 @@ class SeniorityApp(App):
     """The seniority bonus calculator."""
 
     name = "seniority"
-    title = T("Надбавка за выслугу лет", "Long-service (seniority) bonus")
-    intro = T(
-        "Выберите шкалу, укажите стаж и оклад — калькулятор покажет процент надбавки, сумму в месяц и в год "
-        "и когда будет следующая ступень.",
-        "Pick a scale, enter the service and the salary — see the bonus rate, the amount a month and a year, "
-        "and when the next step comes.",
+    title = _("Long-service (seniority) bonus")
+    intro = _(
+        "Pick a scale, enter the service and the salary — see the bonus rate, the amount a month and a year, and "
+        "when the next step comes.",
     )
     error_fields: ClassVar[dict[str, str]] = {"hire_date": "hire", "steps": "steps", "periods": "hire", "date": "on"}
 
@@ -597,11 +575,10 @@ def parse_steps(raw: str) -> list[tuple[str, str]]:
             continue
         y, sep, p = part.partition(":")
         if not sep:
-            raise ParamError(T("нужны пары «годы:процент» через запятую.", "pairs 'years:percent' separated by commas "
-                                                                           "are needed."))
+            raise ParamError(_("pairs 'years:percent' separated by commas are needed."))
         rows.append((y.strip()[:6], p.strip()[:8]))
     if not rows:
-        raise ParamError(T("нет ни одной ступени.", "no steps given."))
+        raise ParamError(_("no steps given."))
     return rows
 
 

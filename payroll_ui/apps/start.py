@@ -11,7 +11,8 @@ from typing import Any
 import ipywidgets as W
 
 import calc
-from calc.core.text import T, Text, tr
+from calc.core.i18n import _
+from calc.core.text import Text, tr
 from payroll_ui.kit import App, esc
 
 REPO = Path(__file__).resolve().parents[2]
@@ -19,37 +20,25 @@ APPS_DIR = REPO / "notebooks" / "apps"
 LESSONS_DIR = REPO / "notebooks" / "lessons"
 
 APPS: list[tuple[str, Text, Text]] = [
-    ("seniority", T("Надбавка за выслугу лет", "Long-service (seniority) bonus"),
-     T("Шкалы из законов и своя шкала коллективного договора; процент, сумма, следующая ступень.",
-       "Scales from the law or your own collective-agreement scale; the rate, the amount, the next step.")),
-    ("advance", T("Аванс и дни выплаты", "The advance and pay days"),
-     T("Аванс за первую половину месяца, НДФЛ с аванса, окончательный расчёт, календарь месяца.",
-       "The first-half advance, НДФЛ withheld from it, the final payment, the month's calendar.")),
-    ("cost", T("Сколько работник стоит работодателю", "What an employee costs the employer"),
-     T("Начислено ⇄ на руки ⇄ полная стоимость; взносы по фондам; вся шкала с изломами.",
-       "Gross ⇄ net ⇄ total cost; contributions by fund; the whole range with its kinks.")),
-    ("payslip", T("Расчётный листок и год", "Payslip and the year"),
-     T("Все начисления месяца, НДФЛ, аванс, окончательный расчёт и 12 месяцев года.",
-       "A month's full pay, НДФЛ, the advance, the final payment and the 12 months of the year.")),
-    ("dismissal", T("Окончательный расчёт при увольнении", "Final settlement on dismissal"),
-     T("Оплата последнего месяца, компенсация за отпуск, НДФЛ и сумма на руки.",
-       "Pay for the last month, leave compensation, НДФЛ and the net amount.")),
-    ("bargaining", T("Переговоры о шкале надбавки", "Bargaining over a seniority scale"),
-     T("Сколько стоит работодателю предложенная шкала для всего коллектива и что получают работники.",
-       "What a proposed scale costs the employer for the whole workforce and what the workers gain.")),
+    ("seniority", _("Long-service (seniority) bonus"),
+     _("Scales from the law or your own collective-agreement scale; the rate, the amount, the next step.")),
+    ("advance", _("The advance and pay days"),
+     _("The first-half advance, НДФЛ withheld from it, the final payment, the month's calendar.")),
+    ("cost", _("What an employee costs the employer"),
+     _("Gross ⇄ net ⇄ total cost; contributions by fund; the whole range with its kinks.")),
+    ("payslip", _("Payslip and the year"),
+     _("A month's full pay, НДФЛ, the advance, the final payment and the 12 months of the year.")),
+    ("dismissal", _("Final settlement on dismissal"),
+     _("Pay for the last month, leave compensation, НДФЛ and the net amount.")),
+    ("bargaining", _("Bargaining over a seniority scale"),
+     _("What a proposed scale costs the employer for the whole workforce and what the workers gain.")),
 ]
 
 TXT: dict[str, Text] = {
-    "calculators": T("Калькуляторы", "Calculators"),
-    "lessons": T("Уроки", "Lessons"),
-    "trainers": T("Для преподавателей", "For trainers"),
-    "trainer_text": T(
-        "Каждый калькулятор — одна страница: меняйте значения в полях и ползунках, цифры и графики обновляются "
-        "сразу. Раздел «Как это посчитано?» раскрывает каждую цифру: формулу, подставленные числа, округление и "
-        "статью закона. Ссылка «Ссылка на этот расчёт» внизу страницы сохраняет все введённые значения — "
-        "отправьте её участникам, и у них откроется тот же пример. Язык переключается кнопками вверху страницы "
-        "или параметром ссылки ?lang=ru / ?lang=en. Ставки взяты из правил, сверенных с источниками на дату ниже; "
-        "значения со знаком ⚠ сверить с первоисточником не удалось.",
+    "calculators": _("Calculators"),
+    "lessons": _("Lessons"),
+    "trainers": _("For trainers"),
+    "trainer_text": _(
         "Each calculator is one page: change the values in the fields and sliders and the figures and charts "
         "update at once. 'How is this computed?' unfolds every figure: the formula, the numbers put in, the "
         "rounding and the article of law. 'Link to this scenario' at the bottom of a page keeps every value "
@@ -57,35 +46,26 @@ TXT: dict[str, Text] = {
         "buttons at the top or with ?lang=ru / ?lang=en in the link. Rates come from rules checked against their "
         "sources on the date below; values marked ⚠ could not be confirmed against a primary source.",
     ),
-    "lessons_lab": T(
-        "Уроки — блокноты Jupyter с заданиями. Они открываются в JupyterLab (в новой вкладке), где можно "
-        "запускать код и проверять ответы.",
+    "lessons_lab": _(
         "The lessons are Jupyter notebooks with exercises. They open in JupyterLab (in a new tab), where code can "
         "be run and answers checked.",
     ),
-    "lessons_apps_only": T(
-        "Этот сервер показывает только калькуляторы (папку notebooks/apps), поэтому уроки отсюда не открываются. "
-        "Уроки — блокноты Jupyter в папке notebooks/lessons/{lang}. Чтобы заниматься по ним, запустите JupyterLab "
-        "в папке проекта командой",
+    "lessons_apps_only": _(
         "This server shows the calculators only (the notebooks/apps folder), so the lessons cannot be opened from "
         "here. The lessons are Jupyter notebooks in the notebooks/lessons/{lang} folder. To work through them, "
         "start JupyterLab in the project folder with",
     ),
-    "lessons_then": T(
-        "и откройте в нём папку notebooks/lessons/{lang}. Там же эта стартовая страница открывается по адресу "
-        "…/voila/render/notebooks/apps/start.ipynb — и тогда уроки в списке ниже станут ссылками.",
+    "lessons_then": _(
         "and open the notebooks/lessons/{lang} folder in it. There, this start page opens at "
         "…/voila/render/notebooks/apps/start.ipynb — and the lessons below become links.",
     ),
-    "lessons_local": T(
-        "Уроки — блокноты Jupyter с заданиями в папке notebooks/lessons/{lang}. Откройте их в JupyterLab: в "
-        "папке проекта выполните",
+    "lessons_local": _(
         "The lessons are Jupyter notebooks with exercises in the notebooks/lessons/{lang} folder. Open them in "
         "JupyterLab: in the project folder run",
     ),
-    "trainer_guide": T("Руководство для преподавателя", "Trainer's guide"),
-    "trainer_guide_hint": T("план занятий, ответы, типичные ошибки", "session plans, answers, common mistakes"),
-    "folder": T("Папка с уроками", "Lessons folder"),
+    "trainer_guide": _("Trainer's guide"),
+    "trainer_guide_hint": _("session plans, answers, common mistakes"),
+    "folder": _("Lessons folder"),
 }
 
 LAB_COMMAND = ".venv/bin/jupyter lab"
@@ -158,11 +138,8 @@ class StartApp(App):
 
     name = "start"
     render_after_request = True  # the lesson links depend on the page's address
-    title = T("Калькуляторы оплаты труда", "Payroll calculators")
-    intro = T(
-        "Правила оплаты труда в России 2011–2026 годов в виде калькуляторов — для занятий с профсоюзным активом.",
-        "Russian pay rules 2011–2026 as calculators — for training trade-union staff.",
-    )
+    title = _("Payroll calculators")
+    intro = _("Russian pay rules 2011–2026 as calculators — for training trade-union staff.")
 
     def build(self) -> None:
         self.links = W.HTML()

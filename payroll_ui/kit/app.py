@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 import ipywidgets as W
 
 import calc
+from calc.core.i18n import _
 from calc.core.rules import Dated
 from calc.core.text import LANGS, T, Text, tr
 from payroll_ui.kit.fields import Field, Param, ParamError, read_params
@@ -93,8 +94,8 @@ class App:
     """
 
     name: ClassVar[str] = "app"
-    title: ClassVar[Text] = T("Калькулятор", "Calculator")
-    intro: ClassVar[Text] = T("", "")
+    title: ClassVar[Text] = _("Calculator")
+    intro: ClassVar[Text] = _("")
     error_fields: ClassVar[Mapping[str, str]] = {}
     """Engine field name (``CalcError.field``) → this app's field key, where they differ."""
     render_after_request: ClassVar[bool] = False
@@ -396,7 +397,7 @@ class App:
                 self.lang = lang
                 self.lang_switch.value = lang
             else:
-                self._bad_param("lang", lang, T("допустимо: ru, en.", "allowed: ru, en."), self.lang)
+                self._bad_param("lang", lang, _("allowed: ru, en."), self.lang)
         by_key = {p.key: p for p in self.params()}
         for key, p in by_key.items():
             if key not in params:

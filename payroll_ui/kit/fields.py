@@ -15,7 +15,8 @@ import ipywidgets as W
 from ipywidgets.widgets.widget_string import HTMLStyle
 
 import calc
-from calc.core.text import T, Text, day, tr
+from calc.core.i18n import _
+from calc.core.text import Text, day, tr
 from payroll_ui.kit.html import esc, percent_text
 from payroll_ui.kit.texts import log
 
@@ -35,7 +36,7 @@ class ParamError(ValueError):
 
 def _clean(raw: str) -> str:
     if len(raw) > MAX_PARAM_CHARS:
-        raise ParamError(T("слишком длинное значение.", "the value is too long."))
+        raise ParamError(_("the value is too long."))
     return raw.strip()
 
 
@@ -45,10 +46,10 @@ def parse_int(low: int, high: int) -> Callable[[str], int]:
     def parse(raw: str) -> int:
         s = _clean(raw)
         if not s.lstrip("-").isdigit():
-            raise ParamError(T("нужно целое число.", "a whole number is needed."))
+            raise ParamError(_("a whole number is needed."))
         v = int(s)
         if not low <= v <= high:
-            raise ParamError(T(f"нужно число от {low} до {high}.", f"a number from {low} to {high} is needed."))
+            raise ParamError(_("a number from {low} to {high} is needed.", low=low, high=high))
         return v
 
     return parse
@@ -62,9 +63,9 @@ def parse_decimal(low: Decimal | int = 0, high: Decimal | int = 10**9) -> Callab
         try:
             d = Decimal(s)
         except InvalidOperation:
-            raise ParamError(T("нужно число.", "a number is needed.")) from None
+            raise ParamError(_("a number is needed.")) from None
         if not d.is_finite() or not Decimal(low) <= d <= Decimal(high):
-            raise ParamError(T(f"нужно число от {low} до {high}.", f"a number from {low} to {high} is needed."))
+            raise ParamError(_("a number from {low} to {high} is needed.", low=low, high=high))
         return s
 
     return parse
@@ -77,7 +78,7 @@ def parse_choice(choices: Iterable[str]) -> Callable[[str], str]:
     def parse(raw: str) -> str:
         s = _clean(raw)
         if s not in allowed:
-            raise ParamError(T(f"допустимо: {', '.join(allowed)}.", f"allowed: {', '.join(allowed)}."))
+            raise ParamError(_("allowed: {allowed}.", allowed=', '.join(allowed)))
         return s
 
     return parse
@@ -91,11 +92,14 @@ def parse_date(low: date, high: date) -> Callable[[str], date]:
         try:
             d = date.fromisoformat(s)
         except ValueError:
-            raise ParamError(T("нужна дата вида 2017-08-07.", "a date like 2017-08-07 is needed.")) from None
+            raise ParamError(_("a date like 2017-08-07 is needed.")) from None
         if not low <= d <= high:
             raise ParamError(
-                T(f"нужна дата с {day(low, 'ru')} по {day(high, 'ru')}.",
-                  f"a date from {day(low, 'en')} to {day(high, 'en')} is needed.")
+                _(
+                    "a date from {low} to {high} is needed.",
+                    low=lambda lang, low=low: day(low, lang),
+                    high=lambda lang, high=high: day(high, lang),
+                )
             )
         return d
 
@@ -126,7 +130,7 @@ def setter(widget: W.Widget) -> Callable[[Any], None]:
 
     def apply(value: Any) -> None:
         if hasattr(widget, "options") and value not in choice_values(widget):
-            raise ParamError(T("такого варианта нет.", "no such option."))
+            raise ParamError(_("no such option."))
         widget.value = value
 
     return apply
@@ -137,8 +141,7 @@ def slider_setter(slider: W.IntSlider) -> Callable[[int], None]:
 
     def apply(value: int) -> None:
         if not slider.min <= value <= slider.max:
-            raise ParamError(T(f"нужно число от {slider.min} до {slider.max}.",
-                               f"a number from {slider.min} to {slider.max} is needed."))
+            raise ParamError(_("a number from {min} to {max} is needed.", min=slider.min, max=slider.max))
         slider.value = value
 
     return apply

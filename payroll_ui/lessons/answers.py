@@ -15,7 +15,8 @@ from decimal import Decimal, InvalidOperation
 from babel import Locale
 
 from calc.core.errors import InputError
-from calc.core.text import LOCALES, T, Text, day, money, num, percent
+from calc.core.i18n import _, pgettext
+from calc.core.text import LOCALES, Text, day, money, num, percent
 
 UNITS = ("rub", "percent", "days", "hours", "years", "number", "month", "date")
 """What an answer is measured in; decides how it is read and shown."""
@@ -42,29 +43,26 @@ _DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DATE_WORDS = re.compile(r"(\d{1,2})\s+([^\W\d_]+)\.?,?\s+(\d{4})(?:\s*г\.?)?", re.UNICODE)
 
 EXAMPLES: dict[str, Text] = {
-    "rub": T("число, например 22 500 или 22 500,00", "a number, for example 22,500 or 22500.00"),
-    "percent": T("число процентов, например 15 или 15 %", "a percentage, for example 15 or 15%"),
-    "days": T("число дней, например 9,34", "a number of days, for example 9.34"),
-    "hours": T("число часов, например 168", "a number of hours, for example 168"),
-    "years": T("число полных лет, например 11", "a number of full years, for example 11"),
-    "number": T("число, например 1,25", "a number, for example 1.25"),
-    "month": T(
-        "номер месяца (1–12) или его название, например 8 или август",
-        "the month's number (1–12) or name, for example 8 or August",
-    ),
-    "date": T("дату в виде ДД.ММ.ГГГГ, например 14.11.2029", "a date as DD.MM.YYYY, for example 14.11.2029"),
+    "rub": _("a number, for example 22,500 or 22500.00"),
+    "percent": _("a percentage, for example 15 or 15%"),
+    "days": _("a number of days, for example 9.34"),
+    "hours": _("a number of hours, for example 168"),
+    "years": _("a number of full years, for example 11"),
+    "number": _("a number, for example 1.25"),
+    "month": _("the month's number (1–12) or name, for example 8 or August"),
+    "date": _("a date as DD.MM.YYYY, for example 14.11.2029"),
 }
 """What to type, for messages about unreadable answers."""
 
 PLACEHOLDERS: dict[str, Text] = {
-    "rub": T("например, 22 500,00", "e.g. 22,500.00"),
-    "percent": T("например, 15 %", "e.g. 15%"),
-    "days": T("например, 9,34", "e.g. 9.34"),
-    "hours": T("например, 168", "e.g. 168"),
-    "years": T("например, 11", "e.g. 11"),
-    "number": T("например, 1,25", "e.g. 1.25"),
-    "month": T("например, 8 или август", "e.g. 8 or August"),
-    "date": T("ДД.ММ.ГГГГ", "DD.MM.YYYY"),
+    "rub": _("e.g. 22,500.00"),
+    "percent": _("e.g. 15%"),
+    "days": _("e.g. 9.34"),
+    "hours": _("e.g. 168"),
+    "years": _("e.g. 11"),
+    "number": _("e.g. 1.25"),
+    "month": _("e.g. 8 or August"),
+    "date": _("DD.MM.YYYY"),
 }
 """A short example shown in the empty answer box."""
 
@@ -73,8 +71,7 @@ def _unreadable(text: str, unit: str) -> InputError:
     shown = text if len(text) <= MAX_LENGTH else text[:MAX_LENGTH] + "…"
     ex = EXAMPLES[unit]
     return InputError(
-        f"Не удалось прочитать ответ «{shown}». Введите {ex['ru']}.",
-        f"Could not read the answer '{shown}'. Please type {ex['en']}.",
+        _("Could not read the answer '{shown}'. Please type {ex}.", shown=shown, ex=lambda lang, ex=ex: ex[lang]),
         "answer",
     )
 
@@ -173,7 +170,7 @@ def parse_answer(text: object, unit: str, lang: str = "ru") -> tuple[Decimal, bo
         raise ValueError(f"unknown unit {unit!r}")
     s = "" if text is None else str(text).strip()
     if not s:
-        raise InputError("Введите ответ.", "Please type an answer.", "answer")
+        raise InputError(_("Please type an answer."), "answer")
     if len(s) > MAX_LENGTH:
         raise _unreadable(s, unit)
     try:
@@ -203,9 +200,9 @@ def format_answer(value: Decimal, unit: str, lang: str) -> str:
     if unit == "date":
         return day(date.fromordinal(int(value)), lang)
     words = {
-        "days": T("дн.", "days"),
-        "hours": T("ч", "hours"),
-        "years": T("лет", "years"),
+        "days": pgettext("payroll_ui.lessons.answers", "days"),
+        "hours": pgettext("payroll_ui.lessons.answers", "hours"),
+        "years": _("years"),
     }
     shown = num(value, lang, "#,##0.##")
     return f"{shown}\u00a0{words[unit][lang]}" if unit in words else shown

@@ -17,8 +17,9 @@ from typing import Any
 
 import calc
 from calc.core.explain import Explained, Q, Trace
+from calc.core.i18n import _
 from calc.core.money import ZERO
-from calc.core.text import T, Text, money, tr
+from calc.core.text import Text, money, tr
 from calc.ru.long_service import Scale
 
 YEAR = 2026
@@ -35,16 +36,16 @@ class Worker:
 
 
 WORKFORCE: tuple[Worker, ...] = (
-    Worker(T("Иванова А. — кладовщица", "Ivanova A. — storekeeper"), Decimal(42000), date(2024, 9, 2)),
-    Worker(T("Петров С. — водитель", "Petrov S. — driver"), Decimal(55000), date(2019, 3, 11)),
-    Worker(T("Сидорова М. — бухгалтер", "Sidorova M. — accountant"), Decimal(68000), date(2011, 5, 16)),
-    Worker(T("Кузнецов О. — слесарь", "Kuznetsov O. — fitter"), Decimal(61000), date(2016, 10, 3)),
-    Worker(T("Смирнова О. — оператор", "Smirnova O. — machine operator"), Decimal(47000), date(2022, 2, 1)),
-    Worker(T("Попов И. — электрик", "Popov I. — electrician"), Decimal(64000), date(2009, 7, 20)),
-    Worker(T("Васильева Н. — уборщица", "Vasilyeva N. — cleaner"), Decimal(35000), date(2013, 11, 5)),
-    Worker(T("Морозов Д. — мастер участка", "Morozov D. — shop foreman"), Decimal(82000), date(2005, 4, 18)),
-    Worker(T("Новикова Е. — кассир", "Novikova E. — cashier"), Decimal(45000), date(2020, 12, 14)),
-    Worker(T("Фёдоров А. — ученик слесаря", "Fyodorov A. — apprentice fitter"), Decimal(38000), date(2025, 8, 25)),
+    Worker(_("Ivanova A. — storekeeper"), Decimal(42000), date(2024, 9, 2)),
+    Worker(_("Petrov S. — driver"), Decimal(55000), date(2019, 3, 11)),
+    Worker(_("Sidorova M. — accountant"), Decimal(68000), date(2011, 5, 16)),
+    Worker(_("Kuznetsov O. — fitter"), Decimal(61000), date(2016, 10, 3)),
+    Worker(_("Smirnova O. — machine operator"), Decimal(47000), date(2022, 2, 1)),
+    Worker(_("Popov I. — electrician"), Decimal(64000), date(2009, 7, 20)),
+    Worker(_("Vasilyeva N. — cleaner"), Decimal(35000), date(2013, 11, 5)),
+    Worker(_("Morozov D. — shop foreman"), Decimal(82000), date(2005, 4, 18)),
+    Worker(_("Novikova E. — cashier"), Decimal(45000), date(2020, 12, 14)),
+    Worker(_("Fyodorov A. — apprentice fitter"), Decimal(38000), date(2025, 8, 25)),
 )
 
 CURRENT_STEPS: tuple[tuple[int, str], ...] = ((3, "0.05"), (5, "0.10"), (10, "0.15"))
@@ -145,8 +146,8 @@ def _total(trace: Trace, key: str, label: Text, now: Decimal, new: Decimal) -> D
         rounding="none",
         label=label,
         unit="rub",
-        new=Q(new, "rub", T("по предложению", "under the proposal")),
-        now=Q(now, "rub", T("по действующей шкале", "under the current scale")),
+        new=Q(new, "rub", _("under the proposal")),
+        now=Q(now, "rub", _("under the current scale")),
     )
 
 
@@ -163,50 +164,50 @@ def bargain(
     before, after = _sum([r.now for r in rows]), _sum([r.new for r in rows])
     trace = Trace()
     extra_cost = _total(
-        trace, "extra_cost", T("Дополнительные расходы работодателя за год", "Employer's extra cost for the year"),
+        trace, "extra_cost", _("Employer's extra cost for the year"),
         before["total_cost"], after["total_cost"],
     )
     extra_gross = _total(
-        trace, "extra_gross", T("Прибавка к начисленной зарплате за год", "Extra gross pay for the year"),
+        trace, "extra_gross", _("Extra gross pay for the year"),
         before["gross"], after["gross"],
     )
     net_gain = _total(
-        trace, "net_gain", T("Прибавка работников на руки за год", "Workers' extra net pay for the year"),
+        trace, "net_gain", _("Workers' extra net pay for the year"),
         before["net"], after["net"],
     )
-    extra_ndfl = _total(trace, "extra_ndfl", T("Прирост НДФЛ за год", "Extra income tax for the year"),
+    extra_ndfl = _total(trace, "extra_ndfl", _("Extra income tax for the year"),
                         before["ndfl"], after["ndfl"])
     extra_contrib = _total(
         trace, "extra_contributions",
-        T("Прирост страховых взносов и взносов на травматизм", "Extra insurance and accident contributions"),
+        _("Extra insurance and accident contributions"),
         before["contributions"] + before["accident"], after["contributions"] + after["accident"],
     )
     to_budget = trace.calc(
         "to_budget",
         "extra_ndfl + extra_contributions",
         rounding="none",
-        label=T("Из прибавки уходит в бюджет и фонды", "Of the extra cost, goes to the budget and funds"),
+        label=_("Of the extra cost, goes to the budget and funds"),
         unit="rub",
-        extra_ndfl=Q(extra_ndfl, "rub", T("прирост НДФЛ", "extra income tax")),
-        extra_contributions=Q(extra_contrib, "rub", T("прирост взносов", "extra contributions")),
+        extra_ndfl=Q(extra_ndfl, "rub", _("extra income tax")),
+        extra_contributions=Q(extra_contrib, "rub", _("extra contributions")),
     )
     per_ruble = trace.calc(
         "cost_per_ruble",
         "extra_cost / net_gain",
         rounding="kopeck",
-        label=T("Расходы работодателя на каждый рубль прибавки на руки", "Employer's cost for each ruble of net gain"),
+        label=_("Employer's cost for each ruble of net gain"),
         unit="coef",
-        extra_cost=Q(extra_cost, "rub", T("расходы работодателя", "employer's extra cost")),
-        net_gain=Q(net_gain, "rub", T("прибавка на руки", "net gain")),
+        extra_cost=Q(extra_cost, "rub", _("employer's extra cost")),
+        net_gain=Q(net_gain, "rub", _("net gain")),
     ) if net_gain else ZERO
     share = trace.calc(
         "budget_share",
         "to_budget / extra_cost",
         rounding="none",
-        label=T("Доля бюджета и фондов в расходах", "Share of the budget and funds in the cost"),
+        label=_("Share of the budget and funds in the cost"),
         unit="rate",
-        to_budget=Q(to_budget, "rub", T("в бюджет и фонды", "to the budget and funds")),
-        extra_cost=Q(extra_cost, "rub", T("расходы работодателя", "employer's extra cost")),
+        to_budget=Q(to_budget, "rub", _("to the budget and funds")),
+        extra_cost=Q(extra_cost, "rub", _("employer's extra cost")),
     ) if extra_cost else ZERO
     return Bargain(
         year=year,
@@ -228,8 +229,7 @@ def bargain(
 
 def per_worker_text(b: Bargain, lang: str) -> str:
     """One line per worker: years of service, December bonus now → proposed, extra net and cost for the year."""
-    head = T(
-        "{name}: стаж в декабре {years} — надбавка {now} → {new} в месяц; за год на руки +{net}, расходы +{cost}",
+    head = _(
         "{name}: {years} years in December — bonus {now} → {new} a month; for the year net +{net}, cost +{cost}",
     )
     return "\n".join(
@@ -265,16 +265,14 @@ def parse_steps(text: str) -> list[tuple[str, str]]:
         parts = [p.strip().replace(",", ".") for p in (line.split(sep, 1) if sep else line.split())]
         if len(parts) != 2 or not all(parts):
             raise calc.ScaleDefinitionError(
-                f"Строка {i} («{raw.strip()}»): нужно «лет: процент», например «3: 10».",
-                f"Line {i} ('{raw.strip()}'): write 'years: percent', for example '3: 10'.",
+                _("Line {i} ('{strip}'): write 'years: percent', for example '3: 10'.", i=i, strip=raw.strip()),
                 "steps",
             )
         try:
             rows.append((parts[0], str(Decimal(parts[1]) / 100)))
         except ArithmeticError:
             raise calc.ScaleDefinitionError(
-                f"Строка {i}: «{parts[1]}» — не число процентов.",
-                f"Line {i}: '{parts[1]}' is not a percentage.",
+                _("Line {i}: '{parts}' is not a percentage.", i=i, parts=parts[1]),
                 "steps",
             ) from None
     return rows

@@ -21,6 +21,7 @@ import ipywidgets as widgets
 
 import calc
 from calc.core.errors import CalcError
+from calc.core.i18n import _, pgettext
 from calc.core.text import LANGS, T, Text, money, month_name, num, percent, quantity, tr
 from payroll_ui.lessons import bargain as lb
 from payroll_ui.lessons.answers import PLACEHOLDERS, parse_answer
@@ -30,10 +31,7 @@ COLOURS = {"right": "#1b7a2e", "close": "#9a6700", "trap": "#b3261e", "wrong": "
            "empty": "#555555", "error": "#b3261e"}
 MARKS = {"right": "✔", "close": "≈", "trap": "✘", "wrong": "✘", "invalid": "⚠", "empty": "…", "error": "⚠"}
 
-OOPS = T(
-    "Не получилось посчитать. Проверьте введённые данные и попробуйте ещё раз.",
-    "Something could not be computed. Please check the inputs and try again.",
-)
+OOPS = _("Something could not be computed. Please check the inputs and try again.")
 
 
 def _check_lang(lang: str) -> str:
@@ -66,15 +64,15 @@ class ExerciseWidget(widgets.VBox):
         self.status: str | None = None
         self.answer_box = widgets.Text(
             placeholder=tr(PLACEHOLDERS[ex.unit], lang),
-            description=tr(T("Ответ:", "Answer:"), lang),
+            description=tr(_("Answer:"), lang),
             layout=widgets.Layout(width="24em"),
         )
         self.check_button = widgets.Button(
-            description=tr(T("Проверить", "Check"), lang), button_style="primary", icon="check"
+            description=tr(_("Check"), lang), button_style="primary", icon="check"
         )
-        self.hint_button = widgets.Button(description=tr(T("Подсказка", "Hint"), lang), icon="lightbulb-o")
+        self.hint_button = widgets.Button(description=tr(_("Hint"), lang), icon="lightbulb-o")
         self.reveal_button = widgets.Button(
-            description=tr(T("Показать решение", "Show the solution"), lang), icon="eye",
+            description=tr(_("Show the solution"), lang), icon="eye",
             layout=widgets.Layout(width="auto"),
         )
         self.feedback = widgets.HTML()
@@ -104,13 +102,13 @@ class ExerciseWidget(widgets.VBox):
         return verdict.status
 
     def show_hint(self) -> None:
-        hint = tr(T("Подсказка: ", "Hint: "), self.lang) + tr(self.ex.hint, self.lang)
+        hint = tr(_("Hint: "), self.lang) + tr(self.ex.hint, self.lang)
         self.feedback.value = message_html("empty", hint)
 
     def reveal(self) -> str:
         """Show the worked solution (the engine's explanation) and return it as text."""
         text = self.ex.solution_text(self.lang)
-        head = tr(T("Решение (так считает калькулятор):", "Solution (how the calculator computes it):"), self.lang)
+        head = tr(_("Solution (how the calculator computes it):"), self.lang)
         self.solution.value = f"<div><b>{html.escape(head)}</b></div>" + pre_html(text)
         return text
 
@@ -127,7 +125,13 @@ def _money_value(text: str, lang: str, what: Text) -> Decimal:
     try:
         value, _ignored = parse_answer(text, "rub", lang)
     except CalcError as e:
-        raise CalcError(f"{what['ru']}: {e.message('ru')}", f"{what['en']}: {e.message('en')}") from None
+        raise CalcError(
+            _(
+                "{what}: {message}",
+                what=lambda lang, what=what: what[lang],
+                message=lambda lang, e=e: e.message(lang),
+            ),
+        ) from None
     return value
 
 
@@ -139,19 +143,25 @@ def _parse(text: str, lang: str, what: Text, unit: str) -> Decimal:
     try:
         value, _ignored = parse_answer(text, unit, lang)
     except CalcError as e:
-        raise CalcError(f"{what['ru']}: {e.message('ru')}", f"{what['en']}: {e.message('en')}") from None
+        raise CalcError(
+            _(
+                "{what}: {message}",
+                what=lambda lang, what=what: what[lang],
+                message=lambda lang, e=e: e.message(lang),
+            ),
+        ) from None
     return value / 100 if unit == "percent" else value
 
 
 def _years(lang: str, value: int = 2026) -> widgets.Dropdown:
     rb = calc.rulebook()
     years = list(range(rb.covered_from.year, rb.covered_to.year + 1))
-    return widgets.Dropdown(options=years, value=value, description=tr(T("Год", "Year"), lang))
+    return widgets.Dropdown(options=years, value=value, description=tr(_("Year"), lang))
 
 
 def _months(lang: str, value: int = 1) -> widgets.Dropdown:
     return widgets.Dropdown(
-        options=[(month_name(m, lang), m) for m in range(1, 13)], value=value, description=tr(T("Месяц", "Month"), lang)
+        options=[(month_name(m, lang), m) for m in range(1, 13)], value=value, description=tr(_("Month"), lang)
     )
 
 
@@ -205,140 +215,139 @@ class TryIt(widgets.VBox):
 
 
 def _explain_block(result: Any, lang: str) -> str:
-    head = tr(T("Как посчитано", "How it is computed"), lang)
+    head = tr(pgettext("payroll_ui.lessons.exercises", "How it is computed"), lang)
     return f"<details><summary>{html.escape(head)}</summary>{result.explain_html(lang)}</details>"
 
 
 def try_salary(lang: str) -> TryIt:
     """Salary for a month by the production calendar, for the days worked."""
     inputs = {
-        "salary": _text(lang, T("Оклад, ₽", "Salary, ₽"), "45 000"),
+        "salary": _text(lang, _("Salary, ₽"), "45 000"),
         "year": _years(lang, 2017),
         "month": _months(lang, 5),
-        "days": _text(lang, T("Отработано дней", "Days worked"), "10"),
+        "days": _text(lang, _("Days worked"), "10"),
     }
 
     def compute(v: dict[str, Any]) -> str:
-        salary = _money_value(v["salary"], lang, T("Оклад", "Salary"))
-        days = _parse(v["days"], lang, T("Отработано дней", "Days worked"), "days")
+        salary = _money_value(v["salary"], lang, _("Salary"))
+        days = _parse(v["days"], lang, _("Days worked"), "days")
         r = calc.salary_for_month(salary, v["year"], v["month"], days)
         norm = calc.working_days(v["year"], v["month"])
-        rows = [(T("Рабочих дней в месяце", "Working days in the month"), str(norm)),
-                (T("Начислено по окладу", "Salary due"), money(r.amount, lang))]
+        rows = [(_("Working days in the month"), str(norm)),
+                (_("Salary due"), money(r.amount, lang))]
         return _summary(lang, rows) + _explain_block(r, lang)
 
-    return TryIt(lang, inputs, compute, T("Попробуйте: оплата по окладу", "Try it: salary for time worked"))
+    return TryIt(lang, inputs, compute, _("Try it: salary for time worked"))
 
 
 def try_seniority(lang: str) -> TryIt:
     """The long-service bonus on a built-in scale, with the next step."""
     inputs = {
-        "salary": _text(lang, T("Оклад, ₽", "Salary, ₽"), "40 000"),
-        "years": _text(lang, T("Полных лет стажа", "Full years of service"), "7"),
+        "salary": _text(lang, _("Salary, ₽"), "40 000"),
+        "years": _text(lang, _("Full years of service"), "7"),
         "scale": widgets.Dropdown(
             options=[(tr(s.label, lang), k) for k, s in calc.SCALES.items()],
             value="civil_service",
-            description=tr(T("Шкала", "Scale"), lang),
+            description=tr(_("Scale"), lang),
             layout=widgets.Layout(width="40em"),
         ),
     }
 
     def compute(v: dict[str, Any]) -> str:
-        salary = _money_value(v["salary"], lang, T("Оклад", "Salary"))
-        years = _parse(v["years"], lang, T("Стаж", "Service"), "years")
+        salary = _money_value(v["salary"], lang, _("Salary"))
+        years = _parse(v["years"], lang, _("Service"), "years")
         r = calc.seniority(salary, years, v["scale"])
-        rows = [(T("Ставка надбавки", "Bonus rate"), percent(r.rate, lang)),
-                (T("Надбавка в месяц", "Bonus a month"), money(r.bonus, lang))]
+        rows = [(_("Bonus rate"), percent(r.rate, lang)),
+                (_("Bonus a month"), money(r.bonus, lang))]
         if r.next_step:
             years_text = quantity(r.next_step[0], "years", lang)
-            rows.append((T("Следующая ступень", "Next step"),
-                         tr(T("с {} — {}", "from {} — {}"), lang).format(years_text, percent(r.next_step[1], lang))))
+            rows.append((_("Next step"),
+                         tr(_("from {} — {}"), lang).format(years_text, percent(r.next_step[1], lang))))
         warn = ""
         if r.scale.disputed or r.scale.verify:
-            warn = message_html("close", tr(r.scale.note or T("Шкала не сверена с актом.", "Scale not checked "
-                                                              "against the act."), lang))
+            warn = message_html("close", tr(r.scale.note or _("Scale not checked against the act."), lang))
         return _summary(lang, rows) + warn + _explain_block(r, lang)
 
-    return TryIt(lang, inputs, compute, T("Попробуйте: надбавка за выслугу лет", "Try it: long-service bonus"))
+    return TryIt(lang, inputs, compute, _("Try it: long-service bonus"))
 
 
 def try_advance(lang: str) -> TryIt:
     """The advance and the final payment of a month."""
     method = widgets.Dropdown(
-        options=[(tr(T("по отработанным дням", "by days worked"), lang), "days"),
-                 (tr(T("процент оклада", "a percentage of the salary"), lang), "percent")],
-        value="days", description=tr(T("Способ", "Method"), lang), layout=widgets.Layout(width="30em"),
+        options=[(tr(_("by days worked"), lang), "days"),
+                 (tr(_("a percentage of the salary"), lang), "percent")],
+        value="days", description=tr(_("Method"), lang), layout=widgets.Layout(width="30em"),
     )
     inputs = {
-        "salary": _text(lang, T("Оклад, ₽", "Salary, ₽"), "75 000"),
+        "salary": _text(lang, _("Salary, ₽"), "75 000"),
         "year": _years(lang, 2025),
         "month": _months(lang, 10),
         "method": method,
-        "percent": _text(lang, T("Процент аванса", "Advance percentage"), "40"),
+        "percent": _text(lang, _("Advance percentage"), "40"),
     }
 
     def compute(v: dict[str, Any]) -> str:
-        salary = _money_value(v["salary"], lang, T("Оклад", "Salary"))
+        salary = _money_value(v["salary"], lang, _("Salary"))
         pct = None
         if v["method"] == "percent":
-            pct = _parse(v["percent"], lang, T("Процент аванса", "Advance percentage"), "percent")
+            pct = _parse(v["percent"], lang, _("Advance percentage"), "percent")
         r = calc.advance(salary, v["year"], v["month"], method=v["method"], percent=pct)
         rows = [
-            (T("Рабочих дней в месяце / в 1–15 числа", "Working days in the month / on the 1st–15th"),
+            (_("Working days in the month / on the 1st–15th"),
              f"{r.norm_days} / {r.first_half_days}"),
-            (T("Аванс до удержания НДФЛ", "Advance before income tax"), money(r.gross, lang)),
-            (T("НДФЛ с аванса", "Income tax on the advance"), money(r.ndfl, lang)),
-            (T("Аванс на руки", "Advance paid"), money(r.paid, lang)),
-            (T("Окончательный расчёт на руки", "Final payment"), money(r.final_payment, lang)),
-            (T("Всего на руки за месяц", "Net pay for the month"), money(r.month_net, lang)),
+            (_("Advance before income tax"), money(r.gross, lang)),
+            (_("Income tax on the advance"), money(r.ndfl, lang)),
+            (_("Advance paid"), money(r.paid, lang)),
+            (pgettext("payroll_ui.lessons.exercises", "Final payment"), money(r.final_payment, lang)),
+            (_("Net pay for the month"), money(r.month_net, lang)),
         ]
         return _summary(lang, rows) + _explain_block(r, lang)
 
-    return TryIt(lang, inputs, compute, T("Попробуйте: аванс", "Try it: the advance"))
+    return TryIt(lang, inputs, compute, _("Try it: the advance"))
 
 
 def try_hours(lang: str) -> TryIt:
     """An hourly rate from a salary (two ways) and the pay for shifts with night hours."""
     inputs = {
-        "salary": _text(lang, T("Оклад, ₽", "Salary, ₽"), "8 300"),
+        "salary": _text(lang, _("Salary, ₽"), "8 300"),
         "year": _years(lang, 2017),
         "month": _months(lang, 7),
-        "hours": _text(lang, T("Часов в смене", "Hours a shift"), "24"),
-        "night": _text(lang, T("Из них ночных", "Of them at night"), "8"),
-        "night_rate": _text(lang, T("Доплата за ночь, %", "Night surcharge, %"), "20"),
-        "shifts": _text(lang, T("Смен в месяце", "Shifts in the month"), "8"),
+        "hours": _text(lang, _("Hours a shift"), "24"),
+        "night": _text(lang, _("Of them at night"), "8"),
+        "night_rate": _text(lang, _("Night surcharge, %"), "20"),
+        "shifts": _text(lang, _("Shifts in the month"), "8"),
     }
 
     def compute(v: dict[str, Any]) -> str:
-        salary = _money_value(v["salary"], lang, T("Оклад", "Salary"))
+        salary = _money_value(v["salary"], lang, _("Salary"))
         by_month = calc.hourly_rate(salary, v["year"], v["month"], method="month")
         by_year = calc.hourly_rate(salary, v["year"], v["month"], method="year")
-        night_rate = _parse(v["night_rate"], lang, T("Доплата за ночь", "Night surcharge"), "percent")
-        hours = _parse(v["hours"], lang, T("Часов в смене", "Hours a shift"), "hours")
-        night = _parse(v["night"], lang, T("Ночных часов", "Night hours"), "hours")
-        shifts = _parse(v["shifts"], lang, T("Смен", "Shifts"), "number")
+        night_rate = _parse(v["night_rate"], lang, _("Night surcharge"), "percent")
+        hours = _parse(v["hours"], lang, _("Hours a shift"), "hours")
+        night = _parse(v["night"], lang, _("Night hours"), "hours")
+        shifts = _parse(v["shifts"], lang, _("Shifts"), "number")
         pay = calc.shift_pay(by_year.rate, hours, night, night_rate, shifts=shifts)
-        rows = [(T("Ставка по норме месяца", "Rate by the month's norm"), money(by_month.rate, lang)),
-                (T("Ставка по среднемесячной норме года", "Rate by the year's average"), money(by_year.rate, lang)),
-                (T("Оплата смен (по ставке года)", "Pay for the shifts (at the year's rate)"), money(pay.amount, lang))]
+        rows = [(_("Rate by the month's norm"), money(by_month.rate, lang)),
+                (_("Rate by the year's average"), money(by_year.rate, lang)),
+                (_("Pay for the shifts (at the year's rate)"), money(pay.amount, lang))]
         return _summary(lang, rows) + _explain_block(pay, lang)
 
-    return TryIt(lang, inputs, compute, T("Попробуйте: часовая ставка и смены", "Try it: hourly rate and shifts"))
+    return TryIt(lang, inputs, compute, _("Try it: hourly rate and shifts"))
 
 
 def try_ndfl(lang: str) -> TryIt:
     """Income tax withheld month by month for a year of equal pay, with child deductions."""
     inputs = {
-        "gross": _text(lang, T("Начислено в месяц, ₽", "Gross a month, ₽"), "250 000"),
+        "gross": _text(lang, _("Gross a month, ₽"), "250 000"),
         "year": _years(lang, 2025),
-        "children": widgets.BoundedIntText(value=0, min=0, max=10, description=tr(T("Детей", "Children"), lang)),
+        "children": widgets.BoundedIntText(value=0, min=0, max=10, description=tr(_("Children"), lang)),
     }
 
     def compute(v: dict[str, Any]) -> str:
-        gross = _money_value(v["gross"], lang, T("Начислено", "Gross"))
+        gross = _money_value(v["gross"], lang, _("Gross"))
         rows = calc.withholding([gross] * 12, v["year"], children=int(v["children"] or 0))
-        head = [T("Месяц", "Month"), T("Вычет", "Deduction"), T("НДФЛ за месяц", "Tax this month"),
-                T("Ставка", "Rate")]
+        head = [_("Month"), _("Deduction"), _("Tax this month"),
+                _("Rate")]
         body = "".join(
             f"<tr><td>{month_name(r.month, lang)}</td><td style='text-align:right'>{money(r.deduction, lang)}</td>"
             f"<td style='text-align:right'>{money(r.tax, lang)}</td><td>{percent(r.rate, lang)}</td></tr>"
@@ -347,69 +356,69 @@ def try_ndfl(lang: str) -> TryIt:
         total = sum((r.tax for r in rows), Decimal(0))
         th = "".join(f"<th style='text-align:left; padding-right:10px'>{html.escape(tr(h, lang))}</th>" for h in head)
         return (f"<table><tr>{th}</tr>{body}</table>"
-                + _summary(lang, [(T("НДФЛ за год", "Tax for the year"), money(total, lang))]))
+                + _summary(lang, [(_("Tax for the year"), money(total, lang))]))
 
-    return TryIt(lang, inputs, compute, T("Попробуйте: НДФЛ по месяцам", "Try it: income tax month by month"))
+    return TryIt(lang, inputs, compute, _("Try it: income tax month by month"))
 
 
 def try_cost(lang: str) -> TryIt:
     """What one month of pay costs the employer, by year and kind of employer."""
     inputs = {
-        "gross": _text(lang, T("Начислено в месяц, ₽", "Gross a month, ₽"), "60 000"),
+        "gross": _text(lang, _("Gross a month, ₽"), "60 000"),
         "year": _years(lang, 2026),
         "month": _months(lang, 1),
         "kind": widgets.Dropdown(options=[(tr(v, lang), k) for k, v in calc.KINDS.items()], value="general",
-                                 description=tr(T("Работодатель", "Employer"), lang),
+                                 description=tr(_("Employer"), lang),
                                  layout=widgets.Layout(width="30em")),
     }
 
     def compute(v: dict[str, Any]) -> str:
-        gross = _money_value(v["gross"], lang, T("Начислено", "Gross"))
+        gross = _money_value(v["gross"], lang, _("Gross"))
         c = calc.employer_cost(gross, v["year"], month=v["month"], kind=v["kind"])
-        rows = [(T("Начислено", "Gross"), money(c.gross, lang)),
-                (T("НДФЛ (из зарплаты)", "Income tax (from the pay)"), money(c.ndfl, lang)),
-                (T("На руки", "Net"), money(c.net, lang)),
-                (T("Страховые взносы (сверху)", "Contributions (on top)"), money(c.contributions, lang)),
-                (T("Травматизм (сверху)", "Accident insurance (on top)"), money(c.accident, lang)),
-                (T("Полная стоимость", "Total cost"), money(c.total_cost, lang))]
+        rows = [(_("Gross"), money(c.gross, lang)),
+                (_("Income tax (from the pay)"), money(c.ndfl, lang)),
+                (_("Net"), money(c.net, lang)),
+                (_("Contributions (on top)"), money(c.contributions, lang)),
+                (_("Accident insurance (on top)"), money(c.accident, lang)),
+                (_("Total cost"), money(c.total_cost, lang))]
         events = "".join(message_html("close", tr(e, lang)) for e in c.events)
         return _summary(lang, rows) + events + _explain_block(c, lang)
 
-    return TryIt(lang, inputs, compute, T("Попробуйте: во сколько обходится работник", "Try it: the cost of a worker"))
+    return TryIt(lang, inputs, compute, _("Try it: the cost of a worker"))
 
 
 def try_settlement(lang: str) -> TryIt:
     """A final settlement: pay for the last month's days, leave compensation, tax, net."""
     inputs = {
         "dismissal": widgets.DatePicker(
-            value=date(2025, 3, 14), description=tr(T("Дата увольнения", "Last day"), lang)
+            value=date(2025, 3, 14), description=tr(_("Last day"), lang)
         ),
-        "salary": _text(lang, T("Оклад, ₽", "Salary, ₽"), "40 000"),
-        "days": _text(lang, T("Отработано дней в месяце", "Days worked that month"), "10"),
-        "months": _text(lang, T("Месяцев рабочего года", "Months of the working year"), "7"),
-        "used": _text(lang, T("Дней отпуска уже взято", "Leave days already taken"), "0"),
-        "average": _text(lang, T("Средний дневной заработок, ₽", "Average daily earnings, ₽"), "1 450"),
+        "salary": _text(lang, _("Salary, ₽"), "40 000"),
+        "days": _text(lang, _("Days worked that month"), "10"),
+        "months": _text(lang, _("Months of the working year"), "7"),
+        "used": _text(lang, _("Leave days already taken"), "0"),
+        "average": _text(lang, _("Average daily earnings, ₽"), "1 450"),
     }
 
     def compute(v: dict[str, Any]) -> str:
         if not isinstance(v["dismissal"], date):
-            raise CalcError("Укажите дату увольнения.", "Please give the last day of work.")
+            raise CalcError(_("Please give the last day of work."))
         s = calc.final_settlement(
             v["dismissal"],
-            _money_value(v["salary"], lang, T("Оклад", "Salary")),
-            days_worked=_parse(v["days"], lang, T("Отработано дней", "Days worked"), "days"),
-            months_for_leave=_parse(v["months"], lang, T("Месяцев", "Months"), "number"),
-            used_days=_parse(v["used"], lang, T("Дней отпуска", "Leave days"), "days"),
-            average_daily=_money_value(v["average"], lang, T("Средний заработок", "Average earnings")),
+            _money_value(v["salary"], lang, _("Salary")),
+            days_worked=_parse(v["days"], lang, _("Days worked"), "days"),
+            months_for_leave=_parse(v["months"], lang, _("Months"), "number"),
+            used_days=_parse(v["used"], lang, _("Leave days"), "days"),
+            average_daily=_money_value(v["average"], lang, _("Average earnings")),
         )
         rows = [(x.label, money(x.amount, lang)) for x in s.lines]
-        rows += [(T("Дней отпуска к компенсации", "Leave days compensated"), num(s.unused_days, lang)),
-                 (T("Всего начислено", "Total gross"), money(s.gross, lang)),
-                 (T("НДФЛ", "Income tax"), money(s.ndfl, lang)),
-                 (T("На руки в день увольнения", "Paid on the last day"), money(s.net, lang))]
+        rows += [(_("Leave days compensated"), num(s.unused_days, lang)),
+                 (_("Total gross"), money(s.gross, lang)),
+                 (_("Income tax"), money(s.ndfl, lang)),
+                 (_("Paid on the last day"), money(s.net, lang))]
         return _summary(lang, rows) + _explain_block(s, lang)
 
-    return TryIt(lang, inputs, compute, T("Попробуйте: расчёт при увольнении", "Try it: the final settlement"))
+    return TryIt(lang, inputs, compute, _("Try it: the final settlement"))
 
 
 def try_bargain(lang: str) -> TryIt:
@@ -417,24 +426,25 @@ def try_bargain(lang: str) -> TryIt:
     area = {"layout": widgets.Layout(width="22em", height="9em"), "style": {"description_width": "10em"}}
     inputs = {
         "current": widgets.Textarea(value=lb.steps_text(lb.CURRENT_STEPS),
-                                    description=tr(T("Сейчас (лет: %)", "Now (years: %)"), lang), **area),
+                                    description=tr(_("Now (years: %)"), lang), **area),
         "proposal": widgets.Textarea(value=lb.steps_text(lb.PROPOSAL_STEPS),
-                                     description=tr(T("Предложение", "Proposal"), lang), **area),
+                                     description=tr(_("Proposal"), lang), **area),
     }
 
     def compute(v: dict[str, Any]) -> str:
         now = calc.custom_scale(lb.parse_steps(v["current"]), "Сейчас", "Now")
         new = calc.custom_scale(lb.parse_steps(v["proposal"]), "Предложение", "Proposal", scale_id="proposal")
         b = lb.bargain(now=now, new=new)
-        rows = [(T("Расходы работодателя за год", "Employer's extra cost for the year"), money(b.extra_cost, lang)),
-                (T("Работникам на руки за год", "Workers' extra net pay"), money(b.net_gain, lang)),
-                (T("Прирост НДФЛ", "Extra income tax"), money(b.extra_ndfl, lang)),
-                (T("Прирост взносов", "Extra contributions"), money(b.extra_contributions, lang)),
-                (T("Сколько работников выигрывает", "Workers who gain"),
-                 tr(T("{} из {}", "{} of {}"), lang).format(b.gainers, len(b.rows)))]
+        extra = pgettext("payroll_ui.lessons.exercises", "Employer's extra cost for the year")
+        rows = [(extra, money(b.extra_cost, lang)),
+                (_("Workers' extra net pay"), money(b.net_gain, lang)),
+                (_("Extra income tax"), money(b.extra_ndfl, lang)),
+                (_("Extra contributions"), money(b.extra_contributions, lang)),
+                (_("Workers who gain"),
+                 tr(_("{} of {}"), lang).format(b.gainers, len(b.rows)))]
         return _summary(lang, rows) + pre_html(lb.per_worker_text(b, lang))
 
-    return TryIt(lang, inputs, compute, T("Попробуйте: своя шкала", "Try it: your own scale"))
+    return TryIt(lang, inputs, compute, _("Try it: your own scale"))
 
 
 TRY_ITS: dict[str, Callable[[str], TryIt]] = {

@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import calc
-from calc.core.i18n import Message
+from calc.core.i18n import Message, _, pgettext
 from calc.core.text import LANGS, T, Text, day, money, month_name, num, percent, quantity, tr
 
 __all__ = [
@@ -102,7 +102,7 @@ def setup(language: str) -> None:
     _display_html(STYLE)
 
 
-def _(ru: str, en: str) -> str:
+def pick_text(ru: str, en: str) -> str:
     """A text in the lesson's language (the lesson builder writes the chosen text in directly)."""
     return ru if lang() == "ru" else en
 
@@ -279,8 +279,8 @@ def calendar_table(year: int, month: int, *, only_days_off: bool = False, first_
             marked.append(len(rows))
         rows.append([d.date, _weekday(d.date), _t(KIND_LABELS[d.kind]), holiday_name(d.name) if d.name else "",
                      d.hours])
-    headers = [_t(T("Дата", "Date")), _t(T("День", "Day")), _t(T("Вид дня", "Kind of day")),
-               _t(T("Праздник / перенос", "Holiday / transfer")), _t(T("Часов", "Hours"))]
+    headers = [_t(_("Date")), _t(_("Day")), _t(_("Kind of day")),
+               _t(_("Holiday / transfer")), _t(_("Hours"))]
     table(headers, rows, marked=marked)
 
 
@@ -298,34 +298,34 @@ def month_summary(year: int, months: Iterable[int] = range(1, 13)) -> None:
         [month_name(m, lang()), qty(calc.working_days(year, m), "days"), qty(calc.work_hours(year, m), "hours")]
         for m in months
     ]
-    headers = [_t(T("Месяц", "Month")), _t(T("Рабочих дней", "Working days")), _t(T("Норма часов", "Hour norm"))]
+    headers = [_t(_("Month")), _t(_("Working days")), _t(_("Hour norm"))]
     table(headers, rows)
 
 
 def lines_table(lines: Sequence[Any], total_label: Text | None = None, total: Decimal | None = None) -> None:
     """Pay lines (label, amount), with a total row."""
     rows = [[_t(x.label), x.amount] for x in lines]
-    tot = [_t(total_label or T("Итого", "Total")), total if total is not None else sum((x.amount for x in lines),
+    tot = [_t(total_label or _("Total")), total if total is not None else sum((x.amount for x in lines),
                                                                                       Decimal(0))]
-    table([_t(T("Начисление", "Line")), _t(T("Сумма", "Amount"))], rows, total=tot)
+    table([_t(_("Line")), _t(_("Amount"))], rows, total=tot)
 
 
 def payslip_table(p: calc.Payslip) -> None:
     """A payslip: accrued, withheld, paid out, and what the employer pays on top."""
-    acc, wh, paid, top = (T("Начислено", "Accrued"), T("Удержано", "Withheld"), T("Выплачено", "Paid out"),
-                          T("Работодатель платит сверху", "The employer pays on top"))
+    acc, wh, paid, top = (_("Accrued"), _("Withheld"), _("Paid out"),
+                          _("The employer pays on top"))
     rows: list[list[Any]] = [[_t(acc), _t(x.label), x.amount] for x in p.lines]
-    rows.append([_t(acc), _t(T("Всего начислено", "Total accrued")), p.gross])
-    rows.append([_t(wh), _t(T("НДФЛ", "Income tax (НДФЛ)")), p.ndfl])
-    rows.append([_t(paid), _t(T("Аванс (первая половина месяца)", "Advance (first half of the month)")),
+    rows.append([_t(acc), _t(_("Total accrued")), p.gross])
+    rows.append([_t(wh), _t(_("Income tax (НДФЛ)")), p.ndfl])
+    rows.append([_t(paid), _t(_("Advance (first half of the month)")),
                  p.advance.paid])
-    rows.append([_t(paid), _t(T("Окончательный расчёт", "Final payment")), p.final_payment])
-    rows.append([_t(paid), _t(T("Всего на руки", "Total net pay")), p.net])
-    rows.append([_t(top), _t(T("Страховые взносы", "Insurance contributions")), p.cost.contributions])
-    rows.append([_t(top), _t(T("Взносы на травматизм", "Accident insurance")), p.cost.accident])
-    rows.append([_t(top), _t(T("Полная стоимость работника", "Total cost of the worker")), p.cost.total_cost])
+    rows.append([_t(paid), _t(_("Final payment")), p.final_payment])
+    rows.append([_t(paid), _t(_("Total net pay")), p.net])
+    rows.append([_t(top), _t(_("Insurance contributions")), p.cost.contributions])
+    rows.append([_t(top), _t(_("Accident insurance")), p.cost.accident])
+    rows.append([_t(top), _t(_("Total cost of the worker")), p.cost.total_cost])
     marked = [len(p.lines), len(p.lines) + 4]
-    table([_t(T("Раздел", "Section")), _t(T("Строка", "Line")), _t(T("Сумма", "Amount"))], rows, marked=marked)
+    table([_t(_("Section")), _t(pgettext("payroll_ui.lessons.kit", "Line")), _t(_("Amount"))], rows, marked=marked)
 
 
 def scale_steps_text(scale: calc.Scale, max_years: int = 40) -> str:
@@ -347,15 +347,15 @@ def scales_table(ids: Iterable[str] | None = None) -> None:
         sc = calc.SCALES[sid]
         flags = []
         if sc.verify:
-            flags.append(_t(T("не сверено с актом", "not checked against the act")))
+            flags.append(_t(_("not checked against the act")))
         if sc.disputed:
-            flags.append(_t(T("источник противоречит сам себе", "the source contradicts itself")))
+            flags.append(_t(_("the source contradicts itself")))
         rows.append([_t(sc.label), scale_steps_text(sc), _t(sc.source), "; ".join(flags)])
     headers = [
-        _t(T("Для кого", "Who")),
-        _t(T("Ступени (полных лет — ставка)", "Steps (full years — rate)")),
-        _t(T("Основание", "Source")),
-        _t(T("Внимание", "Caution")),
+        _t(_("Who")),
+        _t(_("Steps (full years — rate)")),
+        _t(_("Source")),
+        _t(_("Caution")),
     ]
     table(headers, rows)
 
@@ -373,17 +373,16 @@ def list_check(rows: Sequence[tuple[Any, Any, str]], years: int) -> None:
         lo_t = num(Decimal(str(lo)), lang())
         span = f"{lo_t}–{num(Decimal(str(hi)), lang())}" if hi is not None else f"{lo_t}+"
         out.append([span, rate, "✔" if hit else ""])
-    headers = [_t(T("Интервал, лет", "Range, years")), _t(T("Ставка", "Rate")),
-               _t(T(f"Подходит для {years} лет?", f"Fits {years} years?"))]
+    headers = [_t(_("Range, years")), _t(_("Rate")),
+               _t(_("Fits {years} years?", years=years))]
     table(headers, out, marked=marked)
     n = len(marked)
     verdict = (
-        T("Ни одна строка не подходит — в перечне пропуск.", "No row fits — the list has a gap.")
+        _("No row fits — the list has a gap.")
         if n == 0
-        else T("Подходит ровно одна строка.", "Exactly one row fits.")
+        else _("Exactly one row fits.")
         if n == 1
-        else T(f"Подходят сразу {n} строки — перечень противоречит сам себе.",
-               f"{n} rows fit at once — the list contradicts itself.")
+        else _("{n} rows fit at once — the list contradicts itself.", n=n)
     )
     say(f"**{_t(verdict)}**")
 
@@ -402,8 +401,8 @@ def seed_check(rows: Sequence[tuple[Text | str, str, Decimal]], unit: str = "rub
         if not ok:
             marked.append(i)
         out.append([fmt(label), shown(seed), shown(computed), shown(diff) if not ok else "", "✔" if ok else "✘"])
-    headers = [_t(T("Что", "Item")), _t(T("В статье", "Article")), _t(T("Калькулятор", "Calculator")),
-               _t(T("Разница", "Difference")), ""]
+    headers = [_t(pgettext("payroll_ui.lessons.kit", "Item")), _t(_("Article")), _t(_("Calculator")),
+               _t(_("Difference")), ""]
     table(headers, out, marked=marked)
 
 
@@ -419,13 +418,13 @@ def year_table(result: calc.YearResult, fields: Sequence[tuple[str, Text]], *, e
                 marked.append(mc.month - 1)
         rows.append(row)
     totals = result.totals()
-    total_row: list[Any] = [_t(T("За год", "Year"))]
+    total_row: list[Any] = [_t(pgettext("payroll_ui.lessons.kit", "Year"))]
     total_row += [totals.get(key, "") for key, _label in fields]
     if events:
         total_row.append("")
-    headers = [_t(T("Месяц", "Month"))] + [_t(label) for _k, label in fields]
+    headers = [_t(_("Month"))] + [_t(label) for _k, label in fields]
     if events:
-        headers.append(_t(T("Что произошло", "What happened")))
+        headers.append(_t(_("What happened")))
     table(headers, rows, total=total_row, marked=marked)
 
 
@@ -517,11 +516,9 @@ def footer() -> None:
     rb = calc.rulebook()
     say(
         _t(
-            T(
-                "*Все суммы этого урока посчитаны калькулятором `calc` по правилам за {}–{} гг. "
-                "(данные сверены {}). Если правила изменятся, урок пересоберётся с новыми цифрами.*",
-                "*Every amount in this lesson is computed by the `calc` calculator from the rules of {}–{} "
-                "(data checked on {}). When the rules change, the lesson is rebuilt with the new figures.*",
+            _(
+                "*Every amount in this lesson is computed by the `calc` calculator from the rules of {}–{} (data "
+                "checked on {}). When the rules change, the lesson is rebuilt with the new figures.*",
             )
         ),
         str(rb.covered_from.year),
@@ -532,11 +529,11 @@ def footer() -> None:
 
 def compare_scales(scales: Sequence[tuple[Text | str, Any]], years: Sequence[int], salary: Any = None) -> None:
     """Rates (and monthly bonuses on ``salary``) of several scales side by side for some lengths of service."""
-    headers = [_t(T("Полных лет", "Full years"))]
+    headers = [_t(_("Full years"))]
     for label, _scale in scales:
         headers.append(fmt(label))
         if salary is not None:
-            headers.append(_t(T("надбавка", "bonus")))
+            headers.append(_t(_("bonus")))
     rows = []
     for y in years:
         row: list[Any] = [plain(y)]
@@ -569,18 +566,21 @@ def ndfl_scales(years: Sequence[int]) -> None:
         for i, (start, rate) in enumerate(bands):
             upper = bands[i + 1][0] if i + 1 < len(bands) else None
             span = (
-                _t(T(f"свыше {money(Decimal(start), 'ru')}", f"above {money(Decimal(start), 'en')}"))
+                _t(_("above {start}", start=lambda lang, start=start: money(Decimal(start), lang)))
                 if upper is None and start
-                else _t(T("весь доход", "all income"))
+                else _t(_("all income"))
                 if upper is None
-                else _t(T(f"до {money(Decimal(upper), 'ru')}", f"up to {money(Decimal(upper), 'en')}"))
+                else _t(_("up to {upper}", upper=lambda lang, upper=upper: money(Decimal(upper), lang)))
                 if not start
-                else _t(T(f"от {money(Decimal(start), 'ru')} до {money(Decimal(upper), 'ru')}",
-                          f"from {money(Decimal(start), 'en')} to {money(Decimal(upper), 'en')}"))
+                else _t(_(
+                    "from {start} to {upper}",
+                    start=lambda lang, start=start: money(Decimal(start), lang),
+                    upper=lambda lang, upper=upper: money(Decimal(upper), lang),
+                ))
             )
             rows.append([str(y) if i == 0 else "", span, pct(Decimal(rate)), _t(r.source) if i == 0 else ""])
-    headers = [_t(T("С года", "From")), _t(T("Доход с начала года", "Income since January")),
-               _t(T("Ставка", "Rate")), _t(T("Основание", "Source"))]
+    headers = [_t(_("From")), _t(_("Income since January")),
+               _t(_("Rate")), _t(_("Source"))]
     table(headers, rows)
 
 
@@ -606,10 +606,10 @@ def tariff_table(years: Sequence[int]) -> None:
     for y in years:
         t = calc.tariff("general", date(y, 1, 1))
         for i, f in enumerate(t.general):
-            cap = f.cap if f.cap is not None else _t(T("нет", "none"))
+            cap = f.cap if f.cap is not None else _t(_("none"))
             rows.append([str(y) if i == 0 else "", _t(calc.FUNDS[f.fund]), pct(f.rate), cap, pct(f.above_cap)])
         total = sum((f.rate for f in t.general), Decimal(0))
-        rows.append(["", _t(T("Всего до предельной базы", "Total up to the cap")), pct(total), "", ""])
+        rows.append(["", _t(_("Total up to the cap")), pct(total), "", ""])
     headers = [_t(T(*h)) for h in (("Год", "Year"), ("Фонд", "Fund"), ("Ставка", "Rate"),
                                    ("Предельная база за год", "Annual cap"), ("Сверх базы", "Above the cap"))]
     table(headers, rows)
@@ -631,7 +631,7 @@ def bargain_table(b: Any) -> None:
     """Lesson 8: per worker, December bonus now and proposed, and the year's extra net pay and cost."""
     rows = [[_t(r.worker.name), plain(r.years_dec), r.bonus_now, r.bonus_new, r.delta("net"), r.delta("ndfl"),
              r.delta("total_cost")] for r in b.rows]
-    total = [_t(T("Всего", "Total")), "", "", "", b.net_gain, b.extra_ndfl, b.extra_cost]
+    total = [_t(pgettext("payroll_ui.lessons.kit", "Total")), "", "", "", b.net_gain, b.extra_ndfl, b.extra_cost]
     headers = [_t(T(*h)) for h in (
         ("Работник", "Worker"), ("Лет в декабре", "Years in December"), ("Надбавка сейчас", "Bonus now"),
         ("Надбавка по предложению", "Proposed bonus"), ("За год на руки +", "Net for the year +"),
@@ -649,25 +649,23 @@ def workforce_headline(cmp: Any, scale: str | None = None) -> None:
 
     ``scale``: the scale id the proposal replaces (to count the people it covers)."""
     h = cmp.headline()
-    rows: list[list[Any]] = [[_t(T("Работников в списке", "Employees in the list")), plain(h["employees"])]]
+    rows: list[list[Any]] = [[_t(_("Employees in the list")), plain(h["employees"])]]
     if scale is not None:
         covered = int((cmp.per_employee()["scale_current"] == scale).sum())
-        label = T(
-            "Из них на шкале «{}» — их касается предложение", 'Of them on the scale "{}" — the proposal covers them'
-        )
+        label = _('Of them on the scale "{}" — the proposal covers them')
         rows.append([_t(label).format(_t(calc.SCALES[scale].label)), plain(covered)])
     rows += [
-        [_t(T("Выигрывают (на руки больше)", "Gain (more net pay)")), plain(h["gaining"])],
-        [_t(T("Проигрывают", "Lose")), plain(h["losing"])],
-        [_t(T("Расходы работодателя за год: прибавка", "Employer's cost for the year: increase")), h["cost_change"]],
-        [_t(T("…в процентах от нынешних расходов на весь персонал", "…as a share of today's cost of all staff")),
+        [_t(_("Gain (more net pay)")), plain(h["gaining"])],
+        [_t(_("Lose")), plain(h["losing"])],
+        [_t(_("Employer's cost for the year: increase")), h["cost_change"]],
+        [_t(_("…as a share of today's cost of all staff")),
          pct(h["cost_change_percent"] / 100)],
-        [_t(T("Работникам на руки за год: прибавка", "Workers' net pay for the year: increase")), h["net_change"]],
-        [_t(T("НДФЛ за год: прибавка", "Income tax for the year: increase")), h["ndfl_change"]],
-        [_t(T("Страховые взносы и травматизм за год: прибавка", "Contributions and accident insurance: increase")),
+        [_t(_("Workers' net pay for the year: increase")), h["net_change"]],
+        [_t(_("Income tax for the year: increase")), h["ndfl_change"]],
+        [_t(_("Contributions and accident insurance: increase")),
          h["contributions_change"] + h["accident_change"]],
     ]
-    table([_t(T("Итог", "Headline")), _t(T("Значение", "Figure"))], rows)
+    table([_t(_("Headline")), _t(_("Figure"))], rows)
 
 
 def workforce_bands(cmp: Any, scale: str | None = None) -> None:
@@ -686,7 +684,8 @@ def workforce_bands(cmp: Any, scale: str | None = None) -> None:
         mean = (net / n).quantize(Decimal("0.01"), ROUND_HALF_UP) if n else Decimal("0.00")
         out.append([label, plain(n), plain(int((part["net_change_kop"] > 0).sum())), mean, net,
                     _rub(part["total_cost_change_kop"].sum())])
-    total = [_t(T("Всего", "Total")), plain(len(rows_all)), plain(int((rows_all["net_change_kop"] > 0).sum())), "",
+    total_word = _t(pgettext("payroll_ui.lessons.kit", "Total"))
+    total = [total_word, plain(len(rows_all)), plain(int((rows_all["net_change_kop"] > 0).sum())), "",
              _rub(rows_all["net_change_kop"].sum()), _rub(rows_all["total_cost_change_kop"].sum())]
     headers = [_t(T(*h)) for h in (
         ("Стаж, полных лет", "Service, full years"), ("Человек", "People"), ("Выигрывают", "Gain"),
