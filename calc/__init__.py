@@ -36,6 +36,7 @@ from calc.ru.dismissal import (
     unused_leave_days,
 )
 from calc.ru.income_tax import Children, ndfl, ndfl_detail, withholding
+from calc.ru.late_pay import Debt, LatePay, Payment, RatePeriod, late_pay_compensation
 from calc.ru.long_service import (
     SCALES,
     IncrementScale,
@@ -49,6 +50,7 @@ from calc.ru.long_service import (
     seniority_on,
     seniority_rate,
 )
+from calc.ru.pay_deductions import Deduction, Deductions, deductions
 from calc.ru.payslip import Allowance, Payslip, pay_lines, payslip
 from calc.ru.service import (
     Period,
@@ -58,6 +60,7 @@ from calc.ru.service import (
     service_length,
     service_since,
 )
+from calc.ru.sick_pay import MaternityPay, SickPay, maternity_pay, sick_pay
 from calc.ru.timepay import (
     daily_tariff_pay,
     holiday_pay,
@@ -82,18 +85,26 @@ __all__ = [
     "CalcError",
     "Children",
     "Day",
+    "Debt",
+    "Deduction",
+    "Deductions",
     "IncrementScale",
     "InputError",
+    "LatePay",
+    "MaternityPay",
     "MonthCost",
     "OutOfRangeError",
+    "Payment",
     "Payslip",
     "Period",
+    "RatePeriod",
     "RuleDataError",
     "Scale",
     "ScaleDefinitionError",
     "SeniorityResult",
     "ServiceLength",
     "Settlement",
+    "SickPay",
     "StepScale",
     "UnknownScaleError",
     "YearResult",
@@ -103,6 +114,7 @@ __all__ = [
     "custom_scale",
     "daily_tariff_pay",
     "date_reaching",
+    "deductions",
     "employer_cost",
     "final_settlement",
     "get_scale",
@@ -110,8 +122,10 @@ __all__ = [
     "hourly_rate",
     "hourly_tariff_pay",
     "hours_norm",
+    "late_pay_compensation",
     "leave_months",
     "marginal_kinks",
+    "maternity_pay",
     "merge_periods",
     "month_days",
     "ndfl",
@@ -133,6 +147,7 @@ __all__ = [
     "service_length",
     "service_since",
     "shift_pay",
+    "sick_pay",
     "tariff",
     "unused_leave_days",
     "withholding",
