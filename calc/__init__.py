@@ -16,6 +16,7 @@ from calc.core.errors import (
 )
 from calc.core.rules import rulebook
 from calc.ru.advance import AdvanceResult, advance
+from calc.ru.average_earnings import AverageEarnings, Bonus, PayRise, PeriodMonth, average_earnings, billing_period
 from calc.ru.calendar import (
     Day,
     hours_norm,
@@ -60,6 +61,7 @@ from calc.ru.service import (
     service_length,
     service_since,
 )
+from calc.ru.severance import DuePayment, Ground, SeveranceResult, grounds, severance_pay
 from calc.ru.sick_pay import MaternityPay, SickPay, maternity_pay, sick_pay
 from calc.ru.timepay import (
     daily_tariff_pay,
@@ -75,6 +77,7 @@ from calc.ru.timepay import (
     salary_for_month,
     shift_pay,
 )
+from calc.ru.vacation import LeaveMonth, VacationPay, leave_span, pay_deadline, vacation_pay
 
 __all__ = [
     "FUNDS",
@@ -82,21 +85,28 @@ __all__ = [
     "SCALES",
     "AdvanceResult",
     "Allowance",
+    "AverageEarnings",
+    "Bonus",
     "CalcError",
     "Children",
     "Day",
     "Debt",
     "Deduction",
     "Deductions",
+    "DuePayment",
+    "Ground",
     "IncrementScale",
     "InputError",
     "LatePay",
+    "LeaveMonth",
     "MaternityPay",
     "MonthCost",
     "OutOfRangeError",
+    "PayRise",
     "Payment",
     "Payslip",
     "Period",
+    "PeriodMonth",
     "RatePeriod",
     "RuleDataError",
     "Scale",
@@ -104,13 +114,17 @@ __all__ = [
     "SeniorityResult",
     "ServiceLength",
     "Settlement",
+    "SeveranceResult",
     "SickPay",
     "StepScale",
     "UnknownScaleError",
+    "VacationPay",
     "YearResult",
     "advance",
     "annual_payroll",
     "average_daily_earnings",
+    "average_earnings",
+    "billing_period",
     "custom_scale",
     "daily_tariff_pay",
     "date_reaching",
@@ -118,12 +132,14 @@ __all__ = [
     "employer_cost",
     "final_settlement",
     "get_scale",
+    "grounds",
     "holiday_pay",
     "hourly_rate",
     "hourly_tariff_pay",
     "hours_norm",
     "late_pay_compensation",
     "leave_months",
+    "leave_span",
     "marginal_kinks",
     "maternity_pay",
     "merge_periods",
@@ -132,6 +148,7 @@ __all__ = [
     "ndfl_detail",
     "night_surcharge",
     "overtime_pay",
+    "pay_deadline",
     "pay_lines",
     "payslip",
     "period_norm_hours",
@@ -146,10 +163,12 @@ __all__ = [
     "seniority_rate",
     "service_length",
     "service_since",
+    "severance_pay",
     "shift_pay",
     "sick_pay",
     "tariff",
     "unused_leave_days",
+    "vacation_pay",
     "withholding",
     "work_hours",
     "working_days",

@@ -6,12 +6,15 @@ allowances, compensation for unused leave (ст. 127) at average daily earnings 
 - Unused leave: 28 days a year → 28 / 12 per month of the working year; a remainder under half a
   month is dropped, half a month or more counts as a month (Leave Rules of 1930 p. 35). The days
   are rounded up to hundredths, in the worker's favour (``method="exact"``); ``method="2.33"`` uses
-  the rounded 2.33 days a month that many payroll departments use.
+  the rounded 2.33 days a month that many payroll departments use. A last working year of 11
+  months (5½ for the grounds of p. 28, e.g. redundancy) earns the full year's leave.
+- With a ground of dismissal: severance pay and kept average earnings (``calc.severance``), each
+  payment with its date and НДФЛ. Average earnings: ``calc.average_earnings``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -23,60 +26,22 @@ from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Trace
 from calc.core.i18n import _
 from calc.core.money import ZERO, amount, dec, number
-from calc.core.rules import rulebook
-from calc.ru.income_tax import NDFL_226, ndfl_detail
+from calc.core.rules import Dated, rulebook
+from calc.ru.average_earnings import (  # noqa: F401 (Average: public here before)
+    LAW_139,
+    Average,
+    Bonus,
+    PayRise,
+    PeriodMonth,
+    average_daily_earnings,
+    average_earnings,
+)
+from calc.ru.payment import payment_ndfl
 from calc.ru.payslip import Line, pay_lines
+from calc.ru.severance import LAW_217, DuePayment, SeveranceResult, severance_pay
+from calc.ru.severance import ground as severance_ground
 
-LAW_139 = _("Labour Code art. 139; regulation on computing average earnings")
 LAW_127 = _("Labour Code art. 127")
-
-
-@dataclass(frozen=True, kw_only=True)
-class Average(Explained):
-    average_daily: Decimal
-    divisor: Decimal
-
-
-def average_daily_earnings(
-    earnings: Any,
-    on: date,
-    *,
-    full_months: Any = 12,
-    part_months: Iterable[tuple[Any, Any]] = (),
-    country: str = "ru",
-    trace: Trace | None = None,
-) -> Average:
-    """Average daily earnings for leave pay and compensation.
-
-    ``part_months``: (calendar days in the month, calendar days counted) for each partly worked month.
-    """
-    rb = rulebook(country)
-    e = amount(earnings, "earnings_12m", "заработок за 12 месяцев", "the 12 months' earnings")
-    full = number(full_months, "full_months", "полные месяцы", "the full months", low=0, high=12, integer=True)
-    avg_rule = rb.lookup("labour.avg_month_days", on)
-    k = dec(avg_rule.value)
-    tr = trace or Trace()
-    parts = ZERO
-    part_months = list(part_months)
-    for cal, counted in part_months:
-        c = number(cal, "part_months", "число дней в месяце", "the days in the month", low=28, high=31, integer=True)
-        d = number(counted, "part_months", "учтённые дни", "days counted", low=0, high=c)
-        parts += k / c * d
-    if full + len(part_months) > 12:
-        raise InputError(_("The reference period has at most 12 months."), "part_months")
-    tr.given("avg_month_days", k, rules=[avg_rule])
-    divisor = tr.calc(
-        "avg_divisor",
-        "avg_month_days * full_months + part_month_days",
-        rounding="none",
-        avg_month_days=k,
-        full_months=full,
-        part_month_days=parts,
-    )
-    if divisor <= 0:
-        raise InputError(_("No time worked in the reference period."), "full_months")
-    avg = tr.calc("average_daily", "earnings_12m / avg_divisor", earnings_12m=e, avg_divisor=divisor, source=LAW_139)
-    return Average(average_daily=avg, divisor=divisor, steps=tuple(tr.steps))
 
 
 def leave_months(start: date, end: date, country: str = "ru") -> int:
@@ -100,10 +65,15 @@ def unused_leave_days(
     used_days: Any = 0,
     leave_days: Any = None,
     method: str = "exact",
+    ground: str | None = None,
     country: str = "ru",
     trace: Trace | None = None,
 ) -> Leave:
-    """Unused leave days: leave days a year / 12 × months − days used."""
+    """Unused leave days: leave days a year / 12 × months − days used.
+
+    A last working year of 11 months or more (from 5½ months for the grounds of the 1930 Leave
+    Rules p. 28, e.g. redundancy) earns the full year's leave.
+    """
     rb = rulebook(country)
     m = number(
         months, "leave_months", "месяцы для отпуска", "the months counting for leave", low=0, high=600, integer=True
@@ -117,7 +87,21 @@ def unused_leave_days(
     )
     tr = trace or Trace()
     tr.given("leave_days_year", per_year, rules=[rule])
-    if method == "exact":
+    if method not in ("exact", "2.33"):
+        raise InputError("Способ: exact (28/12 за месяц) или 2.33.", "Method: exact (28/12 a month) or 2.33.", "method")
+    full = _full_years(int(m), on, ground, country)
+    if full is not None:
+        years, full_rule = full
+        earned = tr.calc(
+            "leave_days_earned",
+            "leave_days_year * working_years",
+            rounding="none",
+            leave_days_year=per_year,
+            working_years=Q(years, "years", T("рабочих лет (последний — полный)", "working years (the last in full)")),
+            source=LAW_127,
+            rules=[full_rule],
+        )
+    elif method == "exact":
         earned = tr.calc(
             "leave_days_earned",
             "leave_days_year / 12 * leave_months",
@@ -135,8 +119,6 @@ def unused_leave_days(
             leave_months=m,
             source=LAW_127,
         )
-    else:
-        raise InputError(_("Method: exact (28/12 a month) or 2.33."), "method")
     days = tr.calc(
         "unused_days",
         "max(leave_days_earned - leave_days_used, 0)",
@@ -145,6 +127,16 @@ def unused_leave_days(
         leave_days_used=used,
     )
     return Leave(days=days, steps=tuple(tr.steps))
+
+
+def _full_years(months: int, on: date, ground: str | None, country: str) -> tuple[int, Dated] | None:
+    """Working years to pay in full when the last one reaches the months of the 1930 Leave Rules p. 28."""
+    rule = rulebook(country).lookup("leave.full_compensation_months", on)
+    years, rest = divmod(months, 12)
+    listed = ground is not None and severance_ground(ground, on, country).full_leave
+    if rest and (rest >= int(rule.value["all"]) or (listed and rest >= int(rule.value["listed_grounds"]))):
+        return years + 1, rule
+    return None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -158,6 +150,9 @@ class Settlement(Explained):
     gross: Decimal
     ndfl: Decimal
     net: Decimal
+    # every payment due with its date and НДФЛ: the dismissal day's, then kept earnings month by month
+    payments: tuple[DuePayment, ...] = ()
+    severance: SeveranceResult | None = None
 
 
 def final_settlement(
@@ -174,6 +169,15 @@ def final_settlement(
     leave_method: str = "exact",
     prior_income: Any = 0,
     resident: bool = True,
+    ground: str | None = None,
+    far_north: bool = False,
+    service_months: Any = 0,
+    employed_on: date | None = None,
+    notice_ends: date | None = None,
+    period_months: Sequence[PeriodMonth] | None = None,
+    bonuses: Sequence[Bonus] = (),
+    pay_rise: PayRise | None = None,
+    average_daily_worked: Any = None,
     country: str = "ru",
     **pay: Any,
 ) -> Settlement:
@@ -183,6 +187,10 @@ def final_settlement(
     Average: give ``average_daily``, or ``earnings_12m`` (and ``full_months`` / ``part_months``).
     ``pay`` takes the arguments of :func:`calc.ru.payslip.pay_lines` for the last month (days or hours
     worked up to and including the day of dismissal, allowances…).
+    Or give the billing period month by month (``period_months``, ``bonuses``, ``pay_rise``): both
+    averages come from it. ``ground`` (a key of :func:`calc.severance.grounds`) adds the severance pay
+    and the kept average earnings (``far_north``, ``service_months``, ``employed_on``, ``notice_ends``; average per day
+    worked: ``average_daily_worked`` or from ``period_months``) and the full-year leave rule.
     """
     if not isinstance(dismissal, date):
         raise InputError(_("Please give the dismissal date."), "dismissal")
@@ -200,6 +208,10 @@ def final_settlement(
         avg = average_daily_earnings(
             earnings_12m, dismissal, full_months=full_months, part_months=part_months, country=country, trace=tr
         ).average_daily
+    elif period_months is not None:
+        ae = average_earnings(dismissal, period_months, bonuses=bonuses, pay_rise=pay_rise, country=country, trace=tr)
+        avg = ae.leave_daily
+        average_daily_worked = ae.daily if average_daily_worked is None else average_daily_worked
     else:
         raise InputError(_("Give the average daily earnings or the earnings of the 12 months."), "average_daily")
     if unused_days is not None:
@@ -211,7 +223,13 @@ def final_settlement(
         )
     elif months_for_leave is not None:
         days = unused_leave_days(
-            months_for_leave, dismissal, used_days=used_days, method=leave_method, country=country, trace=tr
+            months_for_leave,
+            dismissal,
+            used_days=used_days,
+            method=leave_method,
+            ground=ground,
+            country=country,
+            trace=tr,
         ).days
     else:
         raise InputError(_("Give the unused leave days or the months of the working year."), "unused_days")
@@ -236,23 +254,28 @@ def final_settlement(
     )
     prior = amount(prior_income, "prior_income", "доход с начала года", "the income earlier this year")
     year = dismissal.year
-    to_date = tr.calc(
-        "income_to_date", "prior_income + settlement_gross", rounding="none", prior_income=prior, settlement_gross=gross
-    )
-    tax_to_date = ndfl_detail(to_date, year, resident, country=country, trace=tr, key="ndfl_to_date").tax
-    tax_before = ndfl_detail(prior, year, resident, country=country, trace=tr, key="ndfl_before").tax if prior else ZERO
-    tax = tr.calc(
-        "ndfl",
-        "ndfl_to_date - ndfl_before",
-        rounding="none",
-        ndfl_to_date=tax_to_date,
-        ndfl_before=tax_before,
-        source=NDFL_226,
-        rules=[
-            rb.lookup("ndfl.resident_scale" if resident else "ndfl.nonresident_rate", date(year, 1, 1)),
-            rb.lookup("ndfl.rounding", date(year, 1, 1)),
-        ],
-    )
+    tax = payment_ndfl(tr, gross, prior, year, resident, country, key="ndfl", taxable_name="settlement_gross")
+    to_date = prior + gross
+    sev = None
+    if ground is not None:
+        sev = (
+            severance_pay(
+                dismissal,
+                ground,
+                average_daily=average_daily_worked,
+                far_north=far_north,
+                service_months=service_months,
+                employed_on=employed_on,
+                notice_ends=notice_ends,
+                prior_income=to_date,
+                resident=resident,
+                country=country,
+                trace=tr,
+            )
+            if severance_ground(ground, dismissal, country).pay != "none"
+            else None
+        )
+        gross, tax, lines = _with_severance(tr, sev, dismissal, gross, tax, lines)
     net = tr.calc(
         "net",
         "settlement_gross - ndfl",
@@ -261,6 +284,17 @@ def final_settlement(
         ndfl=tax,
         source=_("Labour Code art. 140"),
     )
+    exempt = sum((p.exempt for p in sev.payments if p.due == dismissal), ZERO) if sev else ZERO
+    day_payment = DuePayment(
+        "dismissal_day",
+        T("Окончательный расчёт в день увольнения", "Final settlement on the dismissal day"),
+        gross,
+        dismissal,
+        exempt=exempt,
+        taxable=gross - exempt,
+        ndfl=tax,
+    )
+    later = tuple(p for p in sev.payments if p.due > dismissal) if sev else ()
     return Settlement(
         dismissal=dismissal,
         lines=lines,
@@ -271,5 +305,41 @@ def final_settlement(
         gross=gross,
         ndfl=tax,
         net=net,
+        payments=(day_payment, *later),
+        severance=sev,
         steps=tuple(tr.steps),
     )
+
+
+def _with_severance(
+    tr: Trace, sev: SeveranceResult | None, dismissal: date, gross: Decimal, tax: Decimal, lines: tuple[Line, ...]
+) -> tuple[Decimal, Decimal, tuple[Line, ...]]:
+    """The dismissal day's total and НДФЛ with the severance pay paid that day (ТК ст. 140, 178)."""
+    today = [p for p in sev.payments if p.due == dismissal] if sev else []
+    if not today:
+        return gross, tax, lines
+    lines = (*lines, *(Line(p.key, p.label, p.amount, regional=False) for p in today))
+    gross = tr.calc(
+        "settlement_gross",
+        "pay_and_compensation + severance_pay",
+        rounding="none",
+        pay_and_compensation=Q(gross, "rub", T("зарплата и компенсация отпуска", "pay and leave compensation")),
+        severance_pay=Q(
+            sum((p.amount for p in today), ZERO),
+            "rub",
+            T("выходное пособие и компенсации при увольнении", "severance pay and compensations on dismissal"),
+        ),
+    )
+    tax = tr.calc(
+        "ndfl",
+        "ndfl_pay + ndfl_severance",
+        rounding="none",
+        ndfl_pay=Q(tax, "rub", T("НДФЛ с зарплаты и компенсации", "income tax on the pay and compensation")),
+        ndfl_severance=Q(
+            sum((p.ndfl for p in today), ZERO),
+            "rub",
+            T("НДФЛ с выходного пособия и компенсаций", "income tax on the severance pay and compensations"),
+        ),
+        source=LAW_217,
+    )
+    return gross, tax, lines

@@ -1,0 +1,124 @@
+"""НДФЛ and employer contributions on one payment made on top of what was paid earlier in the year.
+
+- НДФЛ (НК РФ ст. 226 п. 3): tax on the income to date including the payment − tax on the income
+  before it, each rounded to whole rubles (ст. 52 п. 6).
+- Contributions (НК РФ ст. 431 п. 1): in the month accrued, on the base to date (caps and the SME
+  threshold of that month): contributions with the payment − without it, each fund to kopecks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from calc.core.explain import Q, Trace
+from calc.core.money import ZERO, amount
+from calc.core.rules import rulebook
+from calc.core.text import T
+from calc.ru.contributions import FUNDS, accident_rate, month_parts, tariff
+from calc.ru.cost import ACCIDENT_SOURCE, KIND_SOURCE
+from calc.ru.income_tax import NDFL_226, ndfl_detail
+
+
+def payment_ndfl(
+    tr: Trace,
+    taxable: Decimal,
+    prior_income: Decimal,
+    year: int,
+    resident: bool = True,
+    country: str = "ru",
+    *,
+    key: str = "ndfl_payment",
+    taxable_name: str = "taxable_part",
+) -> Decimal:
+    """НДФЛ withheld from a payment of ``taxable`` income after ``prior_income`` earlier in ``year``."""
+    rb = rulebook(country)
+    on = date(year, 1, 1)
+    to_date = tr.calc(
+        "income_to_date",
+        f"prior_income + {taxable_name}",
+        rounding="none",
+        prior_income=prior_income,
+        **{taxable_name: taxable},
+    )
+    tax_to_date = ndfl_detail(to_date, year, resident, country=country, trace=tr, key="ndfl_to_date").tax
+    before = (
+        ndfl_detail(prior_income, year, resident, country=country, trace=tr, key="ndfl_before").tax
+        if prior_income
+        else ZERO
+    )
+    return tr.calc(
+        key,
+        "ndfl_to_date - ndfl_before",
+        rounding="none",
+        ndfl_to_date=tax_to_date,
+        ndfl_before=before,
+        source=NDFL_226,
+        rules=[
+            rb.lookup("ndfl.resident_scale" if resident else "ndfl.nonresident_rate", on),
+            rb.lookup("ndfl.rounding", on),
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class PaymentContributions:
+    by_fund: dict[str, Decimal]
+    total: Decimal
+    accident: Decimal
+
+
+def payment_contributions(
+    tr: Trace,
+    pay: Decimal,
+    on: date,
+    *,
+    prior_base: Any = 0,
+    month_pay: Any = 0,
+    kind: str = "general",
+    accident_rate_: Any = None,
+    accident_class: Any = None,
+    country: str = "ru",
+) -> PaymentContributions:
+    """Contributions on ``pay`` accrued in the month of ``on``, after ``prior_base`` of earlier months and
+    ``month_pay`` accrued earlier in the same month."""
+    base = amount(prior_base, "prior_base", "базу для взносов с начала года", "the contribution base earlier this year")
+    other = amount(month_pay, "month_pay", "другие начисления этого месяца", "the other pay of this month")
+    t = tariff(kind, on, country)
+    rb = rulebook(country)
+    rounding = rb.lookup("contributions.rounding", date(on.year, 1, 1))
+    with_pay: dict[str, Decimal] = {}
+    without: dict[str, Decimal] = {}
+    for out, p in ((with_pay, other + pay), (without, other)):
+        for part, b in month_parts(t, p, base):
+            out[part.fund] = out.get(part.fund, ZERO) + b * part.rate
+    by_fund: dict[str, Decimal] = {}
+    for fund, v in with_pay.items():
+        by_fund[fund] = tr.calc(
+            "contribution",
+            "with_pay - without_pay",
+            rounding=rounding.value,
+            label=T(f"Взносы: {FUNDS[fund]['ru']}", f"Contributions: {FUNDS[fund]['en']}"),
+            with_pay=Q(v, "rub", T("взносы месяца с выплатой", "the month's contributions with the payment")),
+            without_pay=Q(without.get(fund, ZERO), "rub", T("без выплаты", "without it")),
+            source=[KIND_SOURCE, T("НК РФ ст. 424 п. 1, ст. 431 п. 1", "Tax Code art. 424 p. 1, art. 431 p. 1")],
+            rules=[*t.rules, rounding],
+        )
+    total = tr.calc(
+        "contributions",
+        " + ".join(f"c_{f}" for f in by_fund) or "0",
+        rounding="none",
+        **{f"c_{f}": Q(v, "rub", FUNDS[f]) for f, v in by_fund.items()},
+    )
+    acc, acc_rule = accident_rate(accident_rate_, accident_class, on, country)
+    accident = tr.calc(
+        "accident",
+        "gross * accident_rate",
+        gross=pay,
+        accident_rate=acc,
+        source=ACCIDENT_SOURCE,
+        rules=[acc_rule] if acc_rule else [],
+    )
+    return PaymentContributions(by_fund, total, accident)
