@@ -23,15 +23,13 @@ from dateutil.relativedelta import relativedelta
 
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Trace
+from calc.core.i18n import _
 from calc.core.money import ZERO, a_date, amount, dec, number
 from calc.core.rules import Dated, rulebook
-from calc.core.text import T, Text, month_name, tr
+from calc.core.text import T, Text, month_name
 from calc.ru.calendar import calendar_rule, month_days
 
-LAW_139 = T(
-    "ТК РФ ст. 139; положение об особенностях порядка исчисления средней заработной платы",
-    "Labour Code art. 139; regulation on computing average earnings",
-)
+LAW_139 = _("Labour Code art. 139; regulation on computing average earnings")
 
 
 def decree(on: date, country: str = "ru") -> Dated:
@@ -46,7 +44,7 @@ def _month_label(year: int, month: int) -> Text:
 
 def _law(on: date, point: str, country: str) -> Text:
     d = decree(on, country).value
-    return T(f"ТК РФ ст. 139; {d['ru']}, п. {point}", f"Labour Code art. 139; {d['en']}, p. {point}")
+    return _("Labour Code art. 139; {d}, p. {point}", d=lambda lang, d=d: d[lang], point=point)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -81,9 +79,7 @@ def average_daily_earnings(
         d = number(counted, "part_months", "учтённые дни", "days counted", low=0, high=c)
         parts += k / c * d
     if full + len(part_months) > 12:
-        raise InputError(
-            "В расчётном периоде не больше 12 месяцев.", "The reference period has at most 12 months.", "part_months"
-        )
+        raise InputError(_("The reference period has at most 12 months."), "part_months")
     tr_.given("avg_month_days", k, rules=[avg_rule])
     divisor = tr_.calc(
         "avg_divisor",
@@ -94,9 +90,7 @@ def average_daily_earnings(
         part_month_days=parts,
     )
     if divisor <= 0:
-        raise InputError(
-            "Нет отработанного времени в расчётном периоде.", "No time worked in the reference period.", "full_months"
-        )
+        raise InputError(_("No time worked in the reference period."), "full_months")
     avg = tr_.calc("average_daily", "earnings_12m / avg_divisor", earnings_12m=e, avg_divisor=divisor, source=LAW_139)
     return Average(average_daily=avg, divisor=divisor, steps=tuple(tr_.steps))
 
@@ -125,11 +119,11 @@ class PeriodMonth:
 
 
 BONUS_KINDS: dict[str, Text] = {
-    "monthly": T("ежемесячная премия", "monthly bonus"),
-    "quarterly": T("квартальная премия", "quarterly bonus"),
-    "half_year": T("премия за полугодие", "half-year bonus"),
-    "annual": T("премия по итогам года", "annual bonus"),
-    "other": T("премия за иной период", "bonus for another period"),
+    "monthly": _("monthly bonus"),
+    "quarterly": _("quarterly bonus"),
+    "half_year": _("half-year bonus"),
+    "annual": _("annual bonus"),
+    "other": _("bonus for another period"),
 }
 
 
@@ -165,17 +159,11 @@ class PayRise:
         if self.coefficient is not None:
             return number(self.coefficient, "pay_rise", "коэффициент повышения", "the rise coefficient", low=1, high=10)
         if self.old is None or self.new is None:
-            raise InputError(
-                "Повышение: укажите коэффициент или старый и новый оклад.",
-                "Pay rise: give the coefficient, or the old and the new salary.",
-                "pay_rise",
-            )
+            raise InputError(_("Pay rise: give the coefficient, or the old and the new salary."), "pay_rise")
         old = amount(self.old, "pay_rise", "прежний оклад", "the old salary", allow_zero=False)
         new = amount(self.new, "pay_rise", "новый оклад", "the new salary", allow_zero=False)
         if new < old:
-            raise InputError(
-                "Повышение: новый оклад меньше прежнего.", "Pay rise: the new salary is below the old one.", "pay_rise"
-            )
+            raise InputError(_("Pay rise: the new salary is below the old one."), "pay_rise")
         return new / old
 
 
@@ -225,25 +213,24 @@ class AverageEarnings(Explained):
 
 def _month_figures(m: PeriodMonth, first: date, last: date, country: str) -> MonthFigures:
     if not isinstance(m, PeriodMonth):
-        raise InputError(
-            "Каждый месяц расчётного периода — PeriodMonth(год, месяц, заработок, …).",
-            "Each month of the billing period is a PeriodMonth(year, month, pay, …).",
-            "months",
-        )
+        raise InputError(_("Each month of the billing period is a PeriodMonth(year, month, pay, …)."), "months")
     if not _whole(m.year) or not _whole(m.month) or not 1 <= m.month <= 12:
         raise InputError(
-            f"Месяц расчётного периода указан неверно: {m.month}.{m.year}.",
-            f"A month of the billing period is wrong: {m.month}/{m.year}.",
+            _("A month of the billing period is wrong: {month}/{year}.", month=m.month, year=m.year),
             "months",
         )
-    where = f"{m.month:02d}.{m.year}"
     start = date(m.year, m.month, 1)
     if not first <= start <= last:
         raise InputError(
-            f"Месяц {where} не входит в расчётный период {first:%m.%Y}–{last:%m.%Y}.",
-            f"The month {m.month:02d}/{m.year} is outside the billing period {first:%m/%Y}–{last:%m/%Y}.",
+            _(
+                "The month {month} is outside the billing period {first}–{last}.",
+                month=lambda lang: month_name(m.month, lang, m.year),
+                first=lambda lang: month_name(first.month, lang, first.year),
+                last=lambda lang: month_name(last.month, lang, last.year),
+            ),
             "months",
         )
+    where = f"{m.month:02d}.{m.year}"
     days = month_days(m.year, m.month, country)
     cal = len(days)
     pay = amount(m.pay, "months", f"заработок за {where}", f"the pay of {m.month:02d}/{m.year}")
@@ -252,11 +239,7 @@ def _month_figures(m: PeriodMonth, first: date, last: date, country: str) -> Mon
         a = a_date(period[0], "excluded", "начало исключаемого периода", "the start of the excluded period")
         b = a_date(period[1], "excluded", "конец исключаемого периода", "the end of the excluded period")
         if b < a:
-            raise InputError(
-                "Исключаемый период кончается раньше, чем начинается.",
-                "An excluded period ends before it starts.",
-                "excluded",
-            )
+            raise InputError(_("An excluded period ends before it starts."), "excluded")
         off |= {d.date for d in days if a <= d.date <= b}
     counted = number(
         m.excluded_days,
@@ -270,8 +253,12 @@ def _month_figures(m: PeriodMonth, first: date, last: date, country: str) -> Mon
     excluded = len(off) + int(counted)
     if excluded > cal:
         raise InputError(
-            f"За {where} исключено {excluded} дн., а в месяце {cal} календарных дней.",
-            f"{excluded} days are excluded in {m.month:02d}/{m.year}, but the month has {cal} calendar days.",
+            _(
+                "{excluded} days are excluded in {month}, but the month has {cal} calendar days.",
+                excluded=excluded,
+                month=lambda lang: month_name(m.month, lang, m.year),
+                cal=cal,
+            ),
             "excluded_days",
         )
     norm = sum(d.working for d in days)
@@ -311,38 +298,43 @@ def _check_bonuses(bonuses: Sequence[Bonus], event: date, first: date, last: dat
     for b in bonuses:
         if b.kind not in BONUS_KINDS:
             raise InputError(
-                f"Вид премии «{b.kind}» неизвестен. Допустимо: {', '.join(BONUS_KINDS)}.",
-                f"Unknown bonus kind '{b.kind}'. Allowed: {', '.join(BONUS_KINDS)}.",
+                _(
+                    "Unknown bonus kind '{kind}'. Allowed: {bonus_kinds}.",
+                    kind=b.kind,
+                    bonus_kinds=', '.join(BONUS_KINDS),
+                ),
                 "bonuses",
             )
         top = PERIODS.get(b.kind)
         bad_year = not _whole(b.year) or (b.kind != "other" and b.year < 1900)
         if bad_year or (top and not (_whole(b.period) and 1 <= b.period <= top)):
             raise InputError(
-                f"Премия: укажите год и период ({tr(BONUS_KINDS[b.kind], 'ru')}: от 1 до {top}).",
-                f"Bonus: give the year and the period ({tr(BONUS_KINDS[b.kind], 'en')}: 1 to {top}).",
+                _("Bonus: give the year and the period ({kind}: 1 to {top}).", kind=BONUS_KINDS[b.kind], top=top),
                 "bonuses",
             )
         if b.kind == "annual" and b.year != event.year - 1:
             raise InputError(
-                f"Премия по итогам года учитывается только за предыдущий календарный год ({event.year - 1}).",
-                f"An annual bonus counts only for the previous calendar year ({event.year - 1}).",
+                _("An annual bonus counts only for the previous calendar year ({year}).", year=event.year - 1),
                 "bonuses",
             )
         if b.kind == "monthly" and not first <= date(b.year, b.period, 1) <= last:
             raise InputError(
-                f"Месячная премия за {b.period:02d}.{b.year} — вне расчётного периода.",
-                f"The monthly bonus for {b.period:02d}/{b.year} is outside the billing period.",
+                _(
+                    "The monthly bonus for {period:02d}/{year} is outside the billing period.",
+                    period=b.period,
+                    year=b.year,
+                ),
                 "bonuses",
             )
         key = (b.kind, b.indicator, b.year, b.period)
         if b.kind != "other" and key in seen:
-            what = tr(BONUS_KINDS[b.kind], "ru")
             raise InputError(
-                f"Учитывается не больше одной премии за одни и те же показатели за период "
-                f"({what}, {b.period}/{b.year}).",
-                f"At most one bonus per indicator and period counts ({tr(BONUS_KINDS[b.kind], 'en')}, "
-                f"{b.period}/{b.year}).",
+                _(
+                    "At most one bonus per indicator and period counts ({what}, {period}/{year}).",
+                    what=BONUS_KINDS[b.kind],
+                    period=b.period,
+                    year=b.year,
+                ),
                 "bonuses",
             )
         seen.add(key)
@@ -366,7 +358,7 @@ def average_earnings(
     tr_ = trace or Trace()
     figs = [_month_figures(m, first, last, country) for m in months]
     if len({(f.year, f.month) for f in figs}) != len(figs):
-        raise InputError("Месяц указан дважды.", "A month is given twice.", "months")
+        raise InputError(_("A month is given twice."), "months")
     rules = [decree(event, country), calendar_rule(first.year, country), calendar_rule(last.year, country)]
     law15, law16 = _law(event, "15", country), _law(event, "16", country)
     pay = tr_.calc(
@@ -427,9 +419,10 @@ def _raise_after(tr_: Trace, earnings: Decimal, rise: PayRise, event: date, law:
     """п. 16: a rise after the billing period and up to the event raises the whole average."""
     if rise.on > event:
         raise InputError(
-            "Повышение после начала события (например, во время отпуска) здесь не учитывается: посчитайте части "
-            "периода отдельно.",
-            "A rise after the event starts (e.g. during the leave) is not handled here: compute the parts separately.",
+            _(
+                "A rise after the event starts (e.g. during the leave) is not handled here: compute the parts "
+                "separately.",
+            ),
             "pay_rise",
         )
     k = tr_.given("rise_coefficient", rise.factor(), source=law)
@@ -454,8 +447,7 @@ def _raise(
     k = rise.factor()
     if on <= first:
         raise InputError(
-            "Повышение до начала расчётного периода на средний заработок не влияет: не указывайте его.",
-            "A rise before the billing period does not change the average: leave it out.",
+            _("A rise before the billing period does not change the average: leave it out."),
             "pay_rise",
         )
     before = ZERO
@@ -465,8 +457,7 @@ def _raise(
         elif f.year == on.year and f.month == on.month and on.day > 1:
             if m.pay_before_rise is None:
                 raise InputError(
-                    "Повышение внутри месяца: укажите для этого месяца заработок до повышения (pay_before_rise).",
-                    "A rise within a month: give that month's pay earned before the rise (pay_before_rise).",
+                    _("A rise within a month: give that month's pay earned before the rise (pay_before_rise)."),
                     "pay_before_rise",
                 )
             before += amount(
@@ -512,10 +503,10 @@ def _bonuses(
     if share_base:
         if any(f.days_worked is None for f in figs):
             raise InputError(
-                "Для пропорционального учёта премий укажите отработанные дни каждого месяца (days_worked) "
-                "или исключаемые периоды датами.",
-                "To pro-rate the bonuses give the days worked in each month (days_worked) or the excluded periods "
-                "as dates.",
+                _(
+                    "To pro-rate the bonuses give the days worked in each month (days_worked) or the excluded "
+                    "periods as dates.",
+                ),
                 "days_worked",
             )
         worked = sum((f.days_worked or ZERO for f in figs), ZERO)
@@ -523,7 +514,7 @@ def _bonuses(
         inputs |= {
             "bonuses_prorated": share_base,
             "period_days_worked": worked,
-            "period_norm_days": Q(norm, "days", T("рабочих дней в периоде по календарю", "working days of the period")),
+            "period_norm_days": Q(norm, "days", _("working days of the period")),
         }
         formula += " + bonuses_prorated * period_days_worked / period_norm_days"
     return tr_.calc("earnings_with_bonuses", formula, rounding="kopeck", source=law, **inputs)

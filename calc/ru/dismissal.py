@@ -88,7 +88,7 @@ def unused_leave_days(
     tr = trace or Trace()
     tr.given("leave_days_year", per_year, rules=[rule])
     if method not in ("exact", "2.33"):
-        raise InputError("Способ: exact (28/12 за месяц) или 2.33.", "Method: exact (28/12 a month) or 2.33.", "method")
+        raise InputError(_("Method: exact (28/12 a month) or 2.33."), "method")
     full = _full_years(int(m), on, ground, country)
     if full is not None:
         years, full_rule = full
@@ -97,7 +97,7 @@ def unused_leave_days(
             "leave_days_year * working_years",
             rounding="none",
             leave_days_year=per_year,
-            working_years=Q(years, "years", T("рабочих лет (последний — полный)", "working years (the last in full)")),
+            working_years=Q(years, "years", _("working years (the last in full)")),
             source=LAW_127,
             rules=[full_rule],
         )
@@ -287,7 +287,7 @@ def final_settlement(
     exempt = sum((p.exempt for p in sev.payments if p.due == dismissal), ZERO) if sev else ZERO
     day_payment = DuePayment(
         "dismissal_day",
-        T("Окончательный расчёт в день увольнения", "Final settlement on the dismissal day"),
+        _("Final settlement on the dismissal day"),
         gross,
         dismissal,
         exempt=exempt,
@@ -323,22 +323,22 @@ def _with_severance(
         "settlement_gross",
         "pay_and_compensation + severance_pay",
         rounding="none",
-        pay_and_compensation=Q(gross, "rub", T("зарплата и компенсация отпуска", "pay and leave compensation")),
+        pay_and_compensation=Q(gross, "rub", _("pay and leave compensation")),
         severance_pay=Q(
             sum((p.amount for p in today), ZERO),
             "rub",
-            T("выходное пособие и компенсации при увольнении", "severance pay and compensations on dismissal"),
+            _("severance pay and compensations on dismissal"),
         ),
     )
     tax = tr.calc(
         "ndfl",
         "ndfl_pay + ndfl_severance",
         rounding="none",
-        ndfl_pay=Q(tax, "rub", T("НДФЛ с зарплаты и компенсации", "income tax on the pay and compensation")),
+        ndfl_pay=Q(tax, "rub", _("income tax on the pay and compensation")),
         ndfl_severance=Q(
             sum((p.ndfl for p in today), ZERO),
             "rub",
-            T("НДФЛ с выходного пособия и компенсаций", "income tax on the severance pay and compensations"),
+            _("income tax on the severance pay and compensations"),
         ),
         source=LAW_217,
     )

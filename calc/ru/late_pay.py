@@ -22,27 +22,23 @@ from typing import Any
 
 from calc.core.errors import InputError, OutOfRangeError
 from calc.core.explain import Explained, Q, Trace
+from calc.core.i18n import _
 from calc.core.money import ZERO, a_date, amount, dec, number
 from calc.core.rules import Dated, rulebook
-from calc.core.text import T, Text, day
+from calc.core.text import Text, day
 
-LAW_236 = T("ТК РФ ст. 236", "Labour Code art. 236")
+LAW_236 = _("Labour Code art. 236")
 KINDS: dict[str, Text] = {
-    "wage": T("заработная плата", "wages"),
-    "advance": T("аванс (зарплата за первую половину месяца)", "advance (pay for the first half of the month)"),
-    "leave_pay": T("отпускные", "leave pay"),
-    "settlement": T("окончательный расчёт при увольнении", "final settlement on dismissal"),
-    "sick_pay": T("пособие по временной нетрудоспособности (за счёт работодателя)", "sick pay (employer's part)"),
-    "other": T("иная выплата работнику", "another payment due to the worker"),
+    "wage": _("wages"),
+    "advance": _("advance (pay for the first half of the month)"),
+    "leave_pay": _("leave pay"),
+    "settlement": _("final settlement on dismissal"),
+    "sick_pay": _("sick pay (employer's part)"),
+    "other": _("another payment due to the worker"),
 }
 BASE_NOTES: dict[str, Text] = {
-    "net": T(
-        "база — сумма к выплате работнику после НДФЛ (см. docs/engine.md)",
-        "the base is the amount due to the worker after НДФЛ (see docs/engine.md)",
-    ),
-    "gross": T(
-        "база — начисленная сумма до НДФЛ (по выбору)", "the base is the accrued amount before НДФЛ (as chosen)"
-    ),
+    "net": _("the base is the amount due to the worker after НДФЛ (see docs/engine.md)"),
+    "gross": _("the base is the accrued amount before НДФЛ (as chosen)"),
 }
 BASES = tuple(BASE_NOTES)
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec")
@@ -115,9 +111,7 @@ def _rate_table(country: str, own: Sequence[RatePeriod]) -> tuple[list[tuple[dat
     if own:
         for p in own:
             if not isinstance(p, RatePeriod):
-                raise InputError(
-                    "Ставки — calc.RatePeriod(дата, ставка).", "Rates are calc.RatePeriod(date, rate).", "rates"
-                )
+                raise InputError(_("Rates are calc.RatePeriod(date, rate)."), "rates")
             a_date(p.start, "rates", "дату начала ставки", "the start date of the rate")
         first = min(p.start for p in own)
         table = [t for t in table if t[0] < first]
@@ -162,9 +156,7 @@ def _segments(
                 used.append(ref)
             found = [t for t in table if t[0] <= s]
             if not found:
-                raise OutOfRangeError(
-                    f"Нет ставки Банка России на {day(s, 'ru')}.", f"No Bank of Russia rate for {day(s, 'en')}.", "due"
-                )
+                raise OutOfRangeError(_("No Bank of Russia rate for {s}.", s=lambda lang, s=s: day(s, lang)), "due")
             rate, src = found[-1][1], found[-1][2]
         if src is not None:
             used.append(src)
@@ -179,13 +171,10 @@ def _check_debts(debts: Iterable[Debt], base: str) -> list[tuple[Debt, Decimal]]
     out = []
     for i, d in enumerate(debts):
         if not isinstance(d, Debt):
-            raise InputError(
-                "Каждая сумма — calc.Debt(сумма, срок, вид).", "Each amount is calc.Debt(amount, due, kind).", "debts"
-            )
+            raise InputError(_("Each amount is calc.Debt(amount, due, kind)."), "debts")
         if d.kind not in KINDS:
             raise InputError(
-                f"Неизвестный вид выплаты «{d.kind}»; допустимы: {', '.join(KINDS)}.",
-                f"Unknown kind of payment '{d.kind}'; allowed: {', '.join(KINDS)}.",
+                _("Unknown kind of payment '{kind}'; allowed: {kinds}.", kind=d.kind, kinds=', '.join(KINDS)),
                 "kind",
             )
         a_date(d.due, "due", "срок выплаты", "the due date")
@@ -193,13 +182,17 @@ def _check_debts(debts: Iterable[Debt], base: str) -> list[tuple[Debt, Decimal]]
         tax = amount(d.ndfl, "ndfl", "удержанный НДФЛ", "the НДФЛ withheld")
         if tax >= gross:
             raise InputError(
-                f"НДФЛ ({tax}) не может быть больше начисленной суммы ({gross}) (сумма № {i + 1}).",
-                f"The НДФЛ ({tax}) cannot exceed the accrued amount ({gross}) (amount No. {i + 1}).",
+                _(
+                    "The НДФЛ ({tax}) cannot exceed the accrued amount ({gross}) (amount No. {i}).",
+                    tax=tax,
+                    gross=gross,
+                    i=i + 1,
+                ),
                 "ndfl",
             )
         out.append((d, gross - tax if base == "net" else gross))
     if not out:
-        raise InputError("Укажите хотя бы одну задержанную сумму.", "Give at least one amount paid late.", "debts")
+        raise InputError(_("Give at least one amount paid late."), "debts")
     return out
 
 
@@ -219,9 +212,7 @@ def late_pay_compensation(
     (e.g. 100 for 1/100); it must not be below the law's minimum. ``rates``: rate periods of your own.
     """
     if base not in BASES:
-        raise InputError(
-            "База: net (после НДФЛ) или gross (начислено).", "Base: net (after НДФЛ) or gross (accrued).", "base"
-        )
+        raise InputError(_("Base: net (after НДФЛ) or gross (accrued)."), "base")
     den = None
     if denominator is not None:
         den = int(
@@ -237,14 +228,12 @@ def late_pay_compensation(
         )
     rb = rulebook(country)
     items = _check_debts(debts, base)
-    for d, _ in items:
+    for d, _base in items:
         rb.check_date(d.due)
     pays = list(payments)
     for p in pays:
         if not isinstance(p, Payment):
-            raise InputError(
-                "Каждая выплата — calc.Payment(дата, сумма).", "Each payment is calc.Payment(date, amount).", "payments"
-            )
+            raise InputError(_("Each payment is calc.Payment(date, amount)."), "payments")
         a_date(p.on, "payments", "дату выплаты", "the payment date")
     pays.sort(key=lambda p: p.on)
     balances = [b for _, b in items]
@@ -256,7 +245,7 @@ def late_pay_compensation(
         left = amount(p.amount, "payments", "сумму выплаты", "the payment amount", allow_zero=False)
         targets = order if p.debt is None else [p.debt]
         if p.debt is not None and not 0 <= p.debt < len(items):
-            raise InputError(f"Нет суммы № {p.debt}.", f"There is no amount No. {p.debt}.", "payments")
+            raise InputError(_("There is no amount No. {debt}.", debt=p.debt), "payments")
         for i in targets:
             if left <= 0:
                 break
@@ -265,10 +254,12 @@ def late_pay_compensation(
             due = items[i][0].due
             if on < due:
                 raise InputError(
-                    f"Выплата {day(on, 'ru')} раньше срока {day(due, 'ru')}: своевременная выплата не задержка — "
-                    "уменьшите сумму долга на неё.",
-                    f"The payment of {day(on, 'en')} is before the due date {day(due, 'en')}: a payment on time is not "
-                    "a delay — reduce the amount due by it.",
+                    _(
+                        "The payment of {on} is before the due date {due}: a payment on time is not a delay — "
+                        "reduce the amount due by it.",
+                        on=lambda lang, on=on: day(on, lang),
+                        due=lambda lang, due=due: day(due, lang),
+                    ),
                     "payments",
                 )
             part = min(left, balances[i])
@@ -277,23 +268,22 @@ def late_pay_compensation(
             events[i].append((on, part))
         if left > 0:
             raise InputError(
-                f"Выплата {day(on, 'ru')} больше остатка долга на {left} ₽.",
-                f"The payment of {day(on, 'en')} exceeds the debt left by {left}.",
+                _(
+                    "The payment of {on} exceeds the debt left by {left}.",
+                    on=lambda lang, on=on: day(on, lang),
+                    left=left,
+                ),
                 "payments",
             )
     if any(b > 0 for b in balances):
         if until is None:
-            raise InputError(
-                "Часть долга не выплачена: укажите дату расчёта (until).",
-                "Part of the debt is unpaid: give the date to compute up to (until).",
-                "until",
-            )
+            raise InputError(_("Part of the debt is unpaid: give the date to compute up to (until)."), "until")
         end = a_date(until, "until", "дату расчёта", "the date to compute up to")
         rb.check_date(end)
         for i, b in enumerate(balances):
             if b > 0:
                 if end < items[i][0].due:
-                    raise InputError("Дата расчёта раньше срока выплаты.", "The date is before the due date.", "until")
+                    raise InputError(_("The date is before the due date."), "until")
                 events[i].append((end, b))
     table, known_to = _rate_table(country, rates)
     tr = Trace()
@@ -303,9 +293,11 @@ def late_pay_compensation(
         tr.given(
             "late_debt",
             b,
-            label=T(
-                f"Сумма № {i + 1} ({kind['ru']}), срок {day(d.due, 'ru')}",
-                f"Amount No. {i + 1} ({kind['en']}), due {day(d.due, 'en')}",
+            label=_(
+                "Amount No. {i} ({kind}), due {due}",
+                i=i + 1,
+                kind=lambda lang, kind=kind: kind[lang],
+                due=lambda lang, d=d: day(d.due, lang),
             ),
             unit="rub",
             source=LAW_236,
@@ -321,10 +313,10 @@ def late_pay_compensation(
         "late_total",
         " + ".join(f"p{k}" for k in range(len(rows))) if rows else "0",
         rounding="none",
-        label=T("Компенсация за задержку, всего", "Late-pay compensation, total"),
+        label=_("Late-pay compensation, total"),
         unit="rub",
         source=LAW_236,
-        **{f"p{k}": Q(r.amount, "rub", T(f"период {k + 1}", f"period {k + 1}")) for k, r in enumerate(rows)},
+        **{f"p{k}": Q(r.amount, "rub", _("period {k}", k=k + 1)) for k, r in enumerate(rows)},
     )
     verify = any(r.verify for r in rows)
     return LatePay(
@@ -355,25 +347,22 @@ def _periods(
         beyond = e > known_to
         flagged = beyond or any(u.verify for u in used if u.name != "key_rate.known_to")
         note = (
-            T(
-                "после последней известной даты ставок — взята последняя известная ставка ⚠ проверьте",
-                "after the last date the rates are known for — the last known rate is used ⚠ verify",
-            )
+            _("after the last date the rates are known for — the last known rate is used ⚠ verify")
             if beyond
             else None
         )
         value = tr.calc(
             "late_period",
             "late_base * key_rate * late_days / late_denominator",
-            label=T(f"Компенсация за {_d(s, 'ru')}–{_d(e, 'ru')}", f"Compensation for {_d(s, 'en')}–{_d(e, 'en')}"),
+            label=_("Compensation for {s}–{e}", s=lambda lang, s=s: _d(s, lang), e=lambda lang, e=e: _d(e, lang)),
             unit="rub",
             rules=used,
             source=LAW_236,
             note=note,
-            late_base=Q(balance, "rub", T("невыплаченная сумма", "amount unpaid")),
-            key_rate=Q(rate, "rate", T("ставка Банка России", "Bank of Russia rate")),
-            late_days=Q(days, "days", T("дней задержки", "days of delay")),
-            late_denominator=Q(d, "number", T("знаменатель доли ставки", "denominator of the share")),
+            late_base=Q(balance, "rub", _("amount unpaid")),
+            key_rate=Q(rate, "rate", _("Bank of Russia rate")),
+            late_days=Q(days, "days", _("days of delay")),
+            late_denominator=Q(d, "number", _("denominator of the share")),
         )
         rows.append(LatePeriod(i, kind, s, e, days, rate, d, balance, value, flagged))
     return rows

@@ -27,6 +27,7 @@ from typing import Any
 
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Trace
+from calc.core.i18n import _
 from calc.core.money import KOPECK, ZERO, a_date, amount, dec, number, rate
 from calc.core.rules import rulebook
 from calc.core.text import T, Text, money, tr
@@ -37,31 +38,28 @@ KINDS: dict[str, tuple[int | None, str, Text, bool]] = {
     "alimony": (
         1,
         "special",
-        T("СК РФ ст. 81; 229-ФЗ ст. 99 ч. 3", "Family Code art. 81; Law 229-FZ art. 99 part 3"),
+        _("Family Code art. 81; Law 229-FZ art. 99 part 3"),
         False,
     ),
-    "harm_health": (1, "special", T("229-ФЗ ст. 99 ч. 3, ст. 111", "Law 229-FZ art. 99 part 3, art. 111"), False),
-    "breadwinner": (1, "special", T("229-ФЗ ст. 99 ч. 3, ст. 111", "Law 229-FZ art. 99 part 3, art. 111"), False),
-    "crime_damage": (1, "special", T("229-ФЗ ст. 99 ч. 3, ст. 111", "Law 229-FZ art. 99 part 3, art. 111"), False),
+    "harm_health": (1, "special", _("Law 229-FZ art. 99 part 3, art. 111"), False),
+    "breadwinner": (1, "special", _("Law 229-FZ art. 99 part 3, art. 111"), False),
+    "crime_damage": (1, "special", _("Law 229-FZ art. 99 part 3, art. 111"), False),
     "writ": (
         None,
         "writs",
-        T(
-            "229-ФЗ ст. 99 ч. 2, ст. 111; ТК РФ ст. 138 ч. 2",
-            "Law 229-FZ art. 99 part 2, art. 111; Labour Code art. 138 part 2",
-        ),
+        _("Law 229-FZ art. 99 part 2, art. 111; Labour Code art. 138 part 2"),
         True,
     ),
-    "employer": (5, "general", T("ТК РФ ст. 137, 138 ч. 1, 248", "Labour Code art. 137, 138 part 1, 248"), False),
+    "employer": (5, "general", _("Labour Code art. 137, 138 part 1, 248"), False),
 }
 KIND_NAMES: dict[str, Text] = {
-    "alimony": T("алименты на несовершеннолетних детей", "alimony for minor children"),
-    "harm_health": T("возмещение вреда здоровью", "compensation for harm to health"),
-    "breadwinner": T("возмещение вреда в связи со смертью кормильца", "compensation for the loss of a breadwinner"),
-    "crime_damage": T("возмещение ущерба от преступления", "damage caused by a crime"),
-    "writ": T("исполнительный документ", "writ of execution"),
-    "employer": T("удержание работодателя (ст. 137)", "employer's deduction (art. 137)"),
-    "union_dues": T("профсоюзные взносы", "union dues"),
+    "alimony": _("alimony for minor children"),
+    "harm_health": _("compensation for harm to health"),
+    "breadwinner": _("compensation for the loss of a breadwinner"),
+    "crime_damage": _("damage caused by a crime"),
+    "writ": _("writ of execution"),
+    "employer": _("employer's deduction (art. 137)"),
+    "union_dues": _("union dues"),
 }
 
 
@@ -108,10 +106,10 @@ def _requested(
 ) -> Decimal:
     rb = rulebook()
     name = KIND_NAMES[d.kind]
-    label = T(f"№ {i + 1}: {name['ru']} — начислено к удержанию", f"No. {i + 1}: {name['en']} — claimed")
+    label = _("No. {i}: {name} — claimed", i=i + 1, name=lambda lang, name=name: name[lang])
     if d.amount is not None:
         if d.share is not None or d.children is not None:
-            raise InputError("Укажите либо долю, либо сумму.", "Give either a share or an amount.", "deductions")
+            raise InputError(_("Give either a share or an amount."), "deductions")
         return t.given(
             "deduction_claim",
             amount(d.amount, "deductions", "сумму удержания", "the amount of the deduction"),
@@ -131,17 +129,13 @@ def _requested(
             label=label,
             unit="rub",
             rules=[dues],
-            pay=Q(pay, "rub", T("начислено за месяц", "pay for the month")),
-            dues_rate=Q(r, "rate", T("ставка взноса", "dues rate")),
+            pay=Q(pay, "rub", _("pay for the month")),
+            dues_rate=Q(r, "rate", _("dues rate")),
         )
     rules = []
     if d.children is not None:
         if d.kind != "alimony" or d.share is not None:
-            raise InputError(
-                "Число детей задаётся только для алиментов без доли.",
-                "Children are given only for alimony without a share.",
-                "deductions",
-            )
+            raise InputError(_("Children are given only for alimony without a share."), "deductions")
         n = int(number(d.children, "children", "число детей", "the number of children", low=1, high=20, integer=True))
         rule = rb.lookup("pay_deductions.alimony_shares", on)
         share = Fraction(rule.value[min(n, 3)])
@@ -149,14 +143,16 @@ def _requested(
     elif d.share is not None:
         share = Fraction(rate(d.share, "deductions", "долю удержания", "the share of the deduction", high=1))
     else:
-        raise InputError(
-            "Укажите долю, сумму или число детей.", "Give a share, an amount or the number of children.", "deductions"
-        )
+        raise InputError(_("Give a share, an amount or the number of children."), "deductions")
     top = Fraction(dec(limits[KINDS[d.kind][1]]))
     if share > top:
         raise InputError(
-            f"Доля {float(share):.4g} больше предела {float(top):.0%} для «{name['ru']}».",
-            f"The share {float(share):.4g} is above the {float(top):.0%} limit for '{name['en']}'.",
+            _(
+                "The share {share:.4g} is above the {top:.0%} limit for '{name}'.",
+                share=float(share),
+                top=float(top),
+                name=lambda lang, name=name: name[lang],
+            ),
             "deductions",
         )
     return t.calc(
@@ -165,9 +161,9 @@ def _requested(
         label=label,
         unit="rub",
         rules=rules,
-        deduction_base=Q(base, "rub", T("база удержаний", "base of deductions")),
-        share_num=Q(share.numerator, "number", T("доля: числитель", "share: numerator")),
-        share_den=Q(share.denominator, "number", T("доля: знаменатель", "share: denominator")),
+        deduction_base=Q(base, "rub", _("base of deductions")),
+        share_num=Q(share.numerator, "number", _("share: numerator")),
+        share_den=Q(share.denominator, "number", _("share: denominator")),
     )
 
 
@@ -195,7 +191,7 @@ def deductions(
     rb.check_date(on)
     p = amount(pay, "pay", "начисленную зарплату", "the pay accrued")
     t = Trace()
-    t.given("deduction_pay", p, label=T("Начислено за месяц", "Pay for the month"), unit="rub")
+    t.given("deduction_pay", p, label=_("Pay for the month"), unit="rub")
     if ndfl is None:
         prior = amount(prior_income, "prior_income", "доход с начала года", "the income earlier this year")
         tax = ndfl_detail(prior + p, on.year, resident, country=country, trace=t, key="ndfl_to_date").tax
@@ -203,21 +199,20 @@ def deductions(
     else:
         tax = amount(ndfl, "ndfl", "удержанный НДФЛ", "the НДФЛ withheld")
     if tax > p:
-        raise InputError("НДФЛ больше начисленной зарплаты.", "The НДФЛ exceeds the pay.", "ndfl")
+        raise InputError(_("The НДФЛ exceeds the pay."), "ndfl")
     t.given(
         "deduction_ndfl",
         tax,
-        label=T("НДФЛ", "НДФЛ"),
+        label=_("НДФЛ"),
         unit="rub",
-        source=T("ТК РФ ст. 138 ч. 1: после налогов", "Labour Code art. 138 part 1: after taxes"),
+        source=_("Labour Code art. 138 part 1: after taxes"),
     )
     kinds = rb.lookup("pay_deductions.exempt_incomes", on)
     ex = ZERO
     for k, v in (exempt or {}).items():
         if k not in kinds.value:
             raise InputError(
-                f"Неизвестный вид дохода «{k}»; допустимы: {', '.join(kinds.value)}.",
-                f"Unknown kind of income '{k}'; allowed: {', '.join(kinds.value)}.",
+                _("Unknown kind of income '{k}'; allowed: {value}.", k=k, value=', '.join(kinds.value)),
                 "exempt",
             )
         ex += amount(v, "exempt", "сумму дохода", "the amount of the income")
@@ -225,24 +220,22 @@ def deductions(
         "deduction_net_before",
         "deduction_pay - deduction_ndfl",
         rounding="none",
-        label=T("Причитается после НДФЛ", "Due after НДФЛ"),
+        label=_("Due after НДФЛ"),
         unit="rub",
-        deduction_pay=Q(p, "rub", T("начислено", "pay")),
-        deduction_ndfl=Q(tax, "rub", T("НДФЛ", "НДФЛ")),
+        deduction_pay=Q(p, "rub", _("pay")),
+        deduction_ndfl=Q(tax, "rub", _("НДФЛ")),
     )
     if ex > net_before:
-        raise InputError(
-            "Защищённые доходы больше выплаты после НДФЛ.", "The protected incomes exceed the pay after НДФЛ.", "exempt"
-        )
+        raise InputError(_("The protected incomes exceed the pay after НДФЛ."), "exempt")
     base = t.calc(
         "deduction_base",
         "deduction_net_before - exempt_income",
         rounding="none",
-        label=T("База удержаний", "Base of deductions"),
+        label=_("Base of deductions"),
         unit="rub",
         rules=[kinds] if exempt else [],
-        deduction_net_before=Q(net_before, "rub", T("после НДФЛ", "after НДФЛ")),
-        exempt_income=Q(ex, "rub", T("доходы ст. 101", "art. 101 incomes")),
+        deduction_net_before=Q(net_before, "rub", _("after НДФЛ")),
+        exempt_income=Q(ex, "rub", _("art. 101 incomes")),
     )
     limits_rule = rb.lookup("pay_deductions.limits", on)
     limits = limits_rule.value
@@ -251,8 +244,7 @@ def deductions(
         rule = rb.lookup("pay_deductions.subsistence_minimum", on)
         if rule.value is None and minimum is None:
             raise InputError(
-                "Сохранение прожиточного минимума действует с 01.02.2022 (229-ФЗ ст. 99 ч. 1.1).",
-                "Keeping the subsistence minimum applies from 01.02.2022 (Law 229-FZ art. 99 part 1.1).",
+                _("Keeping the subsistence minimum applies from 01.02.2022 (Law 229-FZ art. 99 part 1.1)."),
                 "keep_minimum",
             )
         keep = t.given(
@@ -260,26 +252,22 @@ def deductions(
             amount(minimum, "minimum", "прожиточный минимум", "the subsistence minimum")
             if minimum is not None
             else dec(rule.value),
-            label=T("Прожиточный минимум, сохраняемый работнику", "Subsistence minimum kept for the worker"),
+            label=_("Subsistence minimum kept for the worker"),
             unit="rub",
             rules=[] if minimum is not None else [rule],
-            source=T("229-ФЗ ст. 99 ч. 1.1", "Law 229-FZ art. 99 part 1.1"),
+            source=_("Law 229-FZ art. 99 part 1.1"),
         )
     claims: list[tuple[int, Deduction, Decimal]] = []
     dues: list[tuple[int, Deduction, Decimal]] = []
     for i, d in enumerate(items):
         if not isinstance(d, Deduction) or (d.kind not in KINDS and d.kind != "union_dues"):
             known = ", ".join([*KINDS, "union_dues"])
-            raise InputError(
-                f"Неизвестный вид удержания; допустимы: {known}.",
-                f"Unknown kind of deduction; allowed: {known}.",
-                "deductions",
-            )
+            raise InputError(_("Unknown kind of deduction; allowed: {known}.", known=known), "deductions")
         req = _requested(t, d, i, base, p, on, limits)
         (dues if d.kind == "union_dues" else claims).append((i, d, req))
     lines: dict[int, DeductionLine] = {}
     taken = ZERO
-    for prio in sorted({_priority(d) for _, d, _ in claims}):
+    for prio in sorted({_priority(d) for _i, d, _r in claims}):
         group = [(i, d, r) for i, d, r in claims if _priority(d) == prio]
         room = min(dec(limits[KINDS[d.kind][1]]) * base for _, d, _ in group) - taken
         if keep is not None and any(KINDS[d.kind][3] for _, d, _ in group):
@@ -289,10 +277,10 @@ def deductions(
         t.given(
             "deduction_room",
             room,
-            label=T(f"Можно удержать по очереди {prio}", f"May be deducted in priority {prio}"),
+            label=_("May be deducted in priority {prio}", prio=prio),
             unit="rub",
             rules=[limits_rule],
-            source=T("229-ФЗ ст. 99, 111; ТК РФ ст. 138", "Law 229-FZ art. 99, 111; Labour Code art. 138"),
+            source=_("Law 229-FZ art. 99, 111; Labour Code art. 138"),
         )
         for i, d, r in group:
             got = r if want <= room else _floor(room * r / want)
@@ -301,51 +289,49 @@ def deductions(
             t.given(
                 "deduction_item",
                 got,
-                label=T(f"№ {i + 1}: удержано", f"No. {i + 1}: deducted"),
+                label=_("No. {i}: deducted", i=i + 1),
                 unit="rub",
                 source=KINDS[d.kind][2],
                 note=None
                 if want <= room
-                else T(
-                    f"не хватает на всю сумму: {money(room, 'ru')} × {money(r, 'ru')} / {money(want, 'ru')}, "
-                    "вниз до копеек (229-ФЗ ст. 111 ч. 3)",
-                    f"not enough for the whole claim: {money(room, 'en')} × {money(r, 'en')} / {money(want, 'en')}, "
-                    "down to kopecks (Law 229-FZ art. 111 part 3)",
+                else _(
+                    "not enough for the whole claim: {room} × {r} / {want}, down to kopecks (Law 229-FZ art. 111 "
+                    "part 3)",
+                    room=lambda lang, room=room: money(room, lang),
+                    r=lambda lang, r=r: money(r, lang),
+                    want=lambda lang, want=want: money(want, lang),
                 ),
             )
     for i, d, r in dues:
         got = min(r, net_before - taken)
         taken += got
         lines[i] = DeductionLine(
-            d.kind, _label(d), None, r, got, None, T("ТК РФ ст. 377 ч. 5", "Labour Code art. 377 part 5")
+            d.kind, _label(d), None, r, got, None, _("Labour Code art. 377 part 5")
         )
         t.given(
             "deduction_item",
             got,
-            label=T(f"№ {i + 1}: профсоюзные взносы", f"No. {i + 1}: union dues"),
+            label=_("No. {i}: union dues", i=i + 1),
             unit="rub",
-            source=T(
-                "ТК РФ ст. 377 ч. 5: по заявлению работника, вне пределов ст. 138",
-                "Labour Code art. 377 part 5: on the worker's application, outside the limits of art. 138",
-            ),
+            source=_("Labour Code art. 377 part 5: on the worker's application, outside the limits of art. 138"),
         )
     ordered = tuple(lines[i] for i in sorted(lines))
     total = t.calc(
         "deduction_total",
         " + ".join(f"d{k}" for k in range(len(ordered))) or "0",
         rounding="none",
-        label=T("Удержано всего", "Deducted in total"),
+        label=_("Deducted in total"),
         unit="rub",
-        **{f"d{k}": Q(x.amount, "rub", T(f"№ {k + 1}", f"No. {k + 1}")) for k, x in enumerate(ordered)},
+        **{f"d{k}": Q(x.amount, "rub", _("No. {k}", k=k + 1)) for k, x in enumerate(ordered)},
     )
     received = t.calc(
         "deduction_received",
         "deduction_net_before - deduction_total",
         rounding="none",
-        label=T("Работник получает", "The worker receives"),
+        label=_("The worker receives"),
         unit="rub",
-        deduction_net_before=Q(net_before, "rub", T("после НДФЛ", "after НДФЛ")),
-        deduction_total=Q(total, "rub", T("удержано", "deducted")),
+        deduction_net_before=Q(net_before, "rub", _("after НДФЛ")),
+        deduction_total=Q(total, "rub", _("deducted")),
     )
     return Deductions(
         pay=p,
@@ -364,11 +350,7 @@ def _priority(d: Deduction) -> int:
     if fixed is not None:
         return fixed
     if d.priority not in (2, 3, 4):
-        raise InputError(
-            "Для исполнительного документа укажите очередь 2, 3 или 4 (229-ФЗ ст. 111).",
-            "For a writ give its priority 2, 3 or 4 (Law 229-FZ art. 111).",
-            "priority",
-        )
+        raise InputError(_("For a writ give its priority 2, 3 or 4 (Law 229-FZ art. 111)."), "priority")
     return int(d.priority)
 
 

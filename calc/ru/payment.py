@@ -14,9 +14,9 @@ from decimal import Decimal
 from typing import Any
 
 from calc.core.explain import Q, Trace
+from calc.core.i18n import _
 from calc.core.money import ZERO, amount
 from calc.core.rules import rulebook
-from calc.core.text import T
 from calc.ru.contributions import FUNDS, accident_rate, month_parts, tariff
 from calc.ru.cost import ACCIDENT_SOURCE, KIND_SOURCE
 from calc.ru.income_tax import NDFL_226, ndfl_detail
@@ -100,10 +100,10 @@ def payment_contributions(
             "contribution",
             "with_pay - without_pay",
             rounding=rounding.value,
-            label=T(f"Взносы: {FUNDS[fund]['ru']}", f"Contributions: {FUNDS[fund]['en']}"),
-            with_pay=Q(v, "rub", T("взносы месяца с выплатой", "the month's contributions with the payment")),
-            without_pay=Q(without.get(fund, ZERO), "rub", T("без выплаты", "without it")),
-            source=[KIND_SOURCE, T("НК РФ ст. 424 п. 1, ст. 431 п. 1", "Tax Code art. 424 p. 1, art. 431 p. 1")],
+            label=_("Contributions: {fund}", fund=lambda lang, fund=fund: FUNDS[fund][lang]),
+            with_pay=Q(v, "rub", _("the month's contributions with the payment")),
+            without_pay=Q(without.get(fund, ZERO), "rub", _("without it")),
+            source=[KIND_SOURCE, _("Tax Code art. 424 p. 1, art. 431 p. 1")],
             rules=[*t.rules, rounding],
         )
     total = tr.calc(

@@ -24,15 +24,16 @@ from dateutil.relativedelta import relativedelta
 
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Trace
+from calc.core.i18n import _
 from calc.core.money import ZERO, a_date, amount, flag, number
 from calc.core.rules import Dated, rulebook
-from calc.core.text import T, Text, day, tr
+from calc.core.text import Text, day
 from calc.ru.average_earnings import Bonus, PayRise, PeriodMonth, average_earnings, decree
 from calc.ru.calendar import calendar_rule, month_days, year_working_days
 from calc.ru.income_tax import resident_flag
 from calc.ru.payment import payment_ndfl
 
-LAW_217 = T("НК РФ ст. 217 п. 3", "Tax Code art. 217 p. 3")
+LAW_217 = _("Tax Code art. 217 p. 3")
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,7 @@ def ground(key: Any, on: date, country: str = "ru") -> Ground:
     known = grounds(on, country)
     if key not in known:
         raise InputError(
-            f"Основание увольнения «{key}» неизвестно. Допустимо: {', '.join(known)}.",
-            f"Unknown ground of dismissal '{key}'. Allowed: {', '.join(known)}.",
+            _("Unknown ground of dismissal '{key}'. Allowed: {known}.", key=key, known=', '.join(known)),
             "ground",
         )
     return known[key]
@@ -148,20 +148,24 @@ def _month_days(tr_: Trace, dismissal: date, country: str) -> tuple[Decimal, Tex
             "year_days / 12",
             rounding="none",
             year_days=Q(
-                year_days, "days", T(f"рабочих дней в {dismissal.year} г.", f"working days in {dismissal.year}")
+                year_days, "days", _("working days in {year}", year=dismissal.year)
             ),
             rules=[rule, calendar_rule(dismissal.year, country)],
         )
-        return days, T("в среднем за месяц года", "average month of the year"), [rule]
+        return days, _("average month of the year"), [rule]
     first, last = month_from(dismissal, 1)
     n = working_days_in(first, last, country)
     days = tr_.given(
         "severance_days",
         n,
         rules=[rule, calendar_rule(first.year, country), calendar_rule(last.year, country)],
-        note=T(f"{day(first, 'ru')}–{day(last, 'ru')}", f"{day(first, 'en')} – {day(last, 'en')}"),
+        note=_(
+            "{first} – {last}",
+            first=lambda lang, first=first: day(first, lang),
+            last=lambda lang, last=last: day(last, lang),
+        ),
     )
-    return days, T("месяц после увольнения", "the month after dismissal"), [rule]
+    return days, _("the month after dismissal"), [rule]
 
 
 def severance_pay(
@@ -220,12 +224,16 @@ def severance_pay(
             average_daily=avg,
             severance_days=month_days_,
             source=g.article,
-            note=T(f"{g.label['ru']}; {month_what['ru']}", f"{g.label['en']}; {month_what['en']}"),
+            note=_(
+                "{label}; {month_what}",
+                label=lambda lang, g=g: g.label[lang],
+                month_what=lambda lang, month_what=month_what: month_what[lang],
+            ),
         )
         payments.append(
             DuePayment(
                 "severance_pay",
-                T("Выходное пособие", "Severance pay"),
+                _("Severance pay"),
                 amt,
                 dismissal,
                 month_from(dismissal, 1),
@@ -239,7 +247,11 @@ def severance_pay(
             "severance_days",
             working_days_in(first, last, country),
             rules=[rb.lookup("severance.two_weeks_days", dismissal)],
-            note=T(f"{day(first, 'ru')}–{day(last, 'ru')}", f"{day(first, 'en')} – {day(last, 'en')}"),
+            note=_(
+                "{first} – {last}",
+                first=lambda lang, first=first: day(first, lang),
+                last=lambda lang, last=last: day(last, lang),
+            ),
         )
         amt = tr_.calc(
             "severance_pay",
@@ -247,12 +259,12 @@ def severance_pay(
             average_daily=avg,
             severance_days=n,
             source=g.article,
-            label=T("Выходное пособие (две недели)", "Severance pay (two weeks)"),
+            label=_("Severance pay (two weeks)"),
         )
         payments.append(
             DuePayment(
                 "severance_pay",
-                T("Выходное пособие (две недели)", "Severance pay (two weeks)"),
+                _("Severance pay (two weeks)"),
                 amt,
                 dismissal,
                 (first, last),
@@ -297,21 +309,19 @@ def _average(
         )
     if months is None:
         raise InputError(
-            "Укажите средний дневной заработок (по отработанным дням) или заработок расчётного периода по месяцам.",
-            "Give the average daily earnings (per day worked) or the billing period's pay month by month.",
+            _("Give the average daily earnings (per day worked) or the billing period's pay month by month."),
             "average_daily",
         )
     a = average_earnings(dismissal, months, bonuses=bonuses, pay_rise=pay_rise, country=country, trace=tr_)
     if a.daily is None:
         raise InputError(
-            "Для выходного пособия нужны отработанные дни каждого месяца (days_worked) или исключаемые периоды датами.",
-            "Severance pay needs the days worked in each month (days_worked) or the excluded periods as dates.",
+            _("Severance pay needs the days worked in each month (days_worked) or the excluded periods as dates."),
             "days_worked",
         )
     return a.daily
 
 
-LAW_180 = T("ТК РФ ст. 180 ч. 3", "Labour Code art. 180 part 3")
+LAW_180 = _("Labour Code art. 180 part 3")
 
 
 def _notice(tr_: Trace, g: Ground, dismissal: date, avg: Decimal, notice_ends: Any, country: str) -> list[DuePayment]:
@@ -319,26 +329,23 @@ def _notice(tr_: Trace, g: Ground, dismissal: date, avg: Decimal, notice_ends: A
     end = a_date(notice_ends, "notice_ends", "последний день срока предупреждения", "the last day of the notice")
     if not g.notice_compensation:
         raise InputError(
-            "Компенсация за досрочное увольнение до конца срока предупреждения — только при ликвидации или сокращении.",
-            "Compensation for leaving before the notice ends applies only to liquidation or redundancy.",
+            _("Compensation for leaving before the notice ends applies only to liquidation or redundancy."),
             "notice_ends",
         )
     if end < dismissal:
-        raise InputError(
-            "Срок предупреждения кончается раньше дня увольнения.",
-            "The notice ends before the dismissal day.",
-            "notice_ends",
-        )
+        raise InputError(_("The notice ends before the dismissal day."), "notice_ends")
     if end == dismissal:
         return []
     first = dismissal + timedelta(days=1)
-    label = T(
-        "Компенсация за увольнение до истечения срока предупреждения", "Compensation for leaving before the notice ends"
-    )
+    label = _("Compensation for leaving before the notice ends")
     n = tr_.given(
         "severance_days",
         working_days_in(first, end, country),
-        note=T(f"{day(first, 'ru')}–{day(end, 'ru')}", f"{day(first, 'en')} – {day(end, 'en')}"),
+        note=_(
+            "{first} – {end}",
+            first=lambda lang, first=first: day(first, lang),
+            end=lambda lang, end=end: day(end, lang),
+        ),
     )
     amt = tr_.calc(
         "kept_earnings",
@@ -362,12 +369,16 @@ def _kept(
             last = min(last, stop - timedelta(days=1))
         if last < first:
             break
-        label = T(f"Средний заработок за {k}-й месяц трудоустройства", f"Average earnings kept for month {k}")
+        label = _("Average earnings kept for month {k}", k=k)
         n = tr_.given(
             "severance_days",
             working_days_in(first, last, country),
             rules=[rule],
-            note=T(f"{day(first, 'ru')}–{day(last, 'ru')}", f"{day(first, 'en')} – {day(last, 'en')}"),
+            note=_(
+                "{first} – {last}",
+                first=lambda lang, first=first: day(first, lang),
+                last=lambda lang, last=last: day(last, lang),
+            ),
         )
         amt = tr_.calc(
             "kept_earnings",
@@ -375,7 +386,7 @@ def _kept(
             label=label,
             average_daily=avg,
             severance_days=n,
-            source=T("ТК РФ ст. 178, 318", "Labour Code art. 178, 318"),
+            source=_("Labour Code art. 178, 318"),
         )
         due = month_from(dismissal, k)[1] + timedelta(days=1)
         out.append(DuePayment(f"kept_month_{k}", label, amt, due, (first, last), n))
@@ -419,7 +430,7 @@ def _taxed(
             rounding="none",
             payment_amount=p.amount,
             exempt_room=exempt + room,
-            label=T(f"Облагаемая часть: {tr(p.label, 'ru')}", f"Taxable part: {tr(p.label, 'en')}"),
+            label=_("Taxable part: {label}", label=p.label),
         )
         year = p.due.year
         tax = payment_ndfl(tr_, taxable, prior.get(year, ZERO), year, resident, country) if taxable else ZERO

@@ -28,18 +28,18 @@ from typing import Any
 
 from calc.core.errors import InputError, OutOfRangeError
 from calc.core.explain import Explained, Q, Trace
+from calc.core.i18n import _
 from calc.core.money import ZERO, a_date, amount, dec, number
 from calc.core.rules import Dated, rulebook
-from calc.core.text import T
 from calc.ru.income_tax import NDFL_226, ndfl_detail
 
-LAW_14 = T("255-ФЗ ст. 14", "Law 255-FZ art. 14")
-LAW_7 = T("255-ФЗ ст. 7", "Law 255-FZ art. 7")
+LAW_14 = _("Law 255-FZ art. 14")
+LAW_7 = _("Law 255-FZ art. 7")
 CASES = {
-    "illness": T("болезнь или травма (не производственная)", "illness or injury (not at work)"),
-    "quarantine": T("карантин", "quarantine"),
-    "prosthetics": T("протезирование в стационаре", "prosthetics in hospital"),
-    "aftercare": T("долечивание в санатории", "after-care in a sanatorium"),
+    "illness": _("illness or injury (not at work)"),
+    "quarantine": _("quarantine"),
+    "prosthetics": _("prosthetics in hospital"),
+    "aftercare": _("after-care in a sanatorium"),
 }
 MATERNITY_KINDS = ("normal", "complicated", "multiple")
 
@@ -50,8 +50,11 @@ def _cap(year: int, country: str) -> Dated:
     on = date(year, 1, 1)
     if year < rb.covered_from.year:
         raise OutOfRangeError(
-            f"Предельная база известна с {rb.covered_from.year} г.; для расчёта нужен {year} г.",
-            f"The contribution caps are known from {rb.covered_from.year}; the calculation needs {year}.",
+            _(
+                "The contribution caps are known from {year}; the calculation needs {year2}.",
+                year=rb.covered_from.year,
+                year2=year,
+            ),
             "earnings",
         )
     if 2015 <= year <= 2022:
@@ -69,11 +72,7 @@ class BenefitBase(Explained):
 
 def _earnings(earnings: Mapping[int, Any], year: int) -> Decimal:
     if year not in earnings:
-        raise InputError(
-            f"Укажите заработок за {year} г. (0, если его не было).",
-            f"Please give the earnings of {year} (0 if there were none).",
-            "earnings",
-        )
+        raise InputError(_("Please give the earnings of {year} (0 if there were none).", year=year), "earnings")
     return amount(earnings[year], "earnings", f"заработок за {year} г.", f"the earnings of {year}")
 
 
@@ -99,12 +98,12 @@ def _average(
                 "benefit_year",
                 "min(year_earnings, year_cap)",
                 rounding="none",
-                label=T(f"Заработок {y} г. в пределах предельной базы", f"Earnings of {y} within the cap"),
+                label=_("Earnings of {y} within the cap", y=y),
                 unit="rub",
                 rules=[cap],
                 source=LAW_14,
-                year_earnings=Q(e, "rub", T(f"заработок {y} г.", f"earnings of {y}")),
-                year_cap=Q(dec(cap.value), "rub", T(f"предельная база {y} г.", f"cap of {y}")),
+                year_earnings=Q(e, "rub", _("earnings of {y}", y=y)),
+                year_cap=Q(dec(cap.value), "rub", _("cap of {y}", y=y)),
             )
         )
     div_rule = rb.lookup("sick_pay.divisor", start)
@@ -115,53 +114,53 @@ def _average(
     minimum = tr.calc(
         "benefit_min_daily",
         "mrot * district_coef * mrot_months / days730",
-        label=T("Минимальный средний дневной заработок (из МРОТ)", "Minimum average daily earnings (from the МРОТ)"),
+        label=_("Minimum average daily earnings (from the МРОТ)"),
         unit="rub_per_day",
         rules=[mrot, months, div_rule],
-        mrot=Q(dec(mrot.value), "rub", T("МРОТ на день начала", "МРОТ on the first day")),
-        district_coef=Q(coef, "coef", T("районный коэффициент", "district coefficient")),
-        mrot_months=Q(dec(months.value), "months", T("месяцев", "months")),
-        days730=Q(d730, "days", T("дней", "days")),
+        mrot=Q(dec(mrot.value), "rub", _("МРОТ on the first day")),
+        district_coef=Q(coef, "coef", _("district coefficient")),
+        mrot_months=Q(dec(months.value), "months", _("months")),
+        days730=Q(d730, "days", _("days")),
     )
     maximum = tr.calc(
         "benefit_max_daily",
         "cap1 + cap2",
         rounding="none",
-        label=T("Сумма предельных баз двух лет", "Sum of the two years' caps"),
+        label=_("Sum of the two years' caps"),
         unit="rub",
         source=LAW_14,
-        cap1=Q(caps[0], "rub", T(f"база {years[0]} г.", f"cap of {years[0]}")),
-        cap2=Q(caps[1], "rub", T(f"база {years[1]} г.", f"cap of {years[1]}")),
+        cap1=Q(caps[0], "rub", _("cap of {years}", years=years[0])),
+        cap2=Q(caps[1], "rub", _("cap of {years}", years=years[1])),
     )
     maximum = tr.calc(
         "benefit_max_daily",
         "caps / days730",
-        label=T("Максимальный средний дневной заработок", "Maximum average daily earnings"),
+        label=_("Maximum average daily earnings"),
         unit="rub_per_day",
         source=LAW_14,
-        caps=Q(maximum, "rub", T("сумма предельных баз", "sum of the caps")),
-        days730=Q(d730, "days", T("дней", "days")),
+        caps=Q(maximum, "rub", _("sum of the caps")),
+        days730=Q(d730, "days", _("days")),
     )
     raw = tr.calc(
         "benefit_avg_raw",
         "earned1 + earned2",
         rounding="none",
-        label=T("Заработок за два года в пределах баз", "Two years' earnings within the caps"),
+        label=_("Two years' earnings within the caps"),
         unit="rub",
-        earned1=Q(counted[0], "rub", T(f"{years[0]} г.", f"{years[0]}")),
-        earned2=Q(counted[1], "rub", T(f"{years[1]} г.", f"{years[1]}")),
+        earned1=Q(counted[0], "rub", _("{years}", years=years[0])),
+        earned2=Q(counted[1], "rub", _("{years}", years=years[1])),
     )
     avg = tr.calc(
         "benefit_avg_daily",
         "max(min(earned / divisor, maximum), minimum)",
-        label=T("Средний дневной заработок", "Average daily earnings"),
+        label=_("Average daily earnings"),
         unit="rub_per_day",
         source=LAW_14,
         rules=[rb.lookup("sick_pay.decree", start)],
-        earned=Q(raw, "rub", T("заработок за два года", "two years' earnings")),
-        divisor=Q(div, "days", T("дней расчётного периода", "days of the reference period")),
-        maximum=Q(maximum, "rub_per_day", T("максимум", "maximum")),
-        minimum=Q(minimum, "rub_per_day", T("минимум", "minimum")),
+        earned=Q(raw, "rub", _("two years' earnings")),
+        divisor=Q(div, "days", _("days of the reference period")),
+        maximum=Q(maximum, "rub_per_day", _("maximum")),
+        minimum=Q(minimum, "rub_per_day", _("minimum")),
     )
     return BenefitBase(years=years, average_daily=avg, minimum=minimum, maximum=maximum, steps=())
 
@@ -176,11 +175,7 @@ def _base_years(
 ) -> tuple[Trace, BenefitBase]:
     """The two years before ``start`` (or the worker's replacements, if they give more)."""
     if not isinstance(earnings, Mapping):
-        raise InputError(
-            "Заработок укажите по годам: {2023: 900000, 2024: 1000000}.",
-            "Give the earnings by year: {2023: 900000, 2024: 1000000}.",
-            "earnings",
-        )
+        raise InputError(_("Give the earnings by year: {2023: 900000, 2024: 1000000}."), "earnings")
     usual = (start.year - 2, start.year - 1)
     tr = Trace()
     base = _average(tr, usual, earnings, start, coef, divisor_for(usual) if divisor_for else None, country)
@@ -190,35 +185,35 @@ def _base_years(
     for old, new in replace_years.items():
         if old not in usual:
             raise InputError(
-                f"Заменить можно только {usual[0]} или {usual[1]} г. (получено: {old}).",
-                f"Only {usual[0]} or {usual[1]} can be replaced (got {old}).",
+                _("Only {usual} or {usual2} can be replaced (got {old}).", usual=usual[0], usual2=usual[1], old=old),
                 "replace_years",
             )
         if not isinstance(new, int) or new >= old or new in usual:
             raise InputError(
-                f"{old} г. заменяется более ранним годом вне расчётного периода (получено: {new}).",
-                f"{old} is replaced by an earlier year outside the reference period (got {new}).",
+                _(
+                    "{old} is replaced by an earlier year outside the reference period (got {new}).",
+                    old=old,
+                    new=new,
+                ),
                 "replace_years",
             )
         chosen[usual.index(old)] = new
     years = (min(chosen), max(chosen))
     alt_tr = Trace()
     alt = _average(alt_tr, years, earnings, start, coef, divisor_for(years) if divisor_for else None, country)
-    note = T(
-        "Годы заменены по заявлению работника (255-ФЗ ст. 14 ч. 1): так больше.",
-        "Years replaced on the worker's application (Law 255-FZ art. 14 part 1): this gives more.",
-    )
+    note = _("Years replaced on the worker's application (Law 255-FZ art. 14 part 1): this gives more.")
     if alt.average_daily > base.average_daily:
-        alt_tr.given("benefit_years_replaced", 1, label=T("Замена лет", "Years replaced"), unit="number", note=note)
+        alt_tr.given("benefit_years_replaced", 1, label=_("Years replaced"), unit="number", note=note)
         return alt_tr, alt
     tr.given(
         "benefit_years_replaced",
         0,
-        label=T("Замена лет", "Years replaced"),
+        label=_("Years replaced"),
         unit="number",
-        note=T(
-            f"Замена на {years[0]}–{years[1]} гг. не увеличивает пособие — годы не заменены (ст. 14 ч. 1).",
-            f"Replacing by {years[0]}–{years[1]} does not raise the benefit — the years are kept (art. 14 part 1).",
+        note=_(
+            "Replacing by {years}–{years2} does not raise the benefit — the years are kept (art. 14 part 1).",
+            years=years[0],
+            years2=years[1],
         ),
     )
     return tr, base
@@ -283,14 +278,12 @@ def _monthly_daily(
     month = tr.calc(
         "benefit_mrot_month_daily",
         "mrot * district_coef / month_days",
-        label=T(
-            f"МРОТ за полный месяц на день ({part_start:%m.%Y})", f"МРОТ for a full month per day ({part_start:%m.%Y})"
-        ),
+        label=_("МРОТ for a full month per day ({part_start:%m.%Y})", part_start=part_start),
         unit="rub_per_day",
         rules=[mrot],
-        mrot=Q(dec(mrot.value), "rub", T("МРОТ", "МРОТ")),
-        district_coef=Q(coef, "coef", T("районный коэффициент", "district coefficient")),
-        month_days=Q(dim, "days", T("календарных дней в месяце", "calendar days in the month")),
+        mrot=Q(dec(mrot.value), "rub", _("МРОТ")),
+        district_coef=Q(coef, "coef", _("district coefficient")),
+        month_days=Q(dim, "days", _("calendar days in the month")),
     )
     if cap and daily > month:
         return month
@@ -320,15 +313,16 @@ def sick_pay(
     rb.check_date(start)
     if case not in CASES:
         raise InputError(
-            f"Неизвестный случай «{case}»; допустимы: {', '.join(CASES)}. "
-            "Уход за больным членом семьи здесь не считается.",
-            f"Unknown case '{case}'; allowed: {', '.join(CASES)}. Care of a sick family member is not computed here.",
+            _(
+                "Unknown case '{case}'; allowed: {cases}. Care of a sick family member is not computed here.",
+                case=case,
+                cases=', '.join(CASES),
+            ),
             "case",
         )
     if hired is not None and start < a_date(hired, "hired", "дату приёма", "the hiring date"):
         raise InputError(
-            "Болезнь началась до приёма на работу: пособие платит работодатель только с начала трудового договора.",
-            "The illness began before hiring: the employer pays the benefit only from the start of the contract.",
+            _("The illness began before hiring: the employer pays the benefit only from the start of the contract."),
             "hired",
         )
     n = int(number(days, "days", "число дней болезни", "the number of days of illness", low=1, high=366, integer=True))
@@ -340,17 +334,17 @@ def sick_pay(
     daily = tr.calc(
         "sick_daily",
         "benefit_avg_daily * record_share",
-        label=T("Дневное пособие", "Daily benefit"),
+        label=_("Daily benefit"),
         unit="rub_per_day",
         rules=[shares],
         source=LAW_7,
         benefit_avg_daily=Q(
-            base.average_daily, "rub_per_day", T("средний дневной заработок", "average daily earnings")
+            base.average_daily, "rub_per_day", _("average daily earnings")
         ),
         record_share=Q(
             share,
             "rate",
-            T(f"доля по стажу ({rec // 12} лет {rec % 12} мес.)", f"share by record ({rec // 12} y {rec % 12} m)"),
+            _("share by record ({rec} y {rec2} m)", rec=rec // 12, rec2=rec % 12),
         ),
     )
     mrot = rb.lookup("contributions.mrot", start)
@@ -369,42 +363,40 @@ def sick_pay(
             emp_amount += tr.calc(
                 "sick_employer_part",
                 "sick_daily * sick_days",
-                label=T(f"За счёт работодателя ({part_start:%m.%Y})", f"Paid by the employer ({part_start:%m.%Y})"),
+                label=_("Paid by the employer ({part_start:%m.%Y})", part_start=part_start),
                 unit="rub",
                 rules=[rb.lookup("sick_pay.employer_days", start)],
-                sick_daily=Q(d, "rub_per_day", T("дневное пособие", "daily benefit")),
-                sick_days=Q(e, "days", T("дней", "days")),
+                sick_daily=Q(d, "rub_per_day", _("daily benefit")),
+                sick_days=Q(e, "days", _("days")),
             )
         if f:
             fund_amount += tr.calc(
                 "sick_fund_part",
                 "sick_daily * sick_days",
-                label=T(
-                    f"За счёт Социального фонда ({part_start:%m.%Y})", f"Paid by the Social Fund ({part_start:%m.%Y})"
-                ),
+                label=_("Paid by the Social Fund ({part_start:%m.%Y})", part_start=part_start),
                 unit="rub",
                 rules=[floor_rule] if floor_rule.value else [],
-                sick_daily=Q(d, "rub_per_day", T("дневное пособие", "daily benefit")),
-                sick_days=Q(f, "days", T("дней", "days")),
+                sick_daily=Q(d, "rub_per_day", _("daily benefit")),
+                sick_days=Q(f, "days", _("days")),
             )
     gross = tr.calc(
         "sick_gross",
         "employer_part + fund_part",
         rounding="none",
-        label=T("Пособие по временной нетрудоспособности", "Sick pay"),
+        label=_("Sick pay"),
         unit="rub",
-        source=T("255-ФЗ ст. 3, 7, 14", "Law 255-FZ art. 3, 7, 14"),
-        employer_part=Q(emp_amount, "rub", T("работодатель", "employer")),
-        fund_part=Q(fund_amount, "rub", T("Социальный фонд", "Social Fund")),
+        source=_("Law 255-FZ art. 3, 7, 14"),
+        employer_part=Q(emp_amount, "rub", _("employer")),
+        fund_part=Q(fund_amount, "rub", _("Social Fund")),
     )
     tax = _ndfl(tr, gross, prior_income, start.year, resident, country)
     net = tr.calc(
         "net",
         "sick_gross - ndfl",
         rounding="none",
-        label=T("К выплате", "Paid out"),
+        label=_("Paid out"),
         unit="rub",
-        sick_gross=Q(gross, "rub", T("пособие", "benefit")),
+        sick_gross=Q(gross, "rub", _("benefit")),
         ndfl=tax,
     )
     return SickPay(
@@ -438,10 +430,7 @@ def _ndfl(tr: Trace, gross: Decimal, prior_income: Any, year: int, resident: boo
         ndfl_before=before,
         source=[
             NDFL_226,
-            T(
-                "НК РФ ст. 217 п. 1: пособие по нетрудоспособности облагается",
-                "Tax Code art. 217 p. 1: sick pay is taxed",
-            ),
+            _("Tax Code art. 217 p. 1: sick pay is taxed"),
         ],
     )
 
@@ -481,8 +470,10 @@ def maternity_pay(
     table = rb.lookup("sick_pay.maternity_days", start)
     if kind not in MATERNITY_KINDS:
         raise InputError(
-            f"Вид: {', '.join(MATERNITY_KINDS)} (обычные роды, осложнённые, многоплодная беременность).",
-            f"Kind: {', '.join(MATERNITY_KINDS)} (normal, complicated birth, multiple pregnancy).",
+            _(
+                "Kind: {maternity_kinds} (normal, complicated birth, multiple pregnancy).",
+                maternity_kinds=', '.join(MATERNITY_KINDS),
+            ),
             "kind",
         )
     n = (
@@ -507,7 +498,7 @@ def maternity_pay(
     tr.given(
         "maternity_divisor",
         used if used is not None else rb.value("sick_pay.divisor", start),
-        label=T("Дней расчётного периода (делитель)", "Days of the reference period (divisor)"),
+        label=_("Days of the reference period (divisor)"),
         unit="days",
         rules=[rule],
     )
@@ -520,24 +511,19 @@ def maternity_pay(
         gross += tr.calc(
             "maternity_part",
             "benefit_avg_daily * leave_days",
-            label=T("Пособие по беременности и родам", "Maternity pay"),
+            label=_("Maternity pay"),
             unit="rub",
-            source=T(
-                "255-ФЗ ст. 11 ч. 1: 100 % среднего заработка", "Law 255-FZ art. 11 part 1: 100% of average earnings"
-            ),
+            source=_("Law 255-FZ art. 11 part 1: 100% of average earnings"),
             rules=[table],
-            benefit_avg_daily=Q(d, "rub_per_day", T("средний дневной заработок", "average daily earnings")),
-            leave_days=Q(part_days, "days", T("дней отпуска", "days of leave")),
+            benefit_avg_daily=Q(d, "rub_per_day", _("average daily earnings")),
+            leave_days=Q(part_days, "days", _("days of leave")),
         )
     tr.given(
         "maternity_ndfl",
         0,
-        label=T("НДФЛ", "НДФЛ"),
+        label=_("НДФЛ"),
         unit="rub",
-        source=T(
-            "НК РФ ст. 217 п. 1: пособие по беременности и родам не облагается",
-            "Tax Code art. 217 p. 1: maternity pay is not taxed",
-        ),
+        source=_("Tax Code art. 217 p. 1: maternity pay is not taxed"),
     )
     return MaternityPay(
         start=start,

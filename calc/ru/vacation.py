@@ -23,6 +23,7 @@ from typing import Any
 
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Trace
+from calc.core.i18n import _
 from calc.core.money import a_date, amount, number
 from calc.core.rules import rulebook
 from calc.core.text import T, day, month_name
@@ -31,7 +32,7 @@ from calc.ru.calendar import calendar_rule, month_days
 from calc.ru.income_tax import resident_flag
 from calc.ru.payment import payment_contributions, payment_ndfl
 
-LAW_120 = T("ТК РФ ст. 120 ч. 1", "Labour Code art. 120 part 1")
+LAW_120 = _("Labour Code art. 120 part 1")
 NON_WORKING = ("weekend", "holiday", "day_off")
 
 
@@ -54,22 +55,21 @@ def leave_span(start: date, days: Any = None, end: date | None = None, country: 
     start = a_date(start, "start", "первый день отпуска", "the first day of the leave")
     rulebook(country).check_date(start)
     if (days is None) == (end is None):
-        raise InputError(
-            "Укажите либо продолжительность отпуска, либо его последний день.",
-            "Give either the length of the leave or its last day.",
-            "days",
-        )
+        raise InputError(_("Give either the length of the leave or its last day."), "days")
     if end is not None:
         end = a_date(end, "end", "последний день отпуска", "the last day of the leave")
         if end < start:
             raise InputError(
-                f"Отпуск кончается ({day(end, 'ru')}) раньше, чем начинается ({day(start, 'ru')}).",
-                f"The leave ends ({day(end, 'en')}) before it starts ({day(start, 'en')}).",
+                _(
+                    "The leave ends ({end}) before it starts ({start}).",
+                    end=lambda lang, end=end: day(end, lang),
+                    start=lambda lang, start=start: day(start, lang),
+                ),
                 "end",
             )
         n_cal = (end - start).days + 1
         if n_cal > 366:
-            raise InputError("Отпуск длиннее года.", "The leave is longer than a year.", "end")
+            raise InputError(_("The leave is longer than a year."), "end")
         span = [start + timedelta(days=i) for i in range(n_cal)]
         return end, [d for d in span if _kind(d, country) == "holiday"]
     n = int(number(days, "days", "продолжительность отпуска", "the length of the leave", low=1, high=366, integer=True))
@@ -162,8 +162,7 @@ def vacation_pay(
         avg = average_earnings(start, months, bonuses=bonuses, pay_rise=pay_rise, country=country, trace=tr).leave_daily
     else:
         raise InputError(
-            "Укажите средний дневной заработок или заработок расчётного периода по месяцам.",
-            "Give the average daily earnings or the billing period's pay month by month.",
+            _("Give the average daily earnings or the billing period's pay month by month."),
             "average_daily",
         )
     rules = [calendar_rule(y, country) for y in range(start.year, last.year + 1)]
@@ -171,7 +170,11 @@ def vacation_pay(
     tr.given(
         "leave_calendar_days",
         cal_days,
-        note=T(f"{day(start, 'ru')}–{day(last, 'ru')}", f"{day(start, 'en')} – {day(last, 'en')}"),
+        note=_(
+            "{start} – {last}",
+            start=lambda lang, start=start: day(start, lang),
+            last=lambda lang, last=last: day(last, lang),
+        ),
     )
     hol = tr.given(
         "leave_holidays",
@@ -194,17 +197,15 @@ def vacation_pay(
     tr.given(
         "pay_by",
         int(rulebook(country).value("leave.pay_days_before", start)["days"]),
-        label=T("Выплатить не позднее чем за … до начала отпуска", "Pay at the latest … before the leave starts"),
+        label=_("Pay at the latest … before the leave starts"),
         unit="days",
         rules=[rulebook(country).lookup("leave.pay_days_before", start)],
-        note=T(f"не позднее {day(pay_by, 'ru')}", f"by {day(pay_by, 'en')}"),
+        note=_("by {pay_by}", pay_by=lambda lang, pay_by=pay_by: day(pay_by, lang)),
     )
     when = pay_by if paid_on is None else a_date(paid_on, "paid_on", "дату выплаты", "the payment date")
     rulebook(country).check_date(when)
     if when > start:
-        raise InputError(
-            "Отпускные выплачиваются до начала отпуска.", "Leave pay is paid before the leave starts.", "paid_on"
-        )
+        raise InputError(_("Leave pay is paid before the leave starts."), "paid_on")
     prior = amount(prior_income, "prior_income", "доход с начала года", "the income earlier this year")
     tax = payment_ndfl(tr, gross, prior, when.year, resident, country)
     net = tr.calc("net", "vacation_pay - ndfl_payment", rounding="none", vacation_pay=gross, ndfl_payment=tax)
@@ -254,7 +255,7 @@ def _by_month(
     out: list[LeaveMonth] = []
     rest = gross
     for i, ((y, m), k) in enumerate(counts.items()):
-        label = T(f"Отпускные за {month_name(m, 'ru', y)}", f"Leave pay for {month_name(m, 'en', y)}")
+        label = _("Leave pay for {m}", m=lambda lang, m=m, y=y: month_name(m, lang, y))
         if i < len(counts) - 1:
             part = tr.calc(
                 "month_leave_pay",
@@ -271,7 +272,7 @@ def _by_month(
                 rounding="none",
                 label=label,
                 vacation_pay=gross,
-                earlier_months=Q(gross - rest, "rub", T("за предыдущие месяцы", "earlier months")),
+                earlier_months=Q(gross - rest, "rub", _("earlier months")),
             )
         out.append(LeaveMonth(y, m, k, part))
     return tuple(out)
