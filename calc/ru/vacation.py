@@ -269,7 +269,7 @@ def _by_month(
             part = tr.calc(
                 "month_leave_pay",
                 "vacation_pay - earlier_months",
-                rounding="none",
+                rounding="kopeck",
                 label=label,
                 vacation_pay=gross,
                 earlier_months=Q(gross - rest, "rub", _("earlier months")),
