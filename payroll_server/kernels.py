@@ -1,0 +1,86 @@
+"""The kernel manager of the served apps (``VoilaConfiguration.multi_kernel_manager_class``).
+
+Voilà builds its preheating manager on top of this class. It keeps three promises:
+- never more than ``max_kernels`` kernels (open pages, preheated ones, ones starting): a start beyond waits;
+- at most ``start_concurrency`` kernels start at once (one per core): a burst of visitors gets kernels one
+  after another instead of all of them timing out together;
+- ``admit()`` tells the page guard (``identity``) whether a visitor can have a kernel now; an admitted visitor
+  holds a reservation until the kernel started for them (or the pool's replacement) takes it.
+With ``PARTICIPANTS`` set, every app's preheated pool is sized for the class (``capacity.class_pool``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+from typing import Any
+
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from traitlets import Float, Integer, default
+
+from . import capacity
+
+WAIT_STEP = 0.25  # seconds between looks at the count while the server is full
+
+
+class LimitedKernelManager(AsyncMappingKernelManager):
+    """Counts kernels against a limit; see the module's docstring."""
+
+    max_kernels = Integer(help="The most kernels at once (PAYROLL_MAX_KERNELS; default from memory and cores)").tag(
+        config=True
+    )
+    start_concurrency = Integer(help="Kernels starting at the same time (default: one per core)").tag(config=True)
+    reservation_seconds = Float(60.0, help="How long an admitted visitor's place is kept").tag(config=True)
+
+    @default("max_kernels")
+    def _default_max_kernels(self) -> int:
+        return capacity.max_kernels()
+
+    @default("start_concurrency")
+    def _default_start_concurrency(self) -> int:
+        return capacity.cores()
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._starting = 0
+        self._reserved: list[float] = []
+        self._gate = asyncio.Semaphore(max(1, self.start_concurrency))
+        people = capacity.participants()
+        if people and hasattr(self, "kernel_pools_config"):
+            self._size_pools(people)
+        self.log.info("At most %s kernels, %s starting at once", self.max_kernels, self.start_concurrency)
+
+    def _size_pools(self, people: int) -> None:
+        """The same preheated pool for every app (Voilà fills the pools right after this)."""
+        root = Path(getattr(self.parent, "root_dir", ".") or ".")
+        notebooks = [p for p in root.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts]
+        size = capacity.class_pool(people, len(notebooks), self.max_kernels)
+        self.kernel_pools_config = {"default": {"pool_size": size}}
+        self.log.info("PARTICIPANTS=%s: %s preheated kernel(s) for each of %s notebooks", people, size, len(notebooks))
+
+    def used(self) -> int:
+        """Kernels running, starting and promised to admitted visitors."""
+        now = time.monotonic()
+        self._reserved = [t for t in self._reserved if now - t < self.reservation_seconds]
+        return len(self.list_kernel_ids()) + self._starting + len(self._reserved)
+
+    def admit(self) -> bool:
+        """Whether a visitor's page can have a kernel now; if so, its place is reserved."""
+        if self.used() >= self.max_kernels:
+            return False
+        self._reserved.append(time.monotonic())
+        return True
+
+    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
+        if self._reserved:
+            self._reserved.pop(0)  # the place an admitted visitor holds
+        else:
+            while self.used() >= self.max_kernels:  # a pool refill while the server is full
+                await asyncio.sleep(WAIT_STEP)
+        self._starting += 1
+        try:
+            async with self._gate:
+                return await super().start_kernel(*args, **kwargs)
+        finally:
+            self._starting -= 1
