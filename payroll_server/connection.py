@@ -17,6 +17,7 @@ from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebso
 from tornado.websocket import WebSocketHandler
 
 from .frames import V1, BadFrame, check, v1_header
+from .watch import WATCH_SESSION
 
 try:
     from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
@@ -42,7 +43,14 @@ def scrub(msg_type: str, content: dict[str, Any]) -> tuple[dict[str, Any] | None
 class GuardedConnection(ZMQChannelsWebsocketConnection):
     """Checks incoming frames, keeps tracebacks on the server (see the module's docstring)."""
 
+    @property
+    def is_watch(self) -> bool:
+        """A page's watch on its kernel (``watch``): it gets only the server's restarting / dead notices."""
+        return str(self.session.session).startswith(WATCH_SESSION)
+
     def handle_incoming_message(self, incoming_msg: str) -> None:
+        if self.is_watch:
+            return
         try:
             check(incoming_msg, self.subprotocol)
         except BadFrame as e:
@@ -53,6 +61,8 @@ class GuardedConnection(ZMQChannelsWebsocketConnection):
         super().handle_incoming_message(incoming_msg)
 
     def _on_zmq_reply(self, stream: Any, msg_list: Any) -> None:
+        if self.is_watch:
+            return
         if self.subprotocol == V1:
             header = v1_header(msg_list) or {}
             msg_type = str(header.get("msg_type", ""))

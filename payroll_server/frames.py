@@ -14,6 +14,7 @@ JSON message, the others its buffers.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -36,7 +37,7 @@ def _offsets(data: bytes, count: int, width: int, order: str, first: int) -> lis
     offsets = [int.from_bytes(data[width * (i + 1) : width * (i + 2)], order) for i in range(count)]
     if offsets[0] < first:
         raise BadFrame(f"the first part starts at {offsets[0]}, inside the offset table")
-    for a, b in zip(offsets, offsets[1:], strict=False):
+    for a, b in itertools.pairwise(offsets):
         if b < a:
             raise BadFrame("offsets decrease")
     if offsets[-1] > len(data):
@@ -82,7 +83,7 @@ def check_v1(data: bytes) -> tuple[str, list[bytes]]:
         raise BadFrame("the channel name is not text") from e
     if channel not in CHANNELS:
         raise BadFrame(f"unknown channel {channel[:20]!r}")
-    parts = [data[a:b] for a, b in zip(offsets[1:], offsets[2:], strict=False)]
+    parts = [data[a:b] for a, b in itertools.pairwise(offsets[1:])]
     _check_header(_json_dict(parts[0], "the header"))
     return channel, parts
 
