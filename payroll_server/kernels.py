@@ -22,6 +22,7 @@ from traitlets import Float, Integer, default
 from . import capacity
 
 WAIT_STEP = 0.25  # seconds between looks at the count while the server is full
+STARTS_PER_SLOT = 12  # a kernel starts in about 2.5 s here (benchmarks/bench_class.py): 12 queued ≈ 30 s of wait
 
 
 class LimitedKernelManager(AsyncMappingKernelManager):
@@ -31,6 +32,8 @@ class LimitedKernelManager(AsyncMappingKernelManager):
         config=True
     )
     start_concurrency = Integer(help="Kernels starting at the same time (default: one per core)").tag(config=True)
+    max_starting = Integer(help="Kernels waiting to start beyond which a visitor gets the class-full page "
+                           "(default: 12 per starting slot, about 30 s of starts)").tag(config=True)
     reservation_seconds = Float(60.0, help="How long an admitted visitor's place is kept").tag(config=True)
 
     @default("max_kernels")
@@ -41,6 +44,10 @@ class LimitedKernelManager(AsyncMappingKernelManager):
     def _default_start_concurrency(self) -> int:
         return capacity.cores()
 
+    @default("max_starting")
+    def _default_max_starting(self) -> int:
+        return STARTS_PER_SLOT * max(1, self.start_concurrency)
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._starting = 0
@@ -49,12 +56,14 @@ class LimitedKernelManager(AsyncMappingKernelManager):
         people = capacity.participants()
         if people and hasattr(self, "kernel_pools_config"):
             self._size_pools(people)
-        self.log.info("At most %s kernels, %s starting at once", self.max_kernels, self.start_concurrency)
+        self.log.info("At most %s kernels, %s starting at once, %s waiting to start", self.max_kernels,
+                      self.start_concurrency, self.max_starting)
 
     def _size_pools(self, people: int) -> None:
         """The same preheated pool for every app (Voilà fills the pools right after this)."""
         root = Path(getattr(self.parent, "root_dir", ".") or ".")
-        notebooks = [p for p in root.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts]
+        keep = getattr(self, "_notebook_filter", lambda _path: True)  # Voilà's: no checkpoints, no denylisted
+        notebooks = [p for p in root.rglob("*.ipynb") if keep(p.relative_to(root))]
         size = capacity.class_pool(people, len(notebooks), self.max_kernels)
         self.kernel_pools_config = {"default": {"pool_size": size}}
         self.log.info("PARTICIPANTS=%s: %s preheated kernel(s) for each of %s notebooks", people, size, len(notebooks))
@@ -66,8 +75,9 @@ class LimitedKernelManager(AsyncMappingKernelManager):
         return len(self.list_kernel_ids()) + self._starting + len(self._reserved)
 
     def admit(self) -> bool:
-        """Whether a visitor's page can have a kernel now; if so, its place is reserved."""
-        if self.used() >= self.max_kernels:
+        """Whether a visitor's page can have a kernel now and soon (the queue of starts is short enough); if so,
+        its place is reserved."""
+        if self.used() >= self.max_kernels or self._starting + len(self._reserved) >= self.max_starting:
             return False
         self._reserved.append(time.monotonic())
         return True

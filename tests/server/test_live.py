@@ -116,3 +116,14 @@ def test_the_class_full_page_speaks_the_browsers_language(server_factory):
     except urllib.error.HTTPError as e:
         assert e.code == 503 and "The class is full" in e.read().decode()
     time.sleep(0)
+
+
+def test_a_class_code_is_needed_for_pages_and_kernels(server_factory):
+    """What scripts/start.sh does for a network: Voilà's token as the class code."""
+    coded = server_factory({}, NO_PREHEAT, "--Voila.token=class-code-13")
+    status, _, text = get(f"{coded.base}/voila/render/seniority.ipynb?lang=en")
+    assert status in (200, 302, 403) and "kernelId" not in text  # the login form, no kernel
+    status, _, text = get(f"{coded.base}/voila/render/seniority.ipynb?lang=en&token=class-code-13")
+    assert status == 200 and kernel_of(text)
+    with pytest.raises(websocket.WebSocketBadStatusException):
+        websocket.create_connection(coded.base.replace("http", "ws") + f"/api/kernels/{kernel_of(text)}/channels")
