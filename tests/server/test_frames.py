@@ -25,7 +25,7 @@ PARTS = [json.dumps(MSG[k]).encode() for k in ("header", "parent_header", "metad
 
 
 def test_front_end_frames_pass_and_parse_as_the_library_does():
-    frame = serialize_msg_to_ws_v1(PARTS + [b"buffer"], "shell")
+    frame = serialize_msg_to_ws_v1([*PARTS, b"buffer"], "shell")
     assert check_v1(frame) == deserialize_msg_from_ws_v1(frame)
     assert check_legacy(json.dumps(MSG))["header"]["msg_type"] == "comm_msg"
     with_buffer = serialize_binary_message({**MSG, "buffers": [b"abc"]})
@@ -61,7 +61,7 @@ def test_malformed_v1_frames_say_what_is_wrong(frame, reason):
 def test_decreasing_offsets_are_refused():
     frame = bytearray(v1_frame("shell", *PARTS))
     frame[8 * 3 : 8 * 4] = (1).to_bytes(8, "little")  # the header would end before it starts
-    with pytest.raises(BadFrame, match="decrease|inside"):
+    with pytest.raises(BadFrame, match=r"decrease|inside"):
         check_v1(bytes(frame))
 
 
@@ -89,7 +89,7 @@ def test_random_frames_are_refused_or_parse_as_the_library_does(data, protocol):
     except BadFrame:
         return
     if protocol == V1:
-        channel, parts = deserialize_msg_from_ws_v1(data)
+        _channel, parts = deserialize_msg_from_ws_v1(data)
         assert len(parts) >= 4
     else:
         assert isinstance(deserialize_binary_message(data)["header"], dict)
