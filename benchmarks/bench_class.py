@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import re
 import statistics
@@ -27,6 +28,7 @@ import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -89,23 +91,67 @@ async def class_burst(base: str, app: str, visitors: int, within: float) -> list
 
 
 def fetch(url: str) -> tuple[str, float]:
+    kind, took, _text = fetch_text(url)
+    return kind, took
+
+
+def fetch_text(url: str) -> tuple[str, float, str]:
+    """What a page request got: ``app`` (a page holding the app's widgets), ``busy`` (the class-full page),
+    ``blank`` (a page without the app) or an error; seconds; the text."""
     t0 = time.perf_counter()
+    text = ""
     try:
         with urllib.request.urlopen(url, timeout=300) as r:
             text = r.read().decode("utf-8", "replace")
             kind = "app" if r.status == 200 and "application/vnd.jupyter.widget-view+json" in text else "blank"
+            if kind == "blank" and "/voila/render/" in url:
+                Path("/tmp/bench-class-blank.html").write_text(text)
     except urllib.error.HTTPError as e:
         text = e.read().decode("utf-8", "replace")
         kind = "busy" if e.code == 503 and "payroll-busy" in text else f"HTTP {e.code}"
     except Exception as e:
         kind = type(e).__name__
-    return kind, time.perf_counter() - t0
+    return kind, time.perf_counter() - t0, text
+
+
+def script_visit(base: str, app: str, delay: float) -> tuple[float, bool, str]:
+    """A visitor without a browser (participants' browsers run on their own machines): the page, retried as the
+    class-full page does, then the page's kernel answering over its websocket (what the widgets need). Returns
+    seconds to that point, whether the class-full page came first, and an error."""
+    import websocket
+
+    time.sleep(delay)
+    t0 = time.perf_counter()
+    busy = False
+    while time.perf_counter() - t0 < 300:
+        kind, _took, text = fetch_text(f"{base}/voila/render/{app}.ipynb?lang=ru")
+        if kind == "busy":
+            busy = True
+            time.sleep(5)
+            continue
+        if kind != "app":
+            return time.perf_counter() - t0, busy, kind
+        kernel = re.search(r'"kernelId": *"([^"]+)"', text).group(1)  # type: ignore[union-attr]
+        url = base.replace("http", "ws", 1) + f"/api/kernels/{kernel}/channels?session_id=bench-{kernel}"
+        ws = websocket.create_connection(url, timeout=120)
+        ws.send(json.dumps({"header": {"msg_id": kernel, "msg_type": "comm_info_request", "session": "b",
+                                       "username": "", "version": "5.3", "date": ""}, "parent_header": {},
+                            "metadata": {}, "content": {}, "channel": "shell"}))
+        while "comm_info_reply" not in str(ws.recv()):
+            pass
+        took = time.perf_counter() - t0
+        ws.close()
+        with suppress(OSError):  # the visitor leaves (the culler would free the kernel after 10 minutes)
+            urllib.request.urlopen(urllib.request.Request(f"{base}/api/kernels/{kernel}", method="DELETE"), timeout=60)
+        return took, busy, ""
+    return time.perf_counter() - t0, busy, "no app within 300 s"
 
 
 def idle(base: str, log: Path, app: str, runs: int, pool: int) -> None:
     from playwright.sync_api import sync_playwright
 
-    times = []
+    times: list[float] = []
+    phases: dict[str, list[float]] = {"first byte": [], "page received": [], "DOM ready": []}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         for _ in range(runs):
@@ -117,10 +163,16 @@ def idle(base: str, log: Path, app: str, runs: int, pool: int) -> None:
             page.goto(f"{base}/voila/render/{app}.ipynb?lang=ru")
             page.wait_for_selector(f".app-{app}.app-ready", timeout=120_000)
             times.append(time.perf_counter() - t0)
+            nav = page.evaluate("(() => { const n = performance.getEntriesByType('navigation')[0];"
+                                " return [n.responseStart, n.responseEnd, n.domContentLoadedEventEnd]; })()")
+            for key, ms in zip(phases, nav, strict=True):
+                phases[key].append(ms / 1000)
             page.close(run_before_unload=True)
             time.sleep(4)  # the used kernel's replacement starts and runs the notebook
         browser.close()
     print(f"  idle, open → usable: {spread(times, 's', 1)}   [{load()}]")
+    for key, values in phases.items():  # where the time goes: the server's answer, then the browser
+        print(f"    → {key:13s} {spread(values, 's', 1)}")
 
 
 def main() -> None:
@@ -150,8 +202,10 @@ def main() -> None:
         idle(base, log, args.app, args.runs, pool)
 
         time.sleep(10)
-        print(f"\n2. {args.visitors} visitors within {args.within:.0f} s   [{load()}]")
-        results = asyncio.run(class_burst(base, args.app, args.visitors, args.within))
+        print(f"\n2. {args.visitors} visitors within {args.within:.0f} s (page, then its kernel answers)  [{load()}]")
+        with ThreadPoolExecutor(args.visitors) as pool_v:
+            delays = [i * args.within / args.visitors for i in range(args.visitors)]
+            results = list(pool_v.map(lambda d: script_visit(base, args.app, d), delays))
         ok = [t for t, _b, e in results if not e]
         print(f"  usable: {len(ok)} of {len(results)}; {spread(ok, 's', 1) if ok else ''}")
         print(f"  the last usable after {max(ok):.1f} s" if ok else "")

@@ -82,6 +82,14 @@ class LimitedKernelManager(AsyncMappingKernelManager):
         self._reserved.append(time.monotonic())
         return True
 
+    async def cull_kernel_if_idle(self, kernel_id: str) -> None:
+        """jupyter_server's culler, skipping kernels still starting (no activity recorded yet): it raised on them
+        and logged the error every minute."""
+        kernel = self._kernels.get(kernel_id)
+        if kernel is None or "last_activity" not in getattr(kernel, "_trait_values", {}):
+            return
+        await super().cull_kernel_if_idle(kernel_id)
+
     async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
         if self._reserved:
             self._reserved.pop(0)  # the place an admitted visitor holds
