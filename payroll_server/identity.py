@@ -80,4 +80,5 @@ class ClassroomIdentityProvider(PasswordIdentityProvider):
             handler.set_header("Cache-Control", "no-store")
             raise web.Finish(busy_page(lang))
         handler._payroll_admitted = True  # type: ignore[attr-defined]
-        return user
+        _ = handler.xsrf_token  # sets the _xsrf cookie: a preheated page renders no template that would
+        return user  # (Voilà's shutdown beacon sends it back; without it the closed page's kernel stays)
