@@ -23,6 +23,7 @@ import json
 import os
 import re
 import statistics
+import subprocess
 import sys
 import time
 import urllib.error
@@ -33,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_apps import APPS, ARGS, CHROMIUM, kernels, spread, voila
+from bench_apps import APPS, ARGS, CHROMIUM, REPO, kernels, spread, voila
 from bench_common import HelpFormatter
 
 
@@ -147,6 +148,38 @@ def script_visit(base: str, app: str, delay: float) -> tuple[float, bool, str]:
     return time.perf_counter() - t0, busy, "no app within 300 s"
 
 
+BREAKDOWN = """
+import time
+t = [time.perf_counter()]
+import ipykernel.kernelapp, ipykernel.ipkernel
+t.append(time.perf_counter())
+import ipywidgets
+t.append(time.perf_counter())
+import calc
+t.append(time.perf_counter())
+from payroll_ui import {app}_app as m
+t.append(time.perf_counter())
+import matplotlib.figure, matplotlib.backends.backend_agg
+t.append(time.perf_counter())
+m.build("ru")
+t.append(time.perf_counter())
+print(" ".join(f"{{b - a:.3f}}" for a, b in zip(t, t[1:])))
+"""
+STEPS = ["ipykernel", "ipywidgets", "calc (rules loaded)", "the app's module", "matplotlib", "first build + render"]
+
+
+def kernel_breakdown(app: str, runs: int = 3) -> None:
+    """Where a kernel's start goes, in a fresh interpreter each time (what Voilà's kernel does, step by step)."""
+    rows = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        out = subprocess.run([sys.executable, "-c", BREAKDOWN.format(app=app)], capture_output=True, text=True,
+                             check=True, cwd=REPO)
+        rows.append([float(x) for x in out.stdout.split()] + [time.perf_counter() - t0])
+    for i, name in enumerate([*STEPS, "whole interpreter"]):
+        print(f"    {name:22s} {statistics.median(r[i] for r in rows):.3f} s")
+
+
 def idle(base: str, log: Path, app: str, runs: int, pool: int) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -198,6 +231,8 @@ def main() -> None:
         rss = [k.memory_info().rss / 2**20 for k in kernels(pid)]
         print(f"  preheated kernels: {len(rss)}, RSS median {statistics.median(rss):.0f} MiB, max {max(rss):.0f} MiB")
 
+        print(f"\n0. A kernel's start for {args.app}, median of 3 fresh interpreters   [{load()}]")
+        kernel_breakdown(args.app)
         print("\n1. One visitor at a time")
         idle(base, log, args.app, args.runs, pool)
 

@@ -80,5 +80,8 @@ class ClassroomIdentityProvider(PasswordIdentityProvider):
             handler.set_header("Cache-Control", "no-store")
             raise web.Finish(busy_page(lang))
         handler._payroll_admitted = True  # type: ignore[attr-defined]
-        _ = handler.xsrf_token  # sets the _xsrf cookie: a preheated page renders no template that would
-        return user  # (Voilà's shutdown beacon sends it back; without it the closed page's kernel stays)
+        # A preheated page renders no template on the request, so nothing sets the _xsrf cookie that Voilà's
+        # shutdown beacon sends back: without it a closed page's kernel stayed until culled (10 minutes).
+        handler.current_user = user
+        _ = handler.xsrf_token
+        return user

@@ -127,3 +127,14 @@ def test_a_class_code_is_needed_for_pages_and_kernels(server_factory):
     assert status == 200 and kernel_of(text)
     with pytest.raises(websocket.WebSocketBadStatusException):
         websocket.create_connection(coded.base.replace("http", "ws") + f"/api/kernels/{kernel_of(text)}/channels")
+
+
+def test_a_preheated_page_sets_the_cookie_its_shutdown_beacon_needs(server_factory):
+    """Voilà's page sends the _xsrf cookie with its shutdown beacon; without it the kernel of a closed page
+    stayed until culled."""
+    others = ",".join(f'"{a}.ipynb"' for a in ("start", "advance", "cost", "payslip", "dismissal", "bargaining"))
+    preheated = server_factory({}, f"--VoilaKernelManager.preheat_denylist=[{others}]")
+    status, headers, text = get(f"{preheated.base}/voila/render/seniority.ipynb?lang=en")
+    assert status == 200 and kernel_of(text)
+    assert "_xsrf=" in headers.get("Set-Cookie", "")
+    assert "Using pre-heated kernel" in preheated.log_text()

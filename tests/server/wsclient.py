@@ -16,13 +16,18 @@ import websocket  # websocket-client
 V1 = "v1.kernel.websocket.jupyter.org"
 
 
+def _headers(message: Any) -> dict[str, str]:
+    """Headers by name; repeated ones (Set-Cookie) joined by new lines."""
+    return {k: "\n".join(message.get_all(k)) for k in set(message.keys())}
+
+
 def get(url: str, timeout: float = 120) -> tuple[int, dict[str, str], str]:
     """Status, headers and text of a page (an HTTP error status is an answer too)."""
     try:
         with urllib.request.urlopen(url, timeout=timeout) as r:
-            return r.status, dict(r.headers), r.read().decode("utf-8", "replace")
+            return r.status, _headers(r.headers), r.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as e:
-        return e.code, dict(e.headers), e.read().decode("utf-8", "replace")
+        return e.code, _headers(e.headers), e.read().decode("utf-8", "replace")
 
 
 def kernel_of(page: str) -> str:
