@@ -96,13 +96,13 @@ def fetch(url: str) -> tuple[str, float]:
     return kind, took
 
 
-def fetch_text(url: str) -> tuple[str, float, str]:
+def fetch_text(url: str, opener: Any = None) -> tuple[str, float, str]:
     """What a page request got: ``app`` (a page holding the app's widgets), ``busy`` (the class-full page),
     ``blank`` (a page without the app) or an error; seconds; the text."""
     t0 = time.perf_counter()
     text = ""
     try:
-        with urllib.request.urlopen(url, timeout=300) as r:
+        with (opener or urllib.request.build_opener()).open(url, timeout=300) as r:
             text = r.read().decode("utf-8", "replace")
             kind = "app" if r.status == 200 and "application/vnd.jupyter.widget-view+json" in text else "blank"
             if kind == "blank" and "/voila/render/" in url:
@@ -119,13 +119,17 @@ def script_visit(base: str, app: str, delay: float) -> tuple[float, bool, str]:
     """A visitor without a browser (participants' browsers run on their own machines): the page, retried as the
     class-full page does, then the page's kernel answering over its websocket (what the widgets need). Returns
     seconds to that point, whether the class-full page came first, and an error."""
+    from http.cookiejar import CookieJar
+
     import websocket
 
+    jar = CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     time.sleep(delay)
     t0 = time.perf_counter()
     busy = False
     while time.perf_counter() - t0 < 300:
-        kind, _took, text = fetch_text(f"{base}/voila/render/{app}.ipynb?lang=ru")
+        kind, _took, text = fetch_text(f"{base}/voila/render/{app}.ipynb?lang=ru", opener)
         if kind == "busy":
             busy = True
             time.sleep(5)
@@ -142,8 +146,10 @@ def script_visit(base: str, app: str, delay: float) -> tuple[float, bool, str]:
             pass
         took = time.perf_counter() - t0
         ws.close()
-        with suppress(OSError):  # the visitor leaves (the culler would free the kernel after 10 minutes)
-            urllib.request.urlopen(urllib.request.Request(f"{base}/api/kernels/{kernel}", method="DELETE"), timeout=60)
+        xsrf = next((c.value for c in jar if c.name == "_xsrf"), "")
+        with suppress(OSError):  # the visitor leaves, as Voilà's page does when its tab closes
+            opener.open(urllib.request.Request(f"{base}/voila/api/shutdown/{kernel}", data=f"_xsrf={xsrf}".encode(),
+                                               method="POST"), timeout=60)
         return took, busy, ""
     return time.perf_counter() - t0, busy, "no app within 300 s"
 

@@ -9,7 +9,6 @@ Settings (environment variables, read when the server starts):
 
 from __future__ import annotations
 
-import math
 import os
 
 import psutil
@@ -52,7 +51,8 @@ def participants() -> int | None:
 
 
 def class_pool(people: int, notebooks: int, limit: int) -> int:
-    """Preheated kernels per app for a class: half the class opens an app at once with no wait, the others'
-    kernels start as they arrive; the pools of all apps plus one kernel per participant stay within ``limit``."""
+    """Preheated kernels per app for a class: the whole class opens an app with no kernel to start, as far as
+    the pools of all apps plus one kernel per participant stay within ``limit`` (beyond, kernels start as
+    visitors arrive, ``start_concurrency`` at a time)."""
     room = max(0, limit - people) // max(1, notebooks)
-    return max(1, min(math.ceil(people / 2), room))
+    return max(1, min(people, room))

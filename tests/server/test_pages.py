@@ -39,7 +39,7 @@ def test_the_watch_script_holds_both_languages_and_its_session_marker():
 
 
 @pytest.mark.parametrize(("people", "notebooks", "limit", "expected"), [
-    (30, 1, 120, 15), (30, 7, 120, 12), (30, 7, 40, 1), (1, 7, 120, 1), (100, 1, 120, 20),
+    (30, 1, 120, 30), (30, 7, 120, 12), (30, 7, 40, 1), (1, 7, 120, 1), (100, 1, 120, 20), (3, 7, 120, 3),
 ])
 def test_class_pools_fit_the_limit_with_a_kernel_per_participant(people, notebooks, limit, expected):
     size = class_pool(people, notebooks, limit)
