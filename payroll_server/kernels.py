@@ -4,6 +4,8 @@ Voilà builds its preheating manager on top of this class. It keeps three promis
 - never more than ``max_kernels`` kernels (open pages, preheated ones, ones starting): a start beyond waits;
 - at most ``start_concurrency`` kernels start at once (one per core): a burst of visitors gets kernels one
   after another instead of all of them timing out together;
+- a pool's replacement kernel that no visitor waits for yet starts once visitors stop arriving
+  (``QUIET_SECONDS``): during a class burst the machine serves the visitors first;
 - ``admit()`` tells the page guard (``identity``) whether a visitor can have a kernel now; an admitted visitor
   holds a reservation until the kernel started for them (or the pool's replacement) takes it.
 With ``PARTICIPANTS`` set, every app's preheated pool is sized for the class (``capacity.class_pool``).
@@ -22,7 +24,8 @@ from traitlets import Float, Integer, default
 from . import capacity
 
 WAIT_STEP = 0.25  # seconds between looks at the count while the server is full
-STARTS_PER_SLOT = 12  # a kernel starts in about 2.5 s here (benchmarks/bench_class.py): 12 queued ≈ 30 s of wait
+QUIET_SECONDS = 5.0  # a preheated pool is refilled once no visitor has arrived for this long
+STARTS_PER_SLOT = 6  # a kernel starts in 2.5 s on an idle core, several times that under load: 6 queued per slot
 
 
 class LimitedKernelManager(AsyncMappingKernelManager):
@@ -33,7 +36,7 @@ class LimitedKernelManager(AsyncMappingKernelManager):
     )
     start_concurrency = Integer(help="Kernels starting at the same time (default: one per core)").tag(config=True)
     max_starting = Integer(help="Kernels waiting to start beyond which a visitor gets the class-full page "
-                           "(default: 12 per starting slot, about 30 s of starts)").tag(config=True)
+                           "(default: 6 per starting slot)").tag(config=True)
     reservation_seconds = Float(60.0, help="How long an admitted visitor's place is kept").tag(config=True)
 
     @default("max_kernels")
@@ -50,8 +53,9 @@ class LimitedKernelManager(AsyncMappingKernelManager):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._starting = 0
+        self._starts: set[asyncio.Task[Any] | None] = set()  # the tasks inside start_kernel
         self._reserved: list[float] = []
+        self._last_admitted = 0.0
         self._gate = asyncio.Semaphore(max(1, self.start_concurrency))
         people = capacity.participants()
         if people and hasattr(self, "kernel_pools_config"):
@@ -72,15 +76,28 @@ class LimitedKernelManager(AsyncMappingKernelManager):
         """Kernels running, starting and promised to admitted visitors."""
         now = time.monotonic()
         self._reserved = [t for t in self._reserved if now - t < self.reservation_seconds]
-        return len(self.list_kernel_ids()) + self._starting + len(self._reserved)
+        return len(self.list_kernel_ids()) + len(self._starts) + len(self._reserved)
+
+    def _in_pool(self, task: asyncio.Task[Any] | None) -> bool:
+        """A preheated pool's kernel that no visitor has taken yet (Voilà keeps the pool as a list of tasks)."""
+        return any(task in pool for pool in getattr(self, "_pools", {}).values())
+
+    def backlog(self) -> int:
+        """Kernels starting that a visitor waits for."""
+        return sum(not self._in_pool(task) for task in self._starts)
 
     def admit(self) -> bool:
         """Whether a visitor's page can have a kernel now and soon (the queue of starts is short enough); if so,
         its place is reserved."""
-        if self.used() >= self.max_kernels or self._starting + len(self._reserved) >= self.max_starting:
+        if self.used() >= self.max_kernels or self.backlog() >= self.max_starting:
             return False
         self._reserved.append(time.monotonic())
+        self._last_admitted = time.monotonic()
         return True
+
+    def _refill_can_wait(self) -> bool:
+        """This start is a preheated pool's replacement nobody has taken yet, while visitors keep arriving."""
+        return self._in_pool(asyncio.current_task()) and time.monotonic() - self._last_admitted < QUIET_SECONDS
 
     async def cull_kernel_if_idle(self, kernel_id: str) -> None:
         """jupyter_server's culler, skipping kernels still starting (no activity recorded yet): it raised on them
@@ -96,9 +113,12 @@ class LimitedKernelManager(AsyncMappingKernelManager):
         else:
             while self.used() >= self.max_kernels:  # a pool refill while the server is full
                 await asyncio.sleep(WAIT_STEP)
-        self._starting += 1
+        task = asyncio.current_task()
+        self._starts.add(task)
         try:
+            while self._refill_can_wait():
+                await asyncio.sleep(WAIT_STEP)
             async with self._gate:
                 return await super().start_kernel(*args, **kwargs)
         finally:
-            self._starting -= 1
+            self._starts.discard(task)
