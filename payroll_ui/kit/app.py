@@ -441,12 +441,15 @@ def run(app_class: type[App]) -> App:
 
     The app is built before waiting for the request, so a preheated kernel does the slow part early.
     """
-    from IPython.display import display
+    from IPython.display import HTML, display
+
+    from payroll_server.watch import watch_html
 
     app = app_class("ru")
     params = read_params()
     if params or app.render_after_request:
         app.load(params)
     display(app.root)
+    display(HTML(watch_html()))  # a message with a reload button if the kernel dies or the connection drops
     return app
 

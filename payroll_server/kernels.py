@@ -1,0 +1,124 @@
+"""The kernel manager of the served apps (``VoilaConfiguration.multi_kernel_manager_class``).
+
+Voilà builds its preheating manager on top of this class. It keeps three promises:
+- never more than ``max_kernels`` kernels (open pages, preheated ones, ones starting): a start beyond waits;
+- at most ``start_concurrency`` kernels start at once (one per core): a burst of visitors gets kernels one
+  after another instead of all of them timing out together;
+- a pool's replacement kernel that no visitor waits for yet starts once visitors stop arriving
+  (``QUIET_SECONDS``): during a class burst the machine serves the visitors first;
+- ``admit()`` tells the page guard (``identity``) whether a visitor can have a kernel now; an admitted visitor
+  holds a reservation until the kernel started for them (or the pool's replacement) takes it.
+With ``PARTICIPANTS`` set, every app's preheated pool is sized for the class (``capacity.class_pool``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+from typing import Any
+
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from traitlets import Float, Integer, default
+
+from . import capacity
+
+WAIT_STEP = 0.25  # seconds between looks at the count while the server is full
+QUIET_SECONDS = 5.0  # a preheated pool is refilled once no visitor has arrived for this long
+STARTS_PER_SLOT = 6  # a kernel starts in 2.5 s on an idle core, several times that under load: 6 queued per slot
+
+
+class LimitedKernelManager(AsyncMappingKernelManager):
+    """Counts kernels against a limit; see the module's docstring."""
+
+    max_kernels = Integer(help="The most kernels at once (PAYROLL_MAX_KERNELS; default from memory and cores)").tag(
+        config=True
+    )
+    start_concurrency = Integer(help="Kernels starting at the same time (default: one per core)").tag(config=True)
+    max_starting = Integer(help="Kernels waiting to start beyond which a visitor gets the class-full page "
+                           "(default: 6 per starting slot)").tag(config=True)
+    reservation_seconds = Float(60.0, help="How long an admitted visitor's place is kept").tag(config=True)
+
+    @default("max_kernels")
+    def _default_max_kernels(self) -> int:
+        return capacity.max_kernels()
+
+    @default("start_concurrency")
+    def _default_start_concurrency(self) -> int:
+        return capacity.cores()
+
+    @default("max_starting")
+    def _default_max_starting(self) -> int:
+        return STARTS_PER_SLOT * max(1, self.start_concurrency)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._starts: set[asyncio.Task[Any] | None] = set()  # the tasks inside start_kernel
+        self._reserved: list[float] = []
+        self._last_admitted = 0.0
+        self._gate = asyncio.Semaphore(max(1, self.start_concurrency))
+        people = capacity.participants()
+        if people and hasattr(self, "kernel_pools_config"):
+            self._size_pools(people)
+        self.log.info("At most %s kernels, %s starting at once, %s waiting to start", self.max_kernels,
+                      self.start_concurrency, self.max_starting)
+
+    def _size_pools(self, people: int) -> None:
+        """The same preheated pool for every app (Voilà fills the pools right after this)."""
+        root = Path(getattr(self.parent, "root_dir", ".") or ".")
+        keep = getattr(self, "_notebook_filter", lambda _path: True)  # Voilà's: no checkpoints, no denylisted
+        notebooks = [p for p in root.rglob("*.ipynb") if keep(p.relative_to(root))]
+        size = capacity.class_pool(people, len(notebooks), self.max_kernels)
+        self.kernel_pools_config = {"default": {"pool_size": size}}
+        self.log.info("PARTICIPANTS=%s: %s preheated kernel(s) for each of %s notebooks", people, size, len(notebooks))
+
+    def used(self) -> int:
+        """Kernels running, starting and promised to admitted visitors."""
+        now = time.monotonic()
+        self._reserved = [t for t in self._reserved if now - t < self.reservation_seconds]
+        return len(self.list_kernel_ids()) + len(self._starts) + len(self._reserved)
+
+    def _in_pool(self, task: asyncio.Task[Any] | None) -> bool:
+        """A preheated pool's kernel that no visitor has taken yet (Voilà keeps the pool as a list of tasks)."""
+        return any(task in pool for pool in getattr(self, "_pools", {}).values())
+
+    def backlog(self) -> int:
+        """Kernels starting that a visitor waits for."""
+        return sum(not self._in_pool(task) for task in self._starts)
+
+    def admit(self) -> bool:
+        """Whether a visitor's page can have a kernel now and soon (the queue of starts is short enough); if so,
+        its place is reserved."""
+        if self.used() >= self.max_kernels or self.backlog() >= self.max_starting:
+            return False
+        self._reserved.append(time.monotonic())
+        self._last_admitted = time.monotonic()
+        return True
+
+    def _refill_can_wait(self) -> bool:
+        """This start is a preheated pool's replacement nobody has taken yet, while visitors keep arriving."""
+        return self._in_pool(asyncio.current_task()) and time.monotonic() - self._last_admitted < QUIET_SECONDS
+
+    async def cull_kernel_if_idle(self, kernel_id: str) -> None:
+        """jupyter_server's culler, skipping kernels still starting (no activity recorded yet): it raised on them
+        and logged the error every minute."""
+        kernel = self._kernels.get(kernel_id)
+        if kernel is None or "last_activity" not in getattr(kernel, "_trait_values", {}):
+            return
+        await super().cull_kernel_if_idle(kernel_id)
+
+    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:
+        if self._reserved:
+            self._reserved.pop(0)  # the place an admitted visitor holds
+        else:
+            while self.used() >= self.max_kernels:  # a pool refill while the server is full
+                await asyncio.sleep(WAIT_STEP)
+        task = asyncio.current_task()
+        self._starts.add(task)
+        try:
+            while self._refill_can_wait():
+                await asyncio.sleep(WAIT_STEP)
+            async with self._gate:
+                return await super().start_kernel(*args, **kwargs)
+        finally:
+            self._starts.discard(task)

@@ -1,0 +1,77 @@
+"""A Voilà server with the repo's voila.json (so ``payroll_server`` is loaded), started per test module."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as r:
+            return r.status == 200 and b"voila" in r.read(20000).lower()
+    except Exception:
+        return False
+
+
+class Server:
+    def __init__(self, env: dict[str, str], *args: str) -> None:
+        self.port = _free_port()
+        self.base = f"http://localhost:{self.port}"
+        self.log = REPO / "artifacts" / f"voila-server-{self.port}.log"
+        self.log.parent.mkdir(exist_ok=True)
+        with self.log.open("w") as out:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "voila", "notebooks/apps", f"--port={self.port}", "--no-browser", *args],
+                cwd=REPO, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                env={**os.environ, "PYTHONPATH": str(REPO), **env},
+            )
+        deadline = time.time() + 90
+        while not _answers(f"{self.base}/"):
+            if self.proc.poll() is not None or time.time() > deadline:
+                self.stop()
+                pytest.fail(f"Voilà did not start: {self.log}")
+            time.sleep(0.5)
+
+    def log_text(self) -> str:
+        return self.log.read_text()
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:  # a frozen server ignores SIGTERM
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+
+
+@pytest.fixture(scope="module")
+def server_factory() -> Iterator[Callable[..., Server]]:
+    """``server_factory(env, *voila_args)``; every server started is stopped at the end of the module."""
+    servers: list[Server] = []
+
+    def make(env: dict[str, str] | None = None, *args: str) -> Server:
+        servers.append(Server(env or {}, *args))
+        return servers[-1]
+
+    yield make
+    for s in servers:
+        s.stop()

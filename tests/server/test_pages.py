@@ -1,0 +1,47 @@
+"""The pages payroll_server writes itself: the class-full page and the watch script (language, escaping)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from payroll_server.capacity import class_pool
+from payroll_server.identity import busy_page, page_lang
+from payroll_server.watch import WATCH_SESSION, watch_html
+
+
+def handler(query_lang: str = "", accept: str = "") -> SimpleNamespace:
+    return SimpleNamespace(get_argument=lambda _name, _default="": query_lang,
+                           request=SimpleNamespace(headers={"Accept-Language": accept}))
+
+
+@pytest.mark.parametrize(("lang", "accept", "expected"), [
+    ("en", "ru-RU", "en"), ("ru", "en-GB", "ru"), ("", "en-GB,en;q=0.9", "en"), ("", "de-DE,en;q=0.5", "en"),
+    ("", "de-DE", "ru"), ("", "", "ru"), ("xx", "en", "en"),
+])
+def test_the_page_language_follows_the_address_then_the_browser(lang, accept, expected):
+    assert page_lang(handler(lang, accept)) == expected
+
+
+def test_the_class_full_page_retries_by_itself_in_its_language():
+    ru, en = busy_page("ru"), busy_page("en")
+    assert '<html lang="ru">' in ru and "Класс заполнен" in ru and "5 секунд" in ru
+    assert "The class is full" in en and "every 5 seconds" in en
+    assert all('http-equiv="refresh" content="5"' in p and "location.reload()" in p for p in (ru, en))
+
+
+def test_the_watch_script_holds_both_languages_and_its_session_marker():
+    script = watch_html()
+    assert script.startswith("<script>") and script.endswith("</script>")
+    assert "Связь с сервером прервалась" in script and "The connection to the server was lost" in script
+    assert WATCH_SESSION in script and "</script>" not in script[len("<script>"):-len("</script>")]
+
+
+@pytest.mark.parametrize(("people", "notebooks", "limit", "expected"), [
+    (30, 1, 120, 30), (30, 7, 120, 12), (30, 7, 40, 1), (1, 7, 120, 1), (100, 1, 120, 20), (3, 7, 120, 3),
+])
+def test_class_pools_fit_the_limit_with_a_kernel_per_participant(people, notebooks, limit, expected):
+    size = class_pool(people, notebooks, limit)
+    assert size == expected
+    assert size == 1 or size * notebooks + people <= limit
