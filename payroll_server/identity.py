@@ -13,10 +13,9 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from calc.text import T, tr
 from jupyter_server.auth.identity import PasswordIdentityProvider, User
 from tornado import web
-
-from calc.text import T, tr
 
 RETRY_SECONDS = 5
 TITLE = T("Класс заполнен", "The class is full")
