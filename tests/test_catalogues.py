@@ -99,3 +99,10 @@ def test_values_are_shown_in_the_same_language() -> None:
     msg = _("Contributions to date: {fund}, {amount}", fund=inner, amount=lambda lang: money(1500, lang))
     assert tr(msg, "en") == "Contributions to date: to date, 1,500.00\u00a0₽"
     assert tr(msg, "ru").endswith("1\u00a0500,00\u00a0₽")
+
+
+def test_an_empty_message_is_empty_not_the_catalogue_header() -> None:
+    from calc.core.i18n import _
+    from calc.core.text import tr
+
+    assert tr(_(""), "ru") == "" and tr(_(""), "en") == ""

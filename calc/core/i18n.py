@@ -101,6 +101,8 @@ class Message:
                 text = t.npgettext(self.context, self.msgid, self.plural, n)
             else:
                 text = t.ngettext(self.msgid, self.plural, n)
+        elif not self.msgid:
+            text = ""  # gettext("") is the catalogue's header, never a text to show
         elif self.context:
             text = t.pgettext(self.context, self.msgid)
         else:

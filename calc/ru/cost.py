@@ -21,7 +21,7 @@ from calc.core.explain import Explained, Q, Trace
 from calc.core.i18n import _
 from calc.core.money import KOPECK, RUBLE, ZERO, amount, dec, number
 from calc.core.rules import Dated, rulebook
-from calc.core.text import T, Text, money, money_short, percent, tr
+from calc.core.text import Text, money, money_short, percent, tr
 from calc.ru.contributions import (
     FUNDS,
     KINDS,
@@ -102,12 +102,12 @@ def _events(tax: MonthTax, prev: MonthTax | None, c: MonthContributions) -> tupl
         if f.fund in c.crossed and f.cap is not None:
             caps.setdefault(f.cap, []).append(f.fund)
     for cap, funds in caps.items():
-        ru = ", ".join(tr(FUNDS[f], "ru") for f in funds)
-        en = ", ".join(tr(FUNDS[f], "en") for f in funds)
+        names = [FUNDS[f] for f in funds]
         ev.append(
-            T(
-                f"Взносы: в этом месяце достигнута предельная база {money_short(cap, 'ru')} ({ru})",
-                f"Contributions: the {money_short(cap, 'en')} cap is reached this month ({en})",
+            _(
+                "Contributions: the {cap} cap is reached this month ({funds})",
+                cap=lambda lang, cap=cap: money_short(cap, lang),
+                funds=lambda lang, names=names: ", ".join(tr(n, lang) for n in names),
             )
         )
     return tuple(ev)
@@ -470,23 +470,22 @@ def _inverse_note(found: _Found, what: Text, rounding: Text) -> Text | None:
     if len(found.exact) < 2:
         return None
     if len(found.pieces) > 1:
-        ru_list = ", ".join(money(min(p), "ru") for p in found.pieces)
-        en_list = ", ".join(money(min(p), "en") for p in found.pieces)
-        return T(
-            f"{tr(what, 'ru')} получается при разных суммах начисления (например, {ru_list}): при одинаковой "
-            "зарплате каждый месяц большая зарплата раньше достигает предельной базы взносов или лимита вычета, "
-            "поэтому сумма этого месяца при росте зарплаты может уменьшаться. Показана меньшая зарплата.",
-            f"{tr(what, 'en')} comes from more than one gross pay (for example {en_list}): with the same pay "
+        lows = [min(p) for p in found.pieces]
+        return _(
+            "{what} comes from more than one gross pay (for example {amounts}): with the same pay "
             "every month, a higher pay reaches a contribution cap or a deduction limit in an earlier month, so "
             "this month's figure can fall as the pay rises. The smallest pay is shown.",
+            what=what,
+            amounts=lambda lang, lows=lows: ", ".join(money(x, lang) for x in lows),
         )
-    ru_list = ", ".join(money(x, "ru") for x in found.exact)
-    en_list = ", ".join(money(x, "en") for x in found.exact)
-    return T(
-        f"{tr(what, 'ru')} получается при {len(found.exact)} суммах начисления ({ru_list}) из-за "
-        f"{tr(rounding, 'ru')}; показана меньшая.",
-        f"{len(found.exact)} gross amounts give {tr(what, 'en').lower()} ({en_list}) because of "
-        f"{tr(rounding, 'en')}; the smallest is shown.",
+    exact = list(found.exact)
+    return _(
+        "{n} gross amounts give {what_lower} ({amounts}) because of {rounding}; the smallest is shown.",
+        n=len(exact),
+        what=what,
+        what_lower=lambda lang: tr(what, lang).lower(),
+        amounts=lambda lang: ", ".join(money(x, lang) for x in exact),
+        rounding=rounding,
     )
 
 

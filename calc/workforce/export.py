@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from calc.core.i18n import _
+from calc.core.i18n import _, pgettext
 from calc.core.rules import rulebook
 from calc.core.text import Text, tr
 from calc.ru.long_service import Scale
@@ -148,18 +148,18 @@ def rejected_count(rejected: pd.DataFrame) -> int:
 
 
 def _summary(book: _Book, cmp: Comparison, lang: str, title: str | None) -> None:
-    ru = lang == "ru"
     h = cmp.headline()
     rb = rulebook()
     rows: list[list[Any]] = [
-        [title or ("Стоимость шкалы надбавки за выслугу" if ru else "Cost of the seniority scale")],
-        ["Год" if ru else "Year", cmp.year],
+        [title or tr(_("Cost of the seniority scale"), lang)],
+        [tr(_("Year"), lang), cmp.year],
     ]
     rows += [[tr(label, lang), h[k]] for k, label in HEADLINE_LABELS.items() if k in h]
     rows.append([tr(REJECTED_LABEL, lang), rejected_count(cmp.rejected)])
-    valid = "Ставки и пределы действительны на" if ru else "Rates and caps valid as of"
+    valid = tr(_("Rates and caps valid as of"), lang)
     rows.append([valid, rb.checked_on.isoformat()])
-    ws = book.sheet(SHEETS["summary"][lang], ["Показатель" if ru else "Item", "Значение" if ru else "Value"], (52, 18))
+    head = [tr(pgettext("calc.workforce.export", "Item"), lang), tr(_("Value"), lang)]
+    ws = book.sheet(SHEETS["summary"][lang], head, (52, 18))
     for i, row in enumerate(rows, start=1):
         for j, v in enumerate(row):
             if isinstance(v, Decimal):
@@ -169,11 +169,11 @@ def _summary(book: _Book, cmp: Comparison, lang: str, title: str | None) -> None
 
 
 def _bands(book: _Book, cmp: Comparison, lang: str) -> None:
-    ru = lang == "ru"
     bands = cmp.by_band()
-    head = ["Стаж, лет" if ru else "Service, years", "Сотрудников" if ru else "Employees"]
-    head += [f"{_cap(tr(FIGURE_LABELS[f], lang))}: {'изменение' if ru else 'change'}" for f in FIGURES]
-    head += ["На руки: изменение на сотрудника" if ru else "Net pay: change per employee"]
+    head = [tr(_("Service, years"), lang), tr(pgettext("calc.workforce.export", "Employees"), lang)]
+    change = tr(pgettext("calc.workforce.export", "change"), lang)
+    head += [f"{_cap(tr(FIGURE_LABELS[f], lang))}: {change}" for f in FIGURES]
+    head += [tr(_("Net pay: change per employee"), lang)]
     cols = [f"{f}_change_kop" for f in FIGURES] + ["net_change_per_employee_kop"]
     ws = book.sheet(SHEETS["bands"][lang], head, [12, 12] + [16] * len(cols), range(2, len(head)))
     money = [_rub(bands[c].to_numpy()) for c in cols]
@@ -186,7 +186,6 @@ def _bands(book: _Book, cmp: Comparison, lang: str) -> None:
 
 def _employees(book: _Book, cmp: Comparison, lang: str) -> None:
     """One row per employee, written column-typed (the sheet that makes the file's size and time)."""
-    ru = lang == "ru"
     per = cmp.per_employee()
     info = [c for c in ("name", "department", "occupation") if c in per]
     info_labels = {
@@ -194,10 +193,12 @@ def _employees(book: _Book, cmp: Comparison, lang: str) -> None:
         "department": _("Department"),
         "occupation": _("Occupation"),
     }
-    head = ["id", "Строка файла" if ru else "File row", *[tr(info_labels[c], lang) for c in info]]
-    head += ["Стаж на 1 января" if ru else "Service at 1 January", "Стаж, лет" if ru else "Service band"]
-    head += ["Текущая шкала" if ru else "Current scale", "Предлагаемая шкала" if ru else "Proposed scale"]
-    words = ("текущая", "предлагаемая", "изменение") if ru else ("current", "proposed", "change")
+    head = ["id", tr(_("File row"), lang), *[tr(info_labels[c], lang) for c in info]]
+    head += [tr(_("Service at 1 January"), lang), tr(_("Service band"), lang)]
+    head += [tr(_("Current scale"), lang), tr(_("Proposed scale"), lang)]
+    words = tuple(tr(w, lang) for w in (pgettext("calc.workforce.export", "current"),
+                                         pgettext("calc.workforce.export", "proposed"),
+                                         pgettext("calc.workforce.export", "change")))
     for f in FIGURES:
         head += [f"{_cap(tr(FIGURE_LABELS[f], lang))}: {w}" for w in words]
     labels = np.array(band_labels(), dtype=object)
@@ -230,7 +231,6 @@ def _employees(book: _Book, cmp: Comparison, lang: str) -> None:
 
 
 def _scales(book: _Book, cmp: Comparison, lang: str) -> None:
-    ru = lang == "ru"
     rows = []
     seen = set()
     for wy in (cmp.current, cmp.proposed):
@@ -238,8 +238,8 @@ def _scales(book: _Book, cmp: Comparison, lang: str) -> None:
             if id(sc) not in seen:
                 seen.add(id(sc))
                 rows += [[scale_name(sc.id, lang), *r] for r in _scale_rows(sc, lang)]
-    head = ["id", "Шкала" if ru else "Scale", "С полных лет" if ru else "From full years"]
-    head.append("Ставка, %" if ru else "Rate, %")
+    head = ["id", tr(_("Scale"), lang), tr(_("From full years"), lang)]
+    head.append(tr(_("Rate, %"), lang))
     _rows(book.sheet(SHEETS["scales"][lang], head, (16, 48, 14, 10)), rows)
 
 

@@ -34,7 +34,7 @@ import pandas as pd
 from calc.core.errors import InputError
 from calc.core.i18n import _, pgettext
 from calc.core.money import MAX_AMOUNT
-from calc.core.text import Text
+from calc.core.text import Text, tr
 from calc.ru.contributions import KINDS
 from calc.ru.long_service import MAX_YEARS, SCALES, Scale
 
@@ -99,7 +99,7 @@ class Checked:
 
     def rejected_text(self, lang: str = "ru", limit: int = 10) -> str:
         col = "reason_ru" if lang == "ru" else "reason_en"
-        word = "строка" if lang == "ru" else "row"
+        word = tr(_("row"), lang)
         lines = [f"{word} {r.row}: {getattr(r, col)}" for r in self.rejected.head(limit).itertuples()]
         more = len(self.rejected) - limit
         if more > 0:

@@ -95,7 +95,7 @@ class App:
 
     name: ClassVar[str] = "app"
     title: ClassVar[Text] = _("Calculator")
-    intro: ClassVar[Text] = _("")
+    intro: ClassVar[Text] = ""
     error_fields: ClassVar[Mapping[str, str]] = {}
     """Engine field name (``CalcError.field``) → this app's field key, where they differ."""
     render_after_request: ClassVar[bool] = False

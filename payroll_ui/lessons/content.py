@@ -19,6 +19,7 @@ from typing import Any
 
 import calc
 from calc.core.errors import CalcError
+from calc.core.i18n import _, pgettext
 from calc.core.text import T, Text, day, month_name, percent, quantity, tr
 from payroll_ui.lessons import bargain as lb
 from payroll_ui.lessons.answers import Verdict, candidates, date_number, format_answer, parse_answer
@@ -266,14 +267,12 @@ DEFAULT_TOLERANCE = {
 DEFAULT_CLOSE: dict[str, tuple[Decimal, Text]] = {
     "rub": (
         D(1),
-        T(
-            "Почти: разница — не больше рубля. Проверьте округление — зарплату считают до копейки "
-            "(половина копейки — вверх), а НДФЛ — до целого рубля.",
-            "Almost: a ruble or less off. Check the rounding — pay is computed to the kopeck "
-            "(half a kopeck rounds up), income tax to the whole ruble.",
+        _(
+            "Almost: a ruble or less off. Check the rounding — pay is computed to the kopeck (half a kopeck rounds "
+            "up), income tax to the whole ruble.",
         ),
     ),
-    "days": (D("0.05"), T("Почти: проверьте округление дней.", "Almost: check how the days are rounded.")),
+    "days": (D("0.05"), _("Almost: check how the days are rounded.")),
 }
 
 
@@ -325,12 +324,12 @@ class Exercise:
     def solution_text(self, lang: str) -> str:
         """The engine's explanation followed by the answer."""
         sol = self.solution()
-        word = "Ответ" if lang == "ru" else "Answer"
+        word = tr(_("Answer"), lang)
         return f"{readable(sol.explain(lang), lang)}\n\n{word}: {format_answer(sol.value, self.unit, lang)}"
 
     def _close(self) -> tuple[Decimal, Text] | None:
         if self.close is not None:
-            return self.close, self.close_hint or DEFAULT_CLOSE.get(self.unit, (D(0), T("", "")))[1]
+            return self.close, self.close_hint or DEFAULT_CLOSE.get(self.unit, (D(0), ""))[1]
         return DEFAULT_CLOSE.get(self.unit)
 
     def check(self, text: object, lang: str = "ru") -> Verdict:
@@ -345,23 +344,27 @@ class Exercise:
         if any(abs(v - answer) <= tol for v in meant):
             return Verdict(
                 "right",
-                T(
-                    f"Верно: {format_answer(answer, self.unit, 'ru')}.",
-                    f"Right: {format_answer(answer, self.unit, 'en')}.",
+                _(
+                    "Right: {answer}.",
+                    answer=lambda lang, answer=answer, self=self: format_answer(answer, self.unit, lang),
                 ),
                 value,
             )
-        hint = T(f"Подсказка: {self.hint['ru']}", f"Hint: {self.hint['en']}")
+        hint = _("Hint: {hint}", hint=lambda lang, self=self: self.hint[lang])
         for trap in self.traps:
             figure = trap.figure()
             if abs(figure - answer) > tol and any(abs(v - figure) <= tol for v in meant):
-                message = T(f"{trap.message['ru']} {hint['ru']}", f"{trap.message['en']} {hint['en']}")
+                message = _(
+                    "{message} {hint}",
+                    message=lambda lang, trap=trap: trap.message[lang],
+                    hint=lambda lang, hint=hint: hint[lang],
+                )
                 return Verdict("trap", message, value)
         close = self._close()
         if close and any(abs(v - answer) <= close[0] for v in meant):
             return Verdict("close", close[1], value)
         return Verdict(
-            "wrong", T(f"Пока неверно. {hint['ru']}", f"Not yet. {hint['en']}"), value
+            "wrong", _("Not yet. {hint}", hint=lambda lang, hint=hint: hint[lang]), value
         )
 
 
@@ -375,7 +378,7 @@ def scale_gap(salary: Any, years: Any, better: Any, worse: Any) -> Solution:
 
     def explain(lang: str) -> str:
         label_a, label_b = tr(a.scale.label, lang), tr(b.scale.label, lang)
-        gap = T("Разница в месяц", "Difference a month")
+        gap = _("Difference a month")
         return (
             f"{label_a}:\n{a.explain(lang)}\n\n{label_b}:\n{b.explain(lang)}\n\n"
             f"{tr(gap, lang)} = {format_answer(a.bonus, 'rub', lang)} − {format_answer(b.bonus, 'rub', lang)}"
@@ -383,7 +386,7 @@ def scale_gap(salary: Any, years: Any, better: Any, worse: Any) -> Solution:
         )
 
     def brief(lang: str) -> str:
-        gap = T("Разница в месяц", "Difference a month")
+        gap = _("Difference a month")
         parts = [f"{tr(r.scale.label, lang)}: {key_steps(r, r.bonus, lang, most=1)}" for r in (a, b)]
         return " · ".join(
             [*parts, f"{tr(gap, lang)} = {format_answer(a.bonus, 'rub', lang)} − {format_answer(b.bonus, 'rub', lang)}"
@@ -403,14 +406,15 @@ def service_solution(periods: Sequence[tuple[date, date | None]], on: date) -> S
         for p in merged:
             part = calc.service_length([p], on)
             end = p.end or on
-            to = T("по настоящее время", "to date") if p.end is None else None
+            to = pgettext("payroll_ui.lessons.content", "to date") if p.end is None else None
             shown_end = tr(to, lang) if to else day(end, lang)
             lines.append(f"{day(p.start, lang)} — {shown_end}: {part.text(lang)}")
-        rule = T(
-            "Периоды складываются по годам, месяцам и дням; каждые 30 дней — месяц, 12 месяцев — год. "
-            f"Стаж на {day(on, 'ru')}: {total.text('ru')}; полных лет: {total.years}.",
-            "Periods are added up in years, months and days; every 30 days make a month, 12 months a year. "
-            f"Service on {day(on, 'en')}: {total.text('en')}; full years: {total.years}.",
+        rule = _(
+            "Periods are added up in years, months and days; every 30 days make a month, 12 months a year. Service "
+            "on {on}: {text}; full years: {years}.",
+            on=lambda lang, on=on: day(on, lang),
+            text=lambda lang, total=total: total.text(lang),
+            years=total.years,
         )
         return "\n".join([*lines, tr(rule, lang)])
 
@@ -427,30 +431,30 @@ def next_step_solution(salary: Any, periods: Sequence[tuple[date, date | None]],
     service = r.service
 
     several = (
-        T(
-            "\nПериодов несколько: их складывают по годам, месяцам и дням, и каждые 30 дней считаются месяцем — "
-            "поэтому ступень может наступить на день-два раньше календарной годовщины.",
+        _(
             "\nThere are several periods: they are added up in years, months and days, every 30 days counting as a "
             "month — so the step can come a day or two before the calendar anniversary.",
         )
         if len(calc.merge_periods(periods)) > 1
-        else T("", "")
+        else ""
     )
 
     def explain(lang: str) -> str:
         before = calc.service_length(periods, when - timedelta(days=1))
         at = calc.service_length(periods, when)
-        text = T(
-            f"Стаж на {day(on, 'ru')}: {service.text('ru')} — ставка {percent(r.rate, 'ru')}.\n"
-            f"Следующая ступень: {years} полных лет — {percent(rate, 'ru')}.\n"
-            f"Стаж на {day(when - timedelta(days=1), 'ru')}: {before.text('ru')}; "
-            f"на {day(when, 'ru')}: {at.text('ru')}.\n"
-            f"Значит, новая ставка — с {day(when, 'ru')}.{several['ru']}",
-            f"Service on {day(on, 'en')}: {service.text('en')} — rate {percent(r.rate, 'en')}.\n"
-            f"Next step: {years} full years — {percent(rate, 'en')}.\n"
-            f"Service on {day(when - timedelta(days=1), 'en')}: {before.text('en')}; "
-            f"on {day(when, 'en')}: {at.text('en')}.\n"
-            f"So the new rate applies from {day(when, 'en')}.{several['en']}",
+        text = _(
+            "Service on {on}: {text} — rate {rate}.\nNext step: {years} full years — {rate2}.\nService on {when}: "
+            "{text2}; on {when2}: {text3}.\nSo the new rate applies from {when2}.{several}",
+            on=lambda lang, on=on: day(on, lang),
+            text=lambda lang, service=service: service.text(lang),
+            rate=lambda lang, r=r: percent(r.rate, lang),
+            years=years,
+            rate2=lambda lang, rate=rate: percent(rate, lang),
+            when=lambda lang, when=when: day(when - timedelta(days=1), lang),
+            text2=lambda lang, before=before: before.text(lang),
+            when2=lambda lang, when=when: day(when, lang),
+            text3=lambda lang, at=at: at.text(lang),
+            several=lambda lang, several=several: several[lang],
         )
         return tr(text, lang)
 
@@ -462,7 +466,7 @@ def next_step_solution(salary: Any, periods: Sequence[tuple[date, date | None]],
 
 
 def _month_table(result: calc.YearResult, lang: str, cols: Sequence[tuple[str, Text]]) -> str:
-    head = [T("Месяц", "Month"), *[label for _, label in cols]]
+    head = [_("Month"), *[label for _, label in cols]]
     lines = [" | ".join(tr(h, lang) for h in head)]
     for mc in result.months():
         cells = [month_name(mc.month, lang)]
@@ -480,12 +484,12 @@ def cap_month(monthly_gross: Any, year: int) -> Solution:
         raise ValueError("the cap is not reached in this year")
 
     def explain(lang: str) -> str:
-        cols = [("gross", T("Начислено", "Gross")), ("contributions", T("Взносы", "Contributions"))]
+        cols = [("gross", _("Gross")), ("contributions", _("Contributions"))]
         return _month_table(result, lang, cols) + "\n\n" + result.month(month).explain(lang)
 
     def brief(lang: str) -> str:
         before, at = result.month(month - 1) if month > 1 else None, result.month(month)
-        base = T("база для взносов с начала года", "contribution base since January")
+        base = _("contribution base since January")
         parts = [] if before is None else [
             f"{month_name(month - 1, lang)}: {tr(base, lang)} {format_answer(before.base_to_date, 'rub', lang)}"
         ]
@@ -504,7 +508,7 @@ def first_month_without_deduction(monthly_gross: Any, year: int, children: int) 
         raise ValueError("the deduction lasts all year")
 
     def explain(lang: str) -> str:
-        head = T("Месяц | Доход с начала года | Вычет | НДФЛ", "Month | Income since January | Deduction | Tax")
+        head = _("Month | Income since January | Deduction | Tax")
         lines = [tr(head, lang)]
         for r in rows:
             lines.append(
@@ -513,17 +517,18 @@ def first_month_without_deduction(monthly_gross: Any, year: int, children: int) 
             )
         rule = calc.rulebook().lookup("deductions.child", date(year, 1, 1))
         limit = format_answer(Decimal(rule.value["income_limit"]), "rub", lang)
-        note = T(
-            f"Вычет даётся до месяца, в котором доход с начала года превысил {limit} ({tr(rule.source, 'ru')}).",
-            f"The deduction stops in the month income since January passes {limit} ({tr(rule.source, 'en')}).",
+        note = _(
+            "The deduction stops in the month income since January passes {limit} ({source}).",
+            limit=limit,
+            source=rule.source,
         )
         return "\n".join(lines) + "\n\n" + tr(note, lang)
 
     def brief(lang: str) -> str:
-        income = T("доход с начала года", "income since January")
+        income, deduction = _("income since January"), _("deduction")
         parts = [
             f"{month_name(r.month, lang)}: {tr(income, lang)} {format_answer(r.income_to_date, 'rub', lang)}, "
-            f"{tr(T('вычет', 'deduction'), lang)} {format_answer(r.deduction, 'rub', lang)}"
+            f"{tr(deduction, lang)} {format_answer(r.deduction, 'rub', lang)}"
             for r in rows
             if r.month in (month - 1, month)
         ]
@@ -538,11 +543,10 @@ def bargain_figure(name: str) -> Solution:
     value = getattr(b, name)
 
     def brief(lang: str) -> str:
-        each = T(
-            f"год каждого из {len(b.rows)} работников по обеим шкалам — через калькулятор (НДФЛ нарастающим "
-            "итогом, взносы с предельной базой, травматизм), затем сумма по всем",
-            f"each of the {len(b.rows)} workers' year on both scales through the calculator (income tax "
-            "cumulated, contributions with the cap, accident insurance), then the sum over everyone",
+        each = _(
+            "each of the {rows} workers' year on both scales through the calculator (income tax cumulated, "
+            "contributions with the cap, accident insurance), then the sum over everyone",
+            rows=len(b.rows),
         )
         return f"{tr(each, lang)} · {key_steps(b, value, lang, most=1)}"
 
@@ -629,9 +633,9 @@ def quarter_overtime(holiday_hours: Any = 0) -> Solution:
     r = calc.period_overtime(WATCHMAN_RATE, hours, norm, holiday_hours=holiday_hours)
 
     def norm_text(lang: str) -> str:
-        word = T("норма часов квартала", "the quarter's hour norm")
+        word = _("the quarter's hour norm")
         parts = " + ".join(quantity(n, "hours", lang) for n in norms)
-        worked = T("отработано за квартал", "worked in the quarter")
+        worked = _("worked in the quarter")
         shifts = " + ".join(str(n) for n in WATCHMAN_SHIFTS.values())
         return (
             f"{tr(worked, lang)} = ({shifts}) × {quantity(WATCHMAN_SHIFT_HOURS, 'hours', lang)} = "
@@ -663,35 +667,26 @@ SERVICE_ON = date(2026, 3, 1)
 
 # ---------------------------------------------------------------- the exercises
 
-_ROUND_TAX = T(
-    "Почти: НДФЛ округляется до целого рубля (меньше 50 копеек — отбросить, 50 и больше — вверх).",
-    "Almost: income tax is rounded to the whole ruble (under 50 kopecks dropped, 50 and over up).",
-)
+_ROUND_TAX = _("Almost: income tax is rounded to the whole ruble (under 50 kopecks dropped, 50 and over up).")
 
 EXERCISE_LIST: tuple[Exercise, ...] = (
     # ---- Lesson 1: salary, tariff, payslip
     Exercise(
         "L1.1",
-        T(
-            "Оклад — 45 000 ₽. В мае 2017 года работник отработал 10 рабочих дней, остальные рабочие дни месяца "
-            "был в отпуске без сохранения зарплаты. Сколько ему начислят по окладу за май?",
+        _(
             "The salary is 45,000 ₽. In May 2017 the worker worked 10 working days and spent the other working "
             "days of the month on unpaid leave. How much salary is due for May?",
         ),
         Call(calc.salary_for_month, 45000, 2017, 5, days_worked=10, pick="amount"),
         "rub",
-        T(
-            "разделите оклад на число рабочих дней мая 2017 года по производственному календарю и умножьте на "
-            "отработанные дни.",
-            "divide the salary by the working days of May 2017 in the production calendar and multiply by the "
-            "days worked.",
+        _(
+            "divide the salary by the working days of May 2017 in the production calendar and multiply by the days "
+            "worked.",
         ),
         traps=(
             Trap(
                 Call(calc.salary_for_days, 45000, 10, 31, pick="amount"),
-                T(
-                    "Вы разделили оклад на 31 календарный день. Оклад делят на рабочие дни месяца по "
-                    "производственному календарю (норму), а не на календарные.",
+                _(
                     "You divided the salary by 31 calendar days. A salary is divided by the month's working days "
                     "in the production calendar (the norm), not by calendar days.",
                 ),
@@ -700,48 +695,33 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
     Exercise(
         "L1.2",
-        T(
-            "Тот же оклад 45 000 ₽. В июне 2017 года работник отработал 15 рабочих дней. Сколько начислят за июнь?",
-            "The same salary of 45,000 ₽. In June 2017 the worker worked 15 working days. How much is due for June?",
-        ),
+        _("The same salary of 45,000 ₽. In June 2017 the worker worked 15 working days. How much is due for June?"),
         Call(calc.salary_for_month, 45000, 2017, 6, days_worked=15, pick="amount"),
         "rub",
-        T(
-            "у каждого месяца своя норма рабочих дней: посмотрите, сколько их в июне 2017 года.",
-            "every month has its own number of working days: look up June 2017.",
-        ),
+        _("every month has its own number of working days: look up June 2017."),
         traps=(
             Trap(
                 Call(calc.salary_for_days, 45000, 15, Call(calc.working_days, 2017, 5), pick="amount"),
-                T(
-                    "Вы взяли норму мая (20 дней). В июне 2017 года норма другая.",
-                    "You used May's norm (20 days). June 2017 has a different norm.",
-                ),
+                _("You used May's norm (20 days). June 2017 has a different norm."),
             ),
         ),
     ),
     Exercise(
         "L1.3",
-        T(
-            "Оклад — 38 000 ₽. В январе 2026 года работник отработал все рабочие дни месяца (из-за новогодних "
-            "каникул их немного). Сколько ему начислят по окладу за январь?",
+        _(
             "The salary is 38,000 ₽. In January 2026 the worker worked every working day of the month (there are "
             "few of them because of the New Year holidays). How much salary is due for January?",
         ),
         Call(calc.salary_for_month, 38000, 2026, 1, pick="amount"),
         "rub",
-        T(
-            "оклад — плата за календарный месяц; если отработаны все рабочие дни по графику, он выплачивается "
-            "полностью, сколько бы рабочих дней ни было в месяце (ТК РФ ст. 129).",
+        _(
             "a salary pays for a calendar month: when every scheduled working day is worked it is paid in full, "
             "however many working days the month has (Labour Code art. 129).",
         ),
         traps=(
             Trap(
                 Call(calc.salary_for_days, 38000, Call(calc.working_days, 2026, 1), 22, pick="amount"),
-                T(
-                    "Вы пересчитали оклад на «средние» 22 рабочих дня. В полностью отработанном месяце оклад "
-                    "не уменьшают.",
+                _(
                     "You rescaled the salary to an 'average' 22 working days. In a fully worked month the salary "
                     "is not reduced.",
                 ),
@@ -750,101 +730,76 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
     Exercise(
         "L1.4",
-        T(
-            "Оклад — 55 000 ₽, март 2026 года отработан полностью, других начислений нет, детей нет. Сколько "
-            "работник получит на руки за март всего (аванс плюс окончательный расчёт)?",
+        _(
             "The salary is 55,000 ₽, March 2026 is fully worked, there is no other pay and no children. How much "
             "does the worker receive for March in total (the advance plus the final payment)?",
         ),
         Call(calc.payslip, 55000, 2026, 3, pick="net"),
         "rub",
-        T(
-            "на руки = начислено − НДФЛ; налог удерживает работодатель, а взносы он платит сверху и из зарплаты "
-            "не удерживает.",
-            "net = gross − income tax; the employer withholds the tax, while contributions are paid on top and "
-            "are not deducted from the pay.",
+        _(
+            "net = gross − income tax; the employer withholds the tax, while contributions are paid on top and are "
+            "not deducted from the pay.",
         ),
         traps=(
             Trap(
                 Call(calc.payslip, 55000, 2026, 3, pick="gross"),
-                T("Это начислено, до удержания НДФЛ.", "That is the gross pay, before income tax is withheld."),
+                _("That is the gross pay, before income tax is withheld."),
             ),
             Trap(
                 Call(calc.payslip, 55000, 2026, 3, pick="advance.paid"),
-                T("Это только аванс. Нужен итог за месяц.", "That is only the advance. The month's total is asked."),
+                _("That is only the advance. The month's total is asked."),
             ),
         ),
     ),
     # ---- Lesson 2: long-service bonus
     Exercise(
         "L2.1",
-        T(
-            "Федеральный государственный гражданский служащий: оклад 52 000 ₽, стаж гражданской службы — 11 полных "
-            "лет. Какая ежемесячная надбавка за выслугу лет ему положена по закону (79-ФЗ, ст. 50)?",
+        _(
             "A federal civil servant: salary 52,000 ₽, 11 full years of civil service. What monthly long-service "
             "bonus does the law (79-FZ art. 50) give?",
         ),
         Call(calc.seniority, 52000, 11, "civil_service", pick="bonus"),
         "rub",
-        T(
-            "по закону: от 1 до 5 лет — 10 %, от 5 до 10 — 15 %, от 10 до 15 — 20 %, свыше 15 — 30 % оклада.",
-            "by the law: 1 to 5 years 10%, 5 to 10 15%, 10 to 15 20%, over 15 30% of the salary.",
-        ),
+        _("by the law: 1 to 5 years 10%, 5 to 10 15%, 10 to 15 20%, over 15 30% of the salary."),
         traps=(
             Trap(
                 Call(calc.seniority, 52000, 11, Call(calc.custom_scale, SEED_CIVIL_WRONG), pick="bonus"),
-                T(
-                    "Это по первому перечню статьи («свыше 10 лет — 30 %»), который не совпадает с законом.",
-                    "That follows the article's first list ('over 10 years 30%'), which does not match the law.",
-                ),
+                _("That follows the article's first list ('over 10 years 30%'), which does not match the law."),
             ),
         ),
     ),
     Exercise(
         "L2.2",
-        T(
-            "Сотрудник полиции: оклад денежного содержания 35 000 ₽, выслуга — 22 полных года. Сколько составит "
-            "ежемесячная надбавка за выслугу лет по закону (247-ФЗ, ст. 2 ч. 7)?",
+        _(
             "A police officer: pay (salary part) 35,000 ₽, 22 full years of service. What monthly long-service "
             "bonus does the law (247-FZ art. 2 part 7) give?",
         ),
         Call(calc.seniority, 35000, 22, "police", pick="bonus"),
         "rub",
-        T(
-            "по закону ступени: 2, 5, 10, 15, 20 и 25 лет; найдите ступень для 22 лет.",
-            "the law's steps are at 2, 5, 10, 15, 20 and 25 years; find the step for 22 years.",
-        ),
+        _("the law's steps are at 2, 5, 10, 15, 20 and 25 years; find the step for 22 years."),
         traps=(
             Trap(
                 Call(calc.seniority, 35000, 22, Call(calc.custom_scale, SEED_POLICE_GAP), pick="bonus"),
-                T(
-                    "Так выходит по второму перечню статьи, где пропущена ступень 20–25 лет (30 %).",
-                    "That is what the article's second list gives: it leaves out the 20–25 years step (30%).",
-                ),
+                _("That is what the article's second list gives: it leaves out the 20–25 years step (30%)."),
             ),
         ),
     ),
     Exercise(
         "L2.3",
-        T(
-            "По трудовой книжке: гражданская служба с 01.09.2014 по 31.03.2019, затем с 15.11.2019 по настоящее "
-            "время. Сколько полных лет стажа набралось на 01.03.2026?",
+        _(
             "From the work book: civil service from 01.09.2014 to 31.03.2019, then from 15.11.2019 to date. How "
             "many full years of service are there on 01.03.2026?",
         ),
         Call(service_solution, SERVICE_PERIODS, SERVICE_ON),
         "years",
-        T(
-            "посчитайте каждый период в годах, месяцах и днях, сложите (30 дней — месяц, 12 месяцев — год); "
-            "перерыв между периодами в стаж не входит.",
-            "count each period in years, months and days and add them up (30 days make a month, 12 months a "
-            "year); the gap between the periods does not count.",
+        _(
+            "count each period in years, months and days and add them up (30 days make a month, 12 months a year); "
+            "the gap between the periods does not count.",
         ),
         traps=(
             Trap(
                 Call(calc.service_since, date(2014, 9, 1), SERVICE_ON, pick="years"),
-                T(
-                    "Вы посчитали от первого дня службы, не вычтя перерыв с апреля по ноябрь 2019 года.",
+                _(
                     "You counted from the first day of service without leaving out the gap from April to November "
                     "2019.",
                 ),
@@ -853,40 +808,31 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
     Exercise(
         "L2.4",
-        T(
-            "Тот же служащий. С какой даты его надбавка вырастет до следующей ступени (15 полных лет — 30 %), если "
-            "он продолжит служить без перерывов? Введите дату в виде ДД.ММ.ГГГГ.",
-            "The same civil servant. From what date does the bonus go up to the next step (15 full years — 30%) "
-            "if he keeps serving without a break? Type the date as DD.MM.YYYY.",
+        _(
+            "The same civil servant. From what date does the bonus go up to the next step (15 full years — 30%) if "
+            "he keeps serving without a break? Type the date as DD.MM.YYYY.",
         ),
         Call(next_step_solution, 40000, SERVICE_PERIODS, "civil_service", SERVICE_ON),
         "date",
-        T(
-            "посчитайте, сколько стажа не хватает до 15 полных лет, и прибавьте эти годы, месяцы и дни к "
-            "01.03.2026.",
+        _(
             "work out how much service is still missing to 15 full years and add those years, months and days to "
             "01.03.2026.",
         ),
         close=D(5),
-        close_hint=T(
-            "Почти: точный день зависит от того, как считать остаток дней. Калькулятор складывает периоды в "
-            "годах, месяцах и днях (30 дней — месяц), как при подсчёте страхового стажа.",
+        close_hint=_(
             "Almost: the exact day depends on how the remaining days are counted. The calculator adds periods up "
             "in years, months and days (30 days to a month), as when counting insurance service.",
         ),
     ),
     Exercise(
         "L2.5",
-        T(
-            "Учитель с окладом 30 000 ₽ и педагогическим стажем 12 полных лет. Статья даёт для педагогов две разные "
-            "шкалы (10–30 % и 5–20 %). На сколько рублей в месяц различается надбавка по ним?",
+        _(
             "A teacher with a salary of 30,000 ₽ and 12 full years of teaching. The article gives teachers two "
             "different scales (10–30% and 5–20%). By how many rubles a month does the bonus differ between them?",
         ),
         Call(scale_gap, 30000, 12, "education", "education_alt"),
         "rub",
-        T(
-            "найдите ставку для 12 лет по каждой шкале, посчитайте обе надбавки и вычтите меньшую из большей.",
+        _(
             "find the rate for 12 years on each scale, compute both bonuses and subtract the smaller from the "
             "larger.",
         ),
@@ -894,222 +840,157 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     # ---- Lesson 3: the advance
     Exercise(
         "L3.1",
-        T(
-            "Пример статьи: оклад 75 000 ₽, октябрь 2018 года. Аванс — по отработанным дням от оклада за вычетом "
-            "НДФЛ; в месяце, как пишет статья, 22 рабочих дня, до дня выплаты отработано 10. Сколько составит аванс?",
+        _(
             "The article's example: salary 75,000 ₽, October 2018. The advance is paid by days worked on the "
-            "salary less income tax; the month, as the article says, has 22 working days, 10 are worked before "
-            "the pay day. How much is the advance?",
+            "salary less income tax; the month, as the article says, has 22 working days, 10 are worked before the "
+            "pay day. How much is the advance?",
         ),
         Call(calc.advance, 75000, 2018, 10, basis="net", days_worked=10, days_in_month=22, pick="gross"),
         "rub",
-        T(
-            "(оклад − НДФЛ 13 %) / 22 × 10, результат — до копейки.",
-            "(salary − 13% income tax) / 22 × 10, to the kopeck.",
-        ),
+        _("(salary − 13% income tax) / 22 × 10, to the kopeck."),
         traps=(
             Trap(
                 "29659",
-                T(
-                    "Это число из статьи: она отбросила копейки. Аванс выплачивается до копейки.",
-                    "That is the article's figure: it dropped the kopecks. The advance is paid to the kopeck.",
-                ),
+                _("That is the article's figure: it dropped the kopecks. The advance is paid to the kopeck."),
             ),
         ),
     ),
     Exercise(
         "L3.2",
-        T(
-            "Теперь возьмите настоящий производственный календарь октября 2018 года и считайте, что вся первая "
-            "половина месяца (1–15 октября) отработана. Сколько составит аванс тем же способом?",
+        _(
             "Now take the real production calendar of October 2018 and assume the whole first half of the month "
             "(1–15 October) is worked. How much is the advance by the same method?",
         ),
         Call(calc.advance, 75000, 2018, 10, basis="net", pick="gross"),
         "rub",
-        T(
-            "посчитайте по календарю рабочие дни всего октября 2018 года и рабочие дни с 1 по 15 октября.",
-            "count the working days of the whole of October 2018 and those from 1 to 15 October in the calendar.",
-        ),
+        _("count the working days of the whole of October 2018 and those from 1 to 15 October in the calendar."),
         traps=(
             Trap(
                 Call(calc.advance, 75000, 2018, 10, basis="net", days_worked=10, days_in_month=22, pick="gross"),
-                T(
-                    "Вы взяли 22 и 10 дней из статьи. В настоящем календаре октября 2018 года дней больше.",
-                    "You used the article's 22 and 10 days. The real calendar of October 2018 has more.",
-                ),
+                _("You used the article's 22 and 10 days. The real calendar of October 2018 has more."),
             ),
         ),
     ),
     Exercise(
         "L3.3",
-        T(
-            "Октябрь 2025 года, оклад 75 000 ₽. Аванс — по рабочим дням первой половины месяца (все отработаны), "
-            "от оклада; с 2023 года НДФЛ удерживают и с аванса. Сколько работник получит на руки в день аванса?",
-            "October 2025, salary 75,000 ₽. The advance is paid for the working days of the first half of the month "
-            "(all worked) on the salary; since 2023 income tax is withheld from the advance too. How much does the "
-            "worker receive on the advance day?",
+        _(
+            "October 2025, salary 75,000 ₽. The advance is paid for the working days of the first half of the "
+            "month (all worked) on the salary; since 2023 income tax is withheld from the advance too. How much "
+            "does the worker receive on the advance day?",
         ),
         Call(calc.advance, 75000, 2025, 10, pick="paid"),
         "rub",
-        T(
-            "сначала аванс начисленный: оклад / рабочие дни октября × рабочие дни 1–15 октября; затем вычтите НДФЛ "
-            "13 %, округлённый до рубля.",
+        _(
             "first the gross advance: salary / working days of October × working days of 1–15 October; then "
             "subtract 13% income tax rounded to the ruble.",
         ),
         traps=(
             Trap(
                 Call(calc.advance, 75000, 2025, 10, pick="gross"),
-                T(
-                    "Это начисленный аванс. С 2023 года из него удерживается НДФЛ.",
-                    "That is the gross advance. Since 2023 income tax is withheld from it.",
-                ),
+                _("That is the gross advance. Since 2023 income tax is withheld from it."),
             ),
         ),
     ),
     Exercise(
         "L3.4",
-        T(
-            "Март 2024 года, оклад 60 000 ₽. По положению об оплате труда аванс — 40 % оклада. Сколько работник "
-            "получит на руки авансом?",
+        _(
             "March 2024, salary 60,000 ₽. The pay regulations set the advance at 40% of the salary. How much does "
             "the worker receive as the advance?",
         ),
         Call(calc.advance, 60000, 2024, 3, method="percent", percent="0.40", pick="paid"),
         "rub",
-        T(
-            "40 % оклада, минус НДФЛ 13 % с этой суммы (до рубля).",
-            "40% of the salary, less 13% income tax on it (to the ruble).",
-        ),
+        _("40% of the salary, less 13% income tax on it (to the ruble)."),
         traps=(
             Trap(
                 Call(calc.advance, 60000, 2024, 3, method="percent", percent="0.40", pick="gross"),
-                T(
-                    "Это начисленный аванс. С 2023 года НДФЛ удерживают и с аванса.",
-                    "That is the gross advance. Since 2023 income tax is withheld from the advance too.",
-                ),
+                _("That is the gross advance. Since 2023 income tax is withheld from the advance too."),
             ),
         ),
     ),
     # ---- Lesson 4: hourly rates, shifts, night work
     Exercise(
         "L4.1",
-        T(
-            "Оклад — 8 300 ₽. Какой будет часовая ставка за июль 2017 года, если её считают по норме часов месяца?",
-            "The salary is 8,300 ₽. What is the hourly rate for July 2017 when it is computed from the month's hour "
-            "norm?",
+        _(
+            "The salary is 8,300 ₽. What is the hourly rate for July 2017 when it is computed from the month's "
+            "hour norm?",
         ),
         Call(calc.hourly_rate, 8300, 2017, 7, method="month", pick="rate"),
         "rub",
-        T("оклад / норма часов июля 2017 года по производственному календарю.", "salary / the hour norm of July 2017."),
+        _("salary / the hour norm of July 2017."),
         traps=(
             Trap(
                 Call(calc.hourly_rate, 8300, 2017, 7, method="year", pick="rate"),
-                T(
-                    "Это ставка по среднемесячной норме года. Здесь нужна норма самого июля.",
-                    "That is the rate by the year's monthly average. Here July's own norm is asked.",
-                ),
+                _("That is the rate by the year's monthly average. Here July's own norm is asked."),
             ),
         ),
     ),
     Exercise(
         "L4.2",
-        T(
-            "Тот же оклад 8 300 ₽. Какой будет часовая ставка в 2017 году, если её считают по среднемесячной норме "
-            "часов года?",
+        _(
             "The same salary of 8,300 ₽. What is the hourly rate in 2017 when it is computed from the year's "
             "average monthly hour norm?",
         ),
         Call(calc.hourly_rate, 8300, 2017, 7, method="year", pick="rate"),
         "rub",
-        T("оклад / (норма часов 2017 года / 12).", "salary / (the hour norm of 2017 / 12)."),
+        _("salary / (the hour norm of 2017 / 12)."),
         traps=(
             Trap(
                 Call(calc.hourly_rate, 8300, 2017, 7, method="month", pick="rate"),
-                T(
-                    "Это ставка по норме июля. Здесь нужна среднемесячная норма года.",
-                    "That is the rate by July's norm. Here the year's monthly average is asked.",
-                ),
+                _("That is the rate by July's norm. Here the year's monthly average is asked."),
             ),
         ),
     ),
     Exercise(
         "L4.3",
-        T(
-            "Сторож: ставка 50 ₽ в час, смена — сутки (24 часа, из них 8 ночных), доплата за ночь — 20 %. "
-            "В марте он отработал 9 смен. Сколько ему начислят за март?",
+        _(
             "A watchman: 50 ₽ an hour, a shift of 24 hours with 8 at night, a 20% night surcharge. In March he "
             "worked 9 shifts. How much is due for March?",
         ),
         Call(calc.shift_pay, 50, 24, 8, "0.20", shifts=9, pick="amount"),
         "rub",
-        T(
-            "смена = ставка × 24 ч + ставка × 8 ночных ч × 20 %; умножьте на число смен.",
-            "a shift = rate × 24 h + rate × 8 night h × 20%; multiply by the number of shifts.",
-        ),
+        _("a shift = rate × 24 h + rate × 8 night h × 20%; multiply by the number of shifts."),
         traps=(
             Trap(
                 Call(calc.shift_pay, 50, 24, 0, shifts=9, pick="amount"),
-                T("Вы забыли доплату за ночные часы.", "You left out the night surcharge."),
+                _("You left out the night surcharge."),
             ),
         ),
     ),
     Exercise(
         "L4.4",
-        T(
-            "Ставка — 60 ₽ в час, смены по 24 часа, из них 8 ночных. Коллективный договор устанавливает доплату за "
-            "ночь 40 % (выше законного минимума). За месяц — 7 смен. Сколько начислят?",
+        _(
             "The rate is 60 ₽ an hour, 24-hour shifts with 8 night hours each. The collective agreement sets a 40% "
             "night surcharge (above the legal minimum). 7 shifts in the month. How much is due?",
         ),
         Call(calc.shift_pay, 60, 24, 8, "0.40", shifts=7, pick="amount"),
         "rub",
-        T(
-            "доплата по колдоговору — 40 %, а не 20 %: ставка × 8 × 40 % за каждую смену.",
-            "the agreement's surcharge is 40%, not 20%: rate × 8 × 40% for each shift.",
-        ),
+        _("the agreement's surcharge is 40%, not 20%: rate × 8 × 40% for each shift."),
         traps=(
             Trap(
                 Call(calc.shift_pay, 60, 24, 8, "0.20", shifts=7, pick="amount"),
-                T(
-                    "Это с доплатой 20 % — законным минимумом. Колдоговор даёт 40 %.",
-                    "That uses 20%, the legal minimum. The collective agreement gives 40%.",
-                ),
+                _("That uses 20%, the legal minimum. The collective agreement gives 40%."),
             ),
         ),
     ),
     Exercise(
         "L4.5",
-        T(
-            "Часовая ставка — 300 ₽. В один день работник отработал 3 часа сверхурочно. Сколько минимум должны "
-            "заплатить за эти часы (ТК РФ ст. 152)?",
+        _(
             "The hourly rate is 300 ₽. On one day the worker did 3 hours of overtime. What is the least that must "
             "be paid for them (Labour Code art. 152)?",
         ),
         Call(calc.overtime_pay, 300, 3, pick="amount"),
         "rub",
-        T(
-            "первые два часа — не менее чем в полуторном размере, остальные — не менее чем в двойном.",
-            "the first two hours at least time and a half, the rest at least double.",
-        ),
+        _("the first two hours at least time and a half, the rest at least double."),
         traps=(
             Trap(
                 Call(calc.overtime_pay, 300, [2, 1], pick="amount"),
-                T(
-                    "Вы оплатили все три часа в полуторном размере. Третий час подряд — не менее чем в двойном.",
-                    "You paid all three hours at time and a half. The third hour in a row is at least double.",
-                ),
+                _("You paid all three hours at time and a half. The third hour in a row is at least double."),
             ),
         ),
     ),
     Exercise(
         "L4.6",
-        T(
-            "Сторож из примера статьи: суммированный учёт, учётный период — квартал. В I квартале 2017 года он "
-            "отработал 8 + 6 + 9 = 23 смены по 24 часа, ставка 50 ₽ в час; каждый отработанный час уже оплачен в "
-            "своём месяце в одинарном размере. Сколько ещё работодатель должен доплатить за сверхурочную работу по "
-            "итогам квартала (минимум по ТК РФ ст. 152)?",
+        _(
             "The article's watchman: summarised working time, the accounting period is the quarter. In the first "
             "quarter of 2017 he worked 8 + 6 + 9 = 23 shifts of 24 hours at 50 ₽ an hour; every hour worked has "
             "already been paid once in its month. How much more does the employer owe for overtime at the end of "
@@ -1117,10 +998,7 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
         ),
         Call(quarter_overtime),
         "rub",
-        T(
-            "сверхурочные = часы за квартал − норма часов квартала (январь + февраль + март по производственному "
-            "календарю). Час уже оплачен один раз: доплачивают ещё половину ставки за первые два часа и ещё одну "
-            "ставку за остальные.",
+        _(
             "overtime = the quarter's hours − the quarter's hour norm (January + February + March in the "
             "production calendar). Each hour is already paid once: add half a rate for the first two hours and one "
             "more rate for the rest.",
@@ -1128,18 +1006,14 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
         traps=(
             Trap(
                 "0",
-                T(
-                    "Так выходит по статье: она оплачивает смены по месяцам и не подводит итог квартала. Но за "
-                    "квартал отработано больше нормы — это сверхурочная работа.",
+                _(
                     "That is what the article implies: it pays the shifts month by month and never closes the "
                     "quarter. But more than the norm was worked in the quarter — that is overtime.",
                 ),
             ),
             Trap(
                 Call(overtime_month_by_month),
-                T(
-                    "Вы посчитали сверхурочные по каждому месяцу отдельно. Учётный период — квартал: часы сверх "
-                    "нормы считают за весь квартал, и полуторный размер — только для первых двух из них.",
+                _(
                     "You counted overtime month by month. The accounting period is the quarter: hours above the "
                     "norm are counted for the whole quarter, and time and a half applies only to the first two.",
                 ),
@@ -1149,55 +1023,48 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     # ---- Lesson 5: income tax
     Exercise(
         "L5.1",
-        T(
-            "Статья пишет: «НДФЛ с оклада 75 000 ₽ — 9 750 ₽». Проверьте: сколько НДФЛ с месячного дохода "
-            "75 000 ₽ в 2018 году (без вычетов)?",
+        _(
             "The article says 'income tax on a salary of 75,000 ₽ is 9,750 ₽'. Check it: what is the tax on a "
             "month's income of 75,000 ₽ in 2018 (no deductions)?",
         ),
         Call(calc.ndfl_detail, 75000, 2018, pick="tax"),
         "rub",
-        T("в 2018 году ставка одна — 13 %.", "in 2018 there is one rate, 13%."),
+        _("in 2018 there is one rate, 13%."),
         close_hint=_ROUND_TAX,
         tolerance=D(0),
     ),
     Exercise(
         "L5.2",
-        T(
-            "В январе 2024 года работнику начислено 45 555,55 ₽, вычетов нет. Сколько НДФЛ удержат?",
+        _(
             "In January 2024 a worker's gross pay is 45,555.55 ₽, with no deductions. How much income tax is "
             "withheld?",
         ),
         Call(calc.ndfl_detail, "45555.55", 2024, pick="tax"),
         "rub",
-        T("13 % от дохода, затем округление до целого рубля.", "13% of the income, then round to the whole ruble."),
+        _("13% of the income, then round to the whole ruble."),
         close_hint=_ROUND_TAX,
         tolerance=D(0),
     ),
     Exercise(
         "L5.3",
-        T(
-            "2025 год, оклад 60 000 ₽ в месяц, у работника двое детей (не инвалиды), других вычетов нет. Сколько "
-            "НДФЛ удержат за январь?",
+        _(
             "2025, a salary of 60,000 ₽ a month, the worker has two children (not disabled) and no other "
             "deductions. How much income tax is withheld for January?",
         ),
         Call(calc.year_payroll, 60000, 2025, children=2, pick="month(1).ndfl"),
         "rub",
-        T(
-            "с 2025 года вычет на первого ребёнка 1 400 ₽, на второго — 2 800 ₽; налог = 13 % × (доход − вычеты).",
+        _(
             "from 2025 the deduction is 1,400 ₽ for the first child and 2,800 ₽ for the second; tax = 13% × "
             "(income − deductions).",
         ),
         traps=(
             Trap(
                 Call(calc.year_payroll, 60000, 2025, pick="month(1).ndfl"),
-                T("Это налог без вычетов на детей.", "That is the tax without the child deductions."),
+                _("That is the tax without the child deductions."),
             ),
             Trap(
                 Call(calc.year_payroll, 60000, 2024, children=2, pick="month(1).ndfl"),
-                T(
-                    "Это по вычетам 2024 года (по 1 400 ₽ на первого и второго). С 2025 года на второго — 2 800 ₽.",
+                _(
                     "That uses the 2024 deductions (1,400 ₽ each for the first and second child). From 2025 the "
                     "second child's is 2,800 ₽.",
                 ),
@@ -1208,40 +1075,30 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
     Exercise(
         "L5.4",
-        T(
-            "Тот же работник (60 000 ₽ в месяц, двое детей, 2025 год). С какого месяца вычет на детей перестанут "
-            "давать? Введите номер или название месяца.",
+        _(
             "The same worker (60,000 ₽ a month, two children, 2025). From which month is the child deduction no "
             "longer given? Type the month's number or name.",
         ),
         Call(first_month_without_deduction, 60000, 2025, 2),
         "month",
-        T(
-            "вычет дают, пока доход с начала года не превысит 450 000 ₽ (с 2025 года); сложите доход помесячно.",
+        _(
             "the deduction is given until income since January passes 450,000 ₽ (from 2025); add the income up "
             "month by month.",
         ),
     ),
     Exercise(
         "L5.5",
-        T(
-            "2025 год, начисления 250 000 ₽ каждый месяц, вычетов нет. Сколько НДФЛ удержат за октябрь?",
-            "2025, gross pay of 250,000 ₽ every month, no deductions. How much income tax is withheld for October?",
-        ),
+        _("2025, gross pay of 250,000 ₽ every month, no deductions. How much income tax is withheld for October?"),
         Call(calc.year_payroll, 250000, 2025, pick="month(10).ndfl"),
         "rub",
-        T(
-            "налог считают нарастающим итогом: с дохода с начала года свыше 2 400 000 ₽ — 15 %. Налог за октябрь = "
-            "налог на доход января–октября − налог на доход января–сентября.",
+        _(
             "the tax is cumulative: income since January above 2,400,000 ₽ is taxed at 15%. October's tax = tax on "
             "January–October income − tax on January–September income.",
         ),
         traps=(
             Trap(
                 Call(calc.year_payroll, 250000, 2025, pick="month(1).ndfl"),
-                T(
-                    "Это 13 % с месячного дохода. В октябре доход с начала года переходит 2,4 млн ₽, и часть "
-                    "облагается по 15 %.",
+                _(
                     "That is 13% of the month's pay. In October income since January passes 2.4 million ₽ and part "
                     "of it is taxed at 15%.",
                 ),
@@ -1253,123 +1110,91 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     # ---- Lesson 6: cost to the employer
     Exercise(
         "L6.1",
-        T(
-            "2011 год, оклад 30 000 ₽, январь. Взносы по общему тарифу и на травматизм по тарифу 0,2 %. Во сколько "
-            "этот работник обходится работодателю за месяц (зарплата плюс все взносы)?",
+        _(
             "2011, a salary of 30,000 ₽, January. Contributions at the general tariff and accident insurance at "
             "0.2%. What does this worker cost the employer for the month (pay plus all contributions)?",
         ),
         Call(calc.employer_cost, 30000, 2011, pick="total_cost"),
         "rub",
-        T(
-            "в 2011 году взносы — 34 % (26 + 2,9 + 3,1 + 2), плюс 0,2 % на травматизм; сложите с зарплатой.",
-            "in 2011 contributions are 34% (26 + 2.9 + 3.1 + 2), plus 0.2% accident insurance; add them to the pay.",
-        ),
+        _("in 2011 contributions are 34% (26 + 2.9 + 3.1 + 2), plus 0.2% accident insurance; add them to the pay."),
         traps=(
             Trap(
                 Call(calc.employer_cost, 30000, 2011, pick="contributions"),
-                T("Это только взносы. Нужна полная стоимость.", "That is only the contributions. The total is asked."),
+                _("That is only the contributions. The total is asked."),
             ),
         ),
     ),
     Exercise(
         "L6.2",
-        T(
-            "2011 год, оклад 60 000 ₽ каждый месяц. В каком месяце база для взносов с начала года достигнет "
-            "предельной величины? Введите номер или название месяца.",
+        _(
             "2011, a salary of 60,000 ₽ every month. In which month does the contribution base since January reach "
             "the cap? Type the month's number or name.",
         ),
         Call(cap_month, 60000, 2011),
         "month",
-        T(
-            "предельная база 2011 года — 463 000 ₽; сложите оклады с января, пока сумма не перейдёт её.",
-            "the 2011 cap is 463,000 ₽; add up the salaries from January until the sum passes it.",
-        ),
+        _("the 2011 cap is 463,000 ₽; add up the salaries from January until the sum passes it."),
     ),
     Exercise(
         "L6.3",
-        T(
-            "Тот же работник (2011 год, 60 000 ₽ в месяц). Сколько страховых взносов (без травматизма) работодатель "
-            "начислит за август?",
+        _(
             "The same worker (2011, 60,000 ₽ a month). How much insurance contribution (without accident "
             "insurance) does the employer owe for August?",
         ),
         Call(calc.year_payroll, 60000, 2011, pick="month(8).contributions"),
         "rub",
-        T(
-            "в августе взносы берут только с той части зарплаты, что умещается до предельной базы 463 000 ₽; "
-            "сверх неё в 2011 году — 0 %.",
+        _(
             "in August contributions are charged only on the part of the pay that fits under the 463,000 ₽ cap; "
             "above it the 2011 rate is 0%.",
         ),
         traps=(
             Trap(
                 Call(calc.year_payroll, 60000, 2011, pick="month(1).contributions"),
-                T(
-                    "Это взносы за месяц до предельной базы (34 % со всей суммы). В августе база её переходит.",
-                    "That is a month below the cap (34% of the whole pay). In August the base passes the cap.",
-                ),
+                _("That is a month below the cap (34% of the whole pay). In August the base passes the cap."),
             ),
         ),
     ),
     Exercise(
         "L6.4",
-        T(
-            "2026 год, оклад 60 000 ₽, январь, общий тариф, травматизм 0,2 %. Во сколько этот работник обходится "
-            "работодателю за месяц?",
+        _(
             "2026, a salary of 60,000 ₽, January, general tariff, accident insurance 0.2%. What does this worker "
             "cost the employer for the month?",
         ),
         Call(calc.employer_cost, 60000, 2026, pick="total_cost"),
         "rub",
-        T(
-            "с 2023 года единый тариф — 30 % до предельной базы; плюс 0,2 % на травматизм.",
-            "since 2023 the unified tariff is 30% up to the cap; plus 0.2% accident insurance.",
-        ),
+        _("since 2023 the unified tariff is 30% up to the cap; plus 0.2% accident insurance."),
         traps=(
             Trap(
                 Call(calc.employer_cost, 60000, 2011, pick="total_cost"),
-                T("Это цифра 2011 года из статьи (34 %).", "That is the article's 2011 figure (34%)."),
+                _("That is the article's 2011 figure (34%)."),
             ),
         ),
     ),
     Exercise(
         "L6.5",
-        T(
-            "2025 год, малое предприятие (не обрабатывающее производство), оклад 60 000 ₽, январь. Сколько "
-            "страховых взносов (без травматизма) оно заплатит за месяц?",
+        _(
             "2025, a small business (not manufacturing), a salary of 60,000 ₽, January. How much insurance "
             "contribution (without accident insurance) does it pay for the month?",
         ),
         Call(calc.employer_cost, 60000, 2025, kind="sme", pick="contributions"),
         "rub",
-        T(
-            "в 2025 году у МСП до 1,5 МРОТ (МРОТ 22 440 ₽) — 30 %, с части зарплаты сверх — 15 %.",
-            "in 2025 an SME pays 30% up to 1.5 × the minimum wage (22,440 ₽) and 15% on the part above.",
-        ),
+        _("in 2025 an SME pays 30% up to 1.5 × the minimum wage (22,440 ₽) and 15% on the part above."),
         traps=(
             Trap(
                 Call(calc.employer_cost, 60000, 2025, pick="contributions"),
-                T(
-                    "Это по общему тарифу. Для МСП часть сверх порога — 15 %.",
-                    "That is the general tariff. An SME pays 15% above the threshold.",
-                ),
+                _("That is the general tariff. An SME pays 15% above the threshold."),
             ),
         ),
     ),
     # ---- Lesson 7: final settlement
     Exercise(
         "L7.1",
-        T(
-            "Пример статьи (Львов С.С., увольнение 07.08.2017): часовая ставка 50,48 ₽, 16 ночных часов, доплата "
-            "за ночь 40 %. Сколько составит доплата за ночные часы?",
+        _(
             "The article's example (Lvov S.S., dismissed on 07.08.2017): hourly rate 50.48 ₽, 16 night hours, a "
             "40% night surcharge. What is the night-work surcharge?",
         ),
         lvov("lines[1].amount"),
         "rub",
-        T("50,48 × 16 × 40 %, до копейки.", "50.48 × 16 × 40%, to the kopeck."),
+        _("50.48 × 16 × 40%, to the kopeck."),
         traps=(
             Trap(
                 Call(
@@ -1379,42 +1204,33 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
                     "0.40",
                     pick="amount",
                 ),
-                T(
-                    "Так выходит в статье (323,08): ставка взята неокруглённой (50,4815…), хотя остальные строки "
-                    "считаются от 50,48.",
-                    "That is the article's figure (323.08): it used the unrounded rate (50.4815…) while every other "
-                    "line uses 50.48.",
+                _(
+                    "That is the article's figure (323.08): it used the unrounded rate (50.4815…) while every "
+                    "other line uses 50.48.",
                 ),
             ),
         ),
     ),
     Exercise(
         "L7.2",
-        T(
-            "Сколько всего начислено Львову при увольнении (все строки статьи, включая компенсацию за 9,34 дня "
-            "неиспользованного отпуска)?",
+        _(
             "What is Lvov's total gross settlement (every line of the article, including compensation for 9.34 "
             "unused leave days)?",
         ),
         lvov("gross"),
         "rub",
-        T(
-            "сложите оплату по окладу, премию, персональную надбавку, ночные, доплату за вредность и компенсацию.",
+        _(
             "add up the salary, bonus, personal allowance, night surcharge, harmful-work allowance and leave "
             "compensation.",
         ),
         traps=(
             Trap(
                 SEED_SETTLEMENT["gross"],
-                T(
-                    "Это итог статьи: он на 30 рублей меньше суммы её же строк.",
-                    "That is the article's total: it is 30 rubles short of the sum of its own lines.",
-                ),
+                _("That is the article's total: it is 30 rubles short of the sum of its own lines."),
             ),
             Trap(
                 seed_lines_total(),
-                T(
-                    "Это сумма строк статьи, где ночные — 323,08 (от неокруглённой ставки). От ставки 50,48 — 323,07.",
+                _(
                     "That is the sum of the article's lines with the night line at 323.08 (from the unrounded "
                     "rate). From the rate 50.48 it is 323.07.",
                 ),
@@ -1423,54 +1239,37 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
     Exercise(
         "L7.3",
-        T(
-            "Сколько Львов получит на руки (после НДФЛ 13 %, округлённого до рубля)?",
-            "How much does Lvov receive after income tax (13%, rounded to the ruble)?",
-        ),
+        _("How much does Lvov receive after income tax (13%, rounded to the ruble)?"),
         lvov("net"),
         "rub",
-        T(
-            "на руки = всего начислено − НДФЛ; НДФЛ = 13 % от начисленного, до рубля.",
-            "net = total gross − income tax; tax = 13% of the gross, to the ruble.",
-        ),
+        _("net = total gross − income tax; tax = 13% of the gross, to the ruble."),
         traps=(
             Trap(
                 SEED_SETTLEMENT["net"],
-                T(
-                    "Это сумма из статьи: она посчитана от неверного итога 13 622,13 ₽.",
-                    "That is the article's figure: it comes from the wrong total of 13,622.13 ₽.",
-                ),
+                _("That is the article's figure: it comes from the wrong total of 13,622.13 ₽."),
             ),
         ),
     ),
     Exercise(
         "L7.4",
-        T(
-            "Рабочий год работника к увольнению — 4 полных месяца, отпуск не использован, основной отпуск 28 дней. "
-            "Сколько дней неиспользованного отпуска нужно компенсировать (точный способ: 28 / 12 в месяц, "
-            "округление в пользу работника)?",
+        _(
             "The worker's working year at dismissal is 4 full months, no leave taken, 28 days of basic leave. How "
             "many unused leave days are compensated (the exact method: 28 / 12 a month, rounded in the worker's "
             "favour)?",
         ),
         Call(calc.unused_leave_days, 4, LVOV_DATE, pick="days"),
         "days",
-        T("28 / 12 × 4 и округлите до сотых вверх.", "28 / 12 × 4, rounded up to hundredths."),
+        _("28 / 12 × 4, rounded up to hundredths."),
         traps=(
             Trap(
                 Call(calc.unused_leave_days, 4, LVOV_DATE, method="2.33", pick="days"),
-                T(
-                    "Так выходит по округлённым 2,33 дня в месяц — это меньше, чем положено по 28 / 12.",
-                    "That uses the rounded 2.33 days a month, which gives less than 28 / 12 does.",
-                ),
+                _("That uses the rounded 2.33 days a month, which gives less than 28 / 12 does."),
             ),
         ),
     ),
     Exercise(
         "L7.5",
-        T(
-            "Работник с окладом 40 000 ₽ увольняется 14.03.2025. Рабочий год к увольнению — 7 месяцев, отпуск не "
-            "использован, средний дневной заработок — 1 450 ₽. Какая компенсация за неиспользованный отпуск?",
+        _(
             "A worker with a salary of 40,000 ₽ leaves on 14.03.2025. The working year at dismissal is 7 months, "
             "no leave taken, average daily earnings 1,450 ₽. What is the compensation for unused leave?",
         ),
@@ -1479,85 +1278,57 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
             months_for_leave=7, pick="compensation",
         ),
         "rub",
-        T(
-            "дни = 28 / 12 × 7 (до сотых вверх); компенсация = средний дневной заработок × дни.",
-            "days = 28 / 12 × 7 (up to hundredths); compensation = average daily earnings × days.",
-        ),
+        _("days = 28 / 12 × 7 (up to hundredths); compensation = average daily earnings × days."),
         traps=(
             Trap(
                 Call(
                     calc.final_settlement, date(2025, 3, 14), 40000, days_worked=10, average_daily="1450.00",
                     months_for_leave=7, leave_method="2.33", pick="compensation",
                 ),
-                T(
-                    "Это по 2,33 дня в месяц: работник недополучает.",
-                    "That uses 2.33 days a month: the worker is underpaid.",
-                ),
+                _("That uses 2.33 days a month: the worker is underpaid."),
             ),
         ),
     ),
     # ---- Lesson 8: bargaining over a seniority scale
     Exercise(
         "L8.1",
-        T(
-            "Пример урока: 10 работников, 2026 год, действующая шкала колдоговора и предложение профсоюза. На "
-            "сколько вырастут расходы работодателя за год (зарплата плюс все взносы)?",
+        _(
             "The lesson's example: 10 workers, 2026, the current collective agreement scale and the union's "
             "proposal. By how much does the employer's cost for the year go up (pay plus all contributions)?",
         ),
         extra_cost,
         "rub",
-        T(
-            "для каждого работника: годовая стоимость по предложению − по действующей шкале; сложите по всем.",
-            "for each worker: the year's cost under the proposal − under the current scale; add up for everyone.",
-        ),
+        _("for each worker: the year's cost under the proposal − under the current scale; add up for everyone."),
         traps=(
             Trap(
                 Call(bargain_figure, "extra_gross"),
-                T(
-                    "Это только прибавка к начисленной зарплате. Работодатель платит сверху ещё взносы.",
-                    "That is only the extra gross pay. The employer also pays contributions on top.",
-                ),
+                _("That is only the extra gross pay. The employer also pays contributions on top."),
             ),
         ),
     ),
     Exercise(
         "L8.2",
-        T(
-            "В том же примере: сколько работники получат на руки за год дополнительно (все вместе)?",
-            "In the same example: how much more net pay do the workers receive for the year (all together)?",
-        ),
+        _("In the same example: how much more net pay do the workers receive for the year (all together)?"),
         net_gain,
         "rub",
-        T(
-            "прибавка на руки = прибавка к начисленному − прирост НДФЛ; сложите по всем работникам.",
-            "the net gain = the extra gross pay − the extra income tax; add up for every worker.",
-        ),
+        _("the net gain = the extra gross pay − the extra income tax; add up for every worker."),
         traps=(
             Trap(
                 Call(bargain_figure, "extra_gross"),
-                T("Это прибавка до удержания НДФЛ.", "That is the gain before income tax is withheld."),
+                _("That is the gain before income tax is withheld."),
             ),
         ),
     ),
     Exercise(
         "L8.3",
-        T(
-            "В том же примере: на сколько вырастет НДФЛ, удержанный с работников за год?",
-            "In the same example: by how much does the income tax withheld from the workers for the year go up?",
-        ),
+        _("In the same example: by how much does the income tax withheld from the workers for the year go up?"),
         extra_ndfl,
         "rub",
-        T(
-            "НДФЛ по предложению − НДФЛ по действующей шкале, по каждому работнику нарастающим итогом за год.",
-            "income tax under the proposal − under the current scale, cumulative over the year for each worker.",
-        ),
+        _("income tax under the proposal − under the current scale, cumulative over the year for each worker."),
     ),
     Exercise(
         "L8.4",
-        T(
-            "Водитель Петров: оклад 55 000 ₽, принят 11.03.2019. На сколько рублей в месяц его надбавка в декабре "
-            "2026 года по предложению больше, чем по действующей шкале?",
+        _(
             "Petrov, a driver: salary 55,000 ₽, hired on 11.03.2019. By how many rubles a month is his December "
             "2026 bonus under the proposal higher than under the current scale?",
         ),
@@ -1569,10 +1340,7 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
             Call(lb.current_scale),
         ),
         "rub",
-        T(
-            "найдите его полные годы стажа на 01.12.2026 и ставку по каждой шкале.",
-            "find his full years of service on 01.12.2026 and the rate on each scale.",
-        ),
+        _("find his full years of service on 01.12.2026 and the rate on each scale."),
     ),
 )
 

@@ -22,7 +22,7 @@ import ipywidgets as widgets
 import calc
 from calc.core.errors import CalcError
 from calc.core.i18n import _, pgettext
-from calc.core.text import LANGS, T, Text, money, month_name, num, percent, quantity, tr
+from calc.core.text import LANGS, Text, money, month_name, num, percent, quantity, tr
 from payroll_ui.lessons import bargain as lb
 from payroll_ui.lessons.answers import PLACEHOLDERS, parse_answer
 from payroll_ui.lessons.content import Exercise, get
@@ -80,7 +80,8 @@ class ExerciseWidget(widgets.VBox):
         self.check_button.on_click(lambda _b: self._guard(self.check))
         self.hint_button.on_click(lambda _b: self._guard(self.show_hint))
         self.reveal_button.on_click(lambda _b: self._guard(self.reveal))
-        title = widgets.HTML(f"<b>{html.escape(tr(T('Упражнение', 'Exercise'), lang))} {ex.id[1:]}</b>")
+        word = tr(_("Exercise"), lang)
+        title = widgets.HTML(f"<b>{html.escape(word)} {ex.id[1:]}</b>")
         buttons = widgets.HBox([self.check_button, self.hint_button, self.reveal_button])
         super().__init__([title, self.answer_box, buttons, self.feedback, self.solution])
         self.add_class("lesson-exercise")

@@ -18,7 +18,7 @@ from typing import Any
 
 import calc
 from calc.core.i18n import Message, _, pgettext
-from calc.core.text import LANGS, T, Text, day, money, month_name, num, percent, quantity, tr
+from calc.core.text import LANGS, Text, day, money, month_name, num, percent, quantity, tr
 
 __all__ = [
     "bar_chart",
@@ -450,10 +450,12 @@ def withholding_table(rows: Sequence[Any]) -> None:
         out.append([month_name(r.month, lang()), r.income, r.income_to_date, r.deduction, r.base_to_date,
                     r.tax_to_date, r.tax, pct(r.rate)])
         prev = r
-    headers = [_t(T(*h)) for h in (
-        ("Месяц", "Month"), ("Доход", "Income"), ("Доход с начала года", "Income since January"),
-        ("Вычет", "Deduction"), ("База с начала года", "Base since January"),
-        ("НДФЛ с начала года", "Tax since January"), ("НДФЛ за месяц", "Tax this month"), ("Ставка", "Rate"),
+    headers = [_t(h) for h in (
+        _("Month"), _("Income"), _("Income since January"),
+        _("Deduction"), _("Base since January"),
+        _("Tax since January"), _("Tax this month"), _(
+            "Rate",
+        ),
     )]
     table(headers, out, marked=marked)
 
@@ -464,8 +466,11 @@ def rule_value(name: str, on: date) -> None:
     value = r.value
     shown = fmt(Decimal(value)) if r.unit == "rub" and value is not None else fmt(Shown(value, "plain"))
     rows = [[_t(r.label), shown, day(r.valid_from, lang()), _t(r.source), _t(r.note) if r.note else ""]]
-    headers = [_t(T(*h)) for h in (("Параметр", "Parameter"), ("Значение", "Value"), ("Действует с", "From"),
-                                   ("Основание", "Source"), ("Примечание", "Note"))]
+    headers = [_t(h) for h in (_("Parameter"), _("Value"), pgettext(
+        "payroll_ui.lessons.kit",
+        "From",
+    ),
+                                   _("Source"), _("Note"))]
     table(headers, rows)
 
 
@@ -551,7 +556,8 @@ def scale_note(scale_id: str) -> None:
     from payroll_ui.lessons.content import readable
 
     sc = calc.SCALES[scale_id]
-    text = f"**{_t(sc.label)}** — {scale_steps_text(sc)}.  \n{_t(T('Основание', 'Source'))}: {_t(sc.source)}"
+    source = _t(_("Source"))
+    text = f"**{_t(sc.label)}** — {scale_steps_text(sc)}.  \n{source}: {_t(sc.source)}"
     if sc.note:
         text += f"  \n> {readable(_t(sc.note), lang())}"
     say(text.replace("{", "{{").replace("}", "}}"))
@@ -592,9 +598,9 @@ def child_deductions(years: Sequence[int]) -> None:
         v = r.value
         rows.append([str(y), Decimal(v["first"]), Decimal(v["second"]), Decimal(v["third_plus"]),
                      Decimal(v["disabled"]), Decimal(v["income_limit"])])
-    headers = [_t(T(*h)) for h in (
-        ("С года", "From"), ("1-й ребёнок", "1st child"), ("2-й", "2nd"), ("3-й и след.", "3rd and more"),
-        ("ребёнок-инвалид (добавляется)", "disabled child (added)"), ("пока доход с начала года не превысит",
+    headers = [_t(h) for h in (
+        _("From"), _("1st child"), _("2nd"), _("3rd and more"),
+        _("disabled child (added)"), ("пока доход с начала года не превысит",
                                                                       "until income since January passes"),
     )]
     table(headers, rows)
@@ -610,8 +616,8 @@ def tariff_table(years: Sequence[int]) -> None:
             rows.append([str(y) if i == 0 else "", _t(calc.FUNDS[f.fund]), pct(f.rate), cap, pct(f.above_cap)])
         total = sum((f.rate for f in t.general), Decimal(0))
         rows.append(["", _t(_("Total up to the cap")), pct(total), "", ""])
-    headers = [_t(T(*h)) for h in (("Год", "Year"), ("Фонд", "Fund"), ("Ставка", "Rate"),
-                                   ("Предельная база за год", "Annual cap"), ("Сверх базы", "Above the cap"))]
+    headers = [_t(h) for h in (_("Year"), _("Fund"), _("Rate"),
+                                   _("Annual cap"), _("Above the cap"))]
     table(headers, rows)
 
 
@@ -621,7 +627,7 @@ def workforce_table(workforce: Sequence[Any], year: int) -> None:
 
     rows = [[_t(w.name), w.salary, w.hired, plain(service_years(w, date(year, 1, 1))),
              plain(service_years(w, date(year, 12, 1)))] for w in workforce]
-    headers = [_t(T(*h)) for h in (("Работник", "Worker"), ("Оклад", "Salary"), ("Принят", "Hired"),
+    headers = [_t(h) for h in (_("Worker"), _("Salary"), _("Hired"),
                                    (f"Стаж на 01.01.{year}", f"Service on 1 Jan {year}"),
                                    (f"Стаж на 01.12.{year}", f"Service on 1 Dec {year}"))]
     table(headers, rows)
@@ -632,10 +638,10 @@ def bargain_table(b: Any) -> None:
     rows = [[_t(r.worker.name), plain(r.years_dec), r.bonus_now, r.bonus_new, r.delta("net"), r.delta("ndfl"),
              r.delta("total_cost")] for r in b.rows]
     total = [_t(pgettext("payroll_ui.lessons.kit", "Total")), "", "", "", b.net_gain, b.extra_ndfl, b.extra_cost]
-    headers = [_t(T(*h)) for h in (
-        ("Работник", "Worker"), ("Лет в декабре", "Years in December"), ("Надбавка сейчас", "Bonus now"),
-        ("Надбавка по предложению", "Proposed bonus"), ("За год на руки +", "Net for the year +"),
-        ("НДФЛ за год +", "Tax for the year +"), ("Расходы работодателя +", "Employer's cost +"),
+    headers = [_t(h) for h in (
+        _("Worker"), _("Years in December"), _("Bonus now"),
+        _("Proposed bonus"), _("Net for the year +"),
+        _("Tax for the year +"), _("Employer's cost +"),
     )]
     table(headers, rows, total=total)
 
@@ -687,9 +693,9 @@ def workforce_bands(cmp: Any, scale: str | None = None) -> None:
     total_word = _t(pgettext("payroll_ui.lessons.kit", "Total"))
     total = [total_word, plain(len(rows_all)), plain(int((rows_all["net_change_kop"] > 0).sum())), "",
              _rub(rows_all["net_change_kop"].sum()), _rub(rows_all["total_cost_change_kop"].sum())]
-    headers = [_t(T(*h)) for h in (
-        ("Стаж, полных лет", "Service, full years"), ("Человек", "People"), ("Выигрывают", "Gain"),
-        ("На руки за год +, в среднем на человека", "Net for the year +, mean per person"),
-        ("На руки за год +, всего", "Net for the year +, total"), ("Расходы работодателя +", "Employer's cost +"),
+    headers = [_t(h) for h in (
+        _("Service, full years"), _("People"), _("Gain"),
+        _("Net for the year +, mean per person"),
+        _("Net for the year +, total"), _("Employer's cost +"),
     )]
     table(headers, out, total=total)

@@ -14,6 +14,7 @@ from typing import Any
 import nbformat
 import pytest
 
+from calc.core.text import T, tr
 from payroll_ui.lessons.content import EXERCISE_LIST, EXERCISES, exercises_for
 from payroll_ui.lessons.exercises import exercise
 
@@ -164,7 +165,11 @@ def test_code_words_are_put_in_the_notebook_language() -> None:
 def test_a_stale_notebook_is_detected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Changing an exercise's question without rebuilding is reported by ``--check``."""
     ex = EXERCISES["L1.1"]
-    monkeypatch.setitem(ex.question, "en", ex.question["en"] + " (changed)")
-    problems = build.check([SOURCES[0]], len(SOURCES), SOURCES)
+    question = ex.question
+    object.__setattr__(ex, "question", T(tr(question, "ru"), tr(question, "en") + " (changed)"))  # frozen
+    try:
+        problems = build.check([SOURCES[0]], len(SOURCES), SOURCES)
+    finally:
+        object.__setattr__(ex, "question", question)
     assert any("01_salary.ipynb differs from its source" in p for p in problems)
     assert any("TRAINER.en.md is out of date" in p for p in problems)
