@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
-from tornado.websocket import WebSocketHandler
+from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
 from .frames import V1, BadFrame, check, v1_header
 from .watch import WATCH_SESSION
@@ -93,6 +93,15 @@ class GuardedConnection(ZMQChannelsWebsocketConnection):
     def write_message(self) -> Callable[..., Any]:
         """tornado's ``write_message`` of this connection's websocket, past Voilà's binary reader."""
         handler = self.websocket_handler
-        if VoilaKernelWebsocketHandler is not None and isinstance(handler, VoilaKernelWebsocketHandler):
-            return lambda message, binary=False: WebSocketHandler.write_message(handler, message, binary)
-        return handler.write_message
+        if VoilaKernelWebsocketHandler is None or not isinstance(handler, VoilaKernelWebsocketHandler):
+            return handler.write_message
+
+        def write(message: Any, binary: bool = False) -> Any:
+            try:
+                sent = WebSocketHandler.write_message(handler, message, binary)
+            except WebSocketClosedError:
+                return None
+            sent.add_done_callback(lambda f: f.cancelled() or f.exception())  # a closed socket is no error here
+            return sent
+
+        return write

@@ -69,7 +69,7 @@ class ClassroomIdentityProvider(PasswordIdentityProvider):
         if user is None or getattr(handler, "_payroll_admitted", False) or not is_app_page(handler):
             return user
         manager: Any = handler.settings.get("kernel_manager")
-        if manager is not None and hasattr(manager, "admit") and not manager.admit():
+        if manager is not None and hasattr(manager, "admit") and not manager.admit(handler):
             lang = page_lang(handler)
             self.log.warning("Server full (%s kernels): the class-full page for %s", manager.used(),
                              handler.request.remote_ip)
@@ -79,6 +79,9 @@ class ClassroomIdentityProvider(PasswordIdentityProvider):
             handler.set_header("Cache-Control", "no-store")
             raise web.Finish(busy_page(lang))
         handler._payroll_admitted = True  # type: ignore[attr-defined]
+        if manager is not None and hasattr(manager, "release"):
+            finish = handler.on_finish
+            handler.on_finish = lambda: (manager.release(handler), finish())  # type: ignore[method-assign]
         # A preheated page renders no template on the request, so nothing sets the _xsrf cookie that Voilà's
         # shutdown beacon sends back: without it a closed page's kernel stayed until culled (10 minutes).
         handler.current_user = user

@@ -6,8 +6,9 @@ Voilà builds its preheating manager on top of this class. It keeps three promis
   after another instead of all of them timing out together;
 - a pool's replacement kernel that no visitor waits for yet starts once visitors stop arriving
   (``QUIET_SECONDS``): during a class burst the machine serves the visitors first;
-- ``admit()`` tells the page guard (``identity``) whether a visitor can have a kernel now; an admitted visitor
-  holds a reservation until the kernel started for them (or the pool's replacement) takes it.
+- ``admit()`` tells the page guard (``identity``) whether a visitor can have a kernel now and soon (pages being
+  served < preheated kernels ready + ``max_starting``); an admitted visitor holds a reservation until the
+  kernel started for them (or the pool's replacement) takes it.
 With ``PARTICIPANTS`` set, every app's preheated pool is sized for the class (``capacity.class_pool``).
 """
 
@@ -25,6 +26,7 @@ from . import capacity
 
 WAIT_STEP = 0.25  # seconds between looks at the count while the server is full
 QUIET_SECONDS = 5.0  # a preheated pool is refilled once no visitor has arrived for this long
+VISIT_SECONDS = 300.0  # a page still not sent after this long no longer counts as being served
 STARTS_PER_SLOT = 6  # a kernel starts in 2.5 s on an idle core, several times that under load: 6 queued per slot
 
 
@@ -35,8 +37,8 @@ class LimitedKernelManager(AsyncMappingKernelManager):
         config=True
     )
     start_concurrency = Integer(help="Kernels starting at the same time (default: one per core)").tag(config=True)
-    max_starting = Integer(help="Kernels waiting to start beyond which a visitor gets the class-full page "
-                           "(default: 6 per starting slot)").tag(config=True)
+    max_starting = Integer(help="Pages being served beyond the preheated kernels ready, from which a visitor gets "
+                           "the class-full page (default: 6 per starting slot)").tag(config=True)
     reservation_seconds = Float(60.0, help="How long an admitted visitor's place is kept").tag(config=True)
 
     @default("max_kernels")
@@ -56,6 +58,7 @@ class LimitedKernelManager(AsyncMappingKernelManager):
         self._starts: set[asyncio.Task[Any] | None] = set()  # the tasks inside start_kernel
         self._reserved: list[float] = []
         self._last_admitted = 0.0
+        self._visitors: dict[object, float] = {}  # pages being served → when admitted
         self._gate = asyncio.Semaphore(max(1, self.start_concurrency))
         people = capacity.participants()
         if people and hasattr(self, "kernel_pools_config"):
@@ -82,18 +85,26 @@ class LimitedKernelManager(AsyncMappingKernelManager):
         """A preheated pool's kernel that no visitor has taken yet (Voilà keeps the pool as a list of tasks)."""
         return any(task in pool for pool in getattr(self, "_pools", {}).values())
 
-    def backlog(self) -> int:
-        """Kernels starting that a visitor waits for."""
-        return sum(not self._in_pool(task) for task in self._starts)
+    def ready(self) -> int:
+        """Preheated kernels started and not yet taken."""
+        pools = getattr(self, "_pools", {}).values()
+        return sum(t.done() and not t.cancelled() and t.exception() is None for pool in pools for t in pool)
 
-    def admit(self) -> bool:
-        """Whether a visitor's page can have a kernel now and soon (the queue of starts is short enough); if so,
-        its place is reserved."""
-        if self.used() >= self.max_kernels or self.backlog() >= self.max_starting:
+    def admit(self, visitor: object) -> bool:
+        """Whether a visitor's page can have a kernel now and soon: room under the limit, and fewer pages being
+        served than preheated kernels ready plus ``max_starting``. If so, its place is reserved until
+        ``release(visitor)`` (the page is sent) or ``VISIT_SECONDS``."""
+        now = time.monotonic()
+        self._visitors = {v: t for v, t in self._visitors.items() if now - t < VISIT_SECONDS}
+        if self.used() >= self.max_kernels or len(self._visitors) >= self.ready() + self.max_starting:
             return False
-        self._reserved.append(time.monotonic())
-        self._last_admitted = time.monotonic()
+        self._reserved.append(now)
+        self._visitors[visitor] = now
+        self._last_admitted = now
         return True
+
+    def release(self, visitor: object) -> None:
+        self._visitors.pop(visitor, None)
 
     def _refill_can_wait(self) -> bool:
         """This start is a preheated pool's replacement nobody has taken yet, while visitors keep arriving."""
