@@ -13,12 +13,13 @@ from babel.numbers import format_decimal, format_percent
 
 from calc.core.i18n import Message, _, ngettext, pgettext
 
-LANGS = ("ru", "en")
-"""The languages of the apps; adding one: its catalogue under calc/locale/ and an entry in LOCALES."""
-LOCALES = {"ru": "ru_RU", "en": "en_GB"}
+LANGS = ("ru", "en", "vi")
+"""The languages of the texts; adding one: its catalogue under calc/locale/ and an entry in LOCALES."""
+LOCALES = {"ru": "ru_RU", "en": "en_GB", "vi": "vi_VN"}
 
 Text = Message | Mapping[str, str]
-"""A text to show: a gettext :class:`Message` or bilingual rule data ``{"ru": "...", "en": "..."}``."""
+"""A text to show: a gettext :class:`Message` or bilingual rule data ``{"ru": "...", "en": "..."}``
+(``{"vi": "...", "en": "..."}`` for Vietnam; a language missing from the data falls back to English)."""
 
 
 def check_lang(lang: str) -> str:
@@ -74,6 +75,14 @@ def money(value: Decimal | int, lang: str) -> str:
     return f"{approx}{format_decimal(d, format='#,##0.00##', locale=LOCALES[lang])}\u00a0₽"
 
 
+def dong(value: Decimal | int, lang: str) -> str:
+    """Vietnamese đồng, which has no minor unit: 10.000.000 ₫ / 10,000,000 ₫ (a fraction, in a step of
+    an explanation, keeps up to 4 decimals)."""
+    d = Decimal(value)
+    approx = "≈\u00a0" if d != d.quantize(Decimal("0.0001")) else ""
+    return f"{approx}{format_decimal(d, format='#,##0.####', locale=LOCALES[lang])}\u00a0₫"
+
+
 def money_short(value: Decimal | int, lang: str) -> str:
     """Rounded to rubles for chart labels: 45 000 ₽."""
     return f"{format_decimal(value, format='#,##0', locale=LOCALES[lang])}\u00a0₽"
@@ -86,7 +95,10 @@ def percent(value: Decimal | int, lang: str) -> str:
 
 
 def day(d: date, lang: str) -> str:
-    return format_date(d, "dd.MM.yyyy" if lang == "ru" else "d MMM yyyy", locale=LOCALES[lang])
+    return format_date(d, DATE_FORMATS.get(lang, "d MMM yyyy"), locale=LOCALES[lang])
+
+
+DATE_FORMATS = {"ru": "dd.MM.yyyy", "vi": "dd/MM/yyyy"}
 
 
 def month_name(month: int, lang: str, year: int | None = None) -> str:
@@ -102,6 +114,10 @@ def quantity(value: Decimal | int, unit: str, lang: str) -> str:
         return money(value, lang)
     if unit == "rate":
         return percent(value, lang)
+    if unit == "vnd":
+        return dong(value, lang)
+    if unit == "vnd_per_hour":
+        return dong(value, lang) + "/" + tr(_("h"), lang)
     if unit == "rub_per_hour":
         return money(value, lang) + "/" + tr(_("h"), lang)
     if unit == "rub_per_day":
