@@ -103,6 +103,22 @@ def whole(value: object, field: str, what: Message, *, low: int = 0, high: int =
     return int(d)
 
 
+def number(value: object, field: str, what: Message, *, high: int) -> Decimal:
+    """A number (not necessarily whole) from 0 to ``high``: hours, a rate."""
+    try:
+        ok = not isinstance(value, bool) and isinstance(value, int | str | Decimal)
+        d = dec(value.strip().replace(",", ".") if isinstance(value, str) else value) if ok else None  # type: ignore[arg-type]
+    except (InvalidOperation, ValueError):
+        d = None
+    if d is None or not d.is_finite() or not 0 <= d <= high:
+        raise InputError(
+            _("Please enter {what} as a number from 0 to {high} (got '{got}').", what=what, high=high,
+              got=_shown(value)),
+            field,
+        )
+    return d
+
+
 def yes_no(value: object, field: str, what: Message) -> bool:
     """A yes/no answer: ``True`` or ``False`` (or 1 / 0)."""
     if isinstance(value, bool):
@@ -127,6 +143,8 @@ def employer_type(value: object) -> str:
 
 def month_start(year: object, month: object) -> date:
     """The first day of a month the rules cover."""
+    if year is None:
+        raise InputError(_("Please enter {what}.", what=_("the year")), "year")
     if isinstance(year, bool) or not isinstance(year, int):
         raise InputError(_("Please enter the year as a whole number (got '{got}').", got=_shown(year)), "year")
     rulebook(COUNTRY).check_year(year)

@@ -11,10 +11,10 @@ from typing import Any
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q
 from calc.core.i18n import _
-from calc.core.money import ZERO, dec
+from calc.core.money import ZERO
 from calc.core.rules import rulebook
 from calc.core.text import Text, dong
-from calc.vn.inputs import COUNTRY, dong_amount, month_start, whole, yes_no
+from calc.vn.inputs import COUNTRY, dong_amount, month_start, number, whole, yes_no
 from calc.vn.inputs import region as check_region
 from calc.vn.terms import trace
 
@@ -61,10 +61,7 @@ def minimum_wage(region: Any, year: int, month: Any = 1, *, salary: Any = None, 
 
 def _hourly(hourly_wage: Any, hours: Any) -> tuple[Decimal, Decimal]:
     w = dong_amount(hourly_wage, "hourly_wage", _("the hourly wage"))
-    h = dec(whole(hours, "hours", _("the hours"), high=300)) if not isinstance(hours, Decimal) else hours
-    if h < 0 or h > 300:
-        raise InputError(_("Please enter the hours from 0 to 300."), "hours")
-    return w, h
+    return w, number(hours, "hours", _("the hours"), high=300)
 
 
 def overtime_pay(
@@ -165,11 +162,7 @@ def late_pay_interest(amount: Any, days_late: Any, deposit_rate: Any, year: int,
     on = month_start(year, month)
     a = dong_amount(amount, "amount", _("the salary paid late"))
     days = whole(days_late, "days_late", _("the days late"), high=3650)
-    r = dec(deposit_rate) if isinstance(deposit_rate, int | str | Decimal) and not isinstance(deposit_rate, bool) \
-        else None
-    if r is None or not r.is_finite() or not 0 <= r <= 1:
-        raise InputError(_("Please enter the deposit rate as a fraction from 0 to 1 (0.045 for 4.5 %)."),
-                         "deposit_rate")
+    r = number(deposit_rate, "deposit_rate", _("the yearly deposit rate as a fraction (0.045 for 4.5 %)"), high=1)
     rule = rulebook(COUNTRY).lookup("labour.late_pay", on)
     trc = trace()
     notes: list[Text] = []

@@ -159,8 +159,6 @@ def monthly(
     returned (``inverse_note`` says when several do); with none, the nearest above (``exact=False``).
     """
     given = one_of(gross=gross, net=net, total_cost=total_cost)
-    if year is None:
-        raise InputError(_("Please enter the year as a whole number (got '{got}').", got="—"), "year")
     o = Options(
         on=month_start(year, month),
         region=check_region(region),
