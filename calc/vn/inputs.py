@@ -3,11 +3,12 @@
 Bad input raises :class:`~calc.core.errors.InputError` with a message in Vietnamese and English
 saying what is wrong and what is allowed. The đồng has no minor unit, so in a typed amount dots,
 commas and spaces are digit-group separators: "10.000.000", "10,000,000" and "10 000 000" are ten
-million đồng.
+million đồng; "1000.5" is a fraction, refused.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -25,6 +26,11 @@ REGIONS = ("I", "II", "III", "IV")
 EMPLOYERS = ("enterprise", "state_enterprise", "public_unit", "state_budget")
 
 
+_GROUPED = re.compile(r"\d{1,3}([.,  \u00a0]\d{3})+")
+"""10.000.000 / 10,000,000 / 10 000 000: digit groups (the đồng has no minor unit)."""
+_SEPARATORS = str.maketrans("", "", ".,  \u00a0")
+
+
 def _shown(value: object) -> str:
     return str(value)[:40]
 
@@ -37,7 +43,8 @@ def dong_amount(value: object, field: str, what: Message, *, maximum: Decimal = 
         raise InputError(_("Please enter {what} as a number of đồng.", what=what), field)
     try:
         if isinstance(value, str):
-            value = "".join(ch for ch in value if ch not in " \u00a0.,₫đ")
+            value = value.strip().rstrip("₫đ").strip()
+            value = value.translate(_SEPARATORS) if _GROUPED.fullmatch(value) else value.replace(",", ".")
         d = dec(value)  # type: ignore[arg-type]
     except (InvalidOperation, TypeError, ValueError):
         raise InputError(
