@@ -3,8 +3,9 @@
 gross − employee's insurance (BHXH, BHYT, BHTN) − personal income tax − union dues = net;
 gross + employer's insurance + union fund = total cost. Any one of gross, net or total cost is given;
 the others follow (the inverse by exact search over whole đồng). Amounts are whole đồng, each
-contribution and the tax rounded half up: the đồng has no smaller unit in use (State Bank of
-Vietnam; no statutory rounding rule for these amounts was found — an assumption, see docs/vietnam.md).
+contribution and the tax rounded half up: the currency unit is the đồng (Law on Accounting 88/2015/QH13
+art. 10); no statutory rounding rule for these amounts was found, so half up is an assumption
+(``money.rounding``, flagged verify; see docs/vietnam.md).
 """
 
 from __future__ import annotations
@@ -101,6 +102,7 @@ def _figures(gross: Decimal, o: Options) -> MonthPay:
     if o.member:
         dues = union_dues(trc, si_salary, take_home, o.on, o.employer)
     net = trc.calc("net", "gross - employee_insurance - pit - union_dues", rounding="dong", gross=gross,
+                   rules=[rb.lookup("money.rounding", o.on)],
                    employee_insurance=employee_ins, pit=tax, union_dues=dues)
     e = ins.employer
     employer_ins = trc.calc(

@@ -130,3 +130,25 @@ def test_explanation_in_vietnamese_and_english() -> None:
         assert word in en, word
     assert "thu nhập tính thuế ở bậc 1" in vi  # a message of the code, translated
     assert "≈" not in vi
+
+
+def test_inverse_says_when_several_gross_amounts_give_the_net() -> None:
+    # 26 000 001 net comes from 31 022 018 and 31 022 019 gross (each contribution and the tax in whole đồng).
+    r = vn.monthly(net=26_000_001, year=2025, month=3)
+    assert r.exact and r.gross == 31_022_018 and r.net == 26_000_001
+    assert "31.022.019" in r.inverse_note.render("vi")
+    assert vn.monthly(gross=31_022_019, year=2025, month=3).net == 26_000_001
+
+
+def test_inverse_without_an_exact_gross_gives_the_nearest_above() -> None:
+    # The total cost rises by 1 đồng of gross plus up to 6 rounded employer parts: some costs are skipped.
+    # (A net is never skipped: the deductions only grow, so the net rises by at most 1 đồng a step.)
+    found = 0
+    for n in range(37_000_000, 37_000_060):
+        r = vn.monthly(total_cost=n, year=2025, month=3)
+        assert r.total_cost >= n
+        if not r.exact:
+            found += 1
+            assert r.total_cost > n and "gần nhất" in r.inverse_note.render("vi")
+            assert vn.monthly(gross=r.gross - 1, year=2025, month=3).total_cost < n
+    assert found, "no cost in the range lacks an exact gross: the test checks nothing"
