@@ -56,11 +56,10 @@ def test_the_code_has_messages() -> None:
     assert len(CODE) > 200
 
 
-@pytest.mark.parametrize("lang", OTHER_LANGS)
-def test_every_message_is_translated(lang: str) -> None:
-    cat = _catalogue(lang)
+def _untranslated(cat, code: dict[tuple[str, str | None], bool]) -> tuple[list[str], list[str], list[str]]:  # type: ignore[no-untyped-def]
+    """The messages of ``code`` missing from, empty in and fuzzy in the catalogue ``cat``."""
     missing, empty, fuzzy = [], [], []
-    for (msgid, ctx), _plural in CODE_OF[lang].items():
+    for (msgid, ctx), _plural in code.items():
         m = cat.get(msgid, context=ctx)
         if m is None:
             missing.append(msgid)
@@ -68,6 +67,22 @@ def test_every_message_is_translated(lang: str) -> None:
             fuzzy.append(msgid)
         elif not m.string or (isinstance(m.string, tuple) and not all(m.string)):
             empty.append(msgid)
+    return missing, empty, fuzzy
+
+
+def test_a_missing_vietnamese_translation_is_found() -> None:
+    cat = _catalogue("vi")
+    code = dict(CODE_OF["vi"])
+    some = next(iter(code))
+    cat.get(some[0], context=some[1]).string = ""
+    code[("A message nobody translated", None)] = False
+    missing, empty, _fuzzy = _untranslated(cat, code)
+    assert missing == ["A message nobody translated"] and empty == [some[0]]
+
+
+@pytest.mark.parametrize("lang", OTHER_LANGS)
+def test_every_message_is_translated(lang: str) -> None:
+    missing, empty, fuzzy = _untranslated(_catalogue(lang), CODE_OF[lang])
     assert not missing, f"not in the {lang} catalogue (run scripts/messages.sh): {missing[:10]}"
     assert not empty, f"untranslated in {lang}: {empty[:10]}"
     assert not fuzzy, f"fuzzy in {lang} (check and clear the flag): {fuzzy[:10]}"
