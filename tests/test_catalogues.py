@@ -16,11 +16,11 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from calc.core.i18n import CATALOGUE_CODE, LOCALE_DIR, _, ngettext
-from calc.core.text import LANGS, tr
+from calc.core.text import TEXT_LANGS, tr
 
 ROOT = Path(__file__).resolve().parents[1]
 KEYWORDS = {"_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "npgettext": ((1, "c"), 2, 3)}
-OTHER_LANGS = [lang for lang in LANGS if lang != "en"]
+OTHER_LANGS = [lang for lang in TEXT_LANGS if lang != "en"]
 
 
 def _code_messages(folders: tuple[str, ...]) -> dict[tuple[str, str | None], bool]:

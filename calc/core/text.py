@@ -13,9 +13,13 @@ from babel.numbers import format_decimal, format_percent
 
 from calc.core.i18n import Message, _, ngettext, pgettext
 
-LANGS = ("ru", "en", "vi")
-"""The languages of the texts; adding one: its catalogue under calc/locale/ and an entry in LOCALES."""
 LOCALES = {"ru": "ru_RU", "en": "en_GB", "vi": "vi_VN"}
+"""Every language texts, explanations and errors can be shown in: its babel locale (adding one: its
+catalogue under calc/locale/ and an entry here)."""
+TEXT_LANGS = tuple(LOCALES)
+LANGS = ("ru", "en")
+"""The languages of the apps (payroll_ui takes ?lang= from these and has a switch button for each). Vietnamese
+is in TEXT_LANGS but not here until the apps serve it: App.apply_params sets the switch to any of LANGS."""
 
 Text = Message | Mapping[str, str]
 """A text to show: a gettext :class:`Message` or bilingual rule data ``{"ru": "...", "en": "..."}``
@@ -23,8 +27,8 @@ Text = Message | Mapping[str, str]
 
 
 def check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise ValueError(f"language must be one of {LANGS}, got {lang!r}")
+    if lang not in TEXT_LANGS:
+        raise ValueError(f"language must be one of {TEXT_LANGS}, got {lang!r}")
     return lang
 
 
