@@ -76,6 +76,10 @@ class MonthPay(Explained):
     exact: bool = True
 
 
+NO_SOCIAL_INSURANCE = _("The union fund and the dues are based on the salary for social insurance, which this "
+                        "employee does not pay.")
+
+
 def _figures(gross: Decimal, o: Options) -> MonthPay:
     rb = rulebook(COUNTRY)
     trc = trace()
@@ -97,10 +101,11 @@ def _figures(gross: Decimal, o: Options) -> MonthPay:
     else:
         ti, tax = taxable_pay, non_resident_tax(trc, taxable_pay, o.on)
     take_home = gross - employee_ins - tax
-    si_salary = ins.si_base if covered["social"] else ZERO  # the union's base: the salary for social insurance
     dues = ZERO
-    if o.member:
-        dues = union_dues(trc, si_salary, take_home, o.on, o.employer)
+    if o.member and covered["social"]:
+        dues = union_dues(trc, ins.si_base, take_home, o.on, o.employer)
+    elif o.member:
+        dues = trc.given("union_dues", ZERO, note=NO_SOCIAL_INSURANCE)
     net = trc.calc("net", "gross - employee_insurance - pit - union_dues", rounding="dong", gross=gross,
                    rules=[rb.lookup("money.rounding", o.on)],
                    employee_insurance=employee_ins, pit=tax, union_dues=dues)
@@ -110,7 +115,10 @@ def _figures(gross: Decimal, o: Options) -> MonthPay:
         rounding="dong", employer_retirement=e["retirement"], employer_sickness=e["sickness"],
         employer_accident=e["accident"], employer_hi=e["health"], employer_ui=e["unemployment"],
     )
-    fund = union_fund(trc, si_salary, o.on, o.employer)
+    if covered["social"]:  # the union's base is the salary for social insurance
+        fund = union_fund(trc, ins.si_base, o.on, o.employer)
+    else:
+        fund = trc.given("union_fund", ZERO, note=NO_SOCIAL_INSURANCE)
     total = trc.calc("total_cost", "gross + employer_insurance + union_fund", rounding="dong", gross=gross,
                      employer_insurance=employer_ins, union_fund=fund)
     wage = rb.lookup("wages.minimum_wage", o.on)
