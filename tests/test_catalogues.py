@@ -1,8 +1,10 @@
 """The message catalogues are complete and up to date with the code (gettext, babel).
 
-Every message of the code (``_``, ``ngettext``, ``pgettext`` in calc and payroll_ui) has a translation in
-every catalogue, none is fuzzy or empty, no catalogue keeps messages the code no longer has, and the
-Russian plurals have three forms. Fix: ``bash scripts/messages.sh``, then translate what is new.
+Each language's catalogue serves the code of its countries (``calc.core.i18n.CATALOGUE_CODE``: Russian
+for calc/core, calc/ru, calc/workforce and payroll_ui; Vietnamese for calc/core and calc/vn). Every
+message of that code (``_``, ``ngettext``, ``pgettext``) has a translation in the catalogue, none is fuzzy
+or empty, no catalogue keeps messages its code no longer has, and the Russian plurals have three forms.
+Fix: ``bash scripts/messages.sh``, then translate what is new.
 """
 
 from __future__ import annotations
@@ -13,27 +15,36 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from calc.core.i18n import LOCALE_DIR, _, ngettext
-from calc.core.text import LANGS, tr
+from calc.core.i18n import CATALOGUE_CODE, LOCALE_DIR, _, ngettext
+from calc.core.text import TEXT_LANGS, tr
 
 ROOT = Path(__file__).resolve().parents[1]
 KEYWORDS = {"_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "npgettext": ((1, "c"), 2, 3)}
-OTHER_LANGS = [lang for lang in LANGS if lang != "en"]
+OTHER_LANGS = [lang for lang in TEXT_LANGS if lang != "en"]
 
 
-def _code_messages() -> dict[tuple[str, str | None], bool]:
-    """(msgid, context) → is plural, for every message of the code."""
+def _code_messages(folders: tuple[str, ...]) -> dict[tuple[str, str | None], bool]:
+    """(msgid, context) → is plural, for every message of the code in ``folders``."""
     found: dict[tuple[str, str | None], bool] = {}
-    for package in ("calc", "payroll_ui"):
+    for folder in folders:
         for _fn, _line, msg, _comments, ctx in extract_from_dir(
-            ROOT / package, method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=()
+            ROOT / folder, method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=()
         ):
             msgid = msg[0] if isinstance(msg, tuple) else msg
             found[(msgid, ctx)] = isinstance(msg, tuple)
     return found
 
 
-CODE = _code_messages()
+CODE_OF = {lang: _code_messages(folders) for lang, folders in CATALOGUE_CODE.items()}
+CODE = _code_messages(("calc", "payroll_ui"))
+
+
+def test_every_language_serves_declared_code() -> None:
+    assert set(CATALOGUE_CODE) == set(OTHER_LANGS)
+    for folders in CATALOGUE_CODE.values():
+        assert all((ROOT / f).is_dir() for f in folders), folders
+    served = {m for code in CODE_OF.values() for m in code}
+    assert set(CODE) <= served, f"messages no catalogue serves: {sorted(set(CODE) - served)[:10]}"
 
 
 def _catalogue(lang: str):
@@ -45,11 +56,10 @@ def test_the_code_has_messages() -> None:
     assert len(CODE) > 200
 
 
-@pytest.mark.parametrize("lang", OTHER_LANGS)
-def test_every_message_is_translated(lang: str) -> None:
-    cat = _catalogue(lang)
+def _untranslated(cat, code: dict[tuple[str, str | None], bool]) -> tuple[list[str], list[str], list[str]]:  # type: ignore[no-untyped-def]
+    """The messages of ``code`` missing from, empty in and fuzzy in the catalogue ``cat``."""
     missing, empty, fuzzy = [], [], []
-    for (msgid, ctx), _plural in CODE.items():
+    for (msgid, ctx), _plural in code.items():
         m = cat.get(msgid, context=ctx)
         if m is None:
             missing.append(msgid)
@@ -57,6 +67,22 @@ def test_every_message_is_translated(lang: str) -> None:
             fuzzy.append(msgid)
         elif not m.string or (isinstance(m.string, tuple) and not all(m.string)):
             empty.append(msgid)
+    return missing, empty, fuzzy
+
+
+def test_a_missing_vietnamese_translation_is_found() -> None:
+    cat = _catalogue("vi")
+    code = dict(CODE_OF["vi"])
+    some = next(iter(code))
+    cat.get(some[0], context=some[1]).string = ""
+    code[("A message nobody translated", None)] = False
+    missing, empty, _fuzzy = _untranslated(cat, code)
+    assert missing == ["A message nobody translated"] and empty == [some[0]]
+
+
+@pytest.mark.parametrize("lang", OTHER_LANGS)
+def test_every_message_is_translated(lang: str) -> None:
+    missing, empty, fuzzy = _untranslated(_catalogue(lang), CODE_OF[lang])
     assert not missing, f"not in the {lang} catalogue (run scripts/messages.sh): {missing[:10]}"
     assert not empty, f"untranslated in {lang}: {empty[:10]}"
     assert not fuzzy, f"fuzzy in {lang} (check and clear the flag): {fuzzy[:10]}"
@@ -65,7 +91,8 @@ def test_every_message_is_translated(lang: str) -> None:
 @pytest.mark.parametrize("lang", OTHER_LANGS)
 def test_no_obsolete_messages(lang: str) -> None:
     cat = _catalogue(lang)
-    stale = [m.id for m in cat if m.id and ((m.id[0] if isinstance(m.id, tuple) else m.id), m.context) not in CODE]
+    code = CODE_OF[lang]
+    stale = [m.id for m in cat if m.id and ((m.id[0] if isinstance(m.id, tuple) else m.id), m.context) not in code]
     assert not stale, f"the {lang} catalogue holds messages the code no longer has: {stale[:10]}"
     assert not cat.obsolete, f"obsolete entries left in {lang}: {list(cat.obsolete)[:10]}"
 
@@ -79,10 +106,16 @@ def test_russian_plurals_have_three_forms() -> None:
         assert len(m.string) == 3 and all(m.string), m.id
 
 
+def test_vietnamese_has_one_plural_form() -> None:
+    assert _catalogue("vi").num_plurals == 1
+    assert tr(ngettext("year", "years", 5), "vi") == "năm"
+
+
 def test_a_message_is_translated_when_shown() -> None:
     msg = _("Tax Code art. 431 p. 1")
     assert tr(msg, "en") == "Tax Code art. 431 p. 1"
     assert tr(msg, "ru") == "НК РФ ст. 431 п. 1"
+    assert tr(msg, "vi") == "Tax Code art. 431 p. 1"  # a Russian-only message: English in Vietnamese
 
 
 @pytest.mark.parametrize(("n", "ru", "en"), [(1, "год", "year"), (3, "года", "years"), (5, "лет", "years"),

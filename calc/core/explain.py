@@ -28,7 +28,21 @@ from calc.core.text import Text, check_lang, quantity, tr
 GLOSSARY: dict[str, dict[str, str]] = load_yaml(Path(__file__).with_name("glossary.yaml"))
 
 _OPS = {"*": "×", "-": "−", "/": "/", "+": "+", "(": "(", ")": ")", ",": "; "}
-_FUNCS = {"min": {"ru": "мин", "en": "min"}, "max": {"ru": "макс", "en": "max"}}
+_FUNCS = {"min": {"ru": "мин", "en": "min", "vi": "min"}, "max": {"ru": "макс", "en": "max", "vi": "max"}}
+_WORDS = {  # the headings of an explanation, by language (English when a language has none)
+    "source": {"ru": "Основание", "en": "Source", "vi": "Căn cứ"},
+    "note": {"ru": "Примечание", "en": "Note", "vi": "Ghi chú"},
+    "label": {"ru": "Показатель", "en": "Item", "vi": "Chỉ tiêu"},
+    "formula": {"ru": "Формула", "en": "Formula", "vi": "Công thức"},
+    "numbers": {"ru": "Подстановка", "en": "Numbers", "vi": "Thay số"},
+    "result": {"ru": "Результат", "en": "Result", "vi": "Kết quả"},
+    "rounding": {"ru": "Округление", "en": "Rounding", "vi": "Làm tròn"},
+    "formula_numbers": {"ru": "Формула и подстановка", "en": "Formula and numbers", "vi": "Công thức và thay số"},
+}
+
+
+def _word(key: str, lang: str) -> str:
+    return _WORDS[key].get(lang) or _WORDS[key]["en"]
 _ALLOWED = (
     ast.Expression,
     ast.BinOp,
@@ -124,7 +138,7 @@ class Step:
                 i = by_name[tok]
                 piece = tr(i.label, lang) if words else quantity(i.value, i.unit, lang)
             elif tok in _FUNCS:
-                piece = _FUNCS[tok][lang]
+                piece = _FUNCS[tok].get(lang, tok)
             else:
                 piece = _OPS.get(tok, tok)
             if tok in "*-/+":
@@ -158,7 +172,7 @@ class Step:
             "result": quantity(self.result, self.unit, lang),
             "rounding": ""
             if self.rounding == "none" or self.exact == self.result
-            else getattr(ROUNDINGS[self.rounding], lang),
+            else ROUNDINGS[self.rounding].say(lang),
             "source": self.source_text(lang),
             "note": tr(self.note, lang),
             "verify": "⚠" if self.verify else "",
@@ -167,18 +181,26 @@ class Step:
 
 @dataclass
 class Trace:
-    """Collects steps while a result is computed."""
+    """Collects steps while a result is computed. A country may bring its own ``glossary`` (names,
+    labels and units of its quantities, e.g. ``calc/vn/glossary.yaml``); the shared one by default."""
 
     steps: list[Step] = field(default_factory=list)
+    glossary: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: GLOSSARY)
+
+    def _term(self, name: str) -> Mapping[str, str]:
+        try:
+            return self.glossary[name]
+        except KeyError:
+            raise RuleDataError(_("No term '{name}' in glossary.yaml", name=name)) from None
 
     def _inputs(self, inputs: Mapping[str, Any]) -> tuple[Input, ...]:
         out = []
         for name, v in inputs.items():
             if isinstance(v, Q):
-                g = GLOSSARY.get(name, {})
+                g = self.glossary.get(name, {})
                 out.append(Input(name, v.label or g, v.unit or g.get("unit", "number"), dec(v.value)))
             else:
-                g = term(name)
+                g = self._term(name)
                 out.append(Input(name, g, g["unit"], dec(v)))
         return tuple(out)
 
@@ -199,9 +221,9 @@ class Trace:
         ins = self._inputs(inputs)
         exact = evaluate_exact(formula, {i.name: i.value for i in ins})
         result = round_to(exact, rounding)
-        g = GLOSSARY.get(key, {})
+        g = self.glossary.get(key, {})
         if not label and not g:
-            term(key)  # raises a clear error for an unknown name
+            self._term(key)  # raises a clear error for an unknown name
         self.steps.append(
             Step(
                 key,
@@ -231,7 +253,7 @@ class Trace:
         note: Text | None = None,
     ) -> Decimal:
         """Record a value that is an input or looked up in the rules (no formula)."""
-        g = GLOSSARY.get(key) or ({} if label else term(key))
+        g = self.glossary.get(key) or ({} if label else self._term(key))
         v = dec(value)
         self.steps.append(
             Step(key, label or g, unit or g["unit"], None, (), v, v, "none", _texts(source), tuple(rules), note)
@@ -270,7 +292,7 @@ class Explained:
     def explain(self, lang: str = "ru") -> str:
         """Plain text: one block per step — formula in words, numbers, result, rounding, law."""
         check_lang(lang)
-        src_word, note_word = ("Основание", "Примечание") if lang == "ru" else ("Source", "Note")
+        src_word, note_word = _word("source", lang), _word("note", lang)
         lines = []
         for r in self.explain_rows(lang):
             if r["formula"]:
@@ -287,25 +309,13 @@ class Explained:
     def explain_table(self, lang: str = "ru") -> Any:
         import pandas as pd
 
-        cols = {
-            "label": ("Показатель", "Item"),
-            "formula": ("Формула", "Formula"),
-            "numbers": ("Подстановка", "Numbers"),
-            "result": ("Результат", "Result"),
-            "rounding": ("Округление", "Rounding"),
-            "source": ("Основание", "Source"),
-        }
-        i = 0 if lang == "ru" else 1
+        cols = ("label", "formula", "numbers", "result", "rounding", "source")
         rows = self.explain_rows(lang)
-        return pd.DataFrame([{cols[k][i]: r[k] for k in cols} for r in rows])
+        return pd.DataFrame([{_word(k, lang): r[k] for k in cols} for r in rows])
 
     def explain_html(self, lang: str = "ru") -> str:
         """An HTML table of the steps (escaped), for the apps' "How is this computed?" panel."""
-        heads = (
-            ("Показатель", "Формула и подстановка", "Результат", "Основание")
-            if lang == "ru"
-            else ("Item", "Formula and numbers", "Result", "Source")
-        )
+        heads = tuple(_word(k, lang) for k in ("label", "formula_numbers", "result", "source"))
         e = html.escape
         out = [
             '<table class="calc-explain"><thead><tr>'

@@ -29,6 +29,12 @@ from babel.support import NullTranslations, Translations
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 DOMAIN = "messages"
 SOURCE_LANG = "en"
+CATALOGUE_CODE: dict[str, tuple[str, ...]] = {
+    "ru": ("calc/core", "calc/ru", "calc/workforce", "payroll_ui"),
+    "vi": ("calc/core", "calc/vn"),
+}
+"""Each language's catalogue holds the messages of the code of the countries it serves (folders of the
+repository); scripts/messages.sh updates it from those, tests/test_catalogues.py checks it."""
 
 
 def _compile(po: Path) -> bytes:

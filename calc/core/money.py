@@ -30,6 +30,11 @@ class Rounding(NamedTuple):
     mode: str
     ru: str
     en: str
+    vi: str = ""
+
+    def say(self, lang: str) -> str:
+        """How to say it in ``lang`` (English when there are no words in that language)."""
+        return getattr(self, lang, "") or self.en
 
 
 ROUNDINGS: dict[str, Rounding] = {
@@ -43,7 +48,14 @@ ROUNDINGS: dict[str, Rounding] = {
     "hundredth_up": Rounding(
         KOPECK, ROUND_CEILING, "до сотых в пользу работника", "up to hundredths, in the worker's favour"
     ),
-    "none": Rounding(None, ROUND_HALF_UP, "без округления", "not rounded"),
+    "dong": Rounding(
+        RUBLE,
+        ROUND_HALF_UP,
+        "до целого донга, половина — вверх",
+        "to whole đồng, half up",
+        "làm tròn đến đồng, từ 0,5 đồng trở lên làm tròn lên",
+    ),
+    "none": Rounding(None, ROUND_HALF_UP, "без округления", "not rounded", "không làm tròn"),
 }
 
 

@@ -66,17 +66,26 @@ class Parameter:
     values: tuple[Dated, ...]
 
 
-def _bilingual(obj: Any, where: str, what: str) -> Text:
-    if not (isinstance(obj, dict) and obj.get("ru") and obj.get("en")):
-        raise RuleDataError(_("{where}: {what} in Russian and English is missing.", where=where, what=what))
+RU_EN = ("ru", "en")
+"""The languages of a country's rule texts unless its ``country.yaml`` says ``languages:`` (Vietnam: vi, en)."""
+
+
+def _bilingual(obj: Any, where: str, what: str, langs: tuple[str, ...] = RU_EN) -> Text:
+    if not (isinstance(obj, dict) and all(obj.get(lang) for lang in langs)):
+        if langs == RU_EN:
+            raise RuleDataError(_("{where}: {what} in Russian and English is missing.", where=where, what=what))
+        raise RuleDataError(
+            _("{where}: {what} is missing in one of the languages ({langs}).", where=where, what=what,
+              langs=", ".join(langs))
+        )
     return obj
 
 
-def parse_parameter(name: str, raw: Any) -> Parameter:
-    """Check and build one parameter from its YAML mapping."""
+def parse_parameter(name: str, raw: Any, langs: tuple[str, ...] = RU_EN) -> Parameter:
+    """Check and build one parameter from its YAML mapping (labels and sources in ``langs``)."""
     if not isinstance(raw, dict) or "values" not in raw:
         raise RuleDataError(_("{name}: the list of values is missing.", name=name))
-    label = _bilingual(raw.get("label"), name, "подписи / label")
+    label = _bilingual(raw.get("label"), name, "подписи / label", langs)
     unit = raw.get("unit")
     if not unit:
         raise RuleDataError(_("{name}: the unit is missing.", name=name))
@@ -87,7 +96,7 @@ def parse_parameter(name: str, raw: Any) -> Parameter:
             raise RuleDataError(_("{where}: the effective date (from) is missing.", where=where))
         if "value" not in v:
             raise RuleDataError(_("{where}: the value is missing.", where=where))
-        source = _bilingual(v.get("source"), where, "источника / source")
+        source = _bilingual(v.get("source"), where, "источника / source", langs)
         values.append(
             Dated(name, label, unit, v["value"], v["from"], source, bool(v.get("verify", False)), v.get("note"))
         )
@@ -111,12 +120,13 @@ class RuleBook:
         self.covered_from: date = self.meta["covered"]["from"]
         self.covered_to: date = self.meta["covered"]["to"]
         self.checked_on: date = self.meta["checked_on"]
+        self.languages: tuple[str, ...] = tuple(self.meta.get("languages") or RU_EN)
         self.params: dict[str, Parameter] = {}
         for path in sorted(self.dir.glob("*.yaml")):
             if path.stem in SPECIAL_FILES:
                 continue
             for key, raw in (load_yaml(path) or {}).items():
-                self.params[f"{path.stem}.{key}"] = parse_parameter(f"{path.stem}.{key}", raw)
+                self.params[f"{path.stem}.{key}"] = parse_parameter(f"{path.stem}.{key}", raw, self.languages)
 
     def raw(self, stem: str) -> Any:
         """A special file (calendar, seniority) as loaded YAML."""

@@ -13,17 +13,22 @@ from babel.numbers import format_decimal, format_percent
 
 from calc.core.i18n import Message, _, ngettext, pgettext
 
+LOCALES = {"ru": "ru_RU", "en": "en_GB", "vi": "vi_VN"}
+"""Every language texts, explanations and errors can be shown in: its babel locale (adding one: its
+catalogue under calc/locale/ and an entry here)."""
+TEXT_LANGS = tuple(LOCALES)
 LANGS = ("ru", "en")
-"""The languages of the apps; adding one: its catalogue under calc/locale/ and an entry in LOCALES."""
-LOCALES = {"ru": "ru_RU", "en": "en_GB"}
+"""The languages of the apps (payroll_ui takes ?lang= from these and has a switch button for each). Vietnamese
+is in TEXT_LANGS but not here until the apps serve it: App.apply_params sets the switch to any of LANGS."""
 
 Text = Message | Mapping[str, str]
-"""A text to show: a gettext :class:`Message` or bilingual rule data ``{"ru": "...", "en": "..."}``."""
+"""A text to show: a gettext :class:`Message` or bilingual rule data ``{"ru": "...", "en": "..."}``
+(``{"vi": "...", "en": "..."}`` for Vietnam; a language missing from the data falls back to English)."""
 
 
 def check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise ValueError(f"language must be one of {LANGS}, got {lang!r}")
+    if lang not in TEXT_LANGS:
+        raise ValueError(f"language must be one of {TEXT_LANGS}, got {lang!r}")
     return lang
 
 
@@ -74,6 +79,14 @@ def money(value: Decimal | int, lang: str) -> str:
     return f"{approx}{format_decimal(d, format='#,##0.00##', locale=LOCALES[lang])}\u00a0₽"
 
 
+def dong(value: Decimal | int, lang: str) -> str:
+    """Vietnamese đồng, which has no minor unit: 10.000.000 ₫ / 10,000,000 ₫ (a fraction, in a step of
+    an explanation, keeps up to 4 decimals)."""
+    d = Decimal(value)
+    approx = "≈\u00a0" if d != d.quantize(Decimal("0.0001")) else ""
+    return f"{approx}{format_decimal(d, format='#,##0.####', locale=LOCALES[lang])}\u00a0₫"
+
+
 def money_short(value: Decimal | int, lang: str) -> str:
     """Rounded to rubles for chart labels: 45 000 ₽."""
     return f"{format_decimal(value, format='#,##0', locale=LOCALES[lang])}\u00a0₽"
@@ -86,7 +99,10 @@ def percent(value: Decimal | int, lang: str) -> str:
 
 
 def day(d: date, lang: str) -> str:
-    return format_date(d, "dd.MM.yyyy" if lang == "ru" else "d MMM yyyy", locale=LOCALES[lang])
+    return format_date(d, DATE_FORMATS.get(lang, "d MMM yyyy"), locale=LOCALES[lang])
+
+
+DATE_FORMATS = {"ru": "dd.MM.yyyy", "vi": "dd/MM/yyyy"}
 
 
 def month_name(month: int, lang: str, year: int | None = None) -> str:
@@ -102,6 +118,10 @@ def quantity(value: Decimal | int, unit: str, lang: str) -> str:
         return money(value, lang)
     if unit == "rate":
         return percent(value, lang)
+    if unit == "vnd":
+        return dong(value, lang)
+    if unit == "vnd_per_hour":
+        return dong(value, lang) + "/" + tr(_("h"), lang)
     if unit == "rub_per_hour":
         return money(value, lang) + "/" + tr(_("h"), lang)
     if unit == "rub_per_day":
