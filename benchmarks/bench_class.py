@@ -199,7 +199,7 @@ def idle(base: str, log: Path, app: str, runs: int, pool: int) -> None:
             page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base)
                        else r.fulfill(status=200, content_type="text/css", body=""))
             t0 = time.perf_counter()
-            page.goto(f"{base}/voila/render/{app}.ipynb?lang=ru")
+            page.goto(f"{base}/voila/render/{app}.ipynb?lang=ru", timeout=180_000)
             page.wait_for_selector(f".app-{app}.app-ready", timeout=120_000)
             times.append(time.perf_counter() - t0)
             nav = page.evaluate("(() => { const n = performance.getEntriesByType('navigation')[0];"
@@ -222,6 +222,7 @@ def main() -> None:
     parser.add_argument("--within", type=float, default=10.0)
     parser.add_argument("--burst", type=int, default=100)
     parser.add_argument("--runs", type=int, default=8)
+    parser.add_argument("--steps", default="0123", help="which of the steps to run, e.g. 3 for the burst alone")
     args = parser.parse_args()
     others = [a for a in [*APPS, "bargaining"] if a != args.app]
     denylist = "[" + ",".join(f'"{a}.ipynb"' for a in others) + "]"
@@ -237,43 +238,50 @@ def main() -> None:
         rss = [k.memory_info().rss / 2**20 for k in kernels(pid)]
         print(f"  preheated kernels: {len(rss)}, RSS median {statistics.median(rss):.0f} MiB, max {max(rss):.0f} MiB")
 
-        print(f"\n0. A kernel's start for {args.app}, median of 3 fresh interpreters   [{load()}]")
-        kernel_breakdown(args.app)
-        print("\n1. One visitor at a time")
-        idle(base, log, args.app, args.runs, pool)
+        if "0" in args.steps:
+            print(f"\n0. A kernel's start for {args.app}, median of 3 fresh interpreters   [{load()}]")
+            kernel_breakdown(args.app)
+        if "1" in args.steps:
+            print("\n1. One visitor at a time")
+            idle(base, log, args.app, args.runs, pool)
+        if "2" in args.steps:
+            class_step(base, log, args)
+        if "3" in args.steps:
+            burst_step(base, log, pid, args)
 
-        time.sleep(10)
-        print(f"\n2. {args.visitors} visitors within {args.within:.0f} s (page, then its kernel answers)  [{load()}]")
-        with ThreadPoolExecutor(args.visitors) as pool_v:
-            delays = [i * args.within / args.visitors for i in range(args.visitors)]
-            results = list(pool_v.map(lambda d: script_visit(base, args.app, d), delays))
-        ok = [t for t, _b, e in results if not e]
-        print(f"  usable: {len(ok)} of {len(results)}; {spread(ok, 's', 1) if ok else ''}")
-        print(f"  the last usable after {max(ok):.1f} s" if ok else "")
-        print(f"  saw the class-full page first: {sum(b for _t, b, _e in results)}; "
-              f"errors: {[e for *_x, e in results if e]}   [{load()}]")
 
-        wait_pool(log, args.app, 2, timeout=300)
-        time.sleep(20)
-        print(f"\n3. {args.burst} requests at once   [{load()}]")
-        with ThreadPoolExecutor(args.burst) as pool_x:
-            got = list(pool_x.map(fetch, [f"{base}/voila/render/{args.app}.ipynb?lang=en"] * args.burst))
-        kinds: dict[str, list[float]] = {}
-        for kind, took in got:
-            kinds.setdefault(kind, []).append(took)
-        for kind, times in sorted(kinds.items()):
-            print(f"  {kind:10s} {len(times):3d}   {spread(times, 's', 1)}")
-        answered = fetch(f"{base}/voila/api/contents/")
-        t1 = time.perf_counter()
-        with urllib.request.urlopen(f"{base}/voila/api/contents/", timeout=30) as r:
-            r.read()
-        print(f"  afterwards another visitor is answered in {time.perf_counter() - t1:.2f} s ({answered[0]})"
-              f"   [{load()}]")
-        text = log.read_text()
-        print(f"  server log: {len(re.findall('Traceback', text))} tracebacks, "
-              f"{len(re.findall('Address already in use', text))} port clashes, "
-              f"{len(re.findall('Server full', text))} class-full pages; kernels now {len(kernels(pid))}")
+def class_step(base: str, log: Path, args: argparse.Namespace) -> None:
+    time.sleep(10)
+    print(f"\n2. {args.visitors} visitors within {args.within:.0f} s (page, then its kernel answers)  [{load()}]")
+    with ThreadPoolExecutor(args.visitors) as pool_v:
+        delays = [i * args.within / args.visitors for i in range(args.visitors)]
+        results = list(pool_v.map(lambda d: script_visit(base, args.app, d), delays))
+    ok = [t for t, _b, e in results if not e]
+    print(f"  usable: {len(ok)} of {len(results)}; {spread(ok, 's', 1) if ok else ''}")
+    print(f"  the last usable after {max(ok):.1f} s" if ok else "")
+    print(f"  saw the class-full page first: {sum(b for _t, b, _e in results)}; "
+          f"errors: {[e for *_x, e in results if e]}   [{load()}]")
+    wait_pool(log, args.app, 2, timeout=300)
 
+
+def burst_step(base: str, log: Path, pid: int, args: argparse.Namespace) -> None:
+    time.sleep(20)
+    print(f"\n3. {args.burst} requests at once   [{load()}]")
+    with ThreadPoolExecutor(args.burst) as pool_x:
+        got = list(pool_x.map(fetch, [f"{base}/voila/render/{args.app}.ipynb?lang=en"] * args.burst))
+    kinds: dict[str, list[float]] = {}
+    for kind, took in got:
+        kinds.setdefault(kind, []).append(took)
+    for kind, times in sorted(kinds.items()):
+        print(f"  {kind:10s} {len(times):3d}   {spread(times, 's', 1)}")
+    t1 = time.perf_counter()
+    with urllib.request.urlopen(f"{base}/voila/api/contents/", timeout=30) as r:
+        r.read()
+    print(f"  afterwards another visitor is answered in {time.perf_counter() - t1:.2f} s   [{load()}]")
+    text = log.read_text()
+    print(f"  server log: {len(re.findall('Traceback', text))} tracebacks, "
+          f"{len(re.findall('Address already in use', text))} port clashes, "
+          f"{len(re.findall('Server full', text))} class-full pages; kernels now {len(kernels(pid))}")
 
 if __name__ == "__main__":
     main()
