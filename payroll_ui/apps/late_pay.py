@@ -6,7 +6,7 @@ was due when; ⚠ on rows whose rate is to verify; a draft letter from the resul
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import ipywidgets as W
 
