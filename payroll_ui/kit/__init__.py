@@ -17,6 +17,7 @@ class ``in-<key>``. See ``docs/apps.md``."""
 
 from payroll_ui.kit.app import (  # noqa: F401
     App,
+    Example,
     Explain,
     run,
     safe,
