@@ -5,6 +5,7 @@ was due when; ⚠ on rows whose rate is to verify; a draft letter from the resul
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 from typing import ClassVar
 
@@ -20,18 +21,32 @@ from payroll_ui.apps.casework import (
     Column,
     RowTable,
     date_param,
+    date_text,
     date_value,
     parse_date_param,
     parse_rows_param,
     rows_param,
 )
-from payroll_ui.kit import App, Figure, Param, esc, parse_choice, parse_int, run, setter, table_html, verify_mark
+from payroll_ui.kit import (
+    App,
+    Example,
+    Figure,
+    Param,
+    esc,
+    parse_choice,
+    parse_int,
+    run,
+    setter,
+    table_html,
+    verify_mark,
+)
 from payroll_ui.kit.claim import Claim, ClaimPanel, Fact
 
-# moshoztros.ru (tests/test_late_pay.py::test_published_example_50000_ten_days): 50,000 ₽ due 05.10.2022,
-# paid 15.10.2022 → 10 days × 7.5 % / 150 = 250 ₽.
-SEED_DEBTS = [{"due": "05.10.2022", "amount": "50000", "ndfl": ""}]
-SEED_PAYS = [{"on": "15.10.2022", "amount": "50000"}]
+EXAMPLE = Example(
+    {"debts": "05.10.2022~50000~", "pays": "15.10.2022~50000", "base": "net"},
+    _("moshoztros.ru, 'How to compute the compensation for late pay': 50,000 ₽ paid 10 days late at 7.5 % — "
+      "50,000 × 7.5 % / 150 × 10 = 250 ₽"),
+)
 DEBT_KEYS = ("due", "amount", "ndfl")
 PAY_KEYS = ("on", "amount")
 
@@ -85,6 +100,8 @@ class LatePayApp(App):
     error_fields: ClassVar[dict[str, str]] = {"due": "debts", "amount": "debts", "ndfl": "debts", "kind": "debts",
                                               "payments": "payments", "until": "until", "denominator": "share"}
 
+    example = EXAMPLE
+
     def build(self) -> None:
         self.debts = RowTable("debts", [Column("due", TXT["col_due"], "100px", placeholder=DATE_HINT),
                                         Column("amount", TXT["col_amount"], "95px"),
@@ -93,9 +110,8 @@ class LatePayApp(App):
         self.pays = RowTable("payments", [Column("on", TXT["col_on"], "100px", placeholder=DATE_HINT),
                                           Column("amount", TXT["col_amount"], "95px")],
                              TXT["add_pay"], self.refresh)
-        self.debts.set_rows(SEED_DEBTS)
-        self.pays.set_rows(SEED_PAYS)
-        self.w_until = W.Text(value="", continuous_update=False)
+        self.debts.set_rows(neutral_debts())
+        self.w_until = W.Text(value=date_text(calc.rulebook().default_date()), continuous_update=False)
         self.w_base = W.Dropdown(options=[("", "net"), ("", "gross")], value="net")
         self.w_share = W.Text(value="", continuous_update=False)
         self.add_field("debts", self.debts.box, TXT["debts"], TXT["debts_hint"], watch=False)
@@ -108,6 +124,11 @@ class LatePayApp(App):
         self.due = W.HTML()
         self.due.add_class("pa-due")
         self.claim = ClaimPanel(self.name, self.claim_source, lambda: calc.rulebook().checked_on)
+
+    def reset_inputs(self) -> None:
+        super().reset_inputs()
+        self.debts.set_rows(neutral_debts())
+        self.pays.set_rows([])
 
     def inputs(self) -> list[W.Widget]:
         return [W.HTML(ROWS_CSS), *(self.fields[k].box for k in ("debts", "payments", "until", "base", "share"))]
@@ -250,6 +271,12 @@ class LatePayApp(App):
             Param("share", parse_int(1, 150), lambda v: setattr(self.w_share, "value", str(v)),
                   lambda: self.w_share.value.strip() or None),
         ]
+
+
+def neutral_debts() -> list[dict[str, str]]:
+    """A neutral current case: 50,000 ₽ due a month before today, still unpaid."""
+    due = calc.rulebook().default_date() - timedelta(days=30)
+    return [{"due": date_text(due), "amount": "50000", "ndfl": ""}]
 
 
 def build(lang: str = "ru", params: dict[str, str] | None = None) -> LatePayApp:

@@ -27,12 +27,29 @@ from payroll_ui.apps.casework import (
     parse_rows_param,
     rows_param,
 )
-from payroll_ui.kit import App, Figure, Param, esc, parse_choice, parse_decimal, parse_int, run, setter, table_html
+from payroll_ui.kit import (
+    App,
+    Example,
+    Figure,
+    Param,
+    esc,
+    parse_choice,
+    parse_decimal,
+    parse_int,
+    run,
+    setter,
+    table_html,
+)
 from payroll_ui.kit.claim import Claim, ClaimPanel, Fact
 
-# Published task (student-files.ru, "Задача 10", see tests/test_vacation.py): 28 days from 26.05.2013,
-# 245,000 ₽ in 12 full months → 694.44 ₽ a day, 19,444.32 ₽.
-SEED = {"start": date(2013, 5, 26), "days": "28", "earnings": "245000", "full_months": "12"}
+NEUTRAL = {"days": "14", "earnings": "600000", "full_months": "12"}
+"""A neutral current case: a 14-day leave from today, 600,000 ₽ earned in 12 full months."""
+EXAMPLE = Example(
+    {"start": "2013-05-26", "mode": "days", "days": "28", "avg": "12m", "earnings": "245000", "full": "12",
+     "parts": "none", "prior": "0"},
+    _("student-files.ru, task 10: a 28-day leave from 26.05.2013 over the 12 June holiday, 245,000 ₽ earned in 12 "
+      "months — 694.44 ₽ a day, 19,444.32 ₽"),
+)
 
 TXT: dict[str, Text] = {
     "start": _("First day of the leave"),
@@ -89,9 +106,11 @@ class LeaveApp(App):
         "earnings_12m": "earnings", "paid_on": "start", "average_daily": "average_daily",
     }
 
+    example = EXAMPLE
+
     def build(self) -> None:
-        s = SEED
-        self.w_start = W.Text(value=date_text(s["start"]), continuous_update=False)
+        s = NEUTRAL
+        self.w_start = W.Text(value=date_text(calc.rulebook().default_date()), continuous_update=False)
         self.w_mode = W.ToggleButtons(options=[("", "days"), ("", "end")], value="days")
         self.w_days = W.Text(value=s["days"], continuous_update=False)
         self.w_end = W.Text(value="", continuous_update=False)
@@ -137,6 +156,11 @@ class LeaveApp(App):
             w.placeholder = tr(DATE_HINT, lang)
         self.parts.set_lang(lang)
         self.claim.set_lang(lang)
+
+    def reset_inputs(self) -> None:
+        super().reset_inputs()
+        self.parts.set_rows([])
+        self._show_modes()
 
     def _show_modes(self) -> None:
         by_days = self.w_mode.value == "days"

@@ -149,7 +149,7 @@ class PayslipCheckApp(App):
     def build(self) -> None:
         year = default_year()
         self.w_year = W.Dropdown(options=covered_years(), value=year)
-        self.w_month = W.Dropdown(options=month_options(self.lang), value=1)
+        self.w_month = W.Dropdown(options=month_options(self.lang), value=calc.rulebook().default_date().month)
         self.w_salary = W.Text(value="60000", continuous_update=False)
         self.w_days = W.Text(value="", continuous_update=False)
         self.w_long = W.Text(value="", continuous_update=False)

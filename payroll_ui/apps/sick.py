@@ -4,7 +4,6 @@ days and amounts, gross, НДФЛ, net; maternity pay for 140 / 156 / 194 days."
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, ClassVar
 
 import ipywidgets as W
@@ -14,11 +13,15 @@ from calc.core.i18n import _
 from calc.core.text import Text, tr
 from calc.ru.sick_pay import CASES
 from payroll_ui.apps.casework import DATE_HINT, date_param, date_text, date_value, parse_date_param
-from payroll_ui.kit import App, Figure, Param, esc, options_for, parse_choice, parse_decimal, run, setter
+from payroll_ui.kit import App, Example, Figure, Param, esc, options_for, parse_choice, parse_decimal, run, setter
 
-# tests/test_sick_pay.py::test_sick_pay_ordinary_case: 10 days from 10.03.2025, 600,000 + 720,000 ₽,
-# 6 years of record → 1,808.22 ₽ average, 1,446.58 ₽ a day, 14,465.80 ₽.
-SEED = {"start": date(2025, 3, 10), "days": "10", "e1": "600000", "e2": "720000", "years": "6"}
+NEUTRAL = {"days": "7", "e1": "700000", "e2": "800000", "years": "6"}
+"""A neutral current case: a 7-day sick note from today, 700,000 and 800,000 ₽ in the two years, 6 years."""
+EXAMPLE = Example(
+    {"kind": "maternity", "start": "2025-03-01", "mk": "normal", "e1": "0", "e2": "0", "excluded": "0",
+     "years": "1", "months": "0", "district": "1"},
+    _("Social Fund, 05.01.2025: the minimum maternity pay for 140 days from 2025 is 103,285 ₽ (737.75 ₽ a day)"),
+)
 
 TXT: dict[str, Text] = {
     "kind": _("Benefit"),
@@ -73,10 +76,12 @@ class SickApp(App):
     error_fields: ClassVar[dict[str, str]] = {"district_coef": "district", "excluded_days": "excluded",
                                               "record_years": "record_years", "record_months": "record_months"}
 
+    example = EXAMPLE
+
     def build(self) -> None:
-        s = SEED
+        s = NEUTRAL
         self.w_kind = W.ToggleButtons(options=[("", "sick"), ("", "maternity")], value="sick")
-        self.w_start = W.Text(value=date_text(s["start"]), continuous_update=False)
+        self.w_start = W.Text(value=date_text(calc.rulebook().default_date()), continuous_update=False)
         self.w_days = W.Text(value=s["days"], continuous_update=False)
         self.w_case = W.Dropdown(options=[(k, k) for k in CASES], value="illness")
         self.w_e1 = W.Text(value=s["e1"], continuous_update=False)
@@ -130,6 +135,11 @@ class SickApp(App):
             f = self.fields[key]
             f.label = _("Earnings of {year}, ₽", year=year)
             f.set_lang(self.lang)
+
+    def reset_inputs(self) -> None:
+        super().reset_inputs()
+        self._show_kind()
+        self._year_labels()
 
     def _show_kind(self) -> None:
         sick = self.w_kind.value == "sick"

@@ -301,7 +301,7 @@ class ClaimPanel:
             paras = None
         self.letter.value = letter_html(paras) if paras else ""
         if paras:
-            self.letter.value += (f'<button type="button" class="pa-print" onclick="{esc(PRINT_JS)}">'
+            self.letter.value += (f'<button type="button" class="pa-letter-print" onclick="{esc(PRINT_JS)}">'
                                   f"{esc(tr(TXT['print'], self.lang))}</button>")
 
     def _make(self, _b: Any = None) -> None:
