@@ -33,7 +33,7 @@ def check_clean(p, app: str) -> None:
 def open_explanation(p, words: str) -> None:
     p.page.locator(".pa-how .jupyter-widget-Collapse-header").first.click()
     p.page.wait_for_selector("table.calc-explain", timeout=30_000)
-    assert words in p.page.locator("table.calc-explain").first.inner_text()
+    assert words in p.page.locator(".pa-explain").first.inner_text()
 
 
 def bad_value_at_field(p, cls: str, value: str, field: str, figure: str, words: str) -> None:
