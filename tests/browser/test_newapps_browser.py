@@ -61,6 +61,8 @@ def test_leave_pay(open_page) -> None:
     check_clean(p, "leave")
     p.screenshot("leave-ru")
     bad_value_at_field(p, "in-start", "31.02.2025", "start", "gross", "Такой даты нет")
+    p.type_into("in-start", "01.01.2025")
+    p.page.wait_for_function("() => !document.querySelector('.payroll-app.pa-stale')", timeout=20_000)
     bad_value_at_field(p, "in-earnings", "-5", "earnings", "gross", "от 0")
     assert p.errors == []
 
@@ -132,7 +134,7 @@ def test_draft_letter_downloads_as_docx(open_page) -> None:
     p = open_page("ru")
     p.open("late_pay")
     p.page.locator(".pa-example-btn").first.click()
-    p.page.wait_for_function("() => document.querySelector(\"[data-figure='total']\").dataset.value === '250.00'",
+    p.page.wait_for_function("() => Number(document.querySelector(\"[data-figure='total']\").dataset.value) === 250",
                              timeout=30_000)
     p.page.locator(".pa-claim .jupyter-widget-Collapse-header").first.click()
     p.page.wait_for_selector(".pa-letter", timeout=20_000)
