@@ -238,11 +238,12 @@ class AdvanceApp(App):
     def compute(self) -> calc.AdvanceResult:
         percent = None
         if self.w_method.value == "percent":
-            percent = parse_percent(self.w_percent.value, "percent", "процент аванса", "the advance percentage")
+            percent = parse_percent(self.w_percent.value, "percent", "процент аванса", "the advance percentage",
+                                    lang=self.lang)
         withhold = {"law": None, "yes": True, "no": False}[self.w_withhold.value]
         basis = None if self.w_basis.value == "auto" else self.w_basis.value
         return calc.advance(
-            self.w_salary.value,
+            self.number(self.w_salary, "salary"),
             self.w_year.value,
             self.w_month.value,
             method=self.w_method.value,
@@ -256,7 +257,7 @@ class AdvanceApp(App):
     def prior_income(self) -> Decimal:
         """Income earlier this year: the same salary every month from January (as the payslip and cost apps
         assume), so the month's НДФЛ follows the bands crossed since January."""
-        salary = amount(self.w_salary.value, "salary", "оклад", "the salary", allow_zero=False)
+        salary = amount(self.number(self.w_salary, "salary"), "salary", "оклад", "the salary", allow_zero=False)
         return salary * (self.w_month.value - 1)
 
     def _cumulative_note(self, r: calc.AdvanceResult, lang: str) -> str:

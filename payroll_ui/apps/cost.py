@@ -273,7 +273,7 @@ class CostApp(App):
             month=self.w_month.value,
             kind=self.w_kind.value,
             accident_class=self.w_accident.value,
-            **{key: self.w_amount.value},
+            **{key: self.number(self.w_amount, "amount")},
         )
 
     def render(self, r: calc.MonthCost) -> None:

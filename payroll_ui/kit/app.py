@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, ClassVar
 
 import ipywidgets as W
@@ -16,7 +17,7 @@ import calc
 from calc.core.i18n import _
 from calc.core.rules import Dated
 from calc.core.text import LANGS, T, Text, tr
-from payroll_ui.kit.fields import Field, Param, ParamError, read_params
+from payroll_ui.kit.fields import Field, Param, ParamError, number_or_blank, read_number, read_params
 from payroll_ui.kit.html import CSS, Figure, RuleNote, cards_html, esc, raw_value, rules_html
 from payroll_ui.kit.share import share_href, share_html, xsrf_primer
 from payroll_ui.kit.texts import LANG_NAMES, UI, log
@@ -318,6 +319,10 @@ class App:
             widget.observe(self._on_change, names="value")
         return f
 
+    def number(self, widget: W.Widget, field: str) -> Decimal | str:
+        """The number typed into ``widget`` read in the page's language (``read_number``; '' stays '')."""
+        return number_or_blank(widget.value, self.lang, field)
+
     def watch(self, *widgets: W.Widget) -> None:
         for w in widgets:
             self._watched.append(w)
@@ -504,8 +509,17 @@ class App:
                 log.exception("param %s", p.key)
                 v = None
             if v is not None:
-                out[p.key] = v
+                out[p.key] = self._canonical(p, v)
         return out
+
+    def _canonical(self, p: Param, value: Any) -> Any:
+        """A number field's text as the link carries it ("120,000" on the English page → 120000)."""
+        if isinstance(value, str) and value.strip() and getattr(p.parse, "numeric", False):
+            try:
+                return format(read_number(value, self.lang, p.key), "f")
+            except calc.CalcError:
+                return value
+        return value
 
     def apply_params(self, params: Mapping[str, str]) -> None:
         """Fill the inputs from URL parameters; a bad value keeps the default and says so."""
