@@ -17,6 +17,7 @@ from calc.core.text import T, Text, percent, tr
 from payroll_ui.kit import (
     App,
     Chart,
+    Example,
     Figure,
     Param,
     amount_text,
@@ -202,6 +203,12 @@ class CostApp(App):
         "gross": "amount", "net": "amount", "total_cost": "amount", "accident_class": "accident",
         "accident_rate": "accident",
     }
+
+    example = Example(
+        {"which": "gross", "amount": "30000", "year": "2011", "month": "1"},
+        _("the article “How to calculate average pay. An example of holiday pay” (the course's source text): "
+          "30,000 ₽ a month in 2011, contributions 34 % and accident insurance 0.2 %"),
+    )
 
     def build(self) -> None:
         self.w_which = W.ToggleButtons(options=[("", k) for k in WHICH], value="gross")
