@@ -57,6 +57,17 @@ class Explain:
         self.update()
 
 
+PRINT_JS = (
+    "var r=this.closest('.payroll-app');"
+    "r.querySelectorAll('a.pa-share-link').forEach(function(a){var u=a.parentNode.querySelector('.pa-share-url');"
+    "if(u){u.textContent=a.href;}});"
+    "var h=r.querySelector('.pa-how .lm-AccordionPanel-title');"
+    "if(h&&h.getAttribute('aria-expanded')!=='true'){h.click();setTimeout(function(){window.print();},1500);}"
+    "else{window.print();}"
+)
+"""The print button: the link to the scenario as full text, the explanation opened, then the print dialog."""
+
+
 @dataclass(frozen=True)
 class Example:
     """A worked example an app can load on request: ``values`` are URL parameters (as a link to the
@@ -249,8 +260,7 @@ class App:
         self.clear_button.description = tr(UI["clear"], lang)
         self.clear_button.tooltip = tr(UI["clear_tip"], lang)
         self.print_button.value = (
-            '<button type="button" class="pa-print" onclick="window.print()">'
-            f"{esc(tr(UI['print'], lang))}</button>"
+            f'<button type="button" class="pa-print" onclick="{esc(PRINT_JS)}">{esc(tr(UI["print"], lang))}</button>'
         )
         self._show_example_note()
 

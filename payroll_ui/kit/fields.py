@@ -20,8 +20,8 @@ from ipywidgets.widgets.widget_string import HTMLStyle
 import calc
 from calc.core.i18n import _
 from calc.core.text import LOCALES, Text, day, num, tr
-from payroll_ui.kit.html import esc, percent_text
-from payroll_ui.kit.texts import log
+from payroll_ui.kit.html import esc, percent_text, tip_html
+from payroll_ui.kit.texts import UI, log
 
 MAX_PARAM_CHARS = 200
 
@@ -262,7 +262,7 @@ class Field:
         self.box.add_class(f"field-{key}")
 
     def set_lang(self, lang: str) -> None:
-        hint = f' <span class="pa-hint" title="{esc(tr(self.hint, lang))}">?</span>' if self.hint else ""
+        hint = " " + tip_html("?", tr(self.hint, lang), "pa-hint", tr(UI["hint"], lang)) if self.hint else ""
         self.head.value = f"{esc(tr(self.label, lang))}{hint}"
 
     def set_error(self, message: str) -> None:
