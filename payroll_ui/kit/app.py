@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, ClassVar
 
 import ipywidgets as W
@@ -16,7 +17,7 @@ import calc
 from calc.core.i18n import _
 from calc.core.rules import Dated
 from calc.core.text import LANGS, T, Text, tr
-from payroll_ui.kit.fields import Field, Param, ParamError, read_params
+from payroll_ui.kit.fields import Field, Param, ParamError, number_or_blank, read_number, read_params
 from payroll_ui.kit.html import CSS, Figure, RuleNote, cards_html, esc, raw_value, rules_html
 from payroll_ui.kit.share import share_href, share_html, xsrf_primer
 from payroll_ui.kit.texts import LANG_NAMES, UI, log
@@ -54,6 +55,17 @@ class Explain:
 
     def _on_open(self, _change: Any) -> None:
         self.update()
+
+
+PRINT_JS = (
+    "var r=this.closest('.payroll-app');"
+    "r.querySelectorAll('a.pa-share-link').forEach(function(a){var u=a.parentNode.querySelector('.pa-share-url');"
+    "if(u){u.textContent=a.href;}});"
+    "var h=r.querySelector('.pa-how .lm-AccordionPanel-title');"
+    "if(h&&h.getAttribute('aria-expanded')!=='true'){h.click();setTimeout(function(){window.print();},1500);}"
+    "else{window.print();}"
+)
+"""The print button: the link to the scenario as full text, the explanation opened, then the print dialog."""
 
 
 @dataclass(frozen=True)
@@ -248,8 +260,7 @@ class App:
         self.clear_button.description = tr(UI["clear"], lang)
         self.clear_button.tooltip = tr(UI["clear_tip"], lang)
         self.print_button.value = (
-            '<button type="button" class="pa-print" onclick="window.print()">'
-            f"{esc(tr(UI['print'], lang))}</button>"
+            f'<button type="button" class="pa-print" onclick="{esc(PRINT_JS)}">{esc(tr(UI["print"], lang))}</button>'
         )
         self._show_example_note()
 
@@ -317,6 +328,10 @@ class App:
         if watch:
             widget.observe(self._on_change, names="value")
         return f
+
+    def number(self, widget: W.Widget, field: str) -> Decimal | str:
+        """The number typed into ``widget`` read in the page's language (``read_number``; '' stays '')."""
+        return number_or_blank(widget.value, self.lang, field)
 
     def watch(self, *widgets: W.Widget) -> None:
         for w in widgets:
@@ -504,8 +519,17 @@ class App:
                 log.exception("param %s", p.key)
                 v = None
             if v is not None:
-                out[p.key] = v
+                out[p.key] = self._canonical(p, v)
         return out
+
+    def _canonical(self, p: Param, value: Any) -> Any:
+        """A number field's text as the link carries it ("120,000" on the English page → 120000)."""
+        if isinstance(value, str) and value.strip() and getattr(p.parse, "numeric", False):
+            try:
+                return format(read_number(value, self.lang, p.key), "f")
+            except calc.CalcError:
+                return value
+        return value
 
     def apply_params(self, params: Mapping[str, str]) -> None:
         """Fill the inputs from URL parameters; a bad value keeps the default and says so."""

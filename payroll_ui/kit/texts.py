@@ -42,6 +42,8 @@ UI: dict[str, Text] = {
     "clear": _("Clear"),
     "clear_tip": _("Back to a neutral case of this month: no bonuses, allowances or other extras."),
     "print": _("Print / save as PDF"),
+    "hint": _("Explanation"),
+    "verify_label": _("To be checked"),
 }
 
 
