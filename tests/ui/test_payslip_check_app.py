@@ -73,7 +73,7 @@ def test_deductions_above_the_limit_are_flagged() -> None:
     ("w_days", "40", "days", "from 0 to 23"),
     ("w_long", "-10", "long_service", "from 0"),
     ("w_district", "9", "district", "from 1 to 3"),
-    ("w_northern", "abc", "northern", "as a number"),
+    ("w_northern", "abc", "northern", "number"),
 ])
 def test_bad_input(shown, text, widget: str, value: str, field: str, words: str) -> None:
     app = build("en", CASE)
