@@ -12,7 +12,7 @@ import ipywidgets as W
 
 import calc
 from calc.core.i18n import _
-from calc.core.text import Text, tr
+from calc.core.text import Text, day, tr
 from payroll_ui.apps.paylines import ERROR_FIELDS, PayInputs, lines_html
 from payroll_ui.kit import (
     App,
@@ -28,6 +28,7 @@ from payroll_ui.kit import (
     safe,
     setter,
 )
+from payroll_ui.kit.claim import Claim, ClaimPanel, Fact
 
 
 def neutral() -> dict[str, Any]:
@@ -123,6 +124,7 @@ class DismissalApp(App):
     example = EXAMPLE
 
     def build(self) -> None:
+        self.claim = ClaimPanel(self.name, self.claim_source, lambda: calc.rulebook().checked_on)
         s = neutral()
         self.w_date = W.DatePicker(value=s["date"])
         self.w_salary = W.Text(value=s["salary"], continuous_update=False)
@@ -162,9 +164,10 @@ class DismissalApp(App):
         return head + self.pay.boxes() + tail
 
     def outputs(self) -> list[W.Widget]:
-        return [self.general_error, self.cards, self.lines, self.seed_note]
+        return [self.general_error, self.cards, self.lines, self.seed_note, self.claim.panel]
 
     def relabel(self) -> None:
+        self.claim.set_lang(self.lang)
         lang = self.lang
 
         def opts(*pairs: tuple[str, str]) -> list[tuple[str, str]]:
@@ -239,6 +242,23 @@ class DismissalApp(App):
         extra = [("line-ndfl", TXT["ndfl"], r.ndfl), ("line-net", TXT["net"], r.net)]
         self.lines.value = f"<b>{esc(tr(TXT['lines'], lang))}</b>" + lines_html(r.lines, lang, extra, total=r.gross)
         self.seed_note.value = f'<div class="pa-warn">{esc(tr(TXT["seed"], lang))}</div>' if self.is_seed() else ""
+        self.claim.update()
+
+    def claim_source(self) -> Claim | None:
+        """The draft letter: what is due on the day of dismissal (Labour Code art. 140)."""
+        r = self.result
+        if r is None:
+            return None
+        return Claim(
+            kind="dismissal",
+            subject=_("the final settlement due to me on the day of dismissal, {d}, is as follows",
+                      d=lambda lang: day(r.dismissal, lang)),
+            facts=[Fact(TXT["pay"], r.pay), Fact(TXT["compensation"], r.compensation),
+                   Fact(TXT["gross"], r.gross), Fact(TXT["ndfl"], r.ndfl), Fact(TXT["net"], r.net)],
+            articles=[_("Labour Code art. 84.1, 140 (everything due is paid on the day of dismissal)"),
+                      _("Labour Code art. 127 (compensation for unused leave), 139 (average earnings)"),
+                      _("Labour Code art. 236 (compensation for late payment)")],
+        )
 
     def is_seed(self) -> bool:
         """True while the source article's example is loaded and not changed by the visitor."""

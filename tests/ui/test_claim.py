@@ -67,3 +67,15 @@ def test_the_letter_follows_the_result_and_the_language() -> None:
     assert app.claim.letter.value != first and app.claim.link.value == ""  # the old DOCX link is dropped
     app.set_lang("ru")
     assert "Компенсация, всего" in app.claim.letter.value
+
+
+def test_dismissal_letter_has_the_settlement() -> None:
+    from payroll_ui.apps import dismissal
+
+    app = dismissal.build("ru")
+    app.load_example()
+    app.claim.panel.selected_index = 0
+    app.claim.w_to.value = "ktc"
+    text = docx_text(app)
+    assert money(app.figures["net"], "ru") in text and "07.08.2017" in text
+    assert "ст. 84.1, 140 ТК РФ" in text and "ст. 385–390" in text
