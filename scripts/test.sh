@@ -3,7 +3,7 @@
 # Debian's Chromium via Playwright), the lessons (nbval) and the bargaining view.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --dev
 bash scripts/install-browser.sh
 . .venv/bin/activate
 ruff check .

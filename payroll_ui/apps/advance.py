@@ -17,6 +17,7 @@ from calc.core.text import LOCALES, Text, day, money, month_name, tr
 from calc.ru.calendar import KIND_LABELS
 from payroll_ui.kit import (
     App,
+    Example,
     Figure,
     Param,
     covered_years,
@@ -176,12 +177,19 @@ class AdvanceApp(App):
     )
     error_fields: ClassVar[dict[str, str]] = {"month_gross": "salary", "days_in_month": "days"}
 
+    example = Example(
+        {"salary": "75000", "year": "2018", "month": "10"},
+        _("the article “How to calculate average pay. An example of holiday pay” (the course's source text): "
+          "the advance for October 2018, salary 75,000 ₽"),
+    )
+
     def build(self) -> None:
-        self.w_salary = W.Text(value="75000", continuous_update=False)
-        self.w_year = W.Dropdown(options=covered_years(), value=2018)
-        self.w_month = W.Dropdown(options=month_options(self.lang), value=10)
-        self.w_days = W.IntSlider(value=first_half_days(2018, 10), min=0, max=first_half_days(2018, 10),
-                                  continuous_update=False)
+        today = calc.rulebook().default_date()  # the neutral case: this month, a plausible current salary
+        full = first_half_days(today.year, today.month)
+        self.w_salary = W.Text(value="60000", continuous_update=False)
+        self.w_year = W.Dropdown(options=covered_years(), value=today.year)
+        self.w_month = W.Dropdown(options=month_options(self.lang), value=today.month)
+        self.w_days = W.IntSlider(value=full, min=0, max=full, continuous_update=False)
         self.w_method = W.ToggleButtons(options=[("", "days"), ("", "percent")], value="days")
         self.w_percent = W.Text(value="40", continuous_update=False)
         self.w_basis = W.Dropdown(options=[("", "auto"), ("", "gross"), ("", "net")], value="auto")
@@ -238,11 +246,12 @@ class AdvanceApp(App):
     def compute(self) -> calc.AdvanceResult:
         percent = None
         if self.w_method.value == "percent":
-            percent = parse_percent(self.w_percent.value, "percent", "процент аванса", "the advance percentage")
+            percent = parse_percent(self.w_percent.value, "percent", "процент аванса", "the advance percentage",
+                                    lang=self.lang)
         withhold = {"law": None, "yes": True, "no": False}[self.w_withhold.value]
         basis = None if self.w_basis.value == "auto" else self.w_basis.value
         return calc.advance(
-            self.w_salary.value,
+            self.number(self.w_salary, "salary"),
             self.w_year.value,
             self.w_month.value,
             method=self.w_method.value,
@@ -256,7 +265,7 @@ class AdvanceApp(App):
     def prior_income(self) -> Decimal:
         """Income earlier this year: the same salary every month from January (as the payslip and cost apps
         assume), so the month's НДФЛ follows the bands crossed since January."""
-        salary = amount(self.w_salary.value, "salary", "оклад", "the salary", allow_zero=False)
+        salary = amount(self.number(self.w_salary, "salary"), "salary", "оклад", "the salary", allow_zero=False)
         return salary * (self.w_month.value - 1)
 
     def _cumulative_note(self, r: calc.AdvanceResult, lang: str) -> str:

@@ -17,6 +17,7 @@ from calc.core.text import T, Text, percent, tr
 from payroll_ui.kit import (
     App,
     Chart,
+    Example,
     Figure,
     Param,
     amount_text,
@@ -203,6 +204,12 @@ class CostApp(App):
         "accident_rate": "accident",
     }
 
+    example = Example(
+        {"which": "gross", "amount": "30000", "year": "2011", "month": "1"},
+        _("the article “How to calculate average pay. An example of holiday pay” (the course's source text): "
+          "30,000 ₽ a month in 2011, contributions 34 % and accident insurance 0.2 %"),
+    )
+
     def build(self) -> None:
         self.w_which = W.ToggleButtons(options=[("", k) for k in WHICH], value="gross")
         self.w_amount = W.Text(value="100000", continuous_update=False)
@@ -273,7 +280,7 @@ class CostApp(App):
             month=self.w_month.value,
             kind=self.w_kind.value,
             accident_class=self.w_accident.value,
-            **{key: self.w_amount.value},
+            **{key: self.number(self.w_amount, "amount")},
         )
 
     def render(self, r: calc.MonthCost) -> None:

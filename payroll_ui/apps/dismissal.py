@@ -1,21 +1,22 @@
 """Final settlement on dismissal app: the date, the salary, time worked in the last month (days or
 hours), allowances, average daily earnings (given or from 12 months' earnings), unused leave (given or
-from the months of the working year) → the lines, НДФЛ and the net amount. The default is the worked
-example of the source article (dismissal on 07.08.2017)."""
+from the months of the working year) → the lines, НДФЛ and the net amount. The page opens on a neutral
+case of today; the source article's worked example (dismissal on 07.08.2017) is one click away."""
 
 from __future__ import annotations
 
-from datetime import date
+from decimal import Decimal
 from typing import Any, ClassVar
 
 import ipywidgets as W
 
 import calc
 from calc.core.i18n import _
-from calc.core.text import Text, tr
+from calc.core.text import Text, day, tr
 from payroll_ui.apps.paylines import ERROR_FIELDS, PayInputs, lines_html
 from payroll_ui.kit import (
     App,
+    Example,
     Figure,
     Param,
     esc,
@@ -27,14 +28,29 @@ from payroll_ui.kit import (
     safe,
     setter,
 )
+from payroll_ui.kit.claim import Claim, ClaimPanel, Fact
 
-SEED = {
-    "date": date(2017, 8, 7), "salary": "8300", "time_mode": "hours", "days": "", "hours": "44",
-    "hourly_method": "year", "avg_mode": "direct", "average_daily": "769.53", "earnings": "", "full_months": 12,
-    "leave_mode": "days", "unused_days": "9.34", "months": "", "used_days": "0", "leave_method": "exact",
-}
-SEED_PAY = {"bonus": "150", "allowance_pct": "4", "allowance_rub": "2000", "worked": "2", "planned": "8",
-            "night_hours": "16", "night_rate": "40"}
+
+def neutral() -> dict[str, Any]:
+    """The case the page opens on: dismissal today (clamped to the rules' coverage), a salary of 60 000 ₽,
+    every working day of the month worked, average earnings from 12 months at that salary, no unused leave
+    entered and no bonus or allowance — nothing of a worked example."""
+    return {
+        "date": calc.rulebook().default_date(), "salary": "60000", "time_mode": "days", "days": "", "hours": "",
+        "hourly_method": "month", "avg_mode": "12m", "average_daily": "", "earnings": "", "full_months": 12,
+        "leave_mode": "days", "unused_days": "0", "months": "", "used_days": "0", "leave_method": "exact",
+    }
+
+
+EXAMPLE = Example(
+    {"date": "2017-08-07", "salary": "8300", "time": "hours", "hours": "44", "hourly": "year", "avg": "direct",
+     "average": "769.53", "leave": "days", "unused": "9.34", "bonus": "150", "allowance_pct": "4",
+     "allowance_rub": "2000", "worked": "2", "planned": "8", "night_hours": "16", "night_rate": "40"},
+    _("the article “How to calculate average pay. An example of holiday pay” (the course's source text): "
+      "dismissal on 7 August 2017, salary 8,300 ₽, a 150 % bonus, allowances, night hours"),
+)
+"""The source article's worked example (dismissal on 07.08.2017), loaded by "Example from the article"."""
+
 
 TXT: dict[str, Text] = {
     "date": _("Dismissal date (last working day)"),
@@ -57,6 +73,7 @@ TXT: dict[str, Text] = {
         "Everything accrued in the 12 calendar months before the month of dismissal, except sick pay, holiday pay "
         "and other payments at average earnings (Labour Code art. 139).",
     ),
+    "earnings_empty": _("empty: 12 months at this salary"),
     "full_months": _("Of them, months worked in full"),
     "leave_mode": _("Unused leave"),
     "leave_days": _("I know the days"),
@@ -104,8 +121,11 @@ class DismissalApp(App):
         "leave_months": "months", "leave_days_used": "used_days", "method": "leave_method", "month": "date",
     }
 
+    example = EXAMPLE
+
     def build(self) -> None:
-        s = SEED
+        self.claim = ClaimPanel(self.name, self.claim_source, lambda: calc.rulebook().checked_on)
+        s = neutral()
         self.w_date = W.DatePicker(value=s["date"])
         self.w_salary = W.Text(value=s["salary"], continuous_update=False)
         self.w_time = W.ToggleButtons(options=[("", "days"), ("", "hours")], value=s["time_mode"])
@@ -124,8 +144,7 @@ class DismissalApp(App):
         for key, widget in (("date", self.w_date), ("salary", self.w_salary), ("time_mode", self.w_time),
                             ("days", self.w_days), ("hours", self.w_hours), ("hourly_method", self.w_hm)):
             self.add_field(key, widget, TXT[key])
-        self.pay = PayInputs(self, SEED_PAY, shifts=True)
-        self.pay.more.selected_index = 0  # the example has night hours: show them
+        self.pay = PayInputs(self, shifts=True)
         for key, widget in (("avg_mode", self.w_avg), ("average_daily", self.w_average),
                             ("earnings", self.w_earnings), ("full_months", self.w_full),
                             ("leave_mode", self.w_leave), ("unused_days", self.w_unused), ("months", self.w_months),
@@ -145,9 +164,10 @@ class DismissalApp(App):
         return head + self.pay.boxes() + tail
 
     def outputs(self) -> list[W.Widget]:
-        return [self.general_error, self.cards, self.lines, self.seed_note]
+        return [self.general_error, self.cards, self.lines, self.seed_note, self.claim.panel]
 
     def relabel(self) -> None:
+        self.claim.set_lang(self.lang)
         lang = self.lang
 
         def opts(*pairs: tuple[str, str]) -> list[tuple[str, str]]:
@@ -159,6 +179,7 @@ class DismissalApp(App):
         self.set_options(self.w_leave, opts(("leave_days", "days"), ("leave_months", "months")))
         self.set_options(self.w_lm, opts(("lm_exact", "exact"), ("lm_233", "2.33")))
         self.w_days.placeholder = tr(TXT["days_empty"], lang)
+        self.w_earnings.placeholder = tr(TXT["earnings_empty"], lang)
         self.pay.relabel(lang)
 
     @safe
@@ -186,16 +207,25 @@ class DismissalApp(App):
     def compute(self) -> calc.Settlement:
         if self.w_date.value is None:
             raise calc.InputError(_("Please enter the dismissal date."), "date")
-        time = ({"hours_worked": self.w_hours.value, "hourly_method": self.w_hm.value}
+        n = self.number
+        time = ({"hours_worked": n(self.w_hours, "hours"), "hourly_method": self.w_hm.value}
                 if self.w_time.value == "hours" else
-                {"days_worked": self.w_days.value or None, "hourly_method": self.w_hm.value})
-        avg = ({"average_daily": self.w_average.value} if self.w_avg.value == "direct" else
-               {"earnings_12m": self.w_earnings.value, "full_months": self.w_full.value})
-        leave = ({"unused_days": self.w_unused.value} if self.w_leave.value == "days" else
-                 {"months_for_leave": self.w_months.value, "used_days": self.w_used.value or "0",
+                {"days_worked": n(self.w_days, "days") or None, "hourly_method": self.w_hm.value})
+        avg = ({"average_daily": n(self.w_average, "average_daily")} if self.w_avg.value == "direct" else
+               {"earnings_12m": self.earnings_12m(), "full_months": self.w_full.value})
+        leave = ({"unused_days": n(self.w_unused, "unused_days")} if self.w_leave.value == "days" else
+                 {"months_for_leave": n(self.w_months, "months"), "used_days": n(self.w_used, "used_days") or "0",
                   "leave_method": self.w_lm.value})
-        return calc.final_settlement(self.w_date.value, self.w_salary.value, **time, **avg, **leave,
+        return calc.final_settlement(self.w_date.value, n(self.w_salary, "salary"), **time, **avg, **leave,
                                      **self.pay.kwargs())
+
+    def earnings_12m(self) -> Decimal | str:
+        """The 12 months' earnings typed, or (empty) 12 months at the salary typed."""
+        typed = self.number(self.w_earnings, "earnings")
+        if typed != "":
+            return typed
+        salary = self.number(self.w_salary, "salary")
+        return salary * 12 if isinstance(salary, Decimal) else salary
 
     def render(self, r: calc.Settlement) -> None:
         lang = self.lang
@@ -212,10 +242,27 @@ class DismissalApp(App):
         extra = [("line-ndfl", TXT["ndfl"], r.ndfl), ("line-net", TXT["net"], r.net)]
         self.lines.value = f"<b>{esc(tr(TXT['lines'], lang))}</b>" + lines_html(r.lines, lang, extra, total=r.gross)
         self.seed_note.value = f'<div class="pa-warn">{esc(tr(TXT["seed"], lang))}</div>' if self.is_seed() else ""
+        self.claim.update()
+
+    def claim_source(self) -> Claim | None:
+        """The draft letter: what is due on the day of dismissal (Labour Code art. 140)."""
+        r = self.result
+        if r is None:
+            return None
+        return Claim(
+            kind="dismissal",
+            subject=_("the final settlement due to me on the day of dismissal, {d}, is as follows",
+                      d=lambda lang: day(r.dismissal, lang)),
+            facts=[Fact(TXT["pay"], r.pay), Fact(TXT["compensation"], r.compensation),
+                   Fact(TXT["gross"], r.gross), Fact(TXT["ndfl"], r.ndfl), Fact(TXT["net"], r.net)],
+            articles=[_("Labour Code art. 84.1, 140 (everything due is paid on the day of dismissal)"),
+                      _("Labour Code art. 127 (compensation for unused leave), 139 (average earnings)"),
+                      _("Labour Code art. 236 (compensation for late payment)")],
+        )
 
     def is_seed(self) -> bool:
-        """True while the inputs are the source article's example."""
-        return self.scenario_inputs() == self._seed_inputs
+        """True while the source article's example is loaded and not changed by the visitor."""
+        return self.example_shown and not self._touched
 
     def scenario_inputs(self) -> dict[str, Any]:
         out = {p.key: p.current() for p in self.params()}
@@ -256,8 +303,6 @@ class DismissalApp(App):
         ]
 
     def apply_params(self, params: Any) -> None:
-        if not hasattr(self, "_seed_inputs"):
-            self._seed_inputs = self.scenario_inputs()
         super().apply_params(params)
         self._update_visibility()
         self.pay.open_if_set()

@@ -14,7 +14,7 @@ import ipywidgets as W
 import calc
 from calc.core.i18n import _
 from calc.core.text import Text, money, percent, quantity, tr
-from payroll_ui.kit import App, Param, esc, money_html, parse_decimal, parse_percent, setter, table_html
+from payroll_ui.kit import App, Param, esc, money_html, parse_decimal, parse_percent, read_number, setter, table_html
 
 TXT: dict[str, Text] = {
     "more": _("Night, overtime, weekends, regional pay"),
@@ -117,17 +117,23 @@ class PayInputs:
     def kwargs(self) -> dict[str, Any]:
         """Keyword arguments of ``calc.pay_lines`` / ``calc.payslip`` / ``calc.final_settlement``."""
         v = {k: w.value for k, w in self.w.items()}
+        lang = self.app.lang
+
+        def num(key: str, field: str, blank: str) -> Any:
+            return self.app.number(self.w[key], field) or blank
+
         return {
-            "bonus_percent": parse_percent(v["bonus"], "bonus_percent", "премию", "the bonus", high=1000),
+            "bonus_percent": parse_percent(v["bonus"], "bonus_percent", "премию", "the bonus", high=1000, lang=lang),
             "allowances": self.allowances(),
-            "night_hours": v["night_hours"].strip() or "0",
+            "night_hours": num("night_hours", "night_hours", "0"),
             "night_rate": parse_percent(v["night_rate"], "night_rate", "доплату за ночь", "the night surcharge",
-                                        high=200) if v["night_rate"].strip() else None,
-            "overtime_hours": [h for h in _SPLIT.split(v["overtime"].strip()) if h],
-            "holiday_hours": v["holiday_hours"].strip() or "0",
-            "district_coef": v["district"].strip() or "1",
+                                        high=200, lang=lang) if v["night_rate"].strip() else None,
+            "overtime_hours": [read_number(h, lang, "overtime_hours")
+                               for h in _SPLIT.split(v["overtime"].strip()) if h],
+            "holiday_hours": num("holiday_hours", "holiday_hours", "0"),
+            "district_coef": num("district", "district_coef", "1"),
             "northern_percent": parse_percent(v["northern"], "northern_percent", "северную надбавку",
-                                              "the northern allowance"),
+                                              "the northern allowance", lang=lang),
         }
 
     def allowances(self) -> list[calc.Allowance]:
@@ -140,7 +146,7 @@ class PayInputs:
 
         out = []
         pct = parse_percent(self.w["allowance_pct"].value, "allowance_pct", "доплату в % оклада",
-                            "the allowance in % of salary", high=1000)
+                            "the allowance in % of salary", high=1000, lang=self.app.lang)
         if pct:
             out.append(calc.Allowance(
                 tr(TXT["pct_label"], "ru").format(p=percent(pct, "ru")),
@@ -148,14 +154,17 @@ class PayInputs:
                 percent=pct,
             ))
         raw = self.w["allowance_rub"].value.strip()
-        rub = amount(raw, "allowance_rub", "надбавку в рублях", "the allowance in ₽") if raw else Decimal(0)
+        rub = (amount(self.app.number(self.w["allowance_rub"], "allowance_rub"), "allowance_rub",
+                      "надбавку в рублях", "the allowance in ₽") if raw else Decimal(0))
         if rub:
             worked = self.w["worked"].value.strip() if self.shifts else ""
             planned = self.w["planned"].value.strip() if self.shifts else ""
             units: dict[str, Decimal] = {}
             if worked or planned:
-                units["worked"] = number(worked, "shifts", "отработанные смены", "the shifts worked", low=0, high=744)
-                units["planned"] = number(planned, "shifts", "смены по графику", "the planned shifts", low=1, high=744)
+                units["worked"] = number(self.app.number(self.w["worked"], "shifts"), "shifts",
+                                         "отработанные смены", "the shifts worked", low=0, high=744)
+                units["planned"] = number(self.app.number(self.w["planned"], "shifts"), "shifts",
+                                          "смены по графику", "the planned shifts", low=1, high=744)
                 if units["worked"] > units["planned"]:
                     ru, en = (tr(TXT["shifts_over"], lang).format(worked=quantity(units["worked"], "shifts", lang),
                                                                   planned=quantity(units["planned"], "shifts", lang))

@@ -146,7 +146,7 @@ class PayslipApp(App):
     def compute(self) -> tuple[calc.Payslip, calc.YearResult]:
         scale = None if self.w_scale.value == NO_SCALE else self.w_scale.value
         p = calc.payslip(
-            self.w_salary.value,
+            self.number(self.w_salary, "salary"),
             self.w_year.value,
             self.w_month.value,
             days_worked=self.w_days.value,

@@ -325,7 +325,7 @@ class SeniorityApp(App):
 
     def compute(self) -> calc.SeniorityResult:
         sc = self.scale()
-        salary = self.w_salary.value
+        salary = self.number(self.w_salary, "salary")
         if self.w_mode.value == "years":
             return calc.seniority(salary, self.w_years.value, sc)
         hire, on = self.w_hire.value, self.w_on.value or calc.rulebook().default_date()

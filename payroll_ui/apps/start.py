@@ -21,17 +21,28 @@ LESSONS_DIR = REPO / "notebooks" / "lessons"
 
 APPS: list[tuple[str, Text, Text]] = [
     ("seniority", _("Long-service (seniority) bonus"),
-     _("Scales from the law or your own collective-agreement scale; the rate, the amount, the next step.")),
+     _("How much is my long-service bonus, and when does it go up? By the law's scale or your collective "
+       "agreement's.")),
     ("advance", _("The advance and pay days"),
-     _("The first-half advance, НДФЛ withheld from it, the final payment, the month's calendar.")),
+     _("How much should the advance be, how much tax comes off it, and what is left for the end of the month?")),
     ("cost", _("What an employee costs the employer"),
-     _("Gross ⇄ net ⇄ total cost; contributions by fund; the whole range with its kinks.")),
+     _("What do I get in hand from my salary, and what does the employer pay in all, with the contributions?")),
     ("payslip", _("Payslip and the year"),
-     _("A month's full pay, НДФЛ, the advance, the final payment and the 12 months of the year.")),
+     _("Is my payslip right? Every line of a month's pay, the tax, the advance, and the whole year.")),
     ("dismissal", _("Final settlement on dismissal"),
-     _("Pay for the last month, leave compensation, НДФЛ and the net amount.")),
+     _("What am I owed on my last day: pay for the month, money for unused leave, the tax and the amount in "
+       "hand.")),
+    ("leave", _("Leave pay"),
+     _("How much leave pay will I get, for which days, and by which day must it be paid?")),
+    ("sick", _("Sick pay and maternity pay"),
+     _("How much will my sick note or maternity leave pay, and what do the employer and the Social Fund each "
+       "pay?")),
+    ("late_pay", _("Compensation for late pay"),
+     _("How much does the employer owe me for paying my wages, leave pay or settlement late?")),
+    ("payslip_check", _("Check my payslip"),
+     _("Is each line of my payslip right by the law — and if not, by how much and in whose favour?")),
     ("bargaining", _("Bargaining over a seniority scale"),
-     _("What a proposed scale costs the employer for the whole workforce and what the workers gain.")),
+     _("What would a new seniority scale cost the employer, and what would the workers gain?")),
 ]
 
 TXT: dict[str, Text] = {
@@ -50,27 +61,14 @@ TXT: dict[str, Text] = {
         "The lessons are Jupyter notebooks with exercises. They open in JupyterLab (in a new tab), where code can "
         "be run and answers checked.",
     ),
-    "lessons_apps_only": _(
-        "This server shows the calculators only (the notebooks/apps folder), so the lessons cannot be opened from "
-        "here. The lessons are Jupyter notebooks in the notebooks/lessons/{lang} folder. To work through them, "
-        "start JupyterLab in the project folder with",
-    ),
-    "lessons_then": _(
-        "and open the notebooks/lessons/{lang} folder in it. There, this start page opens at "
-        "…/voila/render/notebooks/apps/start.ipynb — and the lessons below become links.",
-    ),
-    "lessons_local": _(
-        "The lessons are Jupyter notebooks with exercises in the notebooks/lessons/{lang} folder. Open them in "
-        "JupyterLab: in the project folder run",
+    "lessons_here": _(
+        "The lessons, with exercises, are opened by your trainer: this page shows the calculators only. The "
+        "lessons of the course:",
     ),
     "trainer_guide": _("Trainer's guide"),
     "trainer_guide_hint": _("session plans, answers, common mistakes"),
     "folder": _("Lessons folder"),
 }
-
-LAB_COMMAND = ".venv/bin/jupyter lab"
-"""How to start JupyterLab in the project folder (the venv made by scripts/setup.sh)."""
-
 
 def lesson_notebooks(lang: str) -> list[tuple[str, str]]:
     """(file name, title) of each lesson notebook in ``notebooks/lessons/<lang>``, sorted."""
@@ -139,7 +137,10 @@ class StartApp(App):
     name = "start"
     render_after_request = True  # the lesson links depend on the page's address
     title = _("Payroll calculators")
-    intro = _("Russian pay rules 2011–2026 as calculators — for training trade-union staff.")
+    intro = _(
+        "Check your pay: each calculator answers one question and shows how every figure is computed, with the "
+        "article of law it rests on. Print the result or save it as PDF for a claim.",
+    )
 
     def build(self) -> None:
         self.links = W.HTML()
@@ -184,7 +185,7 @@ class StartApp(App):
 
     def _lessons(self) -> str:
         """Links to the lessons and the trainer's guide when JupyterLab serves this page (JupyterLab or Binder
-        started in the project folder); otherwise the list and the command that opens them."""
+        started in the project folder); otherwise the list, in plain words (how to open them is in the README)."""
         lang = self.lang
         items = lesson_notebooks(lang)
         prefix = lab_prefix()
@@ -204,16 +205,11 @@ class StartApp(App):
                           f"{esc(tr(TXT['trainer_guide'], lang))}</a> "
                           f"<small>({esc(tr(TXT['trainer_guide_hint'], lang))})</small></li>")
             return f"<p>{esc(tr(TXT['lessons_lab'], lang))}</p><ul>{links}{extra}</ul>"
-        listing = "".join(f"<li>{esc(t)} <small>(notebooks/lessons/{lang}/{esc(f)})</small></li>" for f, t in items)
+        listing = "".join(f"<li>{esc(t)}</li>" for _f, t in items)
         if has_guide:
-            listing += (f"<li>{esc(tr(TXT['trainer_guide'], lang))} <small>(notebooks/lessons/{guide}; "
-                        f"{esc(tr(TXT['trainer_guide_hint'], lang))})</small></li>")
-        command = f"<code>{esc(LAB_COMMAND)}</code>"
-        if served_root() is not None:  # Voilà serving notebooks/apps only (scripts/start.sh)
-            text = (f"{esc(tr(TXT['lessons_apps_only'], lang).format(lang=lang))} {command} "
-                    f"{esc(tr(TXT['lessons_then'], lang).format(lang=lang))}")
-        else:
-            text = f"{esc(tr(TXT['lessons_local'], lang).format(lang=lang))} {command}."
+            listing += (f"<li>{esc(tr(TXT['trainer_guide'], lang))} "
+                        f"<small>({esc(tr(TXT['trainer_guide_hint'], lang))})</small></li>")
+        text = esc(tr(TXT["lessons_here"], lang))  # for participants: no folders, no commands (README has them)
         return f'<p class="pa-lessons-note">{text}</p><ul>{listing}</ul>'
 
 

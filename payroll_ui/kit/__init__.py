@@ -17,6 +17,7 @@ class ``in-<key>``. See ``docs/apps.md``."""
 
 from payroll_ui.kit.app import (  # noqa: F401
     App,
+    Example,
     Explain,
     run,
     safe,
@@ -45,12 +46,14 @@ from payroll_ui.kit.fields import (  # noqa: F401
     default_year,
     fit_slider,
     month_options,
+    number_or_blank,
     options_for,
     parse_choice,
     parse_date,
     parse_decimal,
     parse_int,
     parse_percent,
+    read_number,
     read_params,
     setter,
     shared,

@@ -7,6 +7,8 @@ import html
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, ClassVar
 
 import ipywidgets as W
@@ -15,7 +17,7 @@ import calc
 from calc.core.i18n import _
 from calc.core.rules import Dated
 from calc.core.text import LANGS, T, Text, tr
-from payroll_ui.kit.fields import Field, Param, ParamError, read_params
+from payroll_ui.kit.fields import Field, Param, ParamError, number_or_blank, read_number, read_params
 from payroll_ui.kit.html import CSS, Figure, RuleNote, cards_html, esc, raw_value, rules_html
 from payroll_ui.kit.share import share_href, share_html, xsrf_primer
 from payroll_ui.kit.texts import LANG_NAMES, UI, log
@@ -55,6 +57,27 @@ class Explain:
         self.update()
 
 
+PRINT_JS = (
+    "var r=this.closest('.payroll-app');"
+    "r.querySelectorAll('a.pa-share-link').forEach(function(a){var u=a.parentNode.querySelector('.pa-share-url');"
+    "if(u){u.textContent=a.href;}});"
+    "var h=r.querySelector('.pa-how .lm-AccordionPanel-title');"
+    "if(h&&h.getAttribute('aria-expanded')!=='true'){h.click();setTimeout(function(){window.print();},1500);}"
+    "else{window.print();}"
+)
+"""The print button: the link to the scenario as full text, the explanation opened, then the print dialog."""
+
+
+@dataclass(frozen=True)
+class Example:
+    """A worked example an app can load on request: ``values`` are URL parameters (as a link to the
+    scenario carries them, e.g. ``{"date": "2017-08-07", "salary": "8300"}``); ``source`` names where it
+    comes from (shown on the page while the example is loaded)."""
+
+    values: Mapping[str, str]
+    source: Text
+
+
 def safe(method: Callable[..., Any]) -> Callable[..., Any]:
     """Wrap a callback of an :class:`App`: an exception never reaches the page; it shows a message."""
 
@@ -90,6 +113,22 @@ class App:
     - ``params()`` — the URL parameters (:class:`Param`);
     - optionally ``relabel()`` — language-specific texts of its own widgets, ``rules(result)``.
 
+    The neutral case and the worked example (every app):
+
+    - ``build()`` creates the fields holding a neutral, current case: today's month
+      (``calc.rulebook().default_date()``), a plausible current salary, no bonus, allowance or other
+      extra. Never a worked example's figures. The base remembers these values (``reset_inputs``).
+    - ``example`` (optional): an :class:`Example` — URL parameters plus the source. The base then shows
+      the button "Example from the article" (``.pa-example-btn``) and the banner naming the source while it
+      is loaded (``.pa-example-note``); "Clear" (``.pa-clear-btn``) is always there and returns to the
+      neutral case — every input, shown or hidden. ``load_example()`` = ``clear()`` and then the example's
+      parameters (so nothing of a previous case stays); ``clear()`` = ``reset_inputs()`` and recompute.
+    - ``reset_inputs()`` restores the value of every field widget (and every widget given to
+      ``watch()``, and their children) saved after ``build()``; override it (calling ``super()``) only
+      for inputs created later (rows of a table).
+    - Every app also gets "Print / save as PDF" (``.pa-print``: the browser's print dialog; the print CSS
+      lays the page out in one column on A4 portrait, opens the explanation, shows the link as text).
+
     ``self.figures`` holds the raw values last shown (key → Decimal/str), for tests.
     """
 
@@ -98,6 +137,8 @@ class App:
     intro: ClassVar[Text] = ""
     error_fields: ClassVar[Mapping[str, str]] = {}
     """Engine field name (``CalcError.field``) → this app's field key, where they differ."""
+    example: ClassVar[Example | None] = None
+    """The worked example the button "Example from the article" loads (None: no such button)."""
     render_after_request: ClassVar[bool] = False
     """Render again once the visitor's request is known even without URL parameters (the page's own
     address matters, e.g. for links relative to it)."""
@@ -134,8 +175,12 @@ class App:
         self.share = W.HTML()
         self.share.add_class("pa-share-box")
         self.css = W.HTML(CSS)
+        self.example_shown = False
+        self._watched: list[W.Widget] = []
+        self._build_tools()
         with self.hold():
             self.build()
+        self._neutral = self._snapshot()
         self.root = W.VBox(self.layout())
         self.root.add_class("payroll-app")
         self.root.add_class(f"app-{self.name}")
@@ -188,7 +233,90 @@ class App:
         right.add_class("pa-outputs")
         body = W.HBox([left, right])
         body.add_class("pa-body")
-        return [self.css, header, self.intro_html, self.notice, body, self.explain.panel, self.footer, self.share]
+        return [self.css, header, self.intro_html, self.tools, self.example_note, self.notice, body,
+                self.explain.panel, self.footer, self.share]
+
+    # ------------------------------------------------------------ example, clear, print
+
+    def _build_tools(self) -> None:
+        self.example_button = W.Button()
+        self.example_button.add_class("pa-example-btn")
+        self.example_button.on_click(lambda _b: self.load_example())
+        self.clear_button = W.Button()
+        self.clear_button.add_class("pa-clear-btn")
+        self.clear_button.on_click(lambda _b: self.clear())
+        self.print_button = W.HTML()
+        self.print_button.add_class("pa-print-box")
+        buttons = [self.example_button, self.clear_button] if self.example is not None else [self.clear_button]
+        self.tools = W.HBox([*buttons, self.print_button])
+        self.tools.add_class("pa-tools")
+        self.example_note = W.HTML()
+        self.example_note.add_class("pa-example-note")
+
+    def _relabel_tools(self) -> None:
+        lang = self.lang
+        self.example_button.description = tr(UI["example"], lang)
+        self.example_button.tooltip = tr(UI["example_tip"], lang)
+        self.clear_button.description = tr(UI["clear"], lang)
+        self.clear_button.tooltip = tr(UI["clear_tip"], lang)
+        self.print_button.value = (
+            f'<button type="button" class="pa-print" onclick="{esc(PRINT_JS)}">{esc(tr(UI["print"], lang))}</button>'
+        )
+        self._show_example_note()
+
+    def _show_example_note(self) -> None:
+        if self.example_shown and self.example is not None:
+            text = tr(UI["example_note"], self.lang).format(source=tr(self.example.source, self.lang))
+            self.example_note.value = f'<div class="pa-example">{esc(text)}</div>'
+        else:
+            self.example_note.value = ""
+
+    def _value_widgets(self) -> list[W.Widget]:
+        """Every input widget with a value: the fields' widgets, the watched ones and their children."""
+        out: list[W.Widget] = []
+        stack = [f.widget for f in self.fields.values()] + list(self._watched)
+        while stack:
+            w = stack.pop(0)
+            if any(w is o for o in out):
+                continue
+            if hasattr(w, "value") and not isinstance(w, W.HTML | W.Label | W.Button):
+                out.append(w)
+            stack.extend(getattr(w, "children", ()))
+        return out
+
+    def _snapshot(self) -> list[tuple[W.Widget, Any]]:
+        return [(w, w.value) for w in self._value_widgets()]
+
+    def reset_inputs(self) -> None:
+        """Put every input back to the neutral case built by ``build()`` (shown or hidden)."""
+        for w, value in self._neutral:
+            try:
+                w.value = value
+            except Exception:  # an option that no longer exists: leave the widget as it is
+                log.exception("reset of %s", type(w).__name__)
+
+    def clear(self) -> None:
+        """Back to the neutral current case: every input, also those hidden now; no example banner."""
+        self.example_shown = False
+        with self.hold():
+            self.reset_inputs()
+        self._touched.clear()
+        self.notices = []
+        self._relabel_all()
+        self.refresh()
+
+    def load_example(self) -> None:
+        """Clear, then load the worked example (``self.example``) and name its source on the page."""
+        if self.example is None:
+            return
+        self.example_shown = False
+        with self.hold():
+            self.reset_inputs()
+            self.apply_params({**self.example.values, "lang": self.lang})
+        self._touched.clear()
+        self.example_shown = True
+        self._relabel_all()
+        self.refresh()
 
     # ------------------------------------------------------------ helpers for subclasses
 
@@ -201,8 +329,13 @@ class App:
             widget.observe(self._on_change, names="value")
         return f
 
+    def number(self, widget: W.Widget, field: str) -> Decimal | str:
+        """The number typed into ``widget`` read in the page's language (``read_number``; '' stays '')."""
+        return number_or_blank(widget.value, self.lang, field)
+
     def watch(self, *widgets: W.Widget) -> None:
         for w in widgets:
+            self._watched.append(w)
             w.observe(self._on_change, names="value")
 
     @contextmanager
@@ -370,6 +503,7 @@ class App:
             for f in self.fields.values():
                 f.set_lang(lang)
             self.explain.set_lang(lang)
+            self._relabel_tools()
             self.relabel()
             self._show_notices()
 
@@ -385,8 +519,17 @@ class App:
                 log.exception("param %s", p.key)
                 v = None
             if v is not None:
-                out[p.key] = v
+                out[p.key] = self._canonical(p, v)
         return out
+
+    def _canonical(self, p: Param, value: Any) -> Any:
+        """A number field's text as the link carries it ("120,000" on the English page → 120000)."""
+        if isinstance(value, str) and value.strip() and getattr(p.parse, "numeric", False):
+            try:
+                return format(read_number(value, self.lang, p.key), "f")
+            except calc.CalcError:
+                return value
+        return value
 
     def apply_params(self, params: Mapping[str, str]) -> None:
         """Fill the inputs from URL parameters; a bad value keeps the default and says so."""

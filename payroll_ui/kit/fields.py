@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -12,13 +13,15 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import ipywidgets as W
+from babel.numbers import NumberFormatError
+from babel.numbers import parse_decimal as babel_decimal
 from ipywidgets.widgets.widget_string import HTMLStyle
 
 import calc
 from calc.core.i18n import _
-from calc.core.text import Text, day, tr
-from payroll_ui.kit.html import esc, percent_text
-from payroll_ui.kit.texts import log
+from calc.core.text import LOCALES, Text, day, num, tr
+from payroll_ui.kit.html import esc, percent_text, tip_html
+from payroll_ui.kit.texts import UI, log
 
 MAX_PARAM_CHARS = 200
 
@@ -69,6 +72,56 @@ def parse_decimal(low: Decimal | int = 0, high: Decimal | int = 10**9) -> Callab
         return s
 
     return parse
+
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
+_UNIT = re.compile(r"\s*(₽|руб\.?|р\.|rub|RUB|%)\s*$")
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}[.,]\d{3}")
+
+
+def read_number(text: Any, lang: str, field: str) -> Decimal:
+    """A number typed into a field, read the way the page's language writes it (babel, strict).
+
+    Accepted: "120000", "120 000", "120 000 ₽", "120 000,50" (ru), "120,000.50" (en: the page's own
+    formats, also a trailing ₽ or %); in Russian a decimal point too ("8300.50"). Refused with a message
+    at the field: a text that could mean two numbers — "120,000" or "120.000" on the Russian page (120 or
+    120 000?), "8300,50" on the English page — and anything that is not a number.
+    """
+    raw = str(text if text is not None else "").strip()
+    s = _SPACES.sub("", _UNIT.sub("", raw))
+    if not s:
+        raise calc.InputError(_("Please enter a number."), field)
+    locale = LOCALES.get(lang, "ru_RU")
+    if lang == "ru":
+        if _THOUSANDS.fullmatch(s):
+            small, large = Decimal(s.replace(",", ".")).normalize(), Decimal(s.replace(",", "").replace(".", ""))
+            raise calc.InputError(_(
+                "'{text}' could mean {small} or {large}. Please write the number without a thousands separator "
+                "({plain}) or with a space between the thousands.",
+                text=raw, small=lambda lg: num(small, lg, "#,##0.###"), large=lambda lg: num(large, lg, "#,##0"),
+                plain=format(large, "f"),
+            ), field)
+        if "," in s and "." in s:  # one of them groups the thousands: accept it only as English writes it
+            locale = "en_US"
+    try:
+        d = babel_decimal(s, locale=locale, strict=True)
+    except NumberFormatError:
+        if lang == "en" and re.fullmatch(r"[-+]?[\d,]*\d,\d{1,2}", s):
+            raise calc.InputError(_(
+                "'{text}' is not a number as English writes it: the decimal mark is a point and a comma separates "
+                "thousands (120,000.50). Did you mean {guess}?", text=raw, guess=s.replace(",", ".", s.count(",")),
+            ), field) from None
+        raise calc.InputError(_("Please enter a number (you typed '{text}').", text=raw), field) from None
+    if not d.is_finite():
+        raise calc.InputError(_("Please enter a number (you typed '{text}').", text=raw), field)
+    return d
+
+
+def number_or_blank(text: Any, lang: str, field: str) -> Decimal | str:
+    """``read_number``, except that an empty field stays '' (the engine then asks for the value)."""
+    if text is None or not str(text).strip():
+        return ""
+    return read_number(text, lang, field)
 
 
 def parse_choice(choices: Iterable[str]) -> Callable[[str], str]:
@@ -161,14 +214,12 @@ def read_params() -> dict[str, str]:
     return {k: v[-1] for k, v in parse_qs(qs[:4000], keep_blank_values=True).items()}
 
 
-def parse_percent(text: Any, field: str, what_ru: str, what_en: str, high: int = 100) -> Decimal:
-    """A percent field's text ('15', '15,5', '') as a fraction (0.15); empty means 0."""
+def parse_percent(text: Any, field: str, what_ru: str, what_en: str, high: int = 100, lang: str = "ru") -> Decimal:
+    """A percent field's text ('15', '15,5', '') as a fraction (0.15); empty means 0; read in ``lang``."""
     s = str(text or "").strip().replace("%", "")
     if not s:
         return Decimal(0)
-    from calc.core.money import number
-
-    d = number(s, field, what_ru, what_en, low=-(10**12), high=10**12)  # "not a number" from calc
+    d = read_number(s, lang, field)
     if not 0 <= d <= high:  # said in percent, as typed, with the page's decimal separator
         raise calc.InputError(
             f"Укажите {what_ru} от 0 до {percent_text(high, 'ru')} (введено: {percent_text(d, 'ru')}).",
@@ -211,7 +262,7 @@ class Field:
         self.box.add_class(f"field-{key}")
 
     def set_lang(self, lang: str) -> None:
-        hint = f' <span class="pa-hint" title="{esc(tr(self.hint, lang))}">?</span>' if self.hint else ""
+        hint = " " + tip_html("?", tr(self.hint, lang), "pa-hint", tr(UI["hint"], lang)) if self.hint else ""
         self.head.value = f"{esc(tr(self.label, lang))}{hint}"
 
     def set_error(self, message: str) -> None:

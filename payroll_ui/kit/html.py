@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -87,6 +88,87 @@ body[data-voila="voila"] .jp-MarkdownCell {display: none;}
 .payroll-app .pa-chart-note .widget-html-content {font-size: 12.5px; color: #57606a;}
 .payroll-app .pa-chart-note .widget-html-content:empty {display: none;}
 .payroll-app.pa-chart-failed .pa-chart {opacity: 0.25;}
+.payroll-app .pa-tools {flex-wrap: wrap; gap: 6px; margin: 2px 0 6px 0; align-items: center;}
+.payroll-app .pa-tools .widget-button {width: auto; padding: 0 12px;}
+.payroll-app button.pa-print {font-size: 13px; padding: 4px 12px; cursor: pointer; border: 1px solid #8c959f;
+  border-radius: 4px; background: #f6f8fa; height: 28px;}
+.payroll-app .pa-example-note .widget-html-content:empty {display: none;}
+.payroll-app .pa-example {background: #ddf4ff; border-left: 4px solid #0969da; padding: 4px 8px; margin: 2px 0 6px 0;}
+.payroll-app button.pa-hint, .payroll-app button.pa-verify {border: 0; padding: 0; margin: 0 0 0 2px; font: inherit;
+  vertical-align: baseline;}
+.payroll-app button.pa-hint {font-size: 11px; width: 18px; height: 18px; line-height: 18px;}
+.payroll-app button.pa-verify {background: transparent;}
+.payroll-app .pa-tip {display: block; font-weight: normal; font-size: 12.5px; color: #1f2328; background: #f6f8fa;
+  border: 1px solid #d0d7de; border-radius: 4px; padding: 4px 6px; margin: 2px 0;}
+.payroll-app .pa-tip[hidden] {display: none;}
+.payroll-app button:focus-visible, .payroll-app input:focus-visible, .payroll-app select:focus-visible,
+.payroll-app .lm-AccordionPanel-title:focus-visible, .payroll-app .widget-toggle-button:focus-visible,
+.payroll-app a:focus-visible {outline: 3px solid #0969da; outline-offset: 2px;}
+.payroll-app .lm-AccordionPanel-title {cursor: pointer;}
+.payroll-app .pa-share-url {display: none;}
+.payroll-app img.pa-chart {max-width: 100%; height: auto;}
+@media (max-width: 640px) {
+  .payroll-app {font-size: 15px;}
+  .payroll-app, .payroll-app .widget-box, .payroll-app .widget-html, .payroll-app .widget-html-content
+    {max-width: 100%; min-width: 0; box-sizing: border-box;}
+  .payroll-app > .widget-hbox {flex-wrap: wrap;}
+  .payroll-app .pa-body {flex-direction: column; flex-wrap: nowrap;}
+  .payroll-app .pa-inputs {flex: 1 1 auto; max-width: 100%; width: 100%; padding-right: 0;}
+  .payroll-app .pa-outputs {order: -1; flex: 1 1 auto; min-width: 0; width: 100%;}
+  .payroll-app .pa-outputs .pa-figures {position: sticky; top: 0; z-index: 3; background: #fff;}
+  .payroll-app .pa-card {min-width: 0; flex: 1 1 40%; padding: 4px 8px;}
+  .payroll-app .pa-card .pa-v {font-size: 17px; white-space: normal;}
+  .payroll-app .pa-more, .payroll-app .pa-field > .widget-text, .payroll-app .pa-field > .widget-dropdown,
+  .payroll-app .pa-field > .widget-datepicker {max-width: 100%;}
+  .payroll-app .widget-toggle-buttons {flex-wrap: wrap; width: 100%;}
+  .payroll-app .widget-toggle-buttons .widget-toggle-button {min-width: 0;}
+  .payroll-app .widget-slider {width: 100%; max-width: 100%;}
+  .payroll-app table.pa-table, .payroll-app table.pa-table tbody, .payroll-app table.pa-table tr,
+  .payroll-app table.pa-table td {display: block; width: 100%; box-sizing: border-box;}
+  .payroll-app table.pa-table thead {display: none;}
+  .payroll-app table.pa-table tr {border: 1px solid #d0d7de; border-radius: 6px; margin: 0 0 6px 0; padding: 2px 6px;}
+  .payroll-app table.pa-table td {border: 0; padding: 1px 0; text-align: left;}
+  .payroll-app table.pa-table td.num {text-align: left; white-space: normal;}
+  .payroll-app table.pa-table td[data-label]::before {content: attr(data-label) ": "; color: #57606a;
+    font-size: 12px;}
+  .payroll-app table.calc-explain, .payroll-app table.calc-explain tbody, .payroll-app table.calc-explain tr,
+  .payroll-app table.calc-explain td, .payroll-app table.calc-explain th {display: block; width: 100%;
+    box-sizing: border-box;}
+  .payroll-app table.calc-explain thead {display: none;}
+  .payroll-app .pa-scroll {overflow-x: visible;}
+  .payroll-app pre, .payroll-app code {white-space: pre-wrap; word-break: break-word;}
+}
+@page {size: A4 portrait; margin: 12mm;}
+@media print {
+  html, body, body * {overflow: visible !important;}
+  html, body, #main, .jp-LabShell, .lm-Widget, .jp-Cell, .jp-OutputArea, .jp-OutputArea-child,
+    .jp-OutputArea-output {height: auto !important; max-height: none !important; position: static !important;
+    contain: none !important;}
+  body {width: auto !important; margin: 0 !important;}
+  .jp-InputPrompt, .jp-OutputPrompt, .jp-Collapser {display: none !important;}
+  .payroll-app {max-width: 100% !important; width: 100% !important; font-size: 11pt; color: #000;}
+  .payroll-app .widget-box, .payroll-app .widget-html, .payroll-app .widget-html-content {max-width: 100% !important;
+    min-width: 0 !important; width: auto !important; box-sizing: border-box;}
+  .payroll-app .pa-body {display: block !important;}
+  .payroll-app .pa-inputs, .payroll-app .pa-outputs {display: block !important; max-width: 100% !important;
+    width: 100% !important; padding: 0 !important;}
+  .payroll-app .pa-tools, .payroll-app .in-lang, .payroll-app .pa-share button, .payroll-app .pa-share small,
+    .payroll-app .pa-title a, .payroll-app button.pa-hint {display: none !important;}
+  .payroll-app .pa-tip[hidden] {display: none !important;}
+  .payroll-app .pa-share-url {display: inline; word-break: break-all; font-size: 9pt;}
+  .payroll-app .pa-outputs .pa-figures {position: static !important;}
+  .payroll-app .pa-cards {display: block;}
+  .payroll-app .pa-card {display: inline-block; break-inside: avoid; margin: 0 6px 6px 0;}
+  .payroll-app table {max-width: 100%; break-inside: auto;}
+  .payroll-app tr {break-inside: avoid;}
+  .payroll-app table.calc-explain {width: 100%; table-layout: fixed; font-size: 9pt;}
+  .payroll-app table.calc-explain td, .payroll-app table.calc-explain th {word-break: break-word;}
+  .payroll-app img.pa-chart {max-width: 100% !important; height: auto !important; break-inside: avoid;}
+  .payroll-app input, .payroll-app select {border: 1px solid #8c959f !important; background: #fff !important;}
+  .payroll-app .lm-AccordionPanel-content, .payroll-app .p-Accordion-child, .payroll-app .widget-accordion
+    .lm-mod-hidden {display: block !important;}
+  .payroll-app .pa-share-link::after {content: none;}
+}
 </style>
 """
 
@@ -140,9 +222,22 @@ def cards_html(figures: Sequence[Figure], lang: str) -> str:
     return "".join(out)
 
 
+TOGGLE_JS = ("var t=this.nextElementSibling;t.hidden=!t.hidden;"
+             "this.setAttribute('aria-expanded',t.hidden?'false':'true');")
+"""The click of a hint button: show or hide the text after it (a tap, Enter or Space opens it too)."""
+
+
+def tip_html(mark: str, text: str, cls: str, label: str) -> str:
+    """A button (``cls``) showing ``mark`` that opens ``text`` below it: reachable by Tab, Enter and a tap
+    (a ``title`` tooltip opens only on hover); ``label`` is what a screen reader says for the button."""
+    return (f'<button type="button" class="{cls}" title="{esc(text)}" aria-label="{esc(label)}" '
+            f'aria-expanded="false" onclick="{TOGGLE_JS}">{mark}</button>'
+            f'<span class="pa-tip" role="note" hidden>{esc(text)}</span>')
+
+
 def verify_mark(lang: str) -> str:
-    """⚠ with a tooltip saying the value is to be checked."""
-    return f' <span class="pa-verify" title="{esc(tr(UI["verify"], lang))}">⚠</span>'
+    """⚠ that opens the note saying the value is to be checked (by Tab + Enter or a tap)."""
+    return " " + tip_html("⚠", tr(UI["verify"], lang), "pa-verify", tr(UI["verify_label"], lang))
 
 
 def rule_value(rule: Dated, lang: str) -> str:
@@ -197,15 +292,22 @@ def table_html(head: Sequence[str], rows: Iterable[Sequence[str]], num_cols: Ite
                row_classes: Sequence[str] | None = None, small: bool = False) -> str:
     """A simple table; cells are HTML already (escape before); ``num_cols`` are right-aligned."""
     nums = set(num_cols)
+    labels = [esc(html.unescape(re.sub(r"<[^>]+>", "", h))) for h in head]
     th = "".join(f'<th class="num">{h}</th>' if i in nums else f"<th>{h}</th>" for i, h in enumerate(head))
     body = []
     for j, row in enumerate(rows):
         cls = f' class="{row_classes[j]}"' if row_classes and row_classes[j] else ""
-        tds = "".join(f'<td class="num">{c}</td>' if i in nums else f"<td>{c}</td>" for i, c in enumerate(row))
+        tds = "".join(f'<td class="num"{_label(labels, i)}>{c}</td>' if i in nums
+                      else f"<td{_label(labels, i)}>{c}</td>" for i, c in enumerate(row))
         body.append(f"<tr{cls}>{tds}</tr>")
     cls = "pa-table small" if small else "pa-table"
     return (f'<div class="pa-scroll"><table class="{cls}"><thead><tr>{th}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></div>')
+
+
+def _label(labels: Sequence[str], i: int) -> str:
+    """``data-label`` of a cell (its column's heading; shown before the value when the table is stacked)."""
+    return f' data-label="{labels[i]}"' if i < len(labels) and labels[i] else ""
 
 
 def pct_text(value: Decimal) -> str:

@@ -46,6 +46,7 @@ def share_html(href: str, lang: str) -> str:
     return (
         f'<div class="pa-share"><a class="pa-share-link" href="{esc(href)}" target="_blank" rel="noopener">'
         f'{esc(tr(UI["share"], lang))}</a><button type="button" onclick="{esc(copy_js)}">'
-        f"{esc(tr(UI['copy'], lang))}</button><br><small>{esc(tr(UI['share_hint'], lang))}</small></div>"
+        f"{esc(tr(UI['copy'], lang))}</button><span class=\"pa-share-url\"> {esc(href)}</span>"
+        f"<br><small>{esc(tr(UI['share_hint'], lang))}</small></div>"
     )
 

@@ -33,6 +33,17 @@ UI: dict[str, Text] = {
         "Until the result is updated, the link opens the last valid result — the one shown on the page.",
     ),
     "empty": _("empty"),
+    "example": _("Example from the article"),
+    "example_tip": _("Load the worked example of the source article (every field is set to its values)."),
+    "example_note": _(
+        "The fields hold the worked example from {source}. Its values stay in every field until you change "
+        "them; press \"Clear\" to start your own case.",
+    ),
+    "clear": _("Clear"),
+    "clear_tip": _("Back to a neutral case of this month: no bonuses, allowances or other extras."),
+    "print": _("Print / save as PDF"),
+    "hint": _("Explanation"),
+    "verify_label": _("To be checked"),
 }
 
 

@@ -8,7 +8,25 @@ from decimal import Decimal
 import pytest
 
 import calc
-from payroll_ui.apps.advance import build, first_half_days
+from payroll_ui.apps import advance
+from payroll_ui.apps.advance import first_half_days
+
+
+def build(lang: str = "ru", params: dict[str, str] | None = None) -> advance.AdvanceApp:
+    """The app with the source article's example loaded (October 2018, 75 000 ₽), then the link's values."""
+    app = advance.build(lang)
+    app.load_example()
+    if params:
+        app.load(params)
+    return app
+
+
+def test_opens_on_this_month_not_the_article() -> None:
+    app = advance.build("en")
+    today = calc.rulebook().default_date()
+    assert (app.w_year.value, app.w_month.value) == (today.year, today.month)
+    assert app.figures["advance"] == calc.advance(Decimal(60000), today.year, today.month,
+                                                  prior_income=Decimal(60000) * (today.month - 1)).paid
 
 
 def test_default_is_the_seed_month_by_the_real_calendar(shown) -> None:

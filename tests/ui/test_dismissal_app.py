@@ -8,7 +8,16 @@ from decimal import Decimal
 import pytest
 
 import calc
-from payroll_ui.apps.dismissal import build
+from payroll_ui.apps import dismissal
+
+
+def build(lang: str = "ru", params: dict[str, str] | None = None) -> dismissal.DismissalApp:
+    """The app with the source article's example loaded (as "Example from the article" does)."""
+    app = dismissal.build(lang)
+    app.load_example()
+    if params:
+        app.load(params)
+    return app
 
 SEED_PAY = dict(
     hours_worked="44", hourly_method="year", night_hours="16", night_rate=Decimal("0.4"), bonus_percent=Decimal("1.5"),
@@ -28,8 +37,26 @@ def test_seed_example(shown) -> None:
     assert "13 622,13" in app.seed_note.value and "30 ₽" in app.seed_note.value
     app.w_salary.value = "9000"
     assert app.seed_note.value == ""
-    app.w_salary.value = "8300"
-    assert app.seed_note.value
+    assert "8,300" in app.example_note.value or "8 300" in app.example_note.value  # the example is still named
+
+
+def test_opens_on_a_neutral_current_case_and_clear_drops_every_extra(shown) -> None:
+    """Issue 12: the worked example never leaks into the visitor's case."""
+    app = dismissal.build("en")
+    on = calc.rulebook().default_date()
+    assert app.w_date.value == on and app.example_note.value == "" and app.seed_note.value == ""
+    app.w_salary.value = "120,000"  # as English writes it
+    r = calc.final_settlement(on, Decimal(120000), earnings_12m=Decimal(1440000), full_months=12, unused_days=0,
+                              hourly_method="month")
+    assert shown(app)["gross"] == r.gross and shown(app)["net"] == r.net
+    app.load_example()
+    assert shown(app)["net"] == Decimal("11877.12") and app.pay.more.selected_index == 0  # extras visible
+    app.w_salary.value = "120000"
+    assert shown(app)["net"] > r.net  # the example's bonus and allowances still apply, and the banner says so
+    assert app.example_note.value
+    app.clear()
+    app.w_salary.value = "120000"
+    assert shown(app)["net"] == r.net and app.example_note.value == ""
 
 
 def test_leave_by_months_and_average_from_earnings(shown) -> None:
@@ -90,7 +117,7 @@ def test_url_params(shown) -> None:
                               night_rate=Decimal("0.4"), average_daily="769.53", unused_days="12.5")
     assert shown(app)["net"] == r.net
     assert app.notice.value == ""
-    again = build("ru", {k: str(v) for k, v in app.scenario().items()})
+    again = dismissal.build("ru", {k: str(v) for k, v in app.scenario().items()})  # a link opens on the neutral case
     assert shown(again)["net"] == r.net
 
 
@@ -151,9 +178,10 @@ def test_allowance_messages_name_the_field_in_the_page_language(lang: str) -> No
 
 def test_switching_to_earnings_or_months_asks_without_an_error() -> None:
     app = build("ru")
-    app.w_avg.value = "12m"
-    assert app.messages() == {}
-    assert app.prompts() == {"earnings": "Укажите заработок за 12 месяцев."}
+    app.w_avg.value = "12m"  # empty earnings: 12 months at the salary typed (8 300 ₽ a month)
+    assert app.messages() == {} and app.prompts() == {}
+    assert app.figures["average_daily"] == calc.final_settlement(
+        date(2017, 8, 7), 8300, earnings_12m=8300 * 12, full_months=12, unused_days="9.34", **SEED_PAY).average_daily
     app.w_avg.value = "direct"
     assert app.messages() == {} and app.prompts() == {}
     app.w_leave.value = "months"

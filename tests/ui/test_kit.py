@@ -176,18 +176,19 @@ def test_link_describes_the_result_on_the_page_not_the_bad_input(name: str) -> N
 
 def test_untouched_empty_field_asks_instead_of_an_error() -> None:
     app = _build("dismissal", "en")
-    app.w_avg.value = "12m"  # a new, empty field appears: the visitor has done nothing wrong
+    app.w_avg.value = "direct"  # a new, empty field appears: the visitor has done nothing wrong
     assert app.messages() == {}
-    assert app.prompts() == {"earnings": "Please enter the 12 months' earnings."}
-    assert "field-prompt" in app.fields["earnings"].error._dom_classes
-    assert "field-error" not in app.fields["earnings"].error._dom_classes
-    assert "has-error" not in app.fields["earnings"].box._dom_classes
-    app.w_earnings.value = "abc"  # now typed: a real error
-    assert "earnings" in app.messages()
-    assert "field-error" in app.fields["earnings"].error._dom_classes
-    app.w_earnings.value = ""  # emptied by the visitor: an error too
-    assert "earnings" in app.messages()
-    app.w_earnings.value = "300000"
+    assert set(app.prompts()) == {"average_daily"}
+    f, w = app.fields["average_daily"], app.w_average
+    assert "field-prompt" in f.error._dom_classes
+    assert "field-error" not in f.error._dom_classes
+    assert "has-error" not in f.box._dom_classes
+    w.value = "abc"  # now typed: a real error
+    assert "average_daily" in app.messages()
+    assert "field-error" in f.error._dom_classes
+    w.value = ""  # emptied by the visitor: an error too
+    assert "average_daily" in app.messages()
+    w.value = "2000"
     assert app.messages() == {} and app.prompts() == {}
     app.w_leave.value = "months"
     assert app.messages() == {}
@@ -216,7 +217,7 @@ def test_no_internal_jargon_reaches_the_page(name: str, lang: str, text) -> None
 @pytest.mark.parametrize("name", ["payslip", "dismissal"])
 def test_url_notice_says_the_value_kept(name: str) -> None:
     app = _build(name, "ru", {"bonus": "abc", "district": "9", "night_rate": "x"})
-    kept = {"payslip": "25", "dismissal": "150"}[name]
+    kept = {"payslip": "25", "dismissal": "0"}[name]  # the neutral case keeps no bonus
     assert f"«bonus=abc» не подошёл: нужно число. Оставлено: {kept}." in app.notice.value
     assert "«district=9» не подошёл: нужно число от 1 до 3. Оставлено: 1." in app.notice.value
     assert "Оставлено: —" not in app.notice.value

@@ -9,7 +9,7 @@ import pytest
 from nbclient import NotebookClient
 
 APPS = Path(__file__).resolve().parents[2] / "notebooks" / "apps"
-MINE = ["start", "seniority", "advance", "cost", "payslip", "dismissal"]
+MINE = ["start", "seniority", "advance", "cost", "payslip", "dismissal", "leave", "sick", "late_pay", "payslip_check"]
 
 
 @pytest.mark.parametrize("name", MINE)

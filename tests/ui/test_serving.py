@@ -43,6 +43,17 @@ def test_binder_pins_follow_the_root_pins() -> None:
     assert "set -e" in post and "pip install" in post and "--no-deps -e ." in post
 
 
+def test_runtime_and_development_requirements_are_separate() -> None:
+    """start.sh installs only what the apps need; test.sh adds the tools (requirements-dev.txt)."""
+    runtime = pins(REPO / "requirements.txt")
+    dev_text = (REPO / "requirements-dev.txt").read_text(encoding="utf-8")
+    assert "-r requirements.txt" in dev_text.splitlines()
+    for tool in ("pytest", "playwright", "ruff", "nbval", "hypothesis", "import-linter", "pypdf"):
+        assert tool not in runtime and f"{tool}==" in dev_text, tool
+    assert "setup.sh --dev" in (REPO / "scripts" / "test.sh").read_text()
+    assert "--dev" not in (REPO / "scripts" / "start.sh").read_text()
+
+
 def test_start_script_prints_the_start_page() -> None:
     text = (REPO / "scripts" / "start.sh").read_text()
     assert "/voila/render/start.ipynb" in text
