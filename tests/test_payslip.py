@@ -89,3 +89,40 @@ def test_payslip_invariants(salary, year, month, scale, years, coef, north) -> N
     assert p.gross == sum(x.amount for x in p.lines)
     assert p.advance.paid + p.final_payment == p.net == p.gross - p.ndfl
     assert p.total_cost == p.gross + p.contributions + p.cost.accident
+
+
+def test_advance_includes_the_long_service_bonus() -> None:
+    """Minтруд letters 2017/2019: the long-service bonus is paid for time worked, so it goes into the advance.
+    March 2025, 60,000 + 15 % (civil service, 7 years): 69,000 / 21 × 10 = 32,857.14 (salary alone 28,571.43)."""
+    kw = {"scale": "civil_service", "seniority_years": 7}
+    p = calc.payslip(60_000, 2025, 3, **kw)
+    assert p.advance.gross == D("32857.14") and p.advance.allowances == D("9000.00")
+    assert calc.payslip(60_000, 2025, 3, advance_salary_only=True, **kw).advance.gross == D("28571.43")
+    assert p.advance.paid + p.final_payment == p.net
+
+
+def test_advance_leaves_the_monthly_bonus_and_overtime_to_the_final_payment() -> None:
+    p = calc.payslip(60_000, 2025, 3, bonus_percent="0.5", overtime_hours=[3])
+    assert p.advance.gross == D("28571.43") and p.advance.allowances == 0
+
+
+def test_advance_of_a_short_month_stays_within_the_pay() -> None:
+    """10 of 20 days worked in February 2024: the advance counts at most the days worked."""
+    p = calc.payslip(40_000, 2024, 2, days_worked=10, allowances=[calc.Allowance("Классность", amount=4000)])
+    assert p.advance.days_worked == 10 and p.advance.gross == D("22000.00")  # 44,000 / 20 × 10
+
+
+def test_northern_part_of_earlier_months_stays_a_separate_base() -> None:
+    """2025, НК ст. 210 п. 6.2: September, 250,000 × 1.5; eight earlier months of 375,000 each carry 125,000 of
+    district coefficient. The main base to date is 2,250,000 (< 2.4 M), so 13 % on both: 48,750. Counting the
+    earlier district pay as main income (the old error) pushed the main base over 2.4 M: 53,750."""
+    p = calc.payslip(250_000, 2025, 9, district_coef="1.5", prior_months=[375_000] * 8)
+    assert p.ndfl == D("48750") == calc.payslip(250_000, 2025, 9, district_coef="1.5").ndfl
+    lumped = calc.payslip(250_000, 2025, 9, district_coef="1.5", prior_months=[375_000] * 8, prior_northern=[0] * 8)
+    assert lumped.ndfl == D("53750")
+    given = calc.payslip(250_000, 2025, 9, district_coef="1.5", prior_months=[375_000] * 8,
+                         prior_northern=[125_000] * 8)
+    assert given.ndfl == p.ndfl and given.advance.ndfl == p.advance.ndfl == D("24375")
+    with pytest.raises(InputError) as e:
+        calc.payslip(250_000, 2025, 9, prior_months=[375_000] * 8, prior_northern=[500_000] * 8)
+    assert e.value.field == "prior_northern"

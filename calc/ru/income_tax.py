@@ -266,3 +266,7 @@ def withholding(
 
 
 NDFL_226 = _("Tax Code art. 226 p. 3 (cumulative from the start of the year)")
+NORTHERN_BASE = _(
+    "Tax Code art. 210 p. 6.2 and art. 224 p. 1.2 (Law 176-FZ of 12.07.2024): from 2025 the district coefficient "
+    "and northern allowance are a separate tax base",
+)

@@ -13,14 +13,15 @@ from decimal import Decimal
 from typing import Any
 
 from calc.core.errors import InputError
-from calc.core.explain import Explained, Q, Trace
+from calc.core.explain import Explained, Q, Step, Trace
 from calc.core.i18n import _
-from calc.core.money import ZERO, amount, dec, number, rate
+from calc.core.money import ZERO, amount, dec, number, rate, round_to
 from calc.core.rules import rulebook
 from calc.core.text import T, Text, day, num, quantity
-from calc.ru.advance import AdvanceResult, advance
+from calc.ru.advance import AdvanceResult, advance, regional
 from calc.ru.calendar import CALENDAR, calendar_rule, work_hours, working_days, working_days_between
 from calc.ru.cost import MonthCost, year_payroll
+from calc.ru.income_tax import NORTHERN_BASE
 from calc.ru.long_service import Scale, full_years, get_scale, rate_step
 from calc.ru.service import ServiceLength
 from calc.ru.timepay import LAW_136, holiday_pay, hourly_rate, night_rate_checked, overtime_pay
@@ -59,6 +60,7 @@ class PayLines(Explained):
     lines: tuple[Line, ...]
     hourly_rate: Decimal
     worked_share: Decimal
+    advance_allowances: Decimal = ZERO  # the allowances for time worked for a whole month (for the advance)
 
     @property
     def gross(self) -> Decimal:
@@ -180,12 +182,14 @@ def pay_lines(
         )
         share = hours / Decimal(work_hours(year, month, country))
     lines = [Line("salary_pay", _("Salary for time worked"), pay)]
+    for_advance = ZERO
     if scale is not None:
         sc = get_scale(scale)
         y = full_years(seniority_years if seniority_years is not None else ServiceLength())
         r = rate_step(tr, sc, y)
         bonus = tr.calc("seniority_bonus", "salary_pay * seniority_rate", salary_pay=pay, seniority_rate=r)
         lines.append(Line("seniority_bonus", _("Long-service bonus"), bonus))
+        for_advance += round_to(s * r, "kopeck")
     nh = number(night_hours, "night_hours", "ночные часы", "the night hours", low=0, high=248)
     if nh:
         nr, minimum = night_rate_checked(night_rate, on, country)
@@ -208,7 +212,9 @@ def pay_lines(
         tr.extend(hp.steps)
         lines.append(Line("holiday_pay", _("Weekend or holiday work"), hp.amount))
     for i, a in enumerate(allowances, 1):
-        lines.append(_allowance(tr, a, i, pay, share))
+        line, whole = _allowance(tr, a, i, pay, share, s)
+        lines.append(line)
+        for_advance += whole
     bp = rate(bonus_percent, "bonus_percent", "премию (доля оклада)", "the bonus (share of salary)", high=10)
     if bp:
         b = tr.calc(
@@ -219,8 +225,7 @@ def pay_lines(
             source=_("Bonus regulations (Labour Code art. 135, 191)"),
         )
         lines.append(Line("bonus_pay", _("Bonus"), b))
-    coef = number(district_coef, "district_coef", "районный коэффициент", "the district coefficient", low=1, high=3)
-    north = rate(northern_percent, "northern_percent", "северную надбавку", "the northern allowance", high=1)
+    coef, north = regional(district_coef, northern_percent)
     if coef > 1 or north:
         base = sum((x.amount for x in lines if x.regional), ZERO)
         tr.given("regional_base", base, source=REGIONAL_SOURCE)
@@ -244,7 +249,13 @@ def pay_lines(
             lines.append(Line("northern_pay", _("Northern allowance"), n, regional=False))
     names = {f"l{i}": Q(x.amount, "rub", x.label) for i, x in enumerate(lines)}
     tr.calc("gross", " + ".join(names), rounding="none", **names)
-    return PayLines(lines=tuple(lines), hourly_rate=hr.rate, worked_share=share, steps=tuple(tr.steps))
+    return PayLines(
+        lines=tuple(lines),
+        hourly_rate=hr.rate,
+        worked_share=share,
+        advance_allowances=for_advance,
+        steps=tuple(tr.steps),
+    )
 
 
 def _given(value: Any) -> bool:
@@ -259,7 +270,8 @@ def _given(value: Any) -> bool:
         return True
 
 
-def _allowance(tr: Trace, a: Allowance, i: int, pay: Decimal, share: Decimal) -> Line:
+def _allowance(tr: Trace, a: Allowance, i: int, pay: Decimal, share: Decimal, salary: Decimal) -> tuple[Line, Decimal]:
+    """The allowance's line for time worked, and its amount for a whole month (for the advance)."""
     label = a.text()
     if (a.percent is None) == (a.amount is None):
         raise InputError(
@@ -276,7 +288,7 @@ def _allowance(tr: Trace, a: Allowance, i: int, pay: Decimal, share: Decimal) ->
             salary_pay=pay,
             allowance_percent=Q(p, "rate", _("allowance percentage")),
         )
-        return Line(f"allowance_{i}", label, v)
+        return Line(f"allowance_{i}", label, v), round_to(salary * p, "kopeck")
     amt = amount(a.amount, "allowances", f"надбавку «{a.label}»", f"allowance '{a.label_en or a.label}'")
     if not a.prorate:
         v = tr.given("allowance", amt, label=label)
@@ -305,7 +317,7 @@ def _allowance(tr: Trace, a: Allowance, i: int, pay: Decimal, share: Decimal) ->
             allowance_amount=Q(amt, "rub", _("monthly amount")),
             worked_share=Q(share, "number", _("share of time worked")),
         )
-    return Line(f"allowance_{i}", label, v)
+    return Line(f"allowance_{i}", label, v), amt
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -336,7 +348,9 @@ def payslip(
     month: int,
     *,
     prior_months: Sequence[Any] | None = None,
+    prior_northern: Sequence[Any] | None = None,
     advance_method: str = "days",
+    advance_salary_only: bool = False,
     advance_percent: Any = None,
     advance_basis: str | None = None,
     kind: str = "general",
@@ -351,19 +365,26 @@ def payslip(
     """The payslip of one month. ``pay`` takes the arguments of :func:`pay_lines`.
 
     ``prior_months``: gross pay of each earlier month of the year (default: the same as this month),
-    used for the cumulative НДФЛ and the contribution caps.
+    used for the cumulative НДФЛ and the contribution caps; ``prior_northern``: the district
+    coefficient and northern allowance within each of them (a separate НДФЛ base from 2025; default:
+    the same share of each month's pay as this month's coefficient and allowance give).
+    The advance includes the allowances for time worked and the regional pay on them (Ministry of
+    Labour letters of 2017 and 2019) unless ``advance_salary_only``.
     """
     rulebook(country).check_year(year)
     pl = pay_lines(salary, year, month, country=country, **pay)
     gross = pl.gross
     north = pl.northern
+    coef, north_rate = regional(pay.get("district_coef", 1), pay.get("northern_percent", 0))
+    extra: list[Step] = []
     if prior_months is None:
         gross_list, north_list = [gross] * month, [north] * month
     else:
         prior = [amount(x, "prior_months", "начисления прошлых месяцев", "earlier months' pay") for x in prior_months]
         if len(prior) != month - 1:
             raise InputError(_("The pay of {month} earlier months is needed.", month=month - 1), "prior_months")
-        gross_list, north_list = [*prior, gross], [ZERO] * (month - 1) + [north]
+        gross_list = [*prior, gross]
+        north_list = [*_prior_northern(prior, prior_northern, coef, north_rate, extra), north]
     yr = year_payroll(
         gross_list,
         year,
@@ -387,14 +408,21 @@ def payslip(
         basis=advance_basis,
         month_gross=gross,
         prior_income=prior_income,
+        prior_northern=sum(north_list[:-1], ZERO),
         resident=resident,
         month_ndfl=cost.ndfl,
+        allowances=pl.advance_allowances,
+        district_coef=coef,
+        northern_percent=north_rate,
+        salary_only=advance_salary_only,
+        days_worked=_advance_days(pay.get("days_worked"), year, month, country),
         country=country,
     )
     steps = (
         *pl.steps,
+        *extra,
         *(x for x in cost.steps if x.key != "gross"),
-        *(x for x in adv.steps if x.key not in ("month_gross", "month_ndfl")),
+        *(x for x in adv.steps if x.key not in ("month_gross", "month_ndfl", "prior_income", "prior_northern")),
     )
     return Payslip(
         year=year,
@@ -409,3 +437,47 @@ def payslip(
         hourly_rate=pl.hourly_rate,
         steps=steps,
     )
+
+
+def _prior_northern(
+    prior: list[Decimal], given: Sequence[Any] | None, coef: Decimal, north: Decimal, extra: list[Step]
+) -> list[Decimal]:
+    """The district and northern part of each earlier month: as given, else that month's pay × this month's share."""
+    if given is not None:
+        what = ("prior_northern", "северную часть прошлых месяцев", "earlier months' northern part")
+        out = [amount(x, *what) for x in given]
+        if len(out) != len(prior):
+            raise InputError(_("The northern part is needed for every earlier month."), "prior_northern")
+        if any(n > g for n, g in zip(out, prior, strict=True)):
+            raise InputError(_("The northern part cannot exceed the month's gross pay."), "prior_northern")
+        return out
+    factor = coef + north
+    if factor == 1:
+        return [ZERO] * len(prior)
+    tr = Trace()
+    share = tr.calc(
+        "regional_share",
+        "(district_coef - 1 + northern_percent) / (district_coef + northern_percent)",
+        rounding="none",
+        district_coef=coef,
+        northern_percent=north,
+        source=NORTHERN_BASE,
+        note=_(
+            "The district and northern part of each earlier month is taken as this share of its pay (the same "
+            "coefficient and allowance all year); give it month by month if it differed.",
+        ),
+    )
+    out = [round_to(g * share, "kopeck") for g in prior]
+    tr.given("prior_northern", sum(out, ZERO), source=NORTHERN_BASE)
+    extra.extend(tr.steps)
+    return out
+
+
+def _advance_days(days_worked: Any, year: int, month: int, country: str) -> Decimal | None:
+    """Days worked in the first half when the month has fewer days worked than the first half's working days."""
+    if days_worked is None:
+        return None
+    half_end = int(rulebook(country).value("labour.advance_first_half_end", date(year, month, 1)))
+    half = working_days_between(date(year, month, 1), date(year, month, half_end), country)
+    worked = dec(days_worked)
+    return worked if worked < half else None
