@@ -140,6 +140,8 @@ def pay_lines(
     overtime_hours: Any = (),
     holiday_hours: Any = 0,
     holiday_within_norm: bool = True,
+    overtime_base: str | None = None,
+    holiday_base: str | None = None,
     allowances: Sequence[Allowance] = (),
     bonus_percent: Any = 0,
     district_coef: Any = 1,
@@ -151,6 +153,9 @@ def pay_lines(
 
     ``last_day``: the employment ends on this day of the month (dismissal): by default the working
     days from the 1st to it are paid, and no more can be given as worked (ТК РФ ст. 84.1, 140).
+    ``overtime_base`` / ``holiday_base``: ``"pay"`` — the hourly rate with the month's allowances and
+    bonus (ТК ст. 152 after ruling 35-P of 27.06.2023 and Law 91-FZ; ст. 153 after ruling 26-P of
+    28.06.2018), ``"tariff"`` — the bare rate; default: what the law of the month says.
     """
     s = amount(salary, "salary", "оклад", "the salary")
     on = date(year, month, 1)
@@ -190,6 +195,22 @@ def pay_lines(
         bonus = tr.calc("seniority_bonus", "salary_pay * seniority_rate", salary_pay=pay, seniority_rate=r)
         lines.append(Line("seniority_bonus", _("Long-service bonus"), bonus))
         for_advance += round_to(s * r, "kopeck")
+    incentives: list[Line] = []
+    for i, a in enumerate(allowances, 1):
+        line, whole = _allowance(tr, a, i, pay, share, s)
+        incentives.append(line)
+        for_advance += whole
+    bp = rate(bonus_percent, "bonus_percent", "премию (доля оклада)", "the bonus (share of salary)", high=10)
+    if bp:
+        b = tr.calc(
+            "bonus_pay",
+            "salary_pay * bonus_percent",
+            salary_pay=pay,
+            bonus_percent=bp,
+            source=_("Bonus regulations (Labour Code art. 135, 191)"),
+        )
+        incentives.append(Line("bonus_pay", _("Bonus"), b))
+    extra = _ExtraRate(tr, hr.rate, pay, lines[1:] + incentives, on, country, overtime_base, holiday_base)
     nh = number(night_hours, "night_hours", "ночные часы", "the night hours", low=0, high=248)
     if nh:
         nr, minimum = night_rate_checked(night_rate, on, country)
@@ -203,28 +224,17 @@ def pay_lines(
         )
         lines.append(Line("night_pay", _("Night-work surcharge"), night))
     if overtime_hours not in ((), [], 0, None):
-        ot = overtime_pay(hr.rate, overtime_hours, on=on, country=country)
+        key, r_ot = extra.rate("overtime")
+        ot = overtime_pay(r_ot, overtime_hours, on=on, country=country, rate_key=key)
         tr.extend(ot.steps)
         lines.append(Line("overtime_pay", _("Overtime"), ot.amount))
     hh = number(holiday_hours, "holiday_hours", "часы в выходной", "the weekend/holiday hours", low=0, high=744)
     if hh:
-        hp = holiday_pay(hr.rate, hh, within_norm=holiday_within_norm, on=on, country=country)
+        key, r_hol = extra.rate("holiday")
+        hp = holiday_pay(r_hol, hh, within_norm=holiday_within_norm, on=on, country=country, rate_key=key)
         tr.extend(hp.steps)
         lines.append(Line("holiday_pay", _("Weekend or holiday work"), hp.amount))
-    for i, a in enumerate(allowances, 1):
-        line, whole = _allowance(tr, a, i, pay, share, s)
-        lines.append(line)
-        for_advance += whole
-    bp = rate(bonus_percent, "bonus_percent", "премию (доля оклада)", "the bonus (share of salary)", high=10)
-    if bp:
-        b = tr.calc(
-            "bonus_pay",
-            "salary_pay * bonus_percent",
-            salary_pay=pay,
-            bonus_percent=bp,
-            source=_("Bonus regulations (Labour Code art. 135, 191)"),
-        )
-        lines.append(Line("bonus_pay", _("Bonus"), b))
+    lines.extend(incentives)
     coef, north = regional(district_coef, northern_percent)
     if coef > 1 or north:
         base = sum((x.amount for x in lines if x.regional), ZERO)
@@ -256,6 +266,72 @@ def pay_lines(
         advance_allowances=for_advance,
         steps=tuple(tr.steps),
     )
+
+
+EXTRA_BASES = {
+    "overtime": ("labour.overtime_with_allowances", "overtime_base"),
+    "holiday": ("labour.holiday_with_allowances", "holiday_base"),
+}
+
+
+class _ExtraRate:
+    """The hourly rate of overtime and weekend/holiday work: bare, or with the month's compensatory and
+    incentive payments (allowances, long-service bonus, monthly bonus), as the law of the month says."""
+
+    def __init__(
+        self,
+        tr: Trace,
+        hourly: Decimal,
+        salary_pay: Decimal,
+        extras: list[Line],
+        on: date,
+        country: str,
+        overtime_base: str | None,
+        holiday_base: str | None,
+    ) -> None:
+        self.tr, self.hourly, self.salary_pay, self.on, self.country = tr, hourly, salary_pay, on, country
+        self.extras = sum((x.amount for x in extras), ZERO)
+        self.bases = {"overtime": overtime_base, "holiday": holiday_base}
+        for kind, base in self.bases.items():
+            if base not in (None, "pay", "tariff"):
+                raise InputError(
+                    _("The base of overtime and holiday pay must be pay (with allowances) or tariff (the bare rate)."),
+                    EXTRA_BASES[kind][1],
+                )
+        self.value: Decimal | None = None
+
+    def rate(self, kind: str) -> tuple[str, Decimal]:
+        """(name of the rate in the explanation, the rate) for ``kind`` ("overtime" or "holiday")."""
+        rule = rulebook(self.country).lookup(EXTRA_BASES[kind][0], self.on)
+        base = self.bases[kind] or ("pay" if rule.value else "tariff")
+        if base == "tariff" or not self.extras or not self.salary_pay:
+            return "hourly_rate", self.hourly
+        if self.value is None:
+            with_extras = self.tr.calc(
+                "pay_with_allowances",
+                "salary_pay + extra_payments",
+                rounding="none",
+                salary_pay=self.salary_pay,
+                extra_payments=Q(self.extras, "rub", _("allowances, long-service bonus and monthly bonus")),
+            )
+            self.value = self.tr.calc(
+                "extra_rate",
+                "hourly_rate * pay_with_allowances / salary_pay",
+                hourly_rate=self.hourly,
+                pay_with_allowances=with_extras,
+                salary_pay=self.salary_pay,
+                rules=[rule],
+                note=EXTRA_NOTE,
+            )
+        return "extra_rate", self.value
+
+
+EXTRA_NOTE = _(
+    "Overtime and weekend or holiday work are paid on the rate with the compensatory and incentive payments of "
+    "the pay system (allowances, long-service bonus, the monthly bonus; not one-off bonuses): Labour Code art. 152 "
+    "and 153, Constitutional Court rulings 26-P of 28.06.2018 and 35-P of 27.06.2023. The night surcharge is "
+    "left out: it pays particular hours.",
+)
 
 
 def _given(value: Any) -> bool:
