@@ -62,6 +62,7 @@ class AdvanceResult(Explained):
     salary_only: bool = False
     allowances: Decimal = ZERO  # the month's allowances for time worked that the advance includes
     northern: Decimal = ZERO  # district coefficient and northern allowance in the advance
+    month_northern: Decimal = ZERO  # ... in the month's pay
 
 
 def regional(district_coef: Any = 1, northern_percent: Any = 0) -> tuple[Decimal, Decimal]:
@@ -355,6 +356,7 @@ def advance(
         salary_only=only,
         allowances=allow,
         northern=adv_north,
+        month_northern=month_north,
         steps=tuple(tr.steps),
     )
 

@@ -220,10 +220,11 @@ def _explain_tax(trc: Trace, i: int, taxes: list[MonthTax], o: Options) -> Decim
     rb = rulebook(o.country)
     trc.given("income_to_date", t.income_to_date, source=NDFL_226)
     jan1 = date(o.year, 1, 1)
-    rules = [rb.lookup("deductions.child", jan1)]
+    rules = [rb.lookup("deductions.child", jan1)] if t.deductions_to_date > t.personal_to_date else []
     if t.personal_to_date:
-        rules.append(rb.lookup("deductions.personal", jan1))
-        trc.given("personal_deduction", t.personal_to_date, rules=rules[1:], note=PERSONAL_NOTE)
+        personal = rb.lookup("deductions.personal", jan1)
+        rules.append(personal)
+        trc.given("personal_deduction", t.personal_to_date, rules=[personal], note=PERSONAL_NOTE)
     if t.deductions_to_date:
         trc.given("deductions_to_date", t.deductions_to_date, rules=rules)
     base = trc.calc(
