@@ -196,13 +196,14 @@ def pay_lines(
         lines.append(Line("seniority_bonus", _("Long-service bonus"), bonus))
         for_advance += round_to(s * r, "kopeck")
     incentives: list[Line] = []
+    inc = Trace()  # allowances and bonus: computed first (the overtime rate needs them), explained after
     for i, a in enumerate(allowances, 1):
-        line, whole = _allowance(tr, a, i, pay, share, s)
+        line, whole = _allowance(inc, a, i, pay, share, s)
         incentives.append(line)
         for_advance += whole
     bp = rate(bonus_percent, "bonus_percent", "премию (доля оклада)", "the bonus (share of salary)", high=10)
     if bp:
-        b = tr.calc(
+        b = inc.calc(
             "bonus_pay",
             "salary_pay * bonus_percent",
             salary_pay=pay,
@@ -235,6 +236,7 @@ def pay_lines(
         tr.extend(hp.steps)
         lines.append(Line("holiday_pay", _("Weekend or holiday work"), hp.amount))
     lines.extend(incentives)
+    tr.extend(inc.steps)
     coef, north = regional(district_coef, northern_percent)
     if coef > 1 or north:
         base = sum((x.amount for x in lines if x.regional), ZERO)
