@@ -114,3 +114,63 @@ def test_advance_and_final_payment_agree_with_the_formulas(salary: Decimal, year
     assert r.month_net == salary - month_tax
     assert r.final_payment == salary - month_tax - (gross - tax)
     assert 0 <= r.paid <= r.month_net
+
+
+def test_allowances_for_time_worked_go_into_the_advance() -> None:
+    """Ministry of Labour letters 10.08.2017 No. 14-1/В-725 and 20.03.2019 No. 14-1/В-178: the first-half pay
+    counts the salary and the allowances for time worked (long-service among them).
+
+    March 2025: 21 working days, 10 of them on 1–15 March. Salary 60,000 + long-service 15 % (9,000):
+    69,000 / 21 × 10 = 32,857.14 (the salary alone gave 60,000 / 21 × 10 = 28,571.43).
+    """
+    r = calc.advance(60000, 2025, 3, allowances=9000)
+    assert r.gross == D("32857.14") and r.ndfl == D("4271")  # 13 % of 32,857.14 in whole rubles
+    old = calc.advance(60000, 2025, 3, allowances=9000, salary_only=True)
+    assert old.gross == D("28571.43") and old.salary_only
+    assert r.paid + r.final_payment == r.month_net == D("69000") - D("8970")
+
+
+def test_district_coefficient_and_northern_allowance_on_the_advance() -> None:
+    """ТК ст. 148, 315–317: the coefficient (1.2) and the northern allowance (30 %) apply to the pay for time
+    worked, the advance included: 32,857.14 × (0.2 + 0.3) = 16,428.57; in 2025 the tax on that part is on the
+    separate base (НК ст. 210 п. 6.2)."""
+    r = calc.advance(60000, 2025, 3, allowances=9000, district_coef="1.2", northern_percent="0.3")
+    assert r.month_gross == D("103500.00")
+    assert (r.gross, r.northern) == (D("49285.71"), D("16428.57"))
+    assert r.ndfl == calc.ndfl(D("32857.14"), 2025, northern=D("16428.57")) == D("6407")
+    assert "14-1/V-725" in r.explain("en") and "art. 148" in r.explain("en")
+
+
+def test_net_basis_with_allowances() -> None:
+    """Before 2023 (nothing withheld from the advance): (salary + allowances) × coefficient − month's НДФЛ."""
+    r = calc.advance(60000, 2018, 3, allowances=9000, district_coef="1.2", basis="net")
+    assert r.month_gross == D("82800.00") and r.month_ndfl == D("10764")
+    assert r.gross == D("32416.20")  # (82,800 − 10,764) / 20 × 9
+
+
+def test_northern_part_of_earlier_income_in_the_advance_tax() -> None:
+    """2025: 2,400,000 earned before, 800,000 of it district and northern pay: the main base has 1,600,000
+    left under the 15 % band, so the advance is taxed at 13 %; counted as all main income it would be 15 %."""
+    r = calc.advance(60000, 2025, 10, prior_income=2_400_000, prior_northern=800_000)
+    assert r.ndfl == calc.ndfl(r.gross, 2025)
+    lumped = calc.advance(60000, 2025, 10, prior_income=2_400_000)
+    assert lumped.ndfl > r.ndfl
+    with pytest.raises(InputError) as e:
+        calc.advance(60000, 2025, 10, prior_income=100, prior_northern=200)
+    assert e.value.field == "prior_northern"
+
+
+@given(
+    st.decimals(1, 1_000_000, places=2),
+    st.decimals(0, 500_000, places=2),
+    st.integers(2011, 2026),
+    st.integers(1, 12),
+    st.sampled_from(["1", "1.15", "1.7"]),
+    st.sampled_from(["0", "0.5"]),
+)
+def test_advance_with_allowances_is_at_least_the_salary_alone(salary, allow, year, month, coef, north) -> None:
+    """Non-negative allowances and a coefficient of at least 1 never lower the advance."""
+    kw = {"allowances": allow, "district_coef": coef, "northern_percent": north}
+    r = calc.advance(salary, year, month, **kw)
+    assert r.gross >= calc.advance(salary, year, month, **kw, salary_only=True).gross
+    assert r.paid + r.final_payment == r.month_net

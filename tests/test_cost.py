@@ -144,7 +144,14 @@ def test_month_figures_agree_with_independent_formulas(gross: Decimal, year: int
     """The month's НДФЛ is the tax on income to date less the tax on income before (НК ст. 226 п. 3),
     via ``calc.ndfl`` on the year's income; the general tariff's funds match a formula written here."""
     r = calc.employer_cost(gross, year, kind=kind, month=month)
-    assert r.ndfl == calc.ndfl(gross * month, year) - calc.ndfl(gross * (month - 1), year)
+
+    def personal(m: int) -> Decimal:  # 2011: 400 ₽ in each month while income since January ≤ 40,000 (ст. 218 пп. 3)
+        return D(400) * sum(1 for k in range(1, m + 1) if gross * k <= 40_000) if year == 2011 else D(0)
+
+    def tax(m: int) -> Decimal:
+        return calc.ndfl(max(D(0), gross * m - personal(m)), year)
+
+    assert r.ndfl == tax(month) - tax(month - 1)
     if kind == "general":
         assert r.by_fund == _contributions_oracle(gross, year, month)
     fast = calc.year_payroll(gross, year, kind=kind).months()[month - 1]  # the unexplained fast path agrees
@@ -155,8 +162,8 @@ def test_month_figures_agree_with_independent_formulas(gross: Decimal, year: int
 
 
 def _child_deductions(months: list[Decimal], year: int, children: int) -> Decimal:
-    """Standard child deductions of the year written out: each child's monthly amount while income to
-    date stays within the limit (НК ст. 218 п. 1 пп. 4)."""
+    """Standard deductions of the year written out: each child's monthly amount while income to date stays
+    within the limit (НК ст. 218 п. 1 пп. 4), and in 2011 the worker's 400 ₽ while it stays within 40,000 (пп. 3)."""
     v = rulebook().value("deductions.child", date(year, 1, 1))
     per = [D(v["first"]), D(v["second"]), *[D(v["third_plus"])] * 10][:children]
     total, to_date = D(0), D(0)
@@ -164,6 +171,8 @@ def _child_deductions(months: list[Decimal], year: int, children: int) -> Decima
         to_date += m
         if to_date <= D(v["income_limit"]):
             total += sum(per, D(0))
+        if year == 2011 and to_date <= 40_000:
+            total += 400
     return total
 
 

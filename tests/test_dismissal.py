@@ -144,3 +144,28 @@ def test_bad_input() -> None:
         calc.final_settlement(date(2024, 6, 10), 60_000, average_daily=1000)
     with pytest.raises(InputError):
         calc.leave_months(date(2024, 6, 10), date(2024, 1, 1))
+
+
+def test_northern_base_in_the_final_settlement() -> None:
+    """НК ст. 210 п. 6.2: district pay earned earlier in the year stays in the separate base (from 2025), and
+    from 2026 the district share of the leave compensation joins it too (Law 425-FZ of 28.11.2025).
+
+    Dismissal 10.10.2025, salary 200,000 × 1.5, 20 days' compensation at 10,000; 2,700,000 earned before,
+    900,000 of it district pay: the main base stays under 2.4 M, all at 13 % — 39,565 (45,652 when the earlier
+    district pay was counted as main income and this month's as well, the old result)."""
+    kw = {"average_daily": 10_000, "unused_days": 20, "district_coef": "1.5", "prior_income": 2_700_000}
+    r = calc.final_settlement(date(2025, 10, 10), 200_000, prior_northern=900_000, **kw)
+    assert r.gross == D("304347.83") and r.ndfl == D("39565")
+    assert calc.final_settlement(date(2025, 10, 10), 200_000, **kw).ndfl == D("44957")  # earlier district pay unknown
+    r26 = calc.final_settlement(date(2026, 10, 9), 200_000, prior_northern=900_000, **kw)
+    comp_north = next(s for s in r26.steps if s.key == "leave_compensation_northern").result
+    assert comp_north == D("66666.67")  # 200,000 × 0.5 / 1.5
+    assert r26.ndfl == D("38409")
+    with pytest.raises(InputError) as e:
+        calc.final_settlement(date(2025, 10, 10), 200_000, prior_northern=3_000_000, **kw)
+    assert e.value.field == "prior_northern"
+
+
+def test_leave_compensation_before_2026_stays_in_the_main_base() -> None:
+    r = calc.final_settlement(date(2025, 10, 10), 200_000, average_daily=10_000, unused_days=20, district_coef="1.5")
+    assert not any(s.key == "leave_compensation_northern" for s in r.steps)

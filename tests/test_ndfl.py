@@ -79,7 +79,31 @@ def test_child_deductions_until_the_income_limit() -> None:
     ],
 )
 def test_child_deduction_amounts(year: int, children, sole: bool, amount: int) -> None:
-    assert calc.withholding([10_000], year, children=children, sole_parent=sole)[0].deduction == amount
+    row = calc.withholding([10_000], year, children=children, sole_parent=sole)[0]
+    assert row.deduction - row.personal_to_date == amount
+
+
+def test_personal_400_deduction_in_2011() -> None:
+    """НК ст. 218 п. 1 пп. 3 (in force until 01.01.2012): 400 ₽ a month until income since January exceeds
+    40,000 ₽. At 15,000 a month: January and February (15,000, 30,000), not March (45,000)."""
+    rows = calc.withholding([15_000] * 12, 2011)
+    assert [r.personal_to_date for r in rows[:4]] == [400, 800, 800, 800]
+    assert [r.tax for r in rows[:3]] == [1_898, 1_898, 1_950]  # 13 % × (15,000 − 400); then no deduction
+    assert sum(r.tax for r in rows) == calc.ndfl(180_000 - 800, 2011)
+    # with a child: 1,000 + 400 in January and February, then 1,000 alone
+    kid = calc.withholding([15_000] * 3, 2011, children=1)
+    assert [r.deduction for r in kid] == [1_400, 1_400, 1_000]
+    # exactly 40,000 since January still gets it; abolished from 2012 (Law 330-FZ of 21.11.2011)
+    assert calc.withholding([20_000, 20_000, 1], 2011)[1].deduction == 400
+    assert calc.withholding([20_000, 20_000, 1], 2011)[2].deduction == 0
+    assert all(r.deduction == 0 for r in calc.withholding([15_000] * 3, 2012))
+    assert calc.withholding([15_000], 2011, resident=False)[0].deduction == 0
+
+
+def test_personal_deduction_explained_in_the_payslip() -> None:
+    text = calc.payslip(15_000, 2011, 2).explain("en")
+    assert "400" in text and "art. 218 p. 1 sub. 3" in text
+    assert calc.payslip(15_000, 2011, 2).ndfl == 1_898
 
 
 @given(

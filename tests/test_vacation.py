@@ -165,3 +165,13 @@ def test_every_formula_recomputes_and_speaks_both_languages(name: str) -> None:
         assert text and "Decimal(" not in text and "None" not in text and "{" not in text
     assert result.explain("ru") != result.explain("en")
     assert any(r["source"] for r in result.explain_rows("ru"))
+
+
+def test_district_share_of_leave_pay_is_a_separate_base_from_2026() -> None:
+    """НК ст. 210 п. 6.2 as amended by Law 425-FZ of 28.11.2025 (FNS letter 18.02.2026 No. ЗГ-35-11/1411@):
+    the district share of leave pay joins the 13/15 % base. 2,600,000 earned before (all main pay): leave pay
+    of 14 days at 3,000 = 42,000 with coefficient 1.4: 12,000 of it district, taxed at 13 %, 30,000 at 15 %."""
+    kw = {"average_daily": 3000, "prior_income": 2_600_000, "district_coef": "1.4"}
+    r = calc.vacation_pay(date(2026, 8, 3), 14, **kw)
+    assert r.gross == D("42000.00") and r.ndfl == D("6060")  # 30,000 × 15 % + 12,000 × 13 %
+    assert calc.vacation_pay(date(2025, 8, 4), 14, **kw).ndfl == D("6300")  # 2025: all 15 %

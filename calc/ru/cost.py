@@ -208,13 +208,25 @@ def _explained_month(i: int, taxes: list[MonthTax], contrib: list[MonthContribut
     )
 
 
+PERSONAL_NOTE = _(
+    "The worker's own standard deduction: 400 ₽ a month until income since January passes 40,000 ₽ (Tax Code "
+    "art. 218 p. 1 sub. 3, repealed from 2012 by Law 330-FZ of 21.11.2011); included in the deductions since January.",
+)
+
+
 def _explain_tax(trc: Trace, i: int, taxes: list[MonthTax], o: Options) -> Decimal:
     """НДФЛ of month ``i``: the tax on the base since January minus the tax withheld before."""
     t = taxes[i]
     rb = rulebook(o.country)
     trc.given("income_to_date", t.income_to_date, source=NDFL_226)
+    jan1 = date(o.year, 1, 1)
+    rules = [rb.lookup("deductions.child", jan1)] if t.deductions_to_date > t.personal_to_date else []
+    if t.personal_to_date:
+        personal = rb.lookup("deductions.personal", jan1)
+        rules.append(personal)
+        trc.given("personal_deduction", t.personal_to_date, rules=[personal], note=PERSONAL_NOTE)
     if t.deductions_to_date:
-        trc.given("deductions_to_date", t.deductions_to_date, rules=[rb.lookup("deductions.child", date(o.year, 1, 1))])
+        trc.given("deductions_to_date", t.deductions_to_date, rules=rules)
     base = trc.calc(
         "tax_base_to_date",
         "max(income_to_date - deductions_to_date, 0)",

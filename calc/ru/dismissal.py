@@ -36,7 +36,7 @@ from calc.ru.average_earnings import (  # noqa: F401 (Average: public here befor
     average_daily_earnings,
     average_earnings,
 )
-from calc.ru.payment import payment_ndfl
+from calc.ru.payment import average_pay_northern, payment_ndfl
 from calc.ru.payslip import Line, pay_lines
 from calc.ru.severance import LAW_217, DuePayment, SeveranceResult, severance_pay
 from calc.ru.severance import ground as severance_ground
@@ -168,6 +168,7 @@ def final_settlement(
     used_days: Any = 0,
     leave_method: str = "exact",
     prior_income: Any = 0,
+    prior_northern: Any = 0,
     resident: bool = True,
     ground: str | None = None,
     far_north: bool = False,
@@ -253,8 +254,26 @@ def final_settlement(
         leave_compensation=comp,
     )
     prior = amount(prior_income, "prior_income", "доход с начала года", "the income earlier this year")
+    prior_north = amount(prior_northern, "prior_northern", "северную часть дохода", "the northern part of that income")
+    if prior_north > prior:
+        raise InputError(
+            _("The district and northern part of earlier income cannot exceed that income."), "prior_northern"
+        )
     year = dismissal.year
-    tax = payment_ndfl(tr, gross, prior, year, resident, country, key="ndfl", taxable_name="settlement_gross")
+    coef_north = (pay.get("district_coef", 1), pay.get("northern_percent", 0))
+    north = pl.northern + average_pay_northern(tr, "leave_compensation", comp, dismissal, *coef_north, country)
+    tax = payment_ndfl(
+        tr,
+        gross,
+        prior,
+        year,
+        resident,
+        country,
+        key="ndfl",
+        taxable_name="settlement_gross",
+        northern=north,
+        prior_northern=prior_north,
+    )
     to_date = prior + gross
     sev = None
     if ground is not None:
@@ -268,6 +287,7 @@ def final_settlement(
                 employed_on=employed_on,
                 notice_ends=notice_ends,
                 prior_income=to_date,
+                prior_northern=prior_north + north,
                 resident=resident,
                 country=country,
                 trace=tr,

@@ -7,7 +7,8 @@
   withheld; the tax on cumulative income is rounded to whole rubles (ст. 52 п. 6), so the months
   add up exactly to the tax on the year's income.
 - Standard child deductions (ст. 218 п. 1 пп. 4) are given each month until the month in which
-  income cumulated from January exceeds the limit.
+  income cumulated from January exceeds the limit; so is, until 2012, the worker's own 400 ₽
+  (ст. 218 п. 1 пп. 3, 40,000 ₽ limit; repealed by Law 330-FZ of 21.11.2011).
 """
 
 from __future__ import annotations
@@ -201,6 +202,17 @@ def child_deduction(
     return total * (2 if kids.sole_parent else 1), rule
 
 
+def personal_deduction(year: int, month_income_to_date: Decimal, country: str = "ru") -> tuple[Decimal, Dated | None]:
+    """This month's 400 ₽ standard deduction (НК ст. 218 п. 1 пп. 3, to 2011): 0 once income to date exceeds
+    40,000 ₽, and from 2012 (Law 330-FZ of 21.11.2011)."""
+    rule = rulebook(country).lookup("deductions.personal", date(year, 1, 1))
+    if rule.value is None:
+        return ZERO, None
+    if month_income_to_date > dec(rule.value["income_limit"]):
+        return ZERO, rule
+    return dec(rule.value["amount"]), rule
+
+
 @dataclass(frozen=True)
 class MonthTax:
     month: int
@@ -213,6 +225,7 @@ class MonthTax:
     tax_to_date: Decimal
     tax: Decimal
     rate: Decimal
+    personal_to_date: Decimal = ZERO  # the 400 ₽ deductions within deductions_to_date (to 2011)
 
 
 def withholding(
@@ -237,13 +250,16 @@ def withholding(
     if len(norths) != len(incomes):
         raise InputError(_("The northern part is needed for every month."), "northern")
     rows: list[MonthTax] = []
-    cum_inc = cum_north = cum_ded = withheld = ZERO
+    cum_inc = cum_north = cum_ded = cum_personal = withheld = ZERO
     for m, (inc, north) in enumerate(zip(incomes, norths, strict=True), 1):
         cum_inc += inc
         cum_north += north
         ded = ZERO
         if resident:
             ded, _cap = child_deduction(children, year, cum_inc + cum_north, sole_parent=sole_parent, country=country)
+            personal, _rule = personal_deduction(year, cum_inc + cum_north, country)
+            ded += personal
+            cum_personal += personal
         cum_ded += ded
         base = max(ZERO, cum_inc - cum_ded)
         tax_to_date = ndfl(base, year, resident, northern=cum_north, country=country)
@@ -259,6 +275,7 @@ def withholding(
                 tax_to_date,
                 tax_to_date - withheld,
                 marginal_rate(base, year, resident, country),
+                cum_personal,
             )
         )
         withheld = tax_to_date
@@ -266,3 +283,7 @@ def withholding(
 
 
 NDFL_226 = _("Tax Code art. 226 p. 3 (cumulative from the start of the year)")
+NORTHERN_BASE = _(
+    "Tax Code art. 210 p. 6.2 and art. 224 p. 1.2 (Law 176-FZ of 12.07.2024): from 2025 the district coefficient "
+    "and northern allowance are a separate tax base",
+)

@@ -17,9 +17,10 @@ from calc.core.explain import Q, Trace
 from calc.core.i18n import _
 from calc.core.money import ZERO, amount
 from calc.core.rules import rulebook
+from calc.ru.advance import regional
 from calc.ru.contributions import FUNDS, accident_rate, month_parts, tariff
 from calc.ru.cost import ACCIDENT_SOURCE, KIND_SOURCE
-from calc.ru.income_tax import NDFL_226, ndfl_detail
+from calc.ru.income_tax import NDFL_226, NORTHERN_BASE, ndfl_detail
 
 
 def payment_ndfl(
@@ -32,8 +33,14 @@ def payment_ndfl(
     *,
     key: str = "ndfl_payment",
     taxable_name: str = "taxable_part",
+    northern: Decimal = ZERO,
+    prior_northern: Decimal = ZERO,
 ) -> Decimal:
-    """НДФЛ withheld from a payment of ``taxable`` income after ``prior_income`` earlier in ``year``."""
+    """НДФЛ withheld from a payment of ``taxable`` income after ``prior_income`` earlier in ``year``.
+
+    ``northern`` / ``prior_northern``: the district coefficient and northern allowance within them, a
+    separate base from 2025 (НК ст. 210 п. 6.2, ст. 224 п. 1.2).
+    """
     rb = rulebook(country)
     on = date(year, 1, 1)
     to_date = tr.calc(
@@ -43,9 +50,30 @@ def payment_ndfl(
         prior_income=prior_income,
         **{taxable_name: taxable},
     )
-    tax_to_date = ndfl_detail(to_date, year, resident, country=country, trace=tr, key="ndfl_to_date").tax
+    north = ZERO
+    if northern or prior_northern:
+        north = tr.calc(
+            "northern_to_date",
+            "prior_northern + payment_northern",
+            rounding="none",
+            prior_northern=prior_northern,
+            payment_northern=northern,
+            source=NORTHERN_BASE,
+            rules=[rb.lookup("ndfl.northern_scale", on)],
+        )
+    tax_to_date = ndfl_detail(
+        to_date - north, year, resident, northern=north, country=country, trace=tr, key="ndfl_to_date"
+    ).tax
     before = (
-        ndfl_detail(prior_income, year, resident, country=country, trace=tr, key="ndfl_before").tax
+        ndfl_detail(
+            prior_income - prior_northern,
+            year,
+            resident,
+            northern=prior_northern,
+            country=country,
+            trace=tr,
+            key="ndfl_before",
+        ).tax
         if prior_income
         else ZERO
     )
@@ -60,6 +88,36 @@ def payment_ndfl(
             rb.lookup("ndfl.resident_scale" if resident else "ndfl.nonresident_rate", on),
             rb.lookup("ndfl.rounding", on),
         ],
+    )
+
+
+def average_pay_northern(
+    tr: Trace, name: str, pay: Decimal, on: date, district_coef: Any, northern_percent: Any, country: str = "ru"
+) -> Decimal:
+    """The district and northern part of a payment by average earnings (leave pay, leave compensation):
+    from 2026 it joins the separate НДФЛ base (НК ст. 210 п. 6.2 as amended by Law 425-FZ of 28.11.2025).
+    Its share is the coefficient's and allowance's share of the pay they apply to."""
+    rule = rulebook(country).lookup("ndfl.northern_in_average_earnings", on)
+    coef, north = regional(district_coef, northern_percent)
+    if not rule.value or coef + north == 1 or not pay:
+        return ZERO
+    share = tr.calc(
+        "regional_share",
+        "(district_coef - 1 + northern_percent) / (district_coef + northern_percent)",
+        rounding="none",
+        district_coef=coef,
+        northern_percent=north,
+        note=_(
+            "The average earnings are taken to carry the same district coefficient and northern allowance as the "
+            "pay they come from.",
+        ),
+    )
+    return tr.calc(
+        f"{name}_northern",
+        f"{name} * regional_share",
+        rules=[rule],
+        regional_share=share,
+        **{name: pay},
     )
 
 

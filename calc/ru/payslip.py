@@ -13,14 +13,15 @@ from decimal import Decimal
 from typing import Any
 
 from calc.core.errors import InputError
-from calc.core.explain import Explained, Q, Trace
+from calc.core.explain import Explained, Q, Step, Trace
 from calc.core.i18n import _
-from calc.core.money import ZERO, amount, dec, number, rate
+from calc.core.money import ZERO, amount, dec, number, rate, round_to
 from calc.core.rules import rulebook
 from calc.core.text import T, Text, day, num, quantity
-from calc.ru.advance import AdvanceResult, advance
+from calc.ru.advance import AdvanceResult, advance, regional
 from calc.ru.calendar import CALENDAR, calendar_rule, work_hours, working_days, working_days_between
 from calc.ru.cost import MonthCost, year_payroll
+from calc.ru.income_tax import NORTHERN_BASE
 from calc.ru.long_service import Scale, full_years, get_scale, rate_step
 from calc.ru.service import ServiceLength
 from calc.ru.timepay import LAW_136, holiday_pay, hourly_rate, night_rate_checked, overtime_pay
@@ -59,6 +60,7 @@ class PayLines(Explained):
     lines: tuple[Line, ...]
     hourly_rate: Decimal
     worked_share: Decimal
+    advance_allowances: Decimal = ZERO  # the allowances for time worked for a whole month (for the advance)
 
     @property
     def gross(self) -> Decimal:
@@ -138,6 +140,8 @@ def pay_lines(
     overtime_hours: Any = (),
     holiday_hours: Any = 0,
     holiday_within_norm: bool = True,
+    overtime_base: str | None = None,
+    holiday_base: str | None = None,
     allowances: Sequence[Allowance] = (),
     bonus_percent: Any = 0,
     district_coef: Any = 1,
@@ -149,6 +153,9 @@ def pay_lines(
 
     ``last_day``: the employment ends on this day of the month (dismissal): by default the working
     days from the 1st to it are paid, and no more can be given as worked (ТК РФ ст. 84.1, 140).
+    ``overtime_base`` / ``holiday_base``: ``"pay"`` — the hourly rate with the month's allowances and
+    bonus (ТК ст. 152 after ruling 35-P of 27.06.2023 and Law 91-FZ; ст. 153 after ruling 26-P of
+    28.06.2018), ``"tariff"`` — the bare rate; default: what the law of the month says.
     """
     s = amount(salary, "salary", "оклад", "the salary")
     on = date(year, month, 1)
@@ -180,12 +187,31 @@ def pay_lines(
         )
         share = hours / Decimal(work_hours(year, month, country))
     lines = [Line("salary_pay", _("Salary for time worked"), pay)]
+    for_advance = ZERO
     if scale is not None:
         sc = get_scale(scale)
         y = full_years(seniority_years if seniority_years is not None else ServiceLength())
         r = rate_step(tr, sc, y)
         bonus = tr.calc("seniority_bonus", "salary_pay * seniority_rate", salary_pay=pay, seniority_rate=r)
         lines.append(Line("seniority_bonus", _("Long-service bonus"), bonus))
+        for_advance += round_to(s * r, "kopeck")
+    incentives: list[Line] = []
+    inc = Trace()  # allowances and bonus: computed first (the overtime rate needs them), explained after
+    for i, a in enumerate(allowances, 1):
+        line, whole = _allowance(inc, a, i, pay, share, s)
+        incentives.append(line)
+        for_advance += whole
+    bp = rate(bonus_percent, "bonus_percent", "премию (доля оклада)", "the bonus (share of salary)", high=10)
+    if bp:
+        b = inc.calc(
+            "bonus_pay",
+            "salary_pay * bonus_percent",
+            salary_pay=pay,
+            bonus_percent=bp,
+            source=_("Bonus regulations (Labour Code art. 135, 191)"),
+        )
+        incentives.append(Line("bonus_pay", _("Bonus"), b))
+    extra = _ExtraRate(tr, hr.rate, pay, lines[1:] + incentives, on, country, overtime_base, holiday_base)
     nh = number(night_hours, "night_hours", "ночные часы", "the night hours", low=0, high=248)
     if nh:
         nr, minimum = night_rate_checked(night_rate, on, country)
@@ -199,28 +225,19 @@ def pay_lines(
         )
         lines.append(Line("night_pay", _("Night-work surcharge"), night))
     if overtime_hours not in ((), [], 0, None):
-        ot = overtime_pay(hr.rate, overtime_hours, on=on, country=country)
+        key, r_ot = extra.rate("overtime")
+        ot = overtime_pay(r_ot, overtime_hours, on=on, country=country, rate_key=key)
         tr.extend(ot.steps)
         lines.append(Line("overtime_pay", _("Overtime"), ot.amount))
     hh = number(holiday_hours, "holiday_hours", "часы в выходной", "the weekend/holiday hours", low=0, high=744)
     if hh:
-        hp = holiday_pay(hr.rate, hh, within_norm=holiday_within_norm, on=on, country=country)
+        key, r_hol = extra.rate("holiday")
+        hp = holiday_pay(r_hol, hh, within_norm=holiday_within_norm, on=on, country=country, rate_key=key)
         tr.extend(hp.steps)
         lines.append(Line("holiday_pay", _("Weekend or holiday work"), hp.amount))
-    for i, a in enumerate(allowances, 1):
-        lines.append(_allowance(tr, a, i, pay, share))
-    bp = rate(bonus_percent, "bonus_percent", "премию (доля оклада)", "the bonus (share of salary)", high=10)
-    if bp:
-        b = tr.calc(
-            "bonus_pay",
-            "salary_pay * bonus_percent",
-            salary_pay=pay,
-            bonus_percent=bp,
-            source=_("Bonus regulations (Labour Code art. 135, 191)"),
-        )
-        lines.append(Line("bonus_pay", _("Bonus"), b))
-    coef = number(district_coef, "district_coef", "районный коэффициент", "the district coefficient", low=1, high=3)
-    north = rate(northern_percent, "northern_percent", "северную надбавку", "the northern allowance", high=1)
+    lines.extend(incentives)
+    tr.extend(inc.steps)
+    coef, north = regional(district_coef, northern_percent)
     if coef > 1 or north:
         base = sum((x.amount for x in lines if x.regional), ZERO)
         tr.given("regional_base", base, source=REGIONAL_SOURCE)
@@ -244,7 +261,79 @@ def pay_lines(
             lines.append(Line("northern_pay", _("Northern allowance"), n, regional=False))
     names = {f"l{i}": Q(x.amount, "rub", x.label) for i, x in enumerate(lines)}
     tr.calc("gross", " + ".join(names), rounding="none", **names)
-    return PayLines(lines=tuple(lines), hourly_rate=hr.rate, worked_share=share, steps=tuple(tr.steps))
+    return PayLines(
+        lines=tuple(lines),
+        hourly_rate=hr.rate,
+        worked_share=share,
+        advance_allowances=for_advance,
+        steps=tuple(tr.steps),
+    )
+
+
+EXTRA_BASES = {
+    "overtime": ("labour.overtime_with_allowances", "overtime_base"),
+    "holiday": ("labour.holiday_with_allowances", "holiday_base"),
+}
+
+
+class _ExtraRate:
+    """The hourly rate of overtime and weekend/holiday work: bare, or with the month's compensatory and
+    incentive payments (allowances, long-service bonus, monthly bonus), as the law of the month says."""
+
+    def __init__(
+        self,
+        tr: Trace,
+        hourly: Decimal,
+        salary_pay: Decimal,
+        extras: list[Line],
+        on: date,
+        country: str,
+        overtime_base: str | None,
+        holiday_base: str | None,
+    ) -> None:
+        self.tr, self.hourly, self.salary_pay, self.on, self.country = tr, hourly, salary_pay, on, country
+        self.extras = sum((x.amount for x in extras), ZERO)
+        self.bases = {"overtime": overtime_base, "holiday": holiday_base}
+        for kind, base in self.bases.items():
+            if base not in (None, "pay", "tariff"):
+                raise InputError(
+                    _("The base of overtime and holiday pay must be pay (with allowances) or tariff (the bare rate)."),
+                    EXTRA_BASES[kind][1],
+                )
+        self.value: Decimal | None = None
+
+    def rate(self, kind: str) -> tuple[str, Decimal]:
+        """(name of the rate in the explanation, the rate) for ``kind`` ("overtime" or "holiday")."""
+        rule = rulebook(self.country).lookup(EXTRA_BASES[kind][0], self.on)
+        base = self.bases[kind] or ("pay" if rule.value else "tariff")
+        if base == "tariff" or not self.extras or not self.salary_pay:
+            return "hourly_rate", self.hourly
+        if self.value is None:
+            with_extras = self.tr.calc(
+                "pay_with_allowances",
+                "salary_pay + extra_payments",
+                rounding="none",
+                salary_pay=self.salary_pay,
+                extra_payments=Q(self.extras, "rub", _("allowances, long-service bonus and monthly bonus")),
+            )
+            self.value = self.tr.calc(
+                "extra_rate",
+                "hourly_rate * pay_with_allowances / salary_pay",
+                hourly_rate=self.hourly,
+                pay_with_allowances=with_extras,
+                salary_pay=self.salary_pay,
+                rules=[rule],
+                note=EXTRA_NOTE,
+            )
+        return "extra_rate", self.value
+
+
+EXTRA_NOTE = _(
+    "Overtime and weekend or holiday work are paid on the rate with the compensatory and incentive payments of "
+    "the pay system (allowances, long-service bonus, the monthly bonus; not one-off bonuses): Labour Code art. 152 "
+    "and 153, Constitutional Court rulings 26-P of 28.06.2018 and 35-P of 27.06.2023. The night surcharge is "
+    "left out: it pays particular hours.",
+)
 
 
 def _given(value: Any) -> bool:
@@ -259,7 +348,8 @@ def _given(value: Any) -> bool:
         return True
 
 
-def _allowance(tr: Trace, a: Allowance, i: int, pay: Decimal, share: Decimal) -> Line:
+def _allowance(tr: Trace, a: Allowance, i: int, pay: Decimal, share: Decimal, salary: Decimal) -> tuple[Line, Decimal]:
+    """The allowance's line for time worked, and its amount for a whole month (for the advance)."""
     label = a.text()
     if (a.percent is None) == (a.amount is None):
         raise InputError(
@@ -276,7 +366,7 @@ def _allowance(tr: Trace, a: Allowance, i: int, pay: Decimal, share: Decimal) ->
             salary_pay=pay,
             allowance_percent=Q(p, "rate", _("allowance percentage")),
         )
-        return Line(f"allowance_{i}", label, v)
+        return Line(f"allowance_{i}", label, v), round_to(salary * p, "kopeck")
     amt = amount(a.amount, "allowances", f"надбавку «{a.label}»", f"allowance '{a.label_en or a.label}'")
     if not a.prorate:
         v = tr.given("allowance", amt, label=label)
@@ -305,7 +395,7 @@ def _allowance(tr: Trace, a: Allowance, i: int, pay: Decimal, share: Decimal) ->
             allowance_amount=Q(amt, "rub", _("monthly amount")),
             worked_share=Q(share, "number", _("share of time worked")),
         )
-    return Line(f"allowance_{i}", label, v)
+    return Line(f"allowance_{i}", label, v), amt
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -336,7 +426,9 @@ def payslip(
     month: int,
     *,
     prior_months: Sequence[Any] | None = None,
+    prior_northern: Sequence[Any] | None = None,
     advance_method: str = "days",
+    advance_salary_only: bool = False,
     advance_percent: Any = None,
     advance_basis: str | None = None,
     kind: str = "general",
@@ -351,19 +443,26 @@ def payslip(
     """The payslip of one month. ``pay`` takes the arguments of :func:`pay_lines`.
 
     ``prior_months``: gross pay of each earlier month of the year (default: the same as this month),
-    used for the cumulative НДФЛ and the contribution caps.
+    used for the cumulative НДФЛ and the contribution caps; ``prior_northern``: the district
+    coefficient and northern allowance within each of them (a separate НДФЛ base from 2025; default:
+    the same share of each month's pay as this month's coefficient and allowance give).
+    The advance includes the allowances for time worked and the regional pay on them (Ministry of
+    Labour letters of 2017 and 2019) unless ``advance_salary_only``.
     """
     rulebook(country).check_year(year)
     pl = pay_lines(salary, year, month, country=country, **pay)
     gross = pl.gross
     north = pl.northern
+    coef, north_rate = regional(pay.get("district_coef", 1), pay.get("northern_percent", 0))
+    extra: list[Step] = []
     if prior_months is None:
         gross_list, north_list = [gross] * month, [north] * month
     else:
         prior = [amount(x, "prior_months", "начисления прошлых месяцев", "earlier months' pay") for x in prior_months]
         if len(prior) != month - 1:
             raise InputError(_("The pay of {month} earlier months is needed.", month=month - 1), "prior_months")
-        gross_list, north_list = [*prior, gross], [ZERO] * (month - 1) + [north]
+        gross_list = [*prior, gross]
+        north_list = [*_prior_northern(prior, prior_northern, coef, north_rate, extra), north]
     yr = year_payroll(
         gross_list,
         year,
@@ -387,14 +486,21 @@ def payslip(
         basis=advance_basis,
         month_gross=gross,
         prior_income=prior_income,
+        prior_northern=sum(north_list[:-1], ZERO),
         resident=resident,
         month_ndfl=cost.ndfl,
+        allowances=pl.advance_allowances,
+        district_coef=coef,
+        northern_percent=north_rate,
+        salary_only=advance_salary_only,
+        days_worked=_advance_days(pay.get("days_worked"), year, month, country),
         country=country,
     )
     steps = (
         *pl.steps,
+        *extra,
         *(x for x in cost.steps if x.key != "gross"),
-        *(x for x in adv.steps if x.key not in ("month_gross", "month_ndfl")),
+        *(x for x in adv.steps if x.key not in ("month_gross", "month_ndfl", "prior_income", "prior_northern")),
     )
     return Payslip(
         year=year,
@@ -409,3 +515,47 @@ def payslip(
         hourly_rate=pl.hourly_rate,
         steps=steps,
     )
+
+
+def _prior_northern(
+    prior: list[Decimal], given: Sequence[Any] | None, coef: Decimal, north: Decimal, extra: list[Step]
+) -> list[Decimal]:
+    """The district and northern part of each earlier month: as given, else that month's pay × this month's share."""
+    if given is not None:
+        what = ("prior_northern", "северную часть прошлых месяцев", "earlier months' northern part")
+        out = [amount(x, *what) for x in given]
+        if len(out) != len(prior):
+            raise InputError(_("The northern part is needed for every earlier month."), "prior_northern")
+        if any(n > g for n, g in zip(out, prior, strict=True)):
+            raise InputError(_("The northern part cannot exceed the month's gross pay."), "prior_northern")
+        return out
+    factor = coef + north
+    if factor == 1:
+        return [ZERO] * len(prior)
+    tr = Trace()
+    share = tr.calc(
+        "regional_share",
+        "(district_coef - 1 + northern_percent) / (district_coef + northern_percent)",
+        rounding="none",
+        district_coef=coef,
+        northern_percent=north,
+        source=NORTHERN_BASE,
+        note=_(
+            "The district and northern part of each earlier month is taken as this share of its pay (the same "
+            "coefficient and allowance all year); give it month by month if it differed.",
+        ),
+    )
+    out = [round_to(g * share, "kopeck") for g in prior]
+    tr.given("prior_northern", sum(out, ZERO), source=NORTHERN_BASE)
+    extra.extend(tr.steps)
+    return out
+
+
+def _advance_days(days_worked: Any, year: int, month: int, country: str) -> Decimal | None:
+    """Days worked in the first half when the month has fewer days worked than the first half's working days."""
+    if days_worked is None:
+        return None
+    half_end = int(rulebook(country).value("labour.advance_first_half_end", date(year, month, 1)))
+    half = working_days_between(date(year, month, 1), date(year, month, half_end), country)
+    worked = dec(days_worked)
+    return worked if worked < half else None

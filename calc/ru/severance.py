@@ -181,6 +181,7 @@ def severance_pay(
     employed_on: date | None = None,
     notice_ends: date | None = None,
     prior_income: Any = 0,
+    prior_northern: Any = 0,
     resident: bool = True,
     country: str = "ru",
     trace: Trace | None = None,
@@ -192,7 +193,8 @@ def severance_pay(
     ``employed_on``: the day the worker starts a new job (kept earnings stop the day before);
     ``notice_ends``: the last day of the two months' notice when the worker leaves earlier with
     consent (ТК ст. 180 ч. 3: average earnings for the working days left, paid on dismissal);
-    ``prior_income``: taxable income of the dismissal's year before these payments (for НДФЛ).
+    ``prior_income``: taxable income of the dismissal's year before these payments (for НДФЛ);
+    ``prior_northern``: its district coefficient and northern allowance (a separate base from 2025).
     """
     dismissal = a_date(dismissal, "dismissal", "дату увольнения", "the dismissal date")
     rb = rulebook(country)
@@ -289,7 +291,8 @@ def severance_pay(
         source=LAW_217,
         rules=month_rules,
     )
-    return _taxed(tr_, g, avg, monthly, payments, area, dismissal, prior_income, resident, country)
+    priors = (prior_income, prior_northern)
+    return _taxed(tr_, g, avg, monthly, payments, area, dismissal, priors, resident, country)
 
 
 def _average(
@@ -401,7 +404,7 @@ def _taxed(
     payments: list[DuePayment],
     area: str,
     dismissal: date,
-    prior_income: Any,
+    priors: tuple[Any, Any],
     resident: bool,
     country: str,
 ) -> SeveranceResult:
@@ -416,9 +419,8 @@ def _taxed(
         source=LAW_217,
         rules=[rule],
     )
-    prior = {
-        dismissal.year: amount(prior_income, "prior_income", "доход с начала года", "the income earlier this year")
-    }
+    prior = {dismissal.year: amount(priors[0], "prior_income", "доход с начала года", "the income earlier this year")}
+    north = amount(priors[1], "prior_northern", "северную часть дохода", "the northern part of that income")
     room = limit
     out = []
     for p in payments:
@@ -433,7 +435,12 @@ def _taxed(
             label=_("Taxable part: {label}", label=p.label),
         )
         year = p.due.year
-        tax = payment_ndfl(tr_, taxable, prior.get(year, ZERO), year, resident, country) if taxable else ZERO
+        north_before = north if year == dismissal.year else ZERO
+        tax = (
+            payment_ndfl(tr_, taxable, prior.get(year, ZERO), year, resident, country, prior_northern=north_before)
+            if taxable
+            else ZERO
+        )
         prior[year] = prior.get(year, ZERO) + taxable
         out.append(DuePayment(p.key, p.label, p.amount, p.due, p.period, p.days, exempt, taxable, tax))
     return SeveranceResult(

@@ -255,10 +255,18 @@ def night_surcharge(
     return Pay(amount=pay, steps=tuple(tr.steps))
 
 
-def overtime_pay(hourly_rate: Any, hours: Any | Sequence[Any], *, on: date | None = None, country: str = "ru") -> Pay:
+def overtime_pay(
+    hourly_rate: Any,
+    hours: Any | Sequence[Any],
+    *,
+    on: date | None = None,
+    country: str = "ru",
+    rate_key: str = "hourly_rate",
+) -> Pay:
     """Overtime (ТК РФ ст. 152): for each occasion the first 2 hours ×1.5, the rest ×2.
 
-    ``hours`` is one occasion's hours or a list of hours per occasion (day).
+    ``hours`` is one occasion's hours or a list of hours per occasion (day); ``rate_key`` names the
+    rate in the explanation (``extra_rate``: the rate with allowances and bonus).
     """
     r = amount(hourly_rate, "hourly_rate", "часовую ставку", "the hourly rate")
     occasions = list(hours) if isinstance(hours, list | tuple) else [hours]
@@ -273,12 +281,19 @@ def overtime_pay(hourly_rate: Any, hours: Any | Sequence[Any], *, on: date | Non
         first += min(hh, first_n)
         after += max(hh - first_n, ZERO)
     tr = Trace()
-    tr.steps.extend(_overtime_pay_steps(r, first, after, rule, extra_only=False))
+    tr.steps.extend(_overtime_pay_steps(r, first, after, rule, extra_only=False, rate_key=rate_key))
     return Pay(amount=tr.steps[-1].result, steps=tuple(tr.steps))
 
 
 def _overtime_pay_steps(
-    rate_: Decimal, first: Decimal, after: Decimal, rule: Dated, *, extra_only: bool, note: Text | None = None
+    rate_: Decimal,
+    first: Decimal,
+    after: Decimal,
+    rule: Dated,
+    *,
+    extra_only: bool,
+    note: Text | None = None,
+    rate_key: str = "hourly_rate",
 ) -> list[Step]:
     """Pay for the first hours and the further hours of overtime (ТК РФ ст. 152); with ``extra_only``
     only what is due on top of hours already paid once."""
@@ -288,11 +303,10 @@ def _overtime_pay_steps(
     for part, hours, factor in (("first", first, v["first_factor"]), ("after", after, v["after_factor"])):
         pays[f"overtime_{part}_pay"] = tr.calc(
             f"overtime_{part}_pay",
-            f"hourly_rate * overtime_{part}_hours * "
+            f"{rate_key} * overtime_{part}_hours * "
             + (f"(overtime_{part}_factor - 1)" if extra_only else f"overtime_{part}_factor"),
-            hourly_rate=rate_,
             rules=[rule],
-            **{f"overtime_{part}_hours": hours, f"overtime_{part}_factor": dec(factor)},
+            **{rate_key: rate_, f"overtime_{part}_hours": hours, f"overtime_{part}_factor": dec(factor)},
         )
     tr.calc("overtime_pay", "overtime_first_pay + overtime_after_pay", note=note, **pays)
     return tr.steps
@@ -370,6 +384,7 @@ def holiday_pay(
     day_off_taken: bool = False,
     on: date | None = None,
     country: str = "ru",
+    rate_key: str = "hourly_rate",
 ) -> Pay:
     """Work on a weekend or public holiday (ТК РФ ст. 153).
 
@@ -394,11 +409,11 @@ def holiday_pay(
     tr = Trace()
     pay = tr.calc(
         "holiday_pay",
-        "hourly_rate * holiday_hours * holiday_factor",
-        hourly_rate=r,
+        f"{rate_key} * holiday_hours * holiday_factor",
         holiday_hours=h,
         holiday_factor=factor,
         rules=[rule],
         note=why,
+        **{rate_key: r},
     )
     return Pay(amount=pay, steps=tuple(tr.steps))

@@ -30,7 +30,7 @@ from calc.core.text import T, day, month_name
 from calc.ru.average_earnings import LAW_139, Bonus, PayRise, PeriodMonth, average_earnings, decree
 from calc.ru.calendar import calendar_rule, month_days
 from calc.ru.income_tax import resident_flag
-from calc.ru.payment import payment_contributions, payment_ndfl
+from calc.ru.payment import average_pay_northern, payment_contributions, payment_ndfl
 
 LAW_120 = _("Labour Code art. 120 part 1")
 NON_WORKING = ("weekend", "holiday", "day_off")
@@ -139,6 +139,9 @@ def vacation_pay(
     kind: str = "general",
     accident_class: Any = None,
     resident: bool = True,
+    district_coef: Any = 1,
+    northern_percent: Any = 0,
+    prior_northern: Any = 0,
     country: str = "ru",
 ) -> VacationPay:
     """Leave pay for a leave from ``start`` of ``days`` calendar days (or up to ``end``).
@@ -147,6 +150,8 @@ def vacation_pay(
     ``bonuses`` and ``pay_rise``). ``paid_on``: the day it is paid (default: the last day allowed);
     ``prior_income``: income earlier in that year (for НДФЛ); ``prior_base``: the contribution base of
     the earlier months of that year (default ``prior_income``); ``month_pay``: other pay of that month.
+    ``district_coef`` / ``northern_percent`` of the worker's pay and ``prior_northern`` (that part of
+    ``prior_income``): from 2026 the regional part of leave pay is taxed on the separate base.
     """
     resident = resident_flag(resident)
     last, holidays = leave_span(start, days, end, country)
@@ -207,7 +212,9 @@ def vacation_pay(
     if when > start:
         raise InputError(_("Leave pay is paid before the leave starts."), "paid_on")
     prior = amount(prior_income, "prior_income", "доход с начала года", "the income earlier this year")
-    tax = payment_ndfl(tr, gross, prior, when.year, resident, country)
+    north = average_pay_northern(tr, "vacation_pay", gross, when, district_coef, northern_percent, country)
+    prior_north = amount(prior_northern, "prior_northern", "северную часть дохода", "the northern part of that income")
+    tax = payment_ndfl(tr, gross, prior, when.year, resident, country, northern=north, prior_northern=prior_north)
     net = tr.calc("net", "vacation_pay - ndfl_payment", rounding="none", vacation_pay=gross, ndfl_payment=tax)
     c = payment_contributions(
         tr,

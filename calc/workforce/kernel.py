@@ -167,6 +167,8 @@ class YearRules:
     child_first: int
     child_second: int
     child_third: int
+    personal: int  # the 400 ₽ deduction in kopecks (НК ст. 218 п. 1 пп. 3, to 2011; 0 from 2012)
+    personal_limit: int
     funds: tuple[FundRates, ...]
     contrib_den: int
     contrib_rounding: str
@@ -193,6 +195,7 @@ def year_rules(year: int, kinds: tuple[str, ...], country: str = "ru") -> YearRu
     scale = rb.value("ndfl.resident_scale", jan1)
     north = rb.value("ndfl.northern_scale", jan1)
     child = rb.value("deductions.child", jan1)
+    personal = rb.value("deductions.personal", jan1)
     tariffs = [[tariff(k, date(year, m, 1), country) for m in range(1, MONTHS + 1)] for k in kinds]
     all_rates = [r for row in tariffs for t in row for f in (*t.general, *t.reduced) for r in (f.rate, f.above_cap)]
     _, den = ratios(all_rates, "contributions")
@@ -238,6 +241,8 @@ def year_rules(year: int, kinds: tuple[str, ...], country: str = "ru") -> YearRu
         child_first=kop(child["first"]),
         child_second=kop(child["second"]),
         child_third=kop(child["third_plus"]),
+        personal=kop(personal["amount"]) if personal else 0,
+        personal_limit=kop(personal["income_limit"]) if personal else 0,
         funds=tuple(out_funds),
         contrib_den=den,
         contrib_rounding=rb.value("contributions.rounding", jan1),
@@ -284,6 +289,8 @@ def ndfl(gross: np.ndarray, north: np.ndarray, children: np.ndarray, r: YearRule
     cum_north = np.cumsum(north, axis=1)
     per_month = r.child_deduction(children)[:, None]
     ded = np.where(cum_main + cum_north <= r.child_limit, per_month, 0)
+    if r.personal:
+        ded = ded + np.where(cum_main + cum_north <= r.personal_limit, r.personal, 0)
     base = np.maximum(cum_main - np.cumsum(ded, axis=1), 0)
     sc = r.ndfl_scale
     if r.northern_scale is None:

@@ -12,7 +12,6 @@ from babel import Locale
 
 import calc
 from calc.core.i18n import _
-from calc.core.money import amount
 from calc.core.text import LOCALES, Text, day, money, month_name, tr
 from calc.ru.calendar import KIND_LABELS
 from payroll_ui.kit import (
@@ -57,6 +56,16 @@ TXT: dict[str, Text] = {
     "withhold_law": _("as the law says"),
     "withhold_yes": _("withhold"),
     "withhold_no": _("do not withhold"),
+    "allowances": _("Allowances for time worked, ₽ a month"),
+    "allowances_hint": _(
+        "Long-service, class, qualification and similar allowances for a whole month. They go into the advance "
+        "(Ministry of Labour letters of 2017 and 2019); the monthly bonus and overtime are paid at the final payment.",
+    ),
+    "district": _("District coefficient"),
+    "northern": _("Northern allowance, %"),
+    "advance_on": _("The advance is paid on"),
+    "advance_on_allowances": _("salary and allowances"),
+    "advance_on_salary": _("the salary alone"),
     "advance": _("Advance paid"),
     "advance_gross": _("Advance before tax"),
     "advance_ndfl": _("НДФЛ from the advance"),
@@ -194,6 +203,10 @@ class AdvanceApp(App):
         self.w_percent = W.Text(value="40", continuous_update=False)
         self.w_basis = W.Dropdown(options=[("", "auto"), ("", "gross"), ("", "net")], value="auto")
         self.w_withhold = W.Dropdown(options=[("", "law"), ("", "yes"), ("", "no")], value="law")
+        self.w_allowances = W.Text(value="0", continuous_update=False)
+        self.w_district = W.Text(value="1", continuous_update=False)
+        self.w_northern = W.Text(value="0", continuous_update=False)
+        self.w_advance_on = W.Dropdown(options=[("", "allowances"), ("", "salary")], value="allowances")
         self.add_field("salary", self.w_salary, TXT["salary"])
         self.add_field("year", self.w_year, TXT["year"], watch=False)
         self.add_field("month", self.w_month, TXT["month"], watch=False)
@@ -202,6 +215,10 @@ class AdvanceApp(App):
         self.add_field("percent", self.w_percent, TXT["percent"])
         self.add_field("basis", self.w_basis, TXT["basis"], TXT["basis_hint"])
         self.add_field("withhold", self.w_withhold, TXT["withhold"], TXT["withhold_hint"])
+        self.add_field("allowances", self.w_allowances, TXT["allowances"], TXT["allowances_hint"])
+        self.add_field("district_coef", self.w_district, TXT["district"])
+        self.add_field("northern_percent", self.w_northern, TXT["northern"])
+        self.add_field("advance_on", self.w_advance_on, TXT["advance_on"])
         self.w_year.observe(self._on_month, names="value")
         self.w_month.observe(self._on_month, names="value")
         self.note = W.HTML()
@@ -211,7 +228,8 @@ class AdvanceApp(App):
         self._on_method()
 
     def inputs(self) -> list[W.Widget]:
-        keys = ("salary", "year", "month", "days_worked", "method", "percent", "basis", "withhold")
+        keys = ("salary", "year", "month", "days_worked", "method", "percent", "basis", "withhold", "allowances",
+                "district_coef", "northern_percent", "advance_on")
         return [self.fields[k].box for k in keys]
 
     def outputs(self) -> list[W.Widget]:
@@ -223,6 +241,7 @@ class AdvanceApp(App):
         self.set_options(self.w_method, [(tr(TXT["by_days"], lang), "days"), (tr(TXT["by_percent"], lang), "percent")])
         self.set_options(self.w_basis, [(tr(TXT[f"basis_{k}"], lang), k) for k in ("auto", "gross", "net")])
         self.set_options(self.w_withhold, [(tr(TXT[f"withhold_{k}"], lang), k) for k in ("law", "yes", "no")])
+        self.set_options(self.w_advance_on, [(tr(TXT[f"advance_on_{k}"], lang), k) for k in ("allowances", "salary")])
 
     def _on_method(self, _change: Any = None) -> None:
         self.fields["percent"].show(self.w_method.value == "percent")
@@ -250,23 +269,29 @@ class AdvanceApp(App):
                                     lang=self.lang)
         withhold = {"law": None, "yes": True, "no": False}[self.w_withhold.value]
         basis = None if self.w_basis.value == "auto" else self.w_basis.value
-        return calc.advance(
-            self.number(self.w_salary, "salary"),
-            self.w_year.value,
-            self.w_month.value,
-            method=self.w_method.value,
-            basis=basis,
-            percent=percent,
-            days_worked=self.w_days.value,
-            withhold_ndfl=withhold,
-            prior_income=self.prior_income(),
-        )
+        kw = {
+            "method": self.w_method.value,
+            "basis": basis,
+            "percent": percent,
+            "days_worked": self.w_days.value,
+            "withhold_ndfl": withhold,
+            "allowances": self.number(self.w_allowances, "allowances") or "0",
+            "district_coef": self.number(self.w_district, "district_coef") or "1",
+            "northern_percent": parse_percent(self.w_northern.value, "northern_percent", "северную надбавку",
+                                              "the northern allowance"),
+            "salary_only": self.w_advance_on.value == "salary",
+        }
+        salary = self.number(self.w_salary, "salary")
+        month = calc.advance(salary, self.w_year.value, self.w_month.value, **kw)
+        prior, prior_north = self.prior_income(month)
+        return calc.advance(salary, self.w_year.value, self.w_month.value, **kw,
+                            prior_income=prior, prior_northern=prior_north)
 
-    def prior_income(self) -> Decimal:
-        """Income earlier this year: the same salary every month from January (as the payslip and cost apps
-        assume), so the month's НДФЛ follows the bands crossed since January."""
-        salary = amount(self.number(self.w_salary, "salary"), "salary", "оклад", "the salary", allow_zero=False)
-        return salary * (self.w_month.value - 1)
+    def prior_income(self, month: calc.AdvanceResult) -> tuple[Decimal, Decimal]:
+        """Income earlier this year and its district/northern part: the same pay every month from January (as
+        the payslip and cost apps assume), so the month's НДФЛ follows the bands crossed since January."""
+        n = self.w_month.value - 1
+        return month.month_gross * n, month.month_northern * n
 
     def _cumulative_note(self, r: calc.AdvanceResult, lang: str) -> str:
         if r.month == 1:
@@ -313,7 +338,21 @@ class AdvanceApp(App):
             Param("basis", parse_choice(["auto", "gross", "net"]), setter(self.w_basis), lambda: self.w_basis.value),
             Param("withhold", parse_choice(["law", "yes", "no"]), setter(self.w_withhold),
                   lambda: self.w_withhold.value),
+            Param("allowances", parse_decimal(0, 10**9), setter(self.w_allowances),
+                  self._text_param("w_allowances", "0")),
+            Param("district", parse_decimal(1, 3), setter(self.w_district), self._text_param("w_district", "1")),
+            Param("northern", parse_decimal(0, 100), setter(self.w_northern), self._text_param("w_northern", "0")),
+            Param("advance_on", parse_choice(["allowances", "salary"]), setter(self.w_advance_on),
+                  lambda: None if self.w_advance_on.value == "allowances" else self.w_advance_on.value),
         ]
+
+    def _text_param(self, attr: str, default: str) -> Any:
+        """A text field's value for the share link, left out while it is the default."""
+        def get() -> str | None:
+            v = getattr(self, attr).value.strip()
+            return None if v in ("", default) else v
+
+        return get
 
     def _set_month(self, attr: str) -> Any:
         def apply(value: int) -> None:

@@ -155,3 +155,33 @@ def test_january_has_no_income_before_it() -> None:
     app = build("en", {"salary": "300000", "year": "2025", "month": "1"})
     assert app.figures["month_ndfl"] == calc.advance(300000, 2025, 1).month_ndfl == 39000
     assert "January is the first month" in app.note.value
+
+
+def test_allowances_and_district_coefficient_go_into_the_advance(shown) -> None:
+    """Mintrud letters 14-1/В-725 (2017) and 14-1/В-178 (2019): allowances for time worked and the regional
+    pay on them are part of the advance; 'the salary alone' keeps the older practice."""
+    app = build("en")
+    app.w_year.value, app.w_month.value = 2025, 3
+    app.w_salary.value = "60000"
+    app.w_allowances.value = "9000"
+    app.w_district.value = "1,2"
+    app.w_northern.value = "30"
+    kw = {"allowances": 9000, "district_coef": "1.2", "northern_percent": "0.3", "days_worked": app.w_days.value}
+    first = calc.advance(60000, 2025, 3, **kw)
+    r = calc.advance(60000, 2025, 3, **kw, prior_income=first.month_gross * 2, prior_northern=first.month_northern * 2)
+    assert shown(app)["advance"] == r.paid and r.gross == Decimal("49285.71")
+    assert "Ministry of Labour" in app.explain_source(app.compute(), "en")
+    link = app.shown_scenario()
+    assert (link["allowances"], link["district"], link["northern"]) == ("9000", "1,2", "30")
+    assert "advance_on" not in link  # the default is left out of the link
+    app.w_advance_on.value = "salary"
+    assert shown(app)["advance"] == calc.advance(60000, 2025, 3, days_worked=app.w_days.value,
+                                                 prior_income=120000).paid
+    assert app.shown_scenario()["advance_on"] == "salary"
+
+
+def test_allowance_fields_from_the_url(shown) -> None:
+    app = build("ru", {"salary": "60000", "year": "2025", "month": "3", "allowances": "9000", "advance_on": "salary"})
+    assert app.w_allowances.value == "9000" and app.w_advance_on.value == "salary"
+    assert shown(app)["advance"] == calc.advance(60000, 2025, 3, days_worked=app.w_days.value,
+                                                 prior_income=120000).paid
