@@ -164,7 +164,7 @@ def test_allowances_and_district_coefficient_go_into_the_advance(shown) -> None:
     app.w_year.value, app.w_month.value = 2025, 3
     app.w_salary.value = "60000"
     app.w_allowances.value = "9000"
-    app.w_district.value = "1,2"
+    app.w_district.value = "1.2"
     app.w_northern.value = "30"
     kw = {"allowances": 9000, "district_coef": "1.2", "northern_percent": "0.3", "days_worked": app.w_days.value}
     first = calc.advance(60000, 2025, 3, **kw)
@@ -172,7 +172,7 @@ def test_allowances_and_district_coefficient_go_into_the_advance(shown) -> None:
     assert shown(app)["advance"] == r.paid and r.gross == Decimal("49285.71")
     assert "Ministry of Labour" in app.explain_source(app.compute(), "en")
     link = app.shown_scenario()
-    assert (link["allowances"], link["district"], link["northern"]) == ("9000", "1,2", "30")
+    assert (link["allowances"], link["district"], link["northern"]) == ("9000", "1.2", "30")
     assert "advance_on" not in link  # the default is left out of the link
     app.w_advance_on.value = "salary"
     assert shown(app)["advance"] == calc.advance(60000, 2025, 3, days_worked=app.w_days.value,
