@@ -7,6 +7,7 @@ Amounts are ``Decimal``. Kopecks are rounded half up; НДФЛ is rounded to who
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
@@ -106,14 +107,38 @@ def _en_num(d: Decimal) -> str:
     return f"{d:,f}"
 
 
+_GROUPED = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")  # "120,000": 120 thousand or 120.000?
+
+
+def _plain_number(text: str, field: str, what_ru: str, what_en: str) -> str:
+    """A typed number with one decimal separator (a dot or a comma) and spaces between thousands.
+
+    Refused as ambiguous: a comma before exactly three digits ("120,000" — 120 thousand in English,
+    120 in Russian) and mixed or repeated separators ("1,234.56", "1.200.000")."""
+    s = text.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    seps = s.count(",") + s.count(".")
+    grouped = seps == 1 and _GROUPED.fullmatch(s) is not None and s == text.strip()
+    if seps > 1 or grouped:
+        raise InputError(
+            f"Число «{text.strip()[:40]}» можно прочитать двояко. Укажите {what_ru} без разделителей тысяч "
+            "или с пробелами между ними и с одним десятичным знаком — запятой или точкой: "
+            "120000, 120 000, 120000,50 или 120000.50.",
+            f"The number '{text.strip()[:40]}' can be read two ways. Please enter {what_en} without "
+            "thousands separators (or with spaces between thousands) and one decimal mark, a comma or a dot: "
+            "120000, 120 000, 120000,50 or 120000.50.",
+            field,
+        )
+    return s.replace(",", ".")
+
+
 def _number(value: object, field: str, what_ru: str, what_en: str) -> Decimal:
     if value is None or (isinstance(value, str) and not value.strip()):
         raise InputError(f"Укажите {what_ru}.", f"Please enter {what_en}.", field)
     if isinstance(value, bool):
         raise InputError(f"Укажите {what_ru} числом.", f"Please enter {what_en} as a number.", field)
+    if isinstance(value, str):
+        value = _plain_number(value, field, what_ru, what_en)
     try:
-        if isinstance(value, str):
-            value = value.replace("\u00a0", "").replace(" ", "").replace(",", ".")
         d = dec(value)  # type: ignore[arg-type]
     except (InvalidOperation, TypeError, ValueError):
         raise InputError(
