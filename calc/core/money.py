@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from calc.core.errors import InputError
 
@@ -252,3 +253,63 @@ def flag(value: object, field: str, what_ru: str, what_en: str) -> bool:
 def floor_int(value: Decimal) -> int:
     """Whole part of a non-negative Decimal."""
     return math.floor(value)
+
+
+def listed(value: object, field: str, what_ru: str, what_en: str) -> list[Any]:
+    """A list given as a list or tuple (or another sequence); text, a lone number or a mapping is refused,
+    so "123456" is never read as six months of income, one per character."""
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InputError(
+            f"Укажите {what_ru} списком, например [60000, 60000], получено {str(value)[:40]!r}.",
+            f"Please enter {what_en} as a list, e.g. [60000, 60000], got {str(value)[:40]!r}.",
+            field,
+        )
+    return list(value)
+
+
+def amounts(value: object, field: str, what_ru: str, what_en: str, *, most: int | None = None) -> list[Decimal]:
+    """A list of checked amounts (``most``: the longest list allowed, e.g. 12 months)."""
+    items = listed(value, field, what_ru, what_en)
+    if most is not None and len(items) > most:
+        raise InputError(
+            f"Укажите {what_ru}: не больше {most} значений (получено {len(items)}).",
+            f"Please enter {what_en}: at most {most} values (got {len(items)}).",
+            field,
+        )
+    return [amount(x, field, what_ru, what_en) for x in items]
+
+
+def items_of(value: object, kind: type | tuple[type, ...], field: str, what_ru: str, what_en: str) -> list[Any]:
+    """A list whose every element is of ``kind`` (e.g. ``Debt``); anything else is refused."""
+    items = listed(value, field, what_ru, what_en)
+    for x in items:
+        if not isinstance(x, kind):
+            raise InputError(
+                f"Укажите {what_ru}: в списке должны быть только нужные записи, получено {str(x)[:40]!r}.",
+                f"Please enter {what_en}: the list may hold only the records it is for, got {str(x)[:40]!r}.",
+                field,
+            )
+    return items
+
+
+def choice(value: object, options: Iterable[str], field: str, what_ru: str, what_en: str) -> str:
+    """One of the ``options`` (a text key such as a kind of employer); anything else is refused."""
+    opts = list(options)
+    if not isinstance(value, str) or value not in opts:
+        listed_opts = ", ".join(opts)
+        raise InputError(
+            f"Укажите {what_ru}: одно из {listed_opts} (получено {str(value)[:40]!r}).",
+            f"Please enter {what_en}: one of {listed_opts} (got {str(value)[:40]!r}).",
+            field,
+        )
+    return value
+
+
+def date_order(start: date, end: date, field: str) -> None:
+    """Refuse a period whose end comes before its start."""
+    if end < start:
+        raise InputError(
+            f"Дата окончания {end.isoformat()} раньше даты начала {start.isoformat()}: укажите даты по порядку.",
+            f"The end date {end.isoformat()} is before the start date {start.isoformat()}: give the dates in order.",
+            field,
+        )

@@ -15,7 +15,7 @@ from typing import Any
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Trace
 from calc.core.i18n import _
-from calc.core.money import ZERO, amount, dec, number, rate
+from calc.core.money import ZERO, amount, amounts, dec, number, rate
 from calc.core.rules import rulebook
 from calc.core.text import T, Text, day, num, quantity
 from calc.ru.advance import AdvanceResult, advance
@@ -360,7 +360,7 @@ def payslip(
     if prior_months is None:
         gross_list, north_list = [gross] * month, [north] * month
     else:
-        prior = [amount(x, "prior_months", "начисления прошлых месяцев", "earlier months' pay") for x in prior_months]
+        prior = amounts(prior_months, "prior_months", "начисления прошлых месяцев", "earlier months' pay")
         if len(prior) != month - 1:
             raise InputError(_("The pay of {month} earlier months is needed.", month=month - 1), "prior_months")
         gross_list, north_list = [*prior, gross], [ZERO] * (month - 1) + [north]
