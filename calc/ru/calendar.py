@@ -50,7 +50,7 @@ class Day:
         return self.kind in ("working", "shortened")
 
 
-def _check_month(year: int, month: int, country: str) -> None:
+def check_month(year: int, month: int, country: str) -> None:
     rulebook(country).check_year(year)
     if not isinstance(month, int) or isinstance(month, bool) or not 1 <= month <= 12:
         raise InputError(_("The month must be from 1 to 12, got: {month}.", month=month), "month")
@@ -120,7 +120,7 @@ def calendar_rule(year: int, country: str = "ru") -> Dated:
 
 def month_days(year: int, month: int, country: str = "ru") -> list[Day]:
     """Every day of the month with its kind (working, shortened, weekend, holiday, day_off)."""
-    _check_month(year, month, country)
+    check_month(year, month, country)
     days = _year(country, year)
     n = _cal.monthrange(year, month)[1]
     return [days[date(year, month, i)] for i in range(1, n + 1)]

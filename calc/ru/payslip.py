@@ -15,11 +15,11 @@ from typing import Any
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Trace
 from calc.core.i18n import _
-from calc.core.money import ZERO, amount, amounts, dec, number, rate
+from calc.core.money import ZERO, a_date, amount, amounts, dec, items_of, number, rate
 from calc.core.rules import rulebook
 from calc.core.text import T, Text, day, num, quantity
 from calc.ru.advance import AdvanceResult, advance
-from calc.ru.calendar import CALENDAR, calendar_rule, work_hours, working_days, working_days_between
+from calc.ru.calendar import CALENDAR, calendar_rule, check_month, work_hours, working_days, working_days_between
 from calc.ru.cost import MonthCost, year_payroll
 from calc.ru.long_service import Scale, full_years, get_scale, rate_step
 from calc.ru.service import ServiceLength
@@ -151,7 +151,13 @@ def pay_lines(
     days from the 1st to it are paid, and no more can be given as worked (ТК РФ ст. 84.1, 140).
     """
     s = amount(salary, "salary", "оклад", "the salary")
+    check_month(year, month, country)
     on = date(year, month, 1)
+    allowances = items_of(allowances, Allowance, "allowances", "надбавки", "the allowances")
+    if last_day is not None:
+        last_day = a_date(last_day, "last_day", "последний день работы", "the last day of work")
+        if not (last_day.year, last_day.month) == (year, month):
+            raise InputError(_("The last day of work must be in the month of the payslip."), "last_day")
     tr = Trace()
     hr = hourly_rate(s, year, month, hourly_method, country=country)
     if hours_worked is not None or any(_given(x) for x in (night_hours, overtime_hours, holiday_hours)):
@@ -354,6 +360,7 @@ def payslip(
     used for the cumulative НДФЛ and the contribution caps.
     """
     rulebook(country).check_year(year)
+    check_month(year, month, country)
     pl = pay_lines(salary, year, month, country=country, **pay)
     gross = pl.gross
     north = pl.northern

@@ -17,7 +17,7 @@ from typing import Any
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Step, Trace
 from calc.core.i18n import _
-from calc.core.money import ZERO, amount, dec, flag, number, rate
+from calc.core.money import ZERO, amount, dec, flag, listed, number, rate
 from calc.core.rules import Dated, rulebook
 from calc.core.text import Text
 from calc.ru.calendar import CALENDAR, calendar_rule, work_hours, working_days, year_work_hours
@@ -301,7 +301,7 @@ def _overtime_pay_steps(
 
 def period_norm_hours(year: int, months: Sequence[int], country: str = "ru") -> int:
     """The hour norm of an accounting period: the sum of its months' norms (40-hour week)."""
-    return sum(work_hours(year, m, country) for m in months)
+    return sum(work_hours(year, m, country) for m in listed(months, "months", "месяцы", "the months"))
 
 
 def period_overtime(
