@@ -64,6 +64,11 @@ TXT: dict[str, Text] = {
     "sample": _("Sample"),
     "file": _("My file"),
     "upload": _("Upload CSV / XLSX"),
+    "upload_limit": _("Up to {size} MB and {rows} rows."),
+    "too_large": _(
+        "The file '{name}' is {size} MB, larger than the limit of {limit} MB, so it was not sent. Keep only the "
+        "columns needed, or compute a larger workforce in Python (calc.workforce)."
+    ),
     "no_file": _("No file yet — choose one with the button."),
     "loaded": _("File '{name}': {rows} rows."),
     "sample_info": _("Sample: a fictional institution, {rows} employees."),
@@ -214,6 +219,8 @@ class BargainingApp(App):
         self.w_upload.observe(self._on_upload, names="value")
         self.data_info = W.HTML()
         self.data_info.add_class("pa-data-info")
+        self.upload_limit = W.HTML()  # the limit, and a file too large refused in the page before it is sent
+        self.upload_limit.add_class("pa-upload-limit")
         self.w_year = W.Dropdown(options=covered_years(), value=default_year())
         self.w_current = W.Dropdown(options=_scale_options(self.lang), value=AS_FILE)
         self.w_applies = W.Dropdown(options=[("", EVERYONE)], value=EVERYONE)
@@ -229,7 +236,7 @@ class BargainingApp(App):
             b.add_class(cls)
             b.on_click(fn)
         steps_box = W.VBox([self.rows_box, W.HBox([self.w_add, self.w_remove]), self.w_fill])
-        data_box = W.VBox([self.w_source, self.w_upload, self.data_info])
+        data_box = W.VBox([self.w_source, W.HBox([self.w_upload, self.upload_limit]), self.data_info])
         self.w_current.observe(self._on_current, names="value")  # before the field's recompute
         self.add_field("data", data_box, TXT["data"], TXT["data_hint"], watch=False)
         self.add_field("year", self.w_year, TXT["year"])
@@ -299,6 +306,7 @@ class BargainingApp(App):
             with self.hold():
                 self.w_source.value = FILE
             self._update_source()
+            self.drop_result()
             self.show_error(e)
             return
         self.uploaded, self.file_name = table, name
@@ -307,6 +315,13 @@ class BargainingApp(App):
             self._update_applies()
         self._update_source()
         self.refresh()
+
+    def drop_result(self) -> None:
+        """Remove the figures of an earlier file: they must not look like the result of the failed one."""
+        self.result = None
+        for w in (self.cards, self.status, self.bands_html, self.affected_html, self.download):
+            w.value = ""
+        self.chart.image.layout.display = "none"
 
     def _on_upload(self, change: Any) -> None:
         files = change["new"]
@@ -338,6 +353,30 @@ class BargainingApp(App):
         else:
             info = tr(TXT["no_file"], lang)
         self.data_info.value = f"<small>{esc(info)}</small><br><small>{self.template_link()}</small>"
+        self.upload_limit.value = self._limit_html()
+
+    def _limit_html(self) -> str:
+        """The upload limit next to the button, and a check in the page: a file over it is not sent (the
+        websocket would drop it without a word) but named with its size."""
+        lang = self.lang
+        limit = f"{MAX_BYTES / 1e6:.0f}"
+        said = tr(TXT["upload_limit"], lang).format(size=limit, rows=num(Decimal(MAX_ROWS), lang))
+        too_large = tr(TXT["too_large"], lang).replace("{limit}", limit)
+        check = (
+            "if(!window.paUploadCheck){window.paUploadCheck=1;window.addEventListener('change',function(e){"
+            "var t=e.target;if(!t||t.type!=='file'||!t.closest||!t.closest('.in-upload'))return;"
+            "var f=t.files&&t.files[0];var n=document.querySelector('.pa-upload-limit .pa-too-large');"
+            "if(n)n.textContent='';"
+            f"if(!f||f.size<={MAX_BYTES})return;e.stopImmediatePropagation();t.value='';if(!n)return;"
+            "var s=(f.size/1e6).toFixed(1);if(n.dataset.lang==='ru')s=s.replace('.',',');"
+            "n.textContent=n.dataset.msg.replace('{name}',f.name).replace('{size}',s);},true);}"
+        )
+        return (
+            f'<small class="pa-limit-text">{esc(said)}</small>'
+            f'<div class="pa-too-large" role="alert" style="color:#b42318" data-lang="{lang}" '
+            f'data-msg="{esc(too_large)}"></div>'
+            f'<img alt="" src="data:," style="display:none" onerror="{esc(check)}">'
+        )
 
     def template_link(self) -> str:
         if not self._template_href:
@@ -494,6 +533,7 @@ class BargainingApp(App):
             ),
         ]
         self.show_figures(figs)
+        self.chart.image.layout.display = ""
         self.figures.update({k: v for k, v in h.items() if k not in self.figures})
         self.status.value = self._status_html(r)
         self.bands_html.value = self._bands_html(r)
