@@ -228,6 +228,7 @@ VALID: dict[str, Call] = {
             full_months=11,
             months_for_leave=4,
             ground="redundancy",
+            average_daily_worked=2000,
         ),
         dict(
             dismissal="date",

@@ -356,26 +356,15 @@ class BargainingApp(App):
         self.upload_limit.value = self._limit_html()
 
     def _limit_html(self) -> str:
-        """The upload limit next to the button, and a check in the page: a file over it is not sent (the
-        websocket would drop it without a word) but named with its size."""
+        """The upload limit next to the button, and the place of the page's message for a file over it
+        (:data:`UPLOAD_CHECK`: such a file is not sent, the websocket would drop it without a word)."""
         lang = self.lang
         limit = f"{MAX_BYTES / 1e6:.0f}"
         said = tr(TXT["upload_limit"], lang).format(size=limit, rows=num(Decimal(MAX_ROWS), lang))
         too_large = tr(TXT["too_large"], lang).replace("{limit}", limit)
-        check = (
-            "if(!window.paUploadCheck){window.paUploadCheck=1;window.addEventListener('change',function(e){"
-            "var t=e.target;if(!t||t.type!=='file'||!t.closest||!t.closest('.in-upload'))return;"
-            "var f=t.files&&t.files[0];var n=document.querySelector('.pa-upload-limit .pa-too-large');"
-            "if(n)n.textContent='';"
-            f"if(!f||f.size<={MAX_BYTES})return;e.stopImmediatePropagation();t.value='';if(!n)return;"
-            "var s=(f.size/1e6).toFixed(1);if(n.dataset.lang==='ru')s=s.replace('.',',');"
-            "n.textContent=n.dataset.msg.replace('{name}',f.name).replace('{size}',s);},true);}"
-        )
         return (
             f'<small class="pa-limit-text">{esc(said)}</small>'
-            f'<div class="pa-too-large" role="alert" style="color:#b42318" data-lang="{lang}" '
-            f'data-msg="{esc(too_large)}"></div>'
-            f'<img alt="" src="data:," style="display:none" onerror="{esc(check)}">'
+            f'<div class="pa-too-large" role="alert" data-lang="{lang}" data-msg="{esc(too_large)}"></div>'
         )
 
     def template_link(self) -> str:
@@ -807,9 +796,28 @@ def build(lang: str = "ru", params: dict[str, str] | None = None) -> BargainingA
     return BargainingApp(lang, params)
 
 
+# In the page: a file over MAX_BYTES chosen for upload is not sent (Tornado drops a websocket message over
+# ~10 MB without a word); its name and size are shown in the page's language instead.
+UPLOAD_CHECK = (
+    "<style>.pa-too-large{color:#b42318;font-size:13px}</style><script>"
+    "if(!window.paUploadCheck){window.paUploadCheck=1;window.addEventListener('change',function(e){"
+    "var t=e.target;if(!t||t.type!=='file'||!t.closest||!t.closest('.in-upload'))return;"
+    "var f=t.files&&t.files[0];var n=document.querySelector('.pa-upload-limit .pa-too-large');"
+    "if(n)n.textContent='';"
+    f"if(!f||f.size<={MAX_BYTES})return;"
+    "e.stopImmediatePropagation();t.value='';if(!n)return;"
+    "var s=(f.size/1e6).toFixed(1);if(n.dataset.lang==='ru')s=s.replace('.',',');"
+    "n.textContent=n.dataset.msg.replace('{name}',f.name).replace('{size}',s);},true);}</script>"
+)
+
+
 def main() -> BargainingApp:
-    """Show the app in a notebook / Voilà page, prefilled from the URL."""
-    return run(BargainingApp)
+    """Show the app in a notebook / Voilà page, prefilled from the URL, with the page's upload check."""
+    from IPython.display import HTML, display
+
+    app = run(BargainingApp)
+    display(HTML(UPLOAD_CHECK))
+    return app
 
 
 __all__ = ["BargainingApp", "build", "main", "options_for", "parse_steps"]

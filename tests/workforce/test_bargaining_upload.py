@@ -8,7 +8,7 @@ import html
 from app_upload import upload
 
 from calc.workforce.input import MAX_BYTES
-from payroll_ui.apps.bargaining import MAX_ROWS, build
+from payroll_ui.apps.bargaining import MAX_ROWS, UPLOAD_CHECK, build
 
 GOOD = b"id,salary,hire_date,scale\n1,50000,2015-03-01,education\n2,72000,2009-06-01,education\n"
 
@@ -16,7 +16,8 @@ GOOD = b"id,salary,hire_date,scale\n1,50000,2015-03-01,education\n2,72000,2009-0
 def test_the_limit_is_said_next_to_the_button() -> None:
     a = build("en")
     assert "Up to 5 MB and 20,000 rows." in a.upload_limit.value
-    assert f"f.size<={MAX_BYTES}" in html.unescape(a.upload_limit.value)  # checked in the page before sending
+    assert f"f.size<={MAX_BYTES}" in UPLOAD_CHECK  # checked in the page before sending
+    assert "{name}" in html.unescape(a.upload_limit.value)  # the message the page fills in
     r = build("ru")
     assert "До 5 МБ и 20\u00a0000 строк." in r.upload_limit.value
     assert MAX_ROWS == 20_000
