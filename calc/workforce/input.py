@@ -175,9 +175,11 @@ def _read_csv(content: bytes, max_rows: int = MAX_ROWS) -> pd.DataFrame:
             continue
     else:  # pragma: no cover - cp1251 decodes any byte string
         raise InputError(_("Could not read the file's encoding."), "file")
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError(_("The file is empty."), "file")
-    first = text.lstrip("\r\n").splitlines()[0]
+    start = re.search(r"[^\r\n]", text).start()  # the first line with text, found without copying the file
+    end = text.find("\n", start)
+    first = text[start : end if end >= 0 else len(text)].splitlines()[0]
     sep = ";" if first.count(";") > first.count(",") else ("\t" if "\t" in first and "," not in first else ",")
     records = _csv_records(text, sep, max_rows)
     while records and not any(c.strip() for c in records[-1]):
@@ -209,11 +211,23 @@ def _read_csv(content: bytes, max_rows: int = MAX_ROWS) -> pd.DataFrame:
     return df
 
 
+def _lines(text: str) -> Iterable[str]:
+    """The lines of a text with their ends, one at a time (no copy of the whole text, unlike StringIO)."""
+    start, n = 0, len(text)
+    while start < n:
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start : end + 1]
+        start = end + 1
+
+
 def _csv_records(text: str, sep: str, max_rows: int = MAX_ROWS) -> list[list[str]]:
     """The records of a CSV text, read up to ``max_rows`` rows after the header (reading stops at the
     first record with data beyond it). A quote left open to the end of the file stops with its line
     (the rows after it cannot be told apart); other stray quotes are read leniently, as spreadsheets do."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
+    reader = csv.reader(_lines(text), delimiter=sep, strict=True)
     records: list[list[str]] = []
     start, first = 1, None
     try:
@@ -236,7 +250,7 @@ def _csv_records(text: str, sep: str, max_rows: int = MAX_ROWS) -> list[list[str
                 "file",
             ) from None
     try:
-        lenient = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+        lenient = csv.reader(_lines(text), delimiter=sep)
         records = list(itertools.islice(lenient, max_rows + len(records) + 2))
         if next(lenient, None) is not None:
             raise _too_many_rows(max_rows)
