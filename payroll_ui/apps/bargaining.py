@@ -797,17 +797,22 @@ def build(lang: str = "ru", params: dict[str, str] | None = None) -> BargainingA
 
 
 # In the page: a file over MAX_BYTES chosen for upload is not sent (Tornado drops a websocket message over
-# ~10 MB without a word); its name and size are shown in the page's language instead.
+# ~10 MB without a word); its name and size are shown in the page's language instead. The upload widget
+# clicks a file input that is not in the document, so the check is attached to it when it is clicked, as a
+# capturing listener (run before the widget's own).
 UPLOAD_CHECK = (
     "<style>.pa-too-large{color:#b42318;font-size:13px}</style><script>"
-    "if(!window.paUploadCheck){window.paUploadCheck=1;window.addEventListener('change',function(e){"
-    "var t=e.target;if(!t||t.type!=='file'||!t.closest||!t.closest('.in-upload'))return;"
-    "var f=t.files&&t.files[0];var n=document.querySelector('.pa-upload-limit .pa-too-large');"
-    "if(n)n.textContent='';"
+    "if(!window.paUploadCheck){window.paUploadCheck=1;"
+    "var check=function(e){var t=e.target;var f=t.files&&t.files[0];"
+    "var n=document.querySelector('.pa-upload-limit .pa-too-large');if(n)n.textContent='';"
     f"if(!f||f.size<={MAX_BYTES})return;"
     "e.stopImmediatePropagation();t.value='';if(!n)return;"
     "var s=(f.size/1e6).toFixed(1);if(n.dataset.lang==='ru')s=s.replace('.',',');"
-    "n.textContent=n.dataset.msg.replace('{name}',f.name).replace('{size}',s);},true);}</script>"
+    "n.textContent=n.dataset.msg.replace('{name}',f.name).replace('{size}',s);};"
+    "var click=HTMLInputElement.prototype.click;HTMLInputElement.prototype.click=function(){"
+    "if(this.type==='file'&&(this.accept||'').indexOf('.xlsx')>=0&&!this.paChecked){"
+    "this.paChecked=1;this.addEventListener('change',check,true);}"
+    "return click.apply(this,arguments);};}</script>"
 )
 
 
