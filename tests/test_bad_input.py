@@ -662,3 +662,18 @@ if __name__ == "__main__":
         if k != "refused":
             for x in v:
                 print("   ", x)
+
+
+@pytest.mark.parametrize("text", ["120,000", "1,200,000", "1.200.000", "1,234.56", "1.234,56", "-5,000"])
+def test_an_ambiguous_number_is_refused_with_the_ways_to_write_it(text: str) -> None:
+    e = _refused(lambda: calc.ndfl(text, 2024), InputError, "read two ways", "120000,50")
+    assert "двояко" in e.message("ru") and e.field == "income"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("120000", "120000"), ("120000.50", "120000.5"), ("120000,50", "120000.5"), ("120 000,50", "120000.5"),
+     ("120 000", "120000"), ("0,125", "0.125"), ("1234,567", "1234.567"), ("120.000", "120")],
+)
+def test_unambiguous_numbers_stay_accepted(text: str, value: str) -> None:
+    assert calc.salary_for_days(text, 1, 1).amount == calc.salary_for_days(Decimal(value), 1, 1).amount
