@@ -7,10 +7,12 @@ Amounts are ``Decimal``. Kopecks are rounded half up; НДФЛ is rounded to who
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from calc.core.errors import InputError
 
@@ -118,14 +120,38 @@ def _en_num(d: Decimal) -> str:
     return f"{d:,f}"
 
 
+_GROUPED = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")  # "120,000": 120 thousand or 120.000?
+
+
+def _plain_number(text: str, field: str, what_ru: str, what_en: str) -> str:
+    """A typed number with one decimal separator (a dot or a comma) and spaces between thousands.
+
+    Refused as ambiguous: a comma before exactly three digits ("120,000" — 120 thousand in English,
+    120 in Russian) and mixed or repeated separators ("1,234.56", "1.200.000")."""
+    s = text.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    seps = s.count(",") + s.count(".")
+    grouped = seps == 1 and _GROUPED.fullmatch(s) is not None and s == text.strip()
+    if seps > 1 or grouped:
+        raise InputError(
+            f"Число «{text.strip()[:40]}» можно прочитать двояко. Укажите {what_ru} без разделителей тысяч "
+            "или с пробелами между ними и с одним десятичным знаком — запятой или точкой: "
+            "120000, 120 000, 120000,50 или 120000.50.",
+            f"The number '{text.strip()[:40]}' can be read two ways. Please enter {what_en} without "
+            "thousands separators (or with spaces between thousands) and one decimal mark, a comma or a dot: "
+            "120000, 120 000, 120000,50 or 120000.50.",
+            field,
+        )
+    return s.replace(",", ".")
+
+
 def _number(value: object, field: str, what_ru: str, what_en: str) -> Decimal:
     if value is None or (isinstance(value, str) and not value.strip()):
         raise InputError(f"Укажите {what_ru}.", f"Please enter {what_en}.", field)
     if isinstance(value, bool):
         raise InputError(f"Укажите {what_ru} числом.", f"Please enter {what_en} as a number.", field)
+    if isinstance(value, str):
+        value = _plain_number(value, field, what_ru, what_en)
     try:
-        if isinstance(value, str):
-            value = value.replace("\u00a0", "").replace(" ", "").replace(",", ".")
         d = dec(value)  # type: ignore[arg-type]
     except (InvalidOperation, TypeError, ValueError):
         raise InputError(
@@ -239,3 +265,63 @@ def flag(value: object, field: str, what_ru: str, what_en: str) -> bool:
 def floor_int(value: Decimal) -> int:
     """Whole part of a non-negative Decimal."""
     return math.floor(value)
+
+
+def listed(value: object, field: str, what_ru: str, what_en: str) -> list[Any]:
+    """A list given as a list or tuple (or another sequence); text, a lone number or a mapping is refused,
+    so "123456" is never read as six months of income, one per character."""
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InputError(
+            f"Укажите {what_ru} списком, например [60000, 60000], получено {str(value)[:40]!r}.",
+            f"Please enter {what_en} as a list, e.g. [60000, 60000], got {str(value)[:40]!r}.",
+            field,
+        )
+    return list(value)
+
+
+def amounts(value: object, field: str, what_ru: str, what_en: str, *, most: int | None = None) -> list[Decimal]:
+    """A list of checked amounts (``most``: the longest list allowed, e.g. 12 months)."""
+    items = listed(value, field, what_ru, what_en)
+    if most is not None and len(items) > most:
+        raise InputError(
+            f"Укажите {what_ru}: не больше {most} значений (получено {len(items)}).",
+            f"Please enter {what_en}: at most {most} values (got {len(items)}).",
+            field,
+        )
+    return [amount(x, field, what_ru, what_en) for x in items]
+
+
+def items_of(value: object, kind: type | tuple[type, ...], field: str, what_ru: str, what_en: str) -> list[Any]:
+    """A list whose every element is of ``kind`` (e.g. ``Debt``); anything else is refused."""
+    items = listed(value, field, what_ru, what_en)
+    for x in items:
+        if not isinstance(x, kind):
+            raise InputError(
+                f"Укажите {what_ru}: в списке должны быть только нужные записи, получено {str(x)[:40]!r}.",
+                f"Please enter {what_en}: the list may hold only the records it is for, got {str(x)[:40]!r}.",
+                field,
+            )
+    return items
+
+
+def choice(value: object, options: Iterable[str], field: str, what_ru: str, what_en: str) -> str:
+    """One of the ``options`` (a text key such as a kind of employer); anything else is refused."""
+    opts = list(options)
+    if not isinstance(value, str) or value not in opts:
+        listed_opts = ", ".join(opts)
+        raise InputError(
+            f"Укажите {what_ru}: одно из {listed_opts} (получено {str(value)[:40]!r}).",
+            f"Please enter {what_en}: one of {listed_opts} (got {str(value)[:40]!r}).",
+            field,
+        )
+    return value
+
+
+def date_order(start: date, end: date, field: str) -> None:
+    """Refuse a period whose end comes before its start."""
+    if end < start:
+        raise InputError(
+            f"Дата окончания {end.isoformat()} раньше даты начала {start.isoformat()}: укажите даты по порядку.",
+            f"The end date {end.isoformat()} is before the start date {start.isoformat()}: give the dates in order.",
+            field,
+        )

@@ -10,7 +10,7 @@ not cover.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from calc.core.errors import OutOfRangeError, RuleDataError
+from calc.core.errors import InputError, OutOfRangeError, RuleDataError
 from calc.core.i18n import _
 from calc.core.text import Text, day
 
@@ -134,6 +134,10 @@ class RuleBook:
 
     def check_date(self, on: date) -> None:
         """Raise :class:`OutOfRangeError` if ``on`` is outside what the rule files cover."""
+        if not isinstance(on, date) or isinstance(on, datetime):
+            raise InputError(
+                _("Please enter the date as a date (e.g. 2024-06-10), got {got}.", got=repr(on)[:40]), "date"
+            )
         if not self.covered_from <= on <= self.covered_to:
             raise OutOfRangeError(
                 _(
@@ -193,7 +197,18 @@ class RuleBook:
 
 def rulebook(country: str = "ru") -> RuleBook:
     """The rule book of a country (one shared instance per country)."""
+    known = _countries()
+    if country not in known:
+        raise InputError(
+            _("Unknown country {got}: rules are known for {known}.", got=repr(country)[:40], known=", ".join(known)),
+            "country",
+        )
     return _rulebook(country)
+
+
+@cache
+def _countries() -> tuple[str, ...]:
+    return tuple(sorted(p.parents[1].name for p in CALC_DIR.glob("*/rules/country.yaml")))
 
 
 @cache

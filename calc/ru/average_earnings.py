@@ -24,7 +24,7 @@ from dateutil.relativedelta import relativedelta
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Trace
 from calc.core.i18n import _
-from calc.core.money import ZERO, a_date, amount, dec, number
+from calc.core.money import ZERO, a_date, amount, dec, items_of, listed, number
 from calc.core.rules import Dated, rulebook
 from calc.core.text import T, Text, month_name
 from calc.ru.calendar import calendar_rule, month_days
@@ -73,8 +73,14 @@ def average_daily_earnings(
     k = dec(avg_rule.value)
     tr_ = trace or Trace()
     parts = ZERO
-    part_months = list(part_months)
-    for cal, counted in part_months:
+    part_months = listed(part_months, "part_months", "неполные месяцы", "the partly worked months")
+    for pair in part_months:
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise InputError(
+                _("Each partly worked month is a pair: (days in the month, days counted), e.g. (31, 10)."),
+                "part_months",
+            )
+        cal, counted = pair
         c = number(cal, "part_months", "число дней в месяце", "the days in the month", low=28, high=31, integer=True)
         d = number(counted, "part_months", "учтённые дни", "days counted", low=0, high=c)
         parts += k / c * d
@@ -296,7 +302,7 @@ def _period_norm(first: date, last: date, country: str) -> int:
 def _check_bonuses(bonuses: Sequence[Bonus], event: date, first: date, last: date) -> None:
     seen: set[tuple[str, str, int, int]] = set()
     for b in bonuses:
-        if b.kind not in BONUS_KINDS:
+        if not isinstance(b.kind, str) or b.kind not in BONUS_KINDS:
             raise InputError(
                 _(
                     "Unknown bonus kind '{kind}'. Allowed: {bonus_kinds}.",
@@ -356,6 +362,10 @@ def average_earnings(
     event = a_date(event, "event", "дату события", "the date of the event")
     first, last = billing_period(event, country)
     tr_ = trace or Trace()
+    months = listed(months, "months", "месяцы расчётного периода", "the months of the billing period")
+    bonuses = items_of(bonuses or (), Bonus, "bonuses", "премии", "the bonuses")
+    if pay_rise is not None and not isinstance(pay_rise, PayRise):
+        raise InputError(_("The pay rise is calc.PayRise(on, coefficient) or PayRise(on, old=…, new=…)."), "pay_rise")
     figs = [_month_figures(m, first, last, country) for m in months]
     if len({(f.year, f.month) for f in figs}) != len(figs):
         raise InputError(_("A month is given twice."), "months")

@@ -20,6 +20,7 @@ import holidays
 
 from calc.core.errors import InputError, RuleDataError
 from calc.core.i18n import _
+from calc.core.money import a_date, date_order, number
 from calc.core.rules import Dated, rulebook
 from calc.core.text import Text, day
 
@@ -49,7 +50,7 @@ class Day:
         return self.kind in ("working", "shortened")
 
 
-def _check_month(year: int, month: int, country: str) -> None:
+def check_month(year: int, month: int, country: str) -> None:
     rulebook(country).check_year(year)
     if not isinstance(month, int) or isinstance(month, bool) or not 1 <= month <= 12:
         raise InputError(_("The month must be from 1 to 12, got: {month}.", month=month), "month")
@@ -119,7 +120,7 @@ def calendar_rule(year: int, country: str = "ru") -> Dated:
 
 def month_days(year: int, month: int, country: str = "ru") -> list[Day]:
     """Every day of the month with its kind (working, shortened, weekend, holiday, day_off)."""
-    _check_month(year, month, country)
+    check_month(year, month, country)
     days = _year(country, year)
     n = _cal.monthrange(year, month)[1]
     return [days[date(year, month, i)] for i in range(1, n + 1)]
@@ -138,7 +139,11 @@ def work_hours(year: int, month: int, country: str = "ru") -> int:
 def hours_norm(year: int, month: int, week_hours: int | Decimal = 40, country: str = "ru") -> Decimal:
     """Hour norm for a five-day week of ``week_hours`` (40, 36, 24…): a day is week_hours / 5."""
     days = month_days(year, month, country)
-    per_day = Decimal(week_hours) / 5
+    top = rulebook(country).value("labour.max_week_hours", date(year, month, 1))
+    week = number(
+        week_hours, "week_hours", "часы в неделю", "the hours per week", low=Decimal("0.01"), high=top
+    )  # ТК РФ ст. 91: at most 40 a week; part-time (ст. 93) is fewer
+    per_day = week / 5
     shortened = sum(d.kind == "shortened" for d in days)
     return per_day * sum(d.working for d in days) - shortened
 
@@ -153,8 +158,9 @@ def year_work_hours(year: int, country: str = "ru") -> int:
 
 def working_days_between(start: date, end: date, country: str = "ru") -> int:
     """Working days from ``start`` to ``end`` inclusive (both within one year)."""
-    if end < start:
-        return 0
+    start = a_date(start, "start", "дату начала", "the start date")
+    end = a_date(end, "end", "дату окончания", "the end date")
+    date_order(start, end, "end")
     if start.year != end.year:
         raise InputError(_("The period must be within one year."), "dates")
     days = _year(country, start.year)

@@ -40,7 +40,7 @@ FUNDS: dict[str, Text] = {
 
 
 def check_kind(kind: str) -> str:
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         raise InputError(
             _("Unknown employer kind '{kind}'. Allowed: {kinds}.", kind=kind, kinds=', '.join(KINDS)),
             "kind",

@@ -591,6 +591,7 @@ def _invert(net: Any, total_cost: Any, month: int, o: Options) -> tuple[_Found, 
 def marginal_kinks(year: int, kind: str = "general", country: str = "ru") -> list[tuple[Decimal, Text]]:
     """Annual amounts where a tax band or a contribution cap begins (for charts)."""
     rb = rulebook(country)
+    rb.check_year(year)
     on = date(year, 1, 1)
     out: list[tuple[Decimal, Text]] = []
     for start, rate in rb.value("ndfl.resident_scale", on)[1:]:

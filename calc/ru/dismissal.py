@@ -25,7 +25,7 @@ from dateutil.relativedelta import relativedelta
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Trace
 from calc.core.i18n import _
-from calc.core.money import ZERO, amount, dec, number
+from calc.core.money import ZERO, a_date, amount, date_order, dec, number
 from calc.core.rules import Dated, rulebook
 from calc.ru.average_earnings import (  # noqa: F401 (Average: public here before)
     LAW_139,
@@ -46,8 +46,10 @@ LAW_127 = _("Labour Code art. 127")
 
 def leave_months(start: date, end: date, country: str = "ru") -> int:
     """Months of a working year from ``start`` to ``end`` inclusive, with the half-month rule."""
-    if end < start:
-        raise InputError(_("The end date is before the start date."), "dates")
+    start = a_date(start, "start", "дату начала", "the start date")
+    end = a_date(end, "end", "дату окончания", "the end date")
+    date_order(start, end, "end")
+    rulebook(country).check_date(start)
     rd = relativedelta(end + timedelta(days=1), start)
     half = int(rulebook(country).value("labour.leave_half_month_rule", end)["drop_below_days"])
     return rd.years * 12 + rd.months + (1 if rd.days >= half else 0)

@@ -22,7 +22,7 @@ from typing import Any
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Trace
 from calc.core.i18n import _
-from calc.core.money import ZERO, amount, dec, flag, round_to
+from calc.core.money import ZERO, amount, amounts, dec, flag, round_to
 from calc.core.rules import Dated, rulebook
 from calc.core.text import money_short, percent
 
@@ -243,10 +243,9 @@ def withholding(
     ``monthly_income``: the main base of each month from January; ``northern``: the district
     coefficient and northern allowance part of each month (a separate base from 2025).
     """
-    incomes = [amount(x, "income", "доход месяца", "the month's income") for x in monthly_income]
-    if len(incomes) > 12:
-        raise InputError(_("A year has at most 12 months."), "monthly_income")
-    norths = [amount(x, "northern", "северную часть", "the northern part") for x in (northern or [0] * len(incomes))]
+    incomes = amounts(monthly_income, "monthly_income", "доходы месяцев", "the months' income", most=12)
+    no_north = northern is None or (isinstance(northern, (list, tuple)) and not northern)
+    norths = [ZERO] * len(incomes) if no_north else amounts(northern, "northern", "северную часть", "the northern part")
     if len(norths) != len(incomes):
         raise InputError(_("The northern part is needed for every month."), "northern")
     rows: list[MonthTax] = []

@@ -23,7 +23,7 @@ from typing import Any
 from calc.core.errors import InputError, OutOfRangeError
 from calc.core.explain import Explained, Q, Trace
 from calc.core.i18n import _
-from calc.core.money import ZERO, a_date, amount, dec, number
+from calc.core.money import ZERO, a_date, amount, dec, items_of, listed, number
 from calc.core.rules import Dated, rulebook
 from calc.core.text import Text, day
 
@@ -169,10 +169,10 @@ def _segments(
 
 def _check_debts(debts: Iterable[Debt], base: str) -> list[tuple[Debt, Decimal]]:
     out = []
-    for i, d in enumerate(debts):
+    for i, d in enumerate(listed(debts, "debts", "суммы, выплаченные с задержкой", "the amounts paid late")):
         if not isinstance(d, Debt):
             raise InputError(_("Each amount is calc.Debt(amount, due, kind)."), "debts")
-        if d.kind not in KINDS:
+        if not isinstance(d.kind, str) or d.kind not in KINDS:
             raise InputError(
                 _("Unknown kind of payment '{kind}'; allowed: {kinds}.", kind=d.kind, kinds=', '.join(KINDS)),
                 "kind",
@@ -211,8 +211,12 @@ def late_pay_compensation(
     ``denominator``: a higher compensation set by a collective or labour agreement, as 1/N of the rate
     (e.g. 100 for 1/100); it must not be below the law's minimum. ``rates``: rate periods of your own.
     """
-    if base not in BASES:
+    if not isinstance(base, str) or base not in BASES:
         raise InputError(_("Base: net (after НДФЛ) or gross (accrued)."), "base")
+    if until is not None:
+        until = a_date(until, "until", "дату расчёта", "the date to compute up to")
+        rulebook(country).check_date(until)
+    rates = items_of(rates, RatePeriod, "rates", "периоды ставок", "the rate periods")
     den = None
     if denominator is not None:
         den = int(
@@ -230,7 +234,7 @@ def late_pay_compensation(
     items = _check_debts(debts, base)
     for d, _base in items:
         rb.check_date(d.due)
-    pays = list(payments)
+    pays = listed(payments, "payments", "выплаты", "the payments")
     for p in pays:
         if not isinstance(p, Payment):
             raise InputError(_("Each payment is calc.Payment(date, amount)."), "payments")

@@ -17,7 +17,7 @@ from typing import Any
 from calc.core.errors import InputError, ScaleDefinitionError, UnknownScaleError
 from calc.core.explain import Explained, Q, Trace
 from calc.core.i18n import _
-from calc.core.money import ZERO, a_date, amount, dec, floor_int, number
+from calc.core.money import ZERO, a_date, amount, dec, floor_int, listed, number
 from calc.core.rules import Dated, rulebook
 from calc.core.text import T, Text, day, num, percent, plural
 from calc.ru.service import ServiceLength, date_reaching, merge_periods, service_length
@@ -108,6 +108,13 @@ class IncrementScale(Scale):
         return min(self.cap, self.start_rate + self.step_rate * (full_years - self.start_years))
 
 
+def _said(d: Decimal, lang: str, pct: bool = False) -> str:
+    """A typed number as the message quotes it: an absurd one (a typing slip like 10^30) in short form."""
+    if abs(d.adjusted()) > 12:
+        return f"{d * 100 if pct else d:.2E}" + (" %" if pct else "")
+    return percent(d, lang) if pct else num(d, lang)
+
+
 def _check_steps(
     steps: Sequence[tuple[Any, Any]], where: str, where_en: str | None = None
 ) -> tuple[tuple[int, Decimal], ...]:
@@ -128,15 +135,16 @@ def _check_steps(
         if y != y.to_integral_value() or not 0 <= y <= MAX_YEARS:
             raise ScaleDefinitionError(
                 f"{where}: строка {i} — стаж должен быть целым числом лет от 0 до {MAX_YEARS}, получено "
-                f"{num(y, 'ru')}.",
-                f"{we}: row {i} — service must be whole years from 0 to {MAX_YEARS}, got {num(y, 'en')}.",
+                f"{_said(y, 'ru')}.",
+                f"{we}: row {i} — service must be whole years from 0 to {MAX_YEARS}, got {_said(y, 'en')}.",
                 "steps",
             )
         if not ZERO <= r <= MAX_RATE:
             raise ScaleDefinitionError(
                 f"{where}: строка {i} — надбавка должна быть от 0 до {percent(MAX_RATE, 'ru')}, получено "
-                f"{percent(r, 'ru')}.",
-                f"{we}: row {i} — the bonus must be from 0 to {percent(MAX_RATE, 'en')}, got {percent(r, 'en')}.",
+                f"{_said(r, 'ru', pct=True)}.",
+                f"{we}: row {i} — the bonus must be from 0 to {percent(MAX_RATE, 'en')}, "
+                f"got {_said(r, 'en', pct=True)}.",
                 "steps",
             )
         if out and int(y) <= out[-1][0]:
@@ -171,7 +179,7 @@ def custom_scale(
     Rates are fractions (0.05 for 5 %). Steps must start later one after another and rates must
     not fall; otherwise :class:`ScaleDefinitionError` says which row is wrong.
     """
-    rows = list(steps.items()) if isinstance(steps, Mapping) else list(steps)
+    rows = list(steps.items()) if isinstance(steps, Mapping) else listed(steps, "steps", "ступени", "the steps")
     checked = _check_steps(rows, name, name_en)
     return StepScale(
         scale_id,
@@ -282,7 +290,7 @@ def seniority(salary: Any, years: Any, scale: str | Scale) -> SeniorityResult:
 def seniority_on(salary: Any, periods: Iterable[Any], scale: str | Scale, on: date) -> SeniorityResult:
     """The bonus on ``on`` for service from employment ``periods``, with the date of the next step up."""
     on = a_date(on, "on", "дату расчёта", "the calculation date")
-    periods = list(periods)
+    periods = listed(periods, "periods", "периоды работы", "the periods of work")
     for p in merge_periods(periods):
         if p.start > on:
             raise InputError(

@@ -28,7 +28,7 @@ from typing import Any
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Trace
 from calc.core.i18n import _
-from calc.core.money import KOPECK, ZERO, a_date, amount, dec, number, rate
+from calc.core.money import KOPECK, ZERO, a_date, amount, dec, flag, items_of, number, rate
 from calc.core.rules import rulebook
 from calc.core.text import T, Text, money, tr
 from calc.ru.income_tax import ndfl_detail
@@ -187,6 +187,9 @@ def deductions(
     worker applied to keep the subsistence minimum (``minimum``: the regional figure, else the federal).
     """
     on = a_date(on, "on", "дату выплаты", "the date of payment")
+    items = items_of(items, Deduction, "items", "удержания", "the deductions")
+    if exempt is not None and not isinstance(exempt, Mapping):
+        raise InputError(_("Please give the exempt parts of the pay as a table: kind of income → amount."), "exempt")
     rb = rulebook(country)
     rb.check_date(on)
     p = amount(pay, "pay", "начисленную зарплату", "the pay accrued")
@@ -240,7 +243,7 @@ def deductions(
     limits_rule = rb.lookup("pay_deductions.limits", on)
     limits = limits_rule.value
     keep = None
-    if keep_minimum:
+    if flag(keep_minimum, "keep_minimum", "сохранять ли прожиточный минимум", "whether to keep the minimum"):
         rule = rb.lookup("pay_deductions.subsistence_minimum", on)
         if rule.value is None and minimum is None:
             raise InputError(

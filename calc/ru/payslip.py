@@ -15,11 +15,11 @@ from typing import Any
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Step, Trace
 from calc.core.i18n import _
-from calc.core.money import ZERO, amount, dec, number, rate, round_to
+from calc.core.money import ZERO, a_date, amount, amounts, dec, items_of, number, rate, round_to
 from calc.core.rules import rulebook
 from calc.core.text import T, Text, day, num, quantity
 from calc.ru.advance import AdvanceResult, advance, regional
-from calc.ru.calendar import CALENDAR, calendar_rule, work_hours, working_days, working_days_between
+from calc.ru.calendar import CALENDAR, calendar_rule, check_month, work_hours, working_days, working_days_between
 from calc.ru.cost import MonthCost, year_payroll
 from calc.ru.income_tax import NORTHERN_BASE
 from calc.ru.long_service import Scale, full_years, get_scale, rate_step
@@ -158,7 +158,13 @@ def pay_lines(
     28.06.2018), ``"tariff"`` — the bare rate; default: what the law of the month says.
     """
     s = amount(salary, "salary", "оклад", "the salary")
+    check_month(year, month, country)
     on = date(year, month, 1)
+    allowances = items_of(allowances, Allowance, "allowances", "надбавки", "the allowances")
+    if last_day is not None:
+        last_day = a_date(last_day, "last_day", "последний день работы", "the last day of work")
+        if not (last_day.year, last_day.month) == (year, month):
+            raise InputError(_("The last day of work must be in the month of the payslip."), "last_day")
     tr = Trace()
     hr = hourly_rate(s, year, month, hourly_method, country=country)
     if hours_worked is not None or any(_given(x) for x in (night_hours, overtime_hours, holiday_hours)):
@@ -450,6 +456,7 @@ def payslip(
     Labour letters of 2017 and 2019) unless ``advance_salary_only``.
     """
     rulebook(country).check_year(year)
+    check_month(year, month, country)
     pl = pay_lines(salary, year, month, country=country, **pay)
     gross = pl.gross
     north = pl.northern
@@ -458,7 +465,7 @@ def payslip(
     if prior_months is None:
         gross_list, north_list = [gross] * month, [north] * month
     else:
-        prior = [amount(x, "prior_months", "начисления прошлых месяцев", "earlier months' pay") for x in prior_months]
+        prior = amounts(prior_months, "prior_months", "начисления прошлых месяцев", "earlier months' pay")
         if len(prior) != month - 1:
             raise InputError(_("The pay of {month} earlier months is needed.", month=month - 1), "prior_months")
         gross_list = [*prior, gross]

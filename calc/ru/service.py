@@ -21,7 +21,7 @@ from dateutil.relativedelta import relativedelta
 
 from calc.core.errors import InputError
 from calc.core.i18n import _
-from calc.core.money import a_date
+from calc.core.money import a_date, listed, number
 from calc.core.text import day, plural
 
 ONE_DAY = timedelta(days=1)
@@ -87,7 +87,8 @@ def _as_period(p: Any, i: int) -> Period:
 
 def merge_periods(periods: Iterable[Any]) -> list[Period]:
     """Sort and merge overlapping or touching periods so each day counts once."""
-    ps = sorted((_as_period(p, i) for i, p in enumerate(periods, 1)), key=lambda p: p.start)
+    given = listed(periods, "periods", "периоды работы", "the periods of work")
+    ps = sorted((_as_period(p, i) for i, p in enumerate(given, 1)), key=lambda p: p.start)
     out: list[Period] = []
     for p in ps:
         if out:
@@ -144,6 +145,7 @@ def date_reaching(periods: Iterable[Any], years: int, on: date) -> date | None:
 
     Returns None when the last period has ended before ``on`` (service no longer grows).
     """
+    years = int(number(years, "years", "число лет стажа", "the years of service", low=0, high=100, integer=True))
     merged = merge_periods(periods)
     if service_length(merged, on).years >= years:
         return on

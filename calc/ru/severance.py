@@ -69,7 +69,7 @@ def grounds(on: date, country: str = "ru") -> dict[str, Ground]:
 def ground(key: Any, on: date, country: str = "ru") -> Ground:
     """One ground of dismissal; an unknown key is refused with the list of known ones."""
     known = grounds(on, country)
-    if key not in known:
+    if not isinstance(key, str) or key not in known:
         raise InputError(
             _("Unknown ground of dismissal '{key}'. Allowed: {known}.", key=key, known=', '.join(known)),
             "ground",

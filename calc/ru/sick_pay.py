@@ -311,7 +311,7 @@ def sick_pay(
     start = a_date(start, "start", "дату начала болезни", "the first day of illness")
     rb = rulebook(country)
     rb.check_date(start)
-    if case not in CASES:
+    if not isinstance(case, str) or case not in CASES:
         raise InputError(
             _(
                 "Unknown case '{case}'; allowed: {cases}. Care of a sick family member is not computed here.",

@@ -17,7 +17,7 @@ from typing import Any
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Step, Trace
 from calc.core.i18n import _
-from calc.core.money import ZERO, amount, dec, number, rate
+from calc.core.money import ZERO, amount, dec, flag, listed, number, rate
 from calc.core.rules import Dated, rulebook
 from calc.core.text import Text
 from calc.ru.calendar import CALENDAR, calendar_rule, work_hours, working_days, year_work_hours
@@ -134,7 +134,8 @@ def hourly_rate(
     ``method="year"``: salary / (hour norm of the year / 12) (constant through the year).
     """
     s = amount(salary, "salary", "оклад", "the salary")
-    rounding = "kopeck" if round_rate else "none"
+    rounded = flag(round_rate, "round_rate", "округлять ли ставку", "whether the rate is rounded")
+    rounding = "kopeck" if rounded else "none"
     tr = Trace()
     src = _("Set by the employer's local act (Labour Code art. 104 and 135)")
     if method == "month":
@@ -314,7 +315,7 @@ def _overtime_pay_steps(
 
 def period_norm_hours(year: int, months: Sequence[int], country: str = "ru") -> int:
     """The hour norm of an accounting period: the sum of its months' norms (40-hour week)."""
-    return sum(work_hours(year, m, country) for m in months)
+    return sum(work_hours(year, m, country) for m in listed(months, "months", "месяцы", "the months"))
 
 
 def period_overtime(
@@ -394,6 +395,9 @@ def holiday_pay(
     """
     r = amount(rate_per_hour, "hourly_rate", "часовую ставку", "the hourly rate")
     h = number(hours, "holiday_hours", "часы в выходной", "the weekend/holiday hours", low=0, high=744)
+    salaried = flag(salaried, "salaried", "на окладе ли работник", "whether the worker is salaried")
+    within_norm = flag(within_norm, "within_norm", "в пределах ли нормы работа", "whether the work is within the norm")
+    day_off_taken = flag(day_off_taken, "day_off_taken", "взят ли другой день отдыха", "whether a day off was taken")
     rb = rulebook(country)
     rule = rb.lookup("labour.holiday_work_factor", on or rb.default_date())
     double = dec(rule.value)

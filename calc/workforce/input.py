@@ -21,7 +21,9 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import itertools
 import re
+import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -29,6 +31,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import numpy as np
+import openpyxl
 import pandas as pd
 
 from calc.core.errors import InputError
@@ -40,6 +43,9 @@ from calc.ru.long_service import MAX_YEARS, SCALES, Scale
 
 MAX_BYTES = 5_000_000  # uploads: Tornado caps a websocket message near 10 MB
 MAX_ROWS = 100_000  # read_table's default; the app accepts fewer (payroll_ui.apps.bargaining.MAX_ROWS)
+MAX_UNPACKED = 100_000_000  # bytes of an XLSX's parts once unzipped: a 100,000-row table needs about a third of it
+MAX_RATIO = 100  # a workbook packed tighter than 100:1 is a zip bomb, not a table (real ones: 5–20:1)
+CELLS_PER_ROW = 64  # the cell limit of an upload: max_rows × this
 MAX_SALARY = MAX_AMOUNT / 12  # the scalar engine accepts at most 1 billion rubles of income a year
 MAX_CHILDREN = 20
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -130,25 +136,29 @@ def read_table(content: bytes, filename: str, *, max_bytes: int = MAX_BYTES, max
         )
     name = filename.lower()
     if name.endswith((".xlsx", ".xlsm")):
-        df = _read_xlsx(content)
+        df = _read_xlsx(content, max_rows)
     elif name.endswith((".csv", ".txt")):
-        df = _read_csv(content)
+        df = _read_csv(content, max_rows)
     else:
         raise InputError(_("File '{filename}': a CSV or XLSX file is needed.", filename=filename), "file")
     if df.shape[1] == 0 or len(df) == 0:
         raise InputError(_("The file has no data rows."), "file")
-    if len(df) > max_rows:
-        raise InputError(
-            f"В файле {len(df):,} строк; допустимо до {max_rows:,}. Больший коллектив посчитайте в Python "
-            "(calc.workforce) или через Dask (docs/bargaining.md).".replace(",", " "),
-            f"The file has {len(df):,} rows; the limit is {max_rows:,}. Compute a larger workforce in Python "
-            "(calc.workforce) or through Dask (docs/bargaining.md).",
-            "file",
-        )
     return df
 
 
-def _read_csv(content: bytes) -> pd.DataFrame:
+def _too_many_rows(max_rows: int) -> InputError:
+    """The file has more rows than allowed (found while reading: the rest is not read)."""
+    return InputError(
+        _(
+            "The file has more than {max_rows} rows; the limit is {max_rows}. Compute a larger workforce in "
+            "Python (calc.workforce) or through Dask (docs/bargaining.md).",
+            max_rows=lambda lang: f"{max_rows:,}".replace(",", "\u00a0" if lang == "ru" else ","),
+        ),
+        "file",
+    )
+
+
+def _read_csv(content: bytes, max_rows: int = MAX_ROWS) -> pd.DataFrame:
     """The cells of a CSV file as text, one row per record, numbered as in a spreadsheet.
 
     A record with more cells than the header (e.g. an unquoted comma in a name: ``Петров, Пётр``)
@@ -165,11 +175,13 @@ def _read_csv(content: bytes) -> pd.DataFrame:
             continue
     else:  # pragma: no cover - cp1251 decodes any byte string
         raise InputError(_("Could not read the file's encoding."), "file")
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError(_("The file is empty."), "file")
-    first = text.lstrip("\r\n").splitlines()[0]
+    start = re.search(r"[^\r\n]", text).start()  # the first line with text, found without copying the file
+    end = text.find("\n", start)
+    first = text[start : end if end >= 0 else len(text)].splitlines()[0]
     sep = ";" if first.count(";") > first.count(",") else ("\t" if "\t" in first and "," not in first else ",")
-    records = _csv_records(text, sep)
+    records = _csv_records(text, sep, max_rows)
     while records and not any(c.strip() for c in records[-1]):
         records.pop()  # blank lines at the end
     while records and not any(c.strip() for c in records[0]):
@@ -199,16 +211,33 @@ def _read_csv(content: bytes) -> pd.DataFrame:
     return df
 
 
-def _csv_records(text: str, sep: str) -> list[list[str]]:
-    """The records of a CSV text. A quote left open to the end of the file stops with its line (the rows
-    after it cannot be told apart); other stray quotes are read leniently, as spreadsheets do."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
+def _lines(text: str) -> Iterable[str]:
+    """The lines of a text with their ends, one at a time (no copy of the whole text, unlike StringIO)."""
+    start, n = 0, len(text)
+    while start < n:
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start : end + 1]
+        start = end + 1
+
+
+def _csv_records(text: str, sep: str, max_rows: int = MAX_ROWS) -> list[list[str]]:
+    """The records of a CSV text, read up to ``max_rows`` rows after the header (reading stops at the
+    first record with data beyond it). A quote left open to the end of the file stops with its line
+    (the rows after it cannot be told apart); other stray quotes are read leniently, as spreadsheets do."""
+    reader = csv.reader(_lines(text), delimiter=sep, strict=True)
     records: list[list[str]] = []
-    start = 1
+    start, first = 1, None
     try:
         for rec in reader:
             records.append(rec)
             start = reader.line_num + 1
+            if first is None and any(c.strip() for c in rec):
+                first = len(records) - 1  # the header
+            elif first is not None and len(records) - first > max_rows + 1 and any(c.strip() for c in rec):
+                raise _too_many_rows(max_rows)
         return records
     except csv.Error as e:
         if "unexpected end of data" in str(e):
@@ -221,17 +250,120 @@ def _csv_records(text: str, sep: str) -> list[list[str]]:
                 "file",
             ) from None
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+        lenient = csv.reader(_lines(text), delimiter=sep)
+        records = list(itertools.islice(lenient, max_rows + len(records) + 2))
+        if next(lenient, None) is not None:
+            raise _too_many_rows(max_rows)
+        return records
     except csv.Error as e:  # pragma: no cover - the lenient reader accepts any text
         raise InputError(_("The CSV cannot be read: {e}.", e=e), "file") from None
 
 
-def _read_xlsx(content: bytes) -> pd.DataFrame:
+def _read_xlsx(content: bytes, max_rows: int = MAX_ROWS) -> pd.DataFrame:
+    """The first sheet's cells, read row by row and stopped at the row and cell limits; the workbook's
+    unpacked size is checked first, so a zip bomb is refused before any XML is parsed. A formula cell
+    without a saved value is read as its formula text (rejected as in a CSV)."""
+    _check_packing(content)
     try:
-        df = pd.read_excel(io.BytesIO(content), dtype=object, engine="openpyxl", header=None)
+        rows = _sheet_rows(content, max_rows, data_only=True)
+        if _has_formulas(content):
+            rows = _unsaved_formulas(rows, _sheet_rows(content, max_rows, data_only=False))
+    except InputError:
+        raise
     except Exception as e:  # any reader failure means the file is not a readable workbook
         raise InputError(_("The XLSX file cannot be read: {name}.", name=type(e).__name__), "file") from None
-    return _with_header(df)
+    width = max((len(r) for r in rows), default=0)
+    df = pd.DataFrame([r + [None] * (width - len(r)) for r in rows], dtype=object)
+    return _with_header(df.where(df.notna(), np.nan))
+
+
+def _unsaved_formulas(values: list[list[Any]], formulas: list[list[Any]]) -> list[list[Any]]:
+    """The values, with the formula text where a formula cell has no saved value."""
+    out = []
+    for i in range(max(len(values), len(formulas))):
+        vrow, frow = (values[i] if i < len(values) else []), (formulas[i] if i < len(formulas) else [])
+        n = max(len(vrow), len(frow))
+        vrow, frow = vrow + [None] * (n - len(vrow)), frow + [None] * (n - len(frow))
+        out.append([getattr(f, "text", f) if v is None else v for v, f in zip(vrow, frow, strict=True)])
+    return out
+
+
+def _check_packing(content: bytes) -> None:
+    """Refuse a workbook whose parts unpack to more than :data:`MAX_UNPACKED` or tighter than
+    :data:`MAX_RATIO` (the sizes declared in the archive: the zip reader never unpacks beyond them)."""
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(content)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as e:
+        raise InputError(_("The XLSX file cannot be read: {name}.", name=type(e).__name__), "file") from None
+    unpacked = sum(i.file_size for i in infos)
+    size, packed = f"{unpacked / 1e6:.0f}", f"{len(content) / 1e6:.1f}"
+    if unpacked > MAX_UNPACKED:
+        raise InputError(
+            _(
+                "The workbook unpacks to {size} MB; the limit is {limit} MB. Save only the sheet with the staff, "
+                "or upload a CSV.",
+                size=size,
+                limit=f"{MAX_UNPACKED / 1e6:.0f}",
+            ),
+            "file",
+        )
+    if unpacked > MAX_RATIO * max(len(content), 100_000):
+        raise InputError(
+            _(
+                "The workbook is a {packed} MB file that unpacks to {size} MB, more than {ratio} times its size: a "
+                "table of staff never packs so tightly. Save the sheet again from the spreadsheet, or upload a CSV.",
+                packed=packed,
+                size=size,
+                ratio=MAX_RATIO,
+            ),
+            "file",
+        )
+
+
+def _has_formulas(content: bytes) -> bool:
+    """Whether a worksheet of the workbook holds a formula (an ``<f>`` element)."""
+    with zipfile.ZipFile(io.BytesIO(content)) as z:
+        return any(
+            re.search(rb"<(\w+:)?f[ >/]", z.read(i)) for i in z.infolist() if i.filename.startswith("xl/worksheets/")
+        )
+
+
+def _sheet_rows(content: bytes, max_rows: int, *, data_only: bool) -> list[list[Any]]:
+    """The rows of the first sheet up to its last non-empty one, each up to its last value (None: empty)."""
+    wb = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=data_only, keep_links=False)
+    try:
+        ws = wb.worksheets[0]
+        ws.reset_dimensions()  # the declared dimensions may be wrong: read the real extent
+        rows: list[list[Any]] = []
+        last, cells = -1, 0
+        for i, row in enumerate(ws.iter_rows()):
+            cells += len(row)
+            if cells > max_rows * CELLS_PER_ROW:
+                raise InputError(
+                    _("The sheet has more than {cells} cells; the limit is {cells}.", cells=max_rows * CELLS_PER_ROW),
+                    "file",
+                )
+            values = [_xlsx_value(c) for c in row]
+            while values and values[-1] is None:
+                values.pop()
+            if values:
+                if i > max_rows:
+                    raise _too_many_rows(max_rows)
+                last = i
+            rows.append(values)
+        return rows[: last + 1]
+    finally:
+        wb.close()
+
+
+def _xlsx_value(cell: Any) -> Any:
+    """A cell's value as pandas reads it: whole numbers as int, errors (#N/A) and blanks as None."""
+    v = cell.value
+    if v is None or cell.data_type == "e" or (isinstance(v, str) and v == ""):
+        return None
+    if cell.data_type == "n" and isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
 
 
 def _with_header(df: pd.DataFrame) -> pd.DataFrame:
@@ -761,9 +893,7 @@ def _columns(
     if not scale_column and "scale" in mapping.values():
         sid = scale.id if isinstance(scale, Scale) else scale
         mapping = {h: c for h, c in mapping.items() if c != "scale"}
-        notices.append(
-            _("Column 'scale' is not used: scale '{sid}' applies to everyone.", sid=sid)
-        )
+        notices.append(_("Column 'scale' is not used: scale '{sid}' applies to everyone.", sid=sid))
     return {canon: table[h].reset_index(drop=True) for h, canon in mapping.items()}, notices
 
 
@@ -882,9 +1012,7 @@ def _check_years(p: _Problems, col: pd.Series, has_hire: np.ndarray) -> np.ndarr
     """Whole months of service at 1 January from ``years_of_service`` (−1 where a hire date is used)."""
     use = ~has_hire
     ys = col.astype(object).where(pd.Series(use), None)
-    num = _number_column(
-        p, ys, "years_of_service", _("years of service"), Decimal(0), Decimal(MAX_YEARS), Decimal(-1)
-    )
+    num = _number_column(p, ys, "years_of_service", _("years of service"), Decimal(0), Decimal(MAX_YEARS), Decimal(-1))
     months0 = num.map(lambda d: int((d * 12).to_integral_value(rounding="ROUND_FLOOR")), np.int64)
     months0[~use] = -1
     p.add(

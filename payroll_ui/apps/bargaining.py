@@ -64,6 +64,11 @@ TXT: dict[str, Text] = {
     "sample": _("Sample"),
     "file": _("My file"),
     "upload": _("Upload CSV / XLSX"),
+    "upload_limit": _("Up to {size} MB and {rows} rows."),
+    "too_large": _(
+        "The file '{name}' is {size} MB, larger than the limit of {limit} MB, so it was not sent. Keep only the "
+        "columns needed, or compute a larger workforce in Python (calc.workforce)."
+    ),
     "no_file": _("No file yet — choose one with the button."),
     "loaded": _("File '{name}': {rows} rows."),
     "sample_info": _("Sample: a fictional institution, {rows} employees."),
@@ -214,6 +219,8 @@ class BargainingApp(App):
         self.w_upload.observe(self._on_upload, names="value")
         self.data_info = W.HTML()
         self.data_info.add_class("pa-data-info")
+        self.upload_limit = W.HTML()  # the limit, and a file too large refused in the page before it is sent
+        self.upload_limit.add_class("pa-upload-limit")
         self.w_year = W.Dropdown(options=covered_years(), value=default_year())
         self.w_current = W.Dropdown(options=_scale_options(self.lang), value=AS_FILE)
         self.w_applies = W.Dropdown(options=[("", EVERYONE)], value=EVERYONE)
@@ -229,7 +236,7 @@ class BargainingApp(App):
             b.add_class(cls)
             b.on_click(fn)
         steps_box = W.VBox([self.rows_box, W.HBox([self.w_add, self.w_remove]), self.w_fill])
-        data_box = W.VBox([self.w_source, self.w_upload, self.data_info])
+        data_box = W.VBox([self.w_source, W.HBox([self.w_upload, self.upload_limit]), self.data_info])
         self.w_current.observe(self._on_current, names="value")  # before the field's recompute
         self.add_field("data", data_box, TXT["data"], TXT["data_hint"], watch=False)
         self.add_field("year", self.w_year, TXT["year"])
@@ -299,6 +306,7 @@ class BargainingApp(App):
             with self.hold():
                 self.w_source.value = FILE
             self._update_source()
+            self.drop_result()
             self.show_error(e)
             return
         self.uploaded, self.file_name = table, name
@@ -307,6 +315,13 @@ class BargainingApp(App):
             self._update_applies()
         self._update_source()
         self.refresh()
+
+    def drop_result(self) -> None:
+        """Remove the figures of an earlier file: they must not look like the result of the failed one."""
+        self.result = None
+        for w in (self.cards, self.status, self.bands_html, self.affected_html, self.download):
+            w.value = ""
+        self.chart.image.layout.display = "none"
 
     def _on_upload(self, change: Any) -> None:
         files = change["new"]
@@ -338,6 +353,19 @@ class BargainingApp(App):
         else:
             info = tr(TXT["no_file"], lang)
         self.data_info.value = f"<small>{esc(info)}</small><br><small>{self.template_link()}</small>"
+        self.upload_limit.value = self._limit_html()
+
+    def _limit_html(self) -> str:
+        """The upload limit next to the button, and the place of the page's message for a file over it
+        (:data:`UPLOAD_CHECK`: such a file is not sent, the websocket would drop it without a word)."""
+        lang = self.lang
+        limit = f"{MAX_BYTES / 1e6:.0f}"
+        said = tr(TXT["upload_limit"], lang).format(size=limit, rows=num(Decimal(MAX_ROWS), lang))
+        too_large = tr(TXT["too_large"], lang).replace("{limit}", limit)
+        return (
+            f'<small class="pa-limit-text">{esc(said)}</small>'
+            f'<div class="pa-too-large" role="alert" data-lang="{lang}" data-msg="{esc(too_large)}"></div>'
+        )
 
     def template_link(self) -> str:
         if not self._template_href:
@@ -494,6 +522,7 @@ class BargainingApp(App):
             ),
         ]
         self.show_figures(figs)
+        self.chart.image.layout.display = ""
         self.figures.update({k: v for k, v in h.items() if k not in self.figures})
         self.status.value = self._status_html(r)
         self.bands_html.value = self._bands_html(r)
@@ -767,9 +796,33 @@ def build(lang: str = "ru", params: dict[str, str] | None = None) -> BargainingA
     return BargainingApp(lang, params)
 
 
+# In the page: a file over MAX_BYTES chosen for upload is not sent (Tornado drops a websocket message over
+# ~10 MB without a word); its name and size are shown in the page's language instead. The upload widget
+# clicks a file input that is not in the document, so the check is attached to it when it is clicked, as a
+# capturing listener (run before the widget's own).
+UPLOAD_CHECK = (
+    "<style>.pa-too-large{color:#b42318;font-size:13px}</style><script>"
+    "if(!window.paUploadCheck){window.paUploadCheck=1;"
+    "var check=function(e){var t=e.target;var f=t.files&&t.files[0];"
+    "var n=document.querySelector('.pa-upload-limit .pa-too-large');if(n)n.textContent='';"
+    f"if(!f||f.size<={MAX_BYTES})return;"
+    "e.stopImmediatePropagation();t.value='';if(!n)return;"
+    "var s=(f.size/1e6).toFixed(1);if(n.dataset.lang==='ru')s=s.replace('.',',');"
+    "n.textContent=n.dataset.msg.replace('{name}',f.name).replace('{size}',s);};"
+    "var click=HTMLInputElement.prototype.click;HTMLInputElement.prototype.click=function(){"
+    "if(this.type==='file'&&(this.accept||'').indexOf('.xlsx')>=0&&!this.paChecked){"
+    "this.paChecked=1;this.addEventListener('change',check,true);}"
+    "return click.apply(this,arguments);};}</script>"
+)
+
+
 def main() -> BargainingApp:
-    """Show the app in a notebook / Voilà page, prefilled from the URL."""
-    return run(BargainingApp)
+    """Show the app in a notebook / Voilà page, prefilled from the URL, with the page's upload check."""
+    from IPython.display import HTML, display
+
+    app = run(BargainingApp)
+    display(HTML(UPLOAD_CHECK))
+    return app
 
 
 __all__ = ["BargainingApp", "build", "main", "options_for", "parse_steps"]

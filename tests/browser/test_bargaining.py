@@ -92,3 +92,41 @@ def test_upload_a_file_and_download_the_results(open_page, tmp_path: Path) -> No
     assert wb.sheetnames[0] == "Summary"
     assert not [c for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "f"]
     assert p.errors == []
+
+
+def _choose(p, path: Path) -> None:
+    with p.page.expect_file_chooser() as fc:
+        p.page.locator(".in-upload").click()
+    fc.value.set_files(str(path))
+
+
+def test_a_too_large_file_is_named_and_a_failed_upload_clears_the_old_result(open_page, tmp_path: Path) -> None:
+    from calc.workforce.input import MAX_BYTES
+
+    p = open_page("en")
+    p.open("bargaining")
+    assert "Up to 5 MB and 20,000 rows." in p.page.locator(".pa-upload-limit").inner_text()
+    good = tmp_path / "staff.csv"
+    good.write_text("id,salary,hire_date,scale\n1,50000,2015-03-01,education\n2,72000,2009-06-01,education\n")
+    old = p.figure("cost_change")
+    p.page.locator(".widget-toggle-button", has_text="My file").click()
+    _choose(p, good)
+    p.wait_figure_change("cost_change", old)
+    p.page.locator(".in-prepare").click()
+    p.page.locator("a.pa-xlsx").wait_for(timeout=30_000)
+
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"id,salary\n" + b"1,50000\n" * (MAX_BYTES // 8 + 10))
+    _choose(p, big)
+    msg = p.page.locator(".pa-too-large")
+    msg.wait_for(state="visible", timeout=10_000)
+    assert "The file 'big.csv' is 5.0 MB, larger than the limit of 5 MB, so it was not sent" in msg.inner_text()
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,salary\n")  # no data rows
+    _choose(p, bad)
+    p.page.get_by_text("The file has no data rows.").wait_for(timeout=30_000)
+    assert p.page.locator(".pa-too-large").inner_text() == ""  # a file under the limit clears the size message
+    assert p.page.locator("a.pa-xlsx").count() == 0
+    assert p.page.locator("[data-figure='cost_change']").count() == 0
+    assert p.errors == []
