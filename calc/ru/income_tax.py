@@ -243,6 +243,7 @@ def withholding(
     ``monthly_income``: the main base of each month from January; ``northern``: the district
     coefficient and northern allowance part of each month (a separate base from 2025).
     """
+    rulebook(country).check_year(year)
     incomes = amounts(monthly_income, "monthly_income", "доходы месяцев", "the months' income", most=12)
     no_north = northern is None or (isinstance(northern, (list, tuple)) and not northern)
     norths = [ZERO] * len(incomes) if no_north else amounts(northern, "northern", "северную часть", "the northern part")
