@@ -210,12 +210,13 @@ class DismissalApp(App):
         n = self.number
         time = ({"hours_worked": n(self.w_hours, "hours"), "hourly_method": self.w_hm.value}
                 if self.w_time.value == "hours" else
-                {"days_worked": n(self.w_days, "days") or None, "hourly_method": self.w_hm.value})
+                {"days_worked": n(self.w_days, "days") if self.w_days.value.strip() else None,
+                 "hourly_method": self.w_hm.value})
         avg = ({"average_daily": n(self.w_average, "average_daily")} if self.w_avg.value == "direct" else
                {"earnings_12m": self.earnings_12m(), "full_months": self.w_full.value})
+        used = n(self.w_used, "used_days") if self.w_used.value.strip() else "0"
         leave = ({"unused_days": n(self.w_unused, "unused_days")} if self.w_leave.value == "days" else
-                 {"months_for_leave": n(self.w_months, "months"), "used_days": n(self.w_used, "used_days") or "0",
-                  "leave_method": self.w_lm.value})
+                 {"months_for_leave": n(self.w_months, "months"), "used_days": used, "leave_method": self.w_lm.value})
         return calc.final_settlement(self.w_date.value, n(self.w_salary, "salary"), **time, **avg, **leave,
                                      **self.pay.kwargs())
 

@@ -120,7 +120,7 @@ class PayInputs:
         lang = self.app.lang
 
         def num(key: str, field: str, blank: str) -> Any:
-            return self.app.number(self.w[key], field) or blank
+            return self.app.number(self.w[key], field) if self.w[key].value.strip() else blank
 
         return {
             "bonus_percent": parse_percent(v["bonus"], "bonus_percent", "премию", "the bonus", high=1000, lang=lang),

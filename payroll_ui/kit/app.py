@@ -18,7 +18,7 @@ from calc.core.i18n import _
 from calc.core.rules import Dated
 from calc.core.text import LANGS, T, Text, tr
 from payroll_ui.kit.fields import Field, Param, ParamError, number_or_blank, read_number, read_params
-from payroll_ui.kit.html import CSS, Figure, RuleNote, cards_html, esc, raw_value, rules_html
+from payroll_ui.kit.html import CSS, Figure, RuleNote, cards_html, esc, keys_primer, raw_value, rules_html
 from payroll_ui.kit.share import share_href, share_html, xsrf_primer
 from payroll_ui.kit.texts import LANG_NAMES, UI, log
 
@@ -61,8 +61,9 @@ PRINT_JS = (
     "var r=this.closest('.payroll-app');"
     "r.querySelectorAll('a.pa-share-link').forEach(function(a){var u=a.parentNode.querySelector('.pa-share-url');"
     "if(u){u.textContent=a.href;}});"
-    "var h=r.querySelector('.pa-how .lm-AccordionPanel-title');"
-    "if(h&&h.getAttribute('aria-expanded')!=='true'){h.click();setTimeout(function(){window.print();},1500);}"
+    "var h=r.querySelector('.pa-how .jupyter-widget-Collapse-header');"
+    "if(h&&!h.parentNode.classList.contains('jupyter-widget-Collapse-open')){h.click();"
+    "setTimeout(function(){window.print();},1500);}"
     "else{window.print();}"
 )
 """The print button: the link to the scenario as full text, the explanation opened, then the print dialog."""
@@ -498,7 +499,7 @@ class App:
         with self.hold():
             home = f'<a href="start.ipynb?lang={lang}">{esc(tr(UI["home"], lang))}</a>' if self.name != "start" else ""
             self.title_html.value = f"{home}<h2>{esc(tr(self.title, lang))}</h2>"
-            self.css.value = CSS + xsrf_primer()
+            self.css.value = CSS + xsrf_primer() + keys_primer()
             self.intro_html.value = esc(tr(self.intro, lang))
             for f in self.fields.values():
                 f.set_lang(lang)

@@ -71,6 +71,7 @@ def parse_decimal(low: Decimal | int = 0, high: Decimal | int = 10**9) -> Callab
             raise ParamError(_("a number from {low} to {high} is needed.", low=low, high=high))
         return s
 
+    parse.numeric = True  # type: ignore[attr-defined]  # the link carries the field's number, canonical
     return parse
 
 

@@ -102,9 +102,9 @@ body[data-voila="voila"] .jp-MarkdownCell {display: none;}
   border: 1px solid #d0d7de; border-radius: 4px; padding: 4px 6px; margin: 2px 0;}
 .payroll-app .pa-tip[hidden] {display: none;}
 .payroll-app button:focus-visible, .payroll-app input:focus-visible, .payroll-app select:focus-visible,
-.payroll-app .lm-AccordionPanel-title:focus-visible, .payroll-app .widget-toggle-button:focus-visible,
+.payroll-app .jupyter-widget-Collapse-header:focus-visible, .payroll-app .widget-toggle-button:focus-visible,
 .payroll-app a:focus-visible {outline: 3px solid #0969da; outline-offset: 2px;}
-.payroll-app .lm-AccordionPanel-title {cursor: pointer;}
+.payroll-app .jupyter-widget-Collapse-header:focus {outline: 3px solid #0969da; outline-offset: 1px;}
 .payroll-app .pa-share-url {display: none;}
 .payroll-app img.pa-chart {max-width: 100%; height: auto;}
 @media (max-width: 640px) {
@@ -165,8 +165,7 @@ body[data-voila="voila"] .jp-MarkdownCell {display: none;}
   .payroll-app table.calc-explain td, .payroll-app table.calc-explain th {word-break: break-word;}
   .payroll-app img.pa-chart {max-width: 100% !important; height: auto !important; break-inside: avoid;}
   .payroll-app input, .payroll-app select {border: 1px solid #8c959f !important; background: #fff !important;}
-  .payroll-app .lm-AccordionPanel-content, .payroll-app .p-Accordion-child, .payroll-app .widget-accordion
-    .lm-mod-hidden {display: block !important;}
+  .payroll-app .pa-how .jupyter-widget-Collapse-contents {display: block !important;}
   .payroll-app .pa-share-link::after {content: none;}
 }
 </style>
@@ -220,6 +219,29 @@ def cards_html(figures: Sequence[Figure], lang: str) -> str:
         )
     out.append("</div>")
     return "".join(out)
+
+
+KEYS_JS = (
+    "if(!window.__paKeys){window.__paKeys=1;"
+    "var fix=function(){document.querySelectorAll('.payroll-app .jupyter-widget-Collapse-header').forEach("
+    "function(h){if(!h.hasAttribute('tabindex')){h.setAttribute('tabindex','0');h.setAttribute('role','button');}"
+    "var o=h.parentNode.classList.contains('jupyter-widget-Collapse-open')?'true':'false';"
+    "if(h.getAttribute('aria-expanded')!==o){h.setAttribute('aria-expanded',o);}});};"
+    "document.addEventListener('keydown',function(e){var h=e.target;if(h&&h.classList&&"
+    "h.classList.contains('jupyter-widget-Collapse-header')&&(e.key==='Enter'||e.key===' ')){"
+    "e.preventDefault();h.click();}},true);"
+    "new MutationObserver(fix).observe(document.body,{subtree:true,childList:true,attributes:true,"
+    "attributeFilter:['class']});fix();}"
+)
+"""Folded sections (ipywidgets' Accordion headers are plain divs) become buttons: Tab reaches them,
+Enter or Space opens them, ``aria-expanded`` says whether they are open."""
+
+
+def keys_primer() -> str:
+    """A 1-pixel image whose ``onload`` installs :data:`KEYS_JS` once per page (HTML widgets run no
+    ``<script>``; an event attribute they do run)."""
+    return (f'<img alt="" class="pa-keys" style="display:none" onload="{esc(KEYS_JS)}" '
+            'src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7">')
 
 
 TOGGLE_JS = ("var t=this.nextElementSibling;t.hidden=!t.hidden;"

@@ -54,7 +54,7 @@ def test_seniority_slider_by_keyboard(open_page, lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_advance_type_salary(open_page, lang: str) -> None:
     p = open_page(lang)
-    p.open("advance")
+    p.open("advance", "&year=2018&month=10&salary=75000")  # the article's example, as a link
     old = p.figure("advance")
     assert Decimal(old) == calc.advance(75000, 2018, 10, basis="net").paid
     p.type_into("in-salary", "80000")
@@ -108,6 +108,8 @@ def test_payslip_type_salary(open_page, lang: str) -> None:
 def test_dismissal_seed_then_salary(open_page, lang: str) -> None:
     p = open_page(lang)
     p.open("dismissal")
+    p.page.locator("button.pa-example-btn").click()  # the article's example is one click away
+    p.page.wait_for_selector('[data-figure="net"][data-value="11877.12"]', timeout=20_000)
     old = p.figure("net")
     assert old == "11877.12"
     assert p.figure("gross") == "13652.12"

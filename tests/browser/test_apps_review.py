@@ -105,17 +105,25 @@ def test_charts_with_tight_layouts(open_page) -> None:
 def test_switching_to_earnings_asks_without_an_error(open_page) -> None:
     p = open_page("en")
     p.open("dismissal")
-    p.page.locator(".in-avg_mode button", has_text="from 12 months' earnings").click()
+    p.page.locator(".in-leave_mode button", has_text="count by months").click()  # a new, empty field appears
     p.page.wait_for_selector(".field-prompt .widget-html-content:has-text('Please enter')", timeout=20_000)
+    assert p.error_texts() == []
+    assert p.page.locator(".has-error").count() == 0
+    old = p.figure("unused_days")
+    p.type_into("in-months", "6")
+    p.wait_figure_change("unused_days", old)
     assert p.error_texts() == []
     assert p.page.locator(".has-error").count() == 0
     old = p.figure("average_daily")
     p.type_into("in-earnings", "300000")
     p.wait_figure_change("average_daily", old)
     assert p.error_texts() == []
+    p.page.locator(".in-time_mode button", has_text="hours").click()
+    p.page.wait_for_selector(".field-hours .field-prompt .widget-html-content:not(:empty)", timeout=20_000)
     p.type_into("in-hours", "700")
     p.page.wait_for_selector(".field-hours.has-error", timeout=20_000)
-    assert any("at most 168" in t.replace("\u00a0", " ") for t in p.error_texts())
+    hours = 24 * calc.rulebook().default_date().day  # 24 h a calendar day up to the dismissal date (today)
+    assert any(f"at most {hours}" in t.replace("\u00a0", " ") for t in p.error_texts())
     assert p.errors == []
 
 

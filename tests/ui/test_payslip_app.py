@@ -33,8 +33,10 @@ def test_days_month_and_extras(shown) -> None:
     app.w_days.value = 10
     app.pay.w["night_hours"].value = "16"
     app.pay.w["night_rate"].value = "40"
-    app.pay.w["overtime"].value = "3; 2.5"
+    app.pay.w["overtime"].value = "3; 2.5"  # the English page: a decimal point ("2,5" is refused, see below)
     app.pay.w["allowance_pct"].value = "4"
+    app.pay.w["district"].value = "1,3"
+    assert "1.3" in app.messages()["district"]  # a comma groups thousands in English: said, not guessed
     app.pay.w["district"].value = "1.3"
     app.pay.w["northern"].value = "30"
     p = calc.payslip(60000, 2025, 5, days_worked=10, seniority_years=7, scale="civil_service",
