@@ -34,18 +34,19 @@ def test_every_line_is_the_engines_and_empty_lines_are_not_compared(shown) -> No
 
 
 def test_differing_lines_marked_with_amount_and_side(shown) -> None:
-    app = build("ru", {**CASE, "p_salary_pay": "60000", "p_ndfl": "15300", "p_paid": "77000"})
     r = engine()
+    paid = r.final_payment - Decimal("216.35")  # the member was paid 216.35 ₽ short
+    app = build("ru", {**CASE, "p_salary_pay": "60000", "p_ndfl": "15300", "p_paid": str(paid)})
     f = shown(app)
     assert f["differs"] == 2
     assert f["diff-salary_pay"] == 0
     assert f["diff-ndfl"] == Decimal("15300") - r.ndfl == 32  # withheld 32 ₽ too much
-    assert f["diff-paid"] == Decimal("77000") - r.final_payment
-    assert f["owed"] == r.final_payment - Decimal("77000") == Decimal("216.35")
+    assert f["diff-paid"] == paid - r.final_payment
+    assert f["owed"] == r.final_payment - paid == Decimal("216.35")
     table = app.table.value
     assert table.count('class="differs"') == 2 and table.count('class="same"') == 1
     assert table.count("не в вашу пользу") == 2 and "ст. 226" in table
-    app.printed["paid"].value = "78000"
+    app.printed["paid"].value = str(r.final_payment + 1000)
     assert "в вашу пользу" in app.table.value
 
 
