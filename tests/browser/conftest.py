@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from serving import free_port, voila_answers
 
 REPO = Path(__file__).resolve().parents[2]
 SHOTS = REPO / "artifacts" / "screenshots"
@@ -25,19 +25,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 LOCALES = {"ru": "ru-RU", "en": "en-GB"}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
-def _answers(url: str) -> bool:
-    """True when Voilà answers (another program on the port, e.g. a kernel's socket, does not count)."""
-    try:
-        with urllib.request.urlopen(url, timeout=2) as r:
-            return r.status == 200 and b"voila" in r.read(20000).lower()
-    except Exception:
-        return False
 
 
 def start_voila(log: Any) -> tuple[subprocess.Popen, str]:
@@ -51,7 +40,7 @@ def start_voila(log: Any) -> tuple[subprocess.Popen, str]:
         base = f"http://localhost:{port}"
         deadline = time.time() + 90
         while proc.poll() is None and time.time() < deadline:
-            if _answers(f"{base}/"):
+            if voila_answers(f"{base}/"):
                 return proc, base
             time.sleep(0.5)
         stop(proc)

@@ -4,36 +4,25 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from serving import free_port, voila_answers
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as r:
-            return r.status == 200 and b"voila" in r.read(20000).lower()
-    except Exception:
-        return False
 
 
 class Server:
     def __init__(self, env: dict[str, str], *args: str) -> None:
-        self.port = _free_port()
+        self.port = free_port()
         self.base = f"http://localhost:{self.port}"
         self.log = REPO / "artifacts" / f"voila-server-{self.port}.log"
         self.log.parent.mkdir(exist_ok=True)
@@ -44,7 +33,7 @@ class Server:
                 env={**os.environ, "PYTHONPATH": str(REPO), **env},
             )
         deadline = time.time() + 90
-        while not _answers(f"{self.base}/"):
+        while not voila_answers(f"{self.base}/"):
             if self.proc.poll() is not None or time.time() > deadline:
                 self.stop()
                 pytest.fail(f"Voilà did not start: {self.log}")
