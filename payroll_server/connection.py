@@ -16,8 +16,8 @@ from typing import Any
 from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
-from .frames import V1, BadFrame, check, v1_header
-from .watch import WATCH_SESSION
+from payroll_server.frames import V1, BadFrame, check, v1_header
+from payroll_server.watch import WATCH_SESSION
 
 try:
     from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler

@@ -13,19 +13,19 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from calc.text import T, tr
 from jupyter_server.auth.identity import PasswordIdentityProvider, User
 from tornado import web
 
+from calc.core.i18n import _
+from calc.core.text import tr
+
 RETRY_SECONDS = 5
-TITLE = T("Класс заполнен", "The class is full")
-BODY = T(
-    "Сервер сейчас открывает столько страниц, сколько может. Страница откроется сама, как только освободится "
-    "место: она пробует снова каждые {s} секунд. Закрывать её не нужно.",
-    "The server is running as many pages as it can hold. This page opens by itself as soon as there is room: "
-    "it tries again every {s} seconds. There is no need to close it.",
+TITLE = _("The class is full")
+BODY = _(
+    "The server is running as many pages as it can hold. This page opens by itself as soon as there is room: it "
+    "tries again every {s} seconds. There is no need to close it.",
 )
-RETRY = T("Попробовать сейчас", "Try now")
+RETRY = _("Try now")
 
 
 def page_lang(handler: web.RequestHandler) -> str:

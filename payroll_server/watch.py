@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import json
 
-from calc.text import LANGS, T, tr
+from calc.core.i18n import _
+from calc.core.text import LANGS, tr
 
 WATCH_SESSION = "payroll-watch-"
-LOST = T(
-    "Связь с сервером прервалась: эта страница больше не пересчитывает. Перезагрузите её — введённые значения "
-    "придётся ввести снова (или откройте «Ссылку на этот расчёт»).",
+LOST = _(
     "The connection to the server was lost: this page no longer recalculates. Reload it — the values typed will "
     "have to be typed again (or open the “Link to this scenario”).",
 )
-RELOAD = T("Перезагрузить страницу", "Reload the page")
+RELOAD = _("Reload the page")
 
 SCRIPT = """
 (function () {

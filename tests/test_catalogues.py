@@ -36,7 +36,7 @@ def _code_messages(folders: tuple[str, ...]) -> dict[tuple[str, str | None], boo
 
 
 CODE_OF = {lang: _code_messages(folders) for lang, folders in CATALOGUE_CODE.items()}
-CODE = _code_messages(("calc", "payroll_ui"))
+CODE = _code_messages(("calc", "payroll_ui", "payroll_server"))
 
 
 def test_every_language_serves_declared_code() -> None:

@@ -30,7 +30,7 @@ LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 DOMAIN = "messages"
 SOURCE_LANG = "en"
 CATALOGUE_CODE: dict[str, tuple[str, ...]] = {
-    "ru": ("calc/core", "calc/ru", "calc/workforce", "payroll_ui"),
+    "ru": ("calc/core", "calc/ru", "calc/workforce", "payroll_ui", "payroll_server"),
     "vi": ("calc/core", "calc/vn"),
 }
 """Each language's catalogue holds the messages of the code of the countries it serves (folders of the

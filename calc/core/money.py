@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, NamedTuple
 
 from calc.core.errors import InputError
+from calc.core.i18n import _, pgettext
+from calc.core.text import Text
 
 Number = Decimal | int | float | str
 
@@ -22,6 +24,7 @@ KOPECK = Decimal("0.01")
 RUBLE = Decimal("1")
 ZERO = Decimal(0)
 
+AMOUNT = pgettext("what to enter", "the amount")
 MAX_AMOUNT = Decimal("1000000000")  # 1 billion rubles: anything larger is a typing mistake
 
 
@@ -123,7 +126,16 @@ def _en_num(d: Decimal) -> str:
 _GROUPED = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")  # "120,000": 120 thousand or 120.000?
 
 
-def _plain_number(text: str, field: str, what_ru: str, what_en: str) -> str:
+def _shown(d: Decimal) -> Callable[[str], str]:
+    """A number as the message's language writes it (for the texts of the input checks)."""
+    return lambda lang: _ru_num(d) if lang == "ru" else _en_num(d)
+
+
+def _got(value: object) -> str:
+    return repr(str(value)[:40])
+
+
+def _plain_number(text: str, field: str, what: Text) -> str:
     """A typed number with one decimal separator (a dot or a comma) and spaces between thousands.
 
     Refused as ambiguous: a comma before exactly three digits ("120,000" — 120 thousand in English,
@@ -133,121 +145,114 @@ def _plain_number(text: str, field: str, what_ru: str, what_en: str) -> str:
     grouped = seps == 1 and _GROUPED.fullmatch(s) is not None and s == text.strip()
     if seps > 1 or grouped:
         raise InputError(
-            f"Число «{text.strip()[:40]}» можно прочитать двояко. Укажите {what_ru} без разделителей тысяч "
-            "или с пробелами между ними и с одним десятичным знаком — запятой или точкой: "
-            "120000, 120 000, 120000,50 или 120000.50.",
-            f"The number '{text.strip()[:40]}' can be read two ways. Please enter {what_en} without "
-            "thousands separators (or with spaces between thousands) and one decimal mark, a comma or a dot: "
-            "120000, 120 000, 120000,50 or 120000.50.",
+            _(
+                "The number '{text}' can be read two ways. Please enter {what} without thousands separators "
+                "(or with spaces between thousands) and one decimal mark, a comma or a dot: "
+                "120000, 120 000, 120000,50 or 120000.50.",
+                text=text.strip()[:40],
+                what=what,
+            ),
             field,
         )
     return s.replace(",", ".")
 
 
-def _number(value: object, field: str, what_ru: str, what_en: str) -> Decimal:
+def _number(value: object, field: str, what: Text) -> Decimal:
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise InputError(f"Укажите {what_ru}.", f"Please enter {what_en}.", field)
+        raise InputError(_("Please enter {what}.", what=what), field)
     if isinstance(value, bool):
-        raise InputError(f"Укажите {what_ru} числом.", f"Please enter {what_en} as a number.", field)
+        raise InputError(_("Please enter {what} as a number.", what=what), field)
     if isinstance(value, str):
-        value = _plain_number(value, field, what_ru, what_en)
+        value = _plain_number(value, field, what)
     try:
         d = dec(value)  # type: ignore[arg-type]
     except (InvalidOperation, TypeError, ValueError):
-        raise InputError(
-            f"Укажите {what_ru} числом (получено: «{value}»).",
-            f"Please enter {what_en} as a number (got '{value}').",
-            field,
-        ) from None
+        raise InputError(_("Please enter {what} as a number (got '{got}').", what=what, got=value), field) from None
     if not d.is_finite():
-        raise InputError(f"Укажите {what_ru} конечным числом.", f"Please enter {what_en} as a finite number.", field)
+        raise InputError(_("Please enter {what} as a finite number.", what=what), field)
     return d
 
 
 def amount(
     value: object,
     field: str = "amount",
-    what_ru: str = "сумму",
-    what_en: str = "the amount",
+    what: Text = AMOUNT,
     *,
     allow_zero: bool = True,
     maximum: Decimal = MAX_AMOUNT,
 ) -> Decimal:
     """A checked money amount in rubles: a finite number from 0 to ``maximum``."""
-    d = _number(value, field, what_ru, what_en)
+    d = _number(value, field, what)
     if d < 0 or (d == 0 and not allow_zero) or d > maximum:
-        top_ru, top_en = f"{_ru_num(maximum)} ₽", f"{_en_num(maximum)} RUB"
-        span_ru = f"от 0 до {top_ru}" if allow_zero else f"больше 0 и не больше {top_ru}"
-        span_en = f"from 0 to {top_en}" if allow_zero else f"above 0 and up to {top_en}"
-        raise InputError(
-            f"Укажите {what_ru} {span_ru} (получено: {_ru_num(d)} ₽).",
-            f"Please enter {what_en} {span_en} (got {_en_num(d)}).",
-            field,
-        )
+        top = lambda lang: f"{_ru_num(maximum)} ₽" if lang == "ru" else f"{_en_num(maximum)} RUB"  # noqa: E731
+        span = _("from 0 to {top}", top=top) if allow_zero else _("above 0 and up to {top}", top=top)
+        got = lambda lang: f"{_ru_num(d)} ₽" if lang == "ru" else _en_num(d)  # noqa: E731
+        raise InputError(_("Please enter {what} {span} (got {got}).", what=what, span=span, got=got), field)
     return d.quantize(KOPECK) if d.as_tuple().exponent > -2 else d  # 75000 → 75000.00, 0.125 kept as given
 
 
 def number(
     value: object,
     field: str,
-    what_ru: str,
-    what_en: str,
+    what: Text,
     *,
     low: Number = 0,
     high: Number = 10**9,
     integer: bool = False,
 ) -> Decimal:
     """A checked number within [low, high] (optionally whole)."""
-    d = _number(value, field, what_ru, what_en)
+    d = _number(value, field, what)
     lo, hi = dec(low), dec(high)
     if integer and d != d.to_integral_value():
-        raise InputError(
-            f"Укажите {what_ru} целым числом (получено: {_ru_num(d)}).",
-            f"Please enter {what_en} as a whole number (got {_en_num(d)}).",
-            field,
-        )
+        raise InputError(_("Please enter {what} as a whole number (got {got}).", what=what, got=_shown(d)), field)
     if not lo <= d <= hi:
         raise InputError(
-            f"Укажите {what_ru} от {_ru_num(lo)} до {_ru_num(hi)} (получено: {_ru_num(d)}).",
-            f"Please enter {what_en} from {_en_num(lo)} to {_en_num(hi)} (got {_en_num(d)}).",
+            _(
+                "Please enter {what} from {low} to {high} (got {got}).",
+                what=what,
+                low=_shown(lo),
+                high=_shown(hi),
+                got=_shown(d),
+            ),
             field,
         )
     return d
 
 
-def rate(value: object, field: str, what_ru: str, what_en: str, *, high: Number = 10) -> Decimal:
+def rate(value: object, field: str, what: Text, *, high: Number = 10) -> Decimal:
     """A checked rate given as a fraction (0.15 for 15 %); the message speaks in percent."""
-    d = _number(value, field, what_ru, what_en)
+    d = _number(value, field, what)
     hi = dec(high)
     if not 0 <= d <= hi:
-        pct = (d * 100).normalize()
-        top = (hi * 100).normalize()
-        hint_ru, hint_en = "", ""
+        hint: Text = ""
         if 1 < d <= 100:
-            hint_ru = f"; доля пишется дробью: {_ru_num(d / 100)} — это {_ru_num(d)} %"
-            hint_en = f"; a share is written as a fraction: {_en_num(d / 100)} means {_en_num(d)}%"
+            hint = _("; a share is written as a fraction: {fraction} means {share}%", fraction=_shown(d / 100),
+                     share=_shown(d))
         raise InputError(
-            f"Укажите {what_ru} от 0 до {_ru_num(top)} % (получено: {_ru_num(d)} = {_ru_num(pct)} %{hint_ru}).",
-            f"Please enter {what_en} from 0 to {_en_num(top)}% (got {_en_num(d)} = {_en_num(pct)}%{hint_en}).",
+            _(
+                "Please enter {what} from 0 to {top}% (got {got} = {pct}%{hint}).",
+                what=what,
+                top=_shown((hi * 100).normalize()),
+                got=_shown(d),
+                pct=_shown((d * 100).normalize()),
+                hint=hint,
+            ),
             field,
         )
     return d
 
 
-def a_date(value: object, field: str, what_ru: str, what_en: str) -> date:
+def a_date(value: object, field: str, what: Text) -> date:
     """A calendar date input (a ``datetime.date``); anything else is refused with a clear message."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    raise InputError(
-        f"Укажите {what_ru} — дату (например, 2024-06-10), получено {str(value)[:40]!r}.",
-        f"Please enter {what_en} as a date (e.g. 2024-06-10), got {str(value)[:40]!r}.",
-        field,
-    )
+    raise InputError(_("Please enter {what} as a date (e.g. 2024-06-10), got {got}.", what=what, got=_got(value)),
+                     field)
 
 
-def flag(value: object, field: str, what_ru: str, what_en: str) -> bool:
+def flag(value: object, field: str, what: Text) -> bool:
     """A yes/no input: ``True`` / ``False`` (or 1 / 0); anything else is refused, not guessed."""
     if hasattr(value, "item") and not isinstance(value, Decimal):
         value = value.item()  # a numpy scalar
@@ -255,11 +260,8 @@ def flag(value: object, field: str, what_ru: str, what_en: str) -> bool:
         return value
     if isinstance(value, int) and value in (0, 1):
         return bool(value)
-    raise InputError(
-        f"Укажите {what_ru}: да или нет (True / False), получено {str(value)[:40]!r}.",
-        f"Please enter {what_en}: yes or no (True / False), got {str(value)[:40]!r}.",
-        field,
-    )
+    raise InputError(_("Please enter {what}: yes or no (True / False), got {got}.", what=what, got=_got(value)),
+                     field)
 
 
 def floor_int(value: Decimal) -> int:
@@ -267,51 +269,46 @@ def floor_int(value: Decimal) -> int:
     return math.floor(value)
 
 
-def listed(value: object, field: str, what_ru: str, what_en: str) -> list[Any]:
+def listed(value: object, field: str, what: Text) -> list[Any]:
     """A list given as a list or tuple (or another sequence); text, a lone number or a mapping is refused,
     so "123456" is never read as six months of income, one per character."""
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         raise InputError(
-            f"Укажите {what_ru} списком, например [60000, 60000], получено {str(value)[:40]!r}.",
-            f"Please enter {what_en} as a list, e.g. [60000, 60000], got {str(value)[:40]!r}.",
-            field,
+            _("Please enter {what} as a list, e.g. [60000, 60000], got {got}.", what=what, got=_got(value)), field
         )
     return list(value)
 
 
-def amounts(value: object, field: str, what_ru: str, what_en: str, *, most: int | None = None) -> list[Decimal]:
+def amounts(value: object, field: str, what: Text, *, most: int | None = None) -> list[Decimal]:
     """A list of checked amounts (``most``: the longest list allowed, e.g. 12 months)."""
-    items = listed(value, field, what_ru, what_en)
+    items = listed(value, field, what)
     if most is not None and len(items) > most:
         raise InputError(
-            f"Укажите {what_ru}: не больше {most} значений (получено {len(items)}).",
-            f"Please enter {what_en}: at most {most} values (got {len(items)}).",
-            field,
+            _("Please enter {what}: at most {most} values (got {n}).", what=what, most=most, n=len(items)), field
         )
-    return [amount(x, field, what_ru, what_en) for x in items]
+    return [amount(x, field, what) for x in items]
 
 
-def items_of(value: object, kind: type | tuple[type, ...], field: str, what_ru: str, what_en: str) -> list[Any]:
+def items_of(value: object, kind: type | tuple[type, ...], field: str, what: Text) -> list[Any]:
     """A list whose every element is of ``kind`` (e.g. ``Debt``); anything else is refused."""
-    items = listed(value, field, what_ru, what_en)
+    items = listed(value, field, what)
     for x in items:
         if not isinstance(x, kind):
             raise InputError(
-                f"Укажите {what_ru}: в списке должны быть только нужные записи, получено {str(x)[:40]!r}.",
-                f"Please enter {what_en}: the list may hold only the records it is for, got {str(x)[:40]!r}.",
+                _("Please enter {what}: the list may hold only the records it is for, got {got}.", what=what,
+                  got=_got(x)),
                 field,
             )
     return items
 
 
-def choice(value: object, options: Iterable[str], field: str, what_ru: str, what_en: str) -> str:
+def choice(value: object, options: Iterable[str], field: str, what: Text) -> str:
     """One of the ``options`` (a text key such as a kind of employer); anything else is refused."""
     opts = list(options)
     if not isinstance(value, str) or value not in opts:
-        listed_opts = ", ".join(opts)
         raise InputError(
-            f"Укажите {what_ru}: одно из {listed_opts} (получено {str(value)[:40]!r}).",
-            f"Please enter {what_en}: one of {listed_opts} (got {str(value)[:40]!r}).",
+            _("Please enter {what}: one of {options} (got {got}).", what=what, options=", ".join(opts),
+              got=_got(value)),
             field,
         )
     return value
@@ -321,7 +318,10 @@ def date_order(start: date, end: date, field: str) -> None:
     """Refuse a period whose end comes before its start."""
     if end < start:
         raise InputError(
-            f"Дата окончания {end.isoformat()} раньше даты начала {start.isoformat()}: укажите даты по порядку.",
-            f"The end date {end.isoformat()} is before the start date {start.isoformat()}: give the dates in order.",
+            _(
+                "The end date {end} is before the start date {start}: give the dates in order.",
+                end=end.isoformat(),
+                start=start.isoformat(),
+            ),
             field,
         )

@@ -67,8 +67,8 @@ class AdvanceResult(Explained):
 
 def regional(district_coef: Any = 1, northern_percent: Any = 0) -> tuple[Decimal, Decimal]:
     """The district coefficient (1 to 3) and the northern allowance rate (0 to 100 %), checked."""
-    coef = number(district_coef, "district_coef", "районный коэффициент", "the district coefficient", low=1, high=3)
-    north = rate(northern_percent, "northern_percent", "северную надбавку", "the northern allowance", high=1)
+    coef = number(district_coef, "district_coef", _("the district coefficient"), low=1, high=3)
+    north = rate(northern_percent, "northern_percent", _("the northern allowance"), high=1)
     return coef, north
 
 
@@ -118,10 +118,10 @@ def advance(
     rb.check_year(year)
     if not isinstance(month, int) or not 1 <= month <= 12:
         raise InputError(_("The month must be 1 to 12, got {month}.", month=month), "month")
-    s = amount(salary, "salary", "оклад", "the salary", allow_zero=False)
-    allow = amount(allowances, "allowances", "надбавки за отработанное время", "the allowances for time worked")
+    s = amount(salary, "salary", _("the salary"), allow_zero=False)
+    allow = amount(allowances, "allowances", _("the allowances for time worked"))
     coef, north = regional(district_coef, northern_percent)
-    only = flag(salary_only, "salary_only", "аванс только с оклада", "whether the advance is on the salary alone")
+    only = flag(salary_only, "salary_only", _("whether the advance is on the salary alone"))
     if only:
         allow, coef, north = ZERO, Decimal(1), ZERO
     factor = coef + north
@@ -129,9 +129,9 @@ def advance(
     month_base = s + allow if factor == 1 else round_to((s + allow) * factor, "kopeck")
     total = month_base
     if month_gross is not None:
-        total = amount(month_gross, "month_gross", "начисления за месяц", "the month's pay")
-    prior = amount(prior_income, "prior_income", "доход с начала года", "the income earlier this year")
-    prior_north = amount(prior_northern, "prior_northern", "северную часть дохода", "the northern part of that income")
+        total = amount(month_gross, "month_gross", _("the month's pay"))
+    prior = amount(prior_income, "prior_income", _("the income earlier this year"))
+    prior_north = amount(prior_northern, "prior_northern", _("the northern part of that income"))
     if prior_north > prior:
         raise InputError(
             _("The district and northern part of earlier income cannot exceed that income."), "prior_northern"
@@ -143,7 +143,7 @@ def advance(
     withhold = (
         bool(withheld_rule.value)
         if withhold_ndfl is None
-        else flag(withhold_ndfl, "withhold_ndfl", "удерживать ли НДФЛ с аванса", "whether НДФЛ is withheld")
+        else flag(withhold_ndfl, "withhold_ndfl", _("whether НДФЛ is withheld"))
     )
     basis = basis or ("gross" if withheld_rule.value else "net")
     if basis not in ("gross", "net"):
@@ -175,7 +175,7 @@ def advance(
     month_tax = (
         _tax_for(priors, (total - month_north, month_north), year, resident, country)
         if month_ndfl is None
-        else amount(month_ndfl, "month_ndfl", "НДФЛ за месяц", "the month's НДФЛ")
+        else amount(month_ndfl, "month_ndfl", _("the month's НДФЛ"))
     )
     tr.given("month_ndfl", month_tax, source=NDFL_226, rules=[rb.lookup("ndfl.resident_scale", on)])
     if basis == "gross":
@@ -203,8 +203,7 @@ def advance(
             number(
                 days_in_month,
                 "days_in_month",
-                "рабочие дни месяца",
-                "the working days of the month",
+                _("the working days of the month"),
                 low=1,
                 high=31,
                 integer=True,
@@ -219,8 +218,7 @@ def advance(
         else number(
             days_worked,
             "days_worked",
-            "отработанные дни первой половины",
-            "the days worked in the first half",
+            _("the days worked in the first half"),
             low=0,
             high=31,
         )
@@ -262,7 +260,7 @@ def advance(
             note=net_note,
         )
     elif method == "percent":
-        p = rate(percent, "percent", "процент аванса", "the advance percentage", high=1)
+        p = rate(percent, "percent", _("the advance percentage"), high=1)
         if p <= 0:
             raise InputError(_("The advance percentage must be above 0 and at most 100%."), "percent")
         if days_worked is None:

@@ -67,13 +67,13 @@ def average_daily_earnings(
     ``part_months``: (calendar days in the month, calendar days counted) for each partly worked month.
     """
     rb = rulebook(country)
-    e = amount(earnings, "earnings_12m", "заработок за 12 месяцев", "the 12 months' earnings")
-    full = number(full_months, "full_months", "полные месяцы", "the full months", low=0, high=12, integer=True)
+    e = amount(earnings, "earnings_12m", _("the 12 months' earnings"))
+    full = number(full_months, "full_months", _("the full months"), low=0, high=12, integer=True)
     avg_rule = rb.lookup("labour.avg_month_days", on)
     k = dec(avg_rule.value)
     tr_ = trace or Trace()
     parts = ZERO
-    part_months = listed(part_months, "part_months", "неполные месяцы", "the partly worked months")
+    part_months = listed(part_months, "part_months", _("the partly worked months"))
     for pair in part_months:
         if not isinstance(pair, (tuple, list)) or len(pair) != 2:
             raise InputError(
@@ -81,8 +81,8 @@ def average_daily_earnings(
                 "part_months",
             )
         cal, counted = pair
-        c = number(cal, "part_months", "число дней в месяце", "the days in the month", low=28, high=31, integer=True)
-        d = number(counted, "part_months", "учтённые дни", "days counted", low=0, high=c)
+        c = number(cal, "part_months", _("the days in the month"), low=28, high=31, integer=True)
+        d = number(counted, "part_months", _("days counted"), low=0, high=c)
         parts += k / c * d
     if full + len(part_months) > 12:
         raise InputError(_("The reference period has at most 12 months."), "part_months")
@@ -163,11 +163,11 @@ class PayRise:
 
     def factor(self) -> Decimal:
         if self.coefficient is not None:
-            return number(self.coefficient, "pay_rise", "коэффициент повышения", "the rise coefficient", low=1, high=10)
+            return number(self.coefficient, "pay_rise", _("the rise coefficient"), low=1, high=10)
         if self.old is None or self.new is None:
             raise InputError(_("Pay rise: give the coefficient, or the old and the new salary."), "pay_rise")
-        old = amount(self.old, "pay_rise", "прежний оклад", "the old salary", allow_zero=False)
-        new = amount(self.new, "pay_rise", "новый оклад", "the new salary", allow_zero=False)
+        old = amount(self.old, "pay_rise", _("the old salary"), allow_zero=False)
+        new = amount(self.new, "pay_rise", _("the new salary"), allow_zero=False)
         if new < old:
             raise InputError(_("Pay rise: the new salary is below the old one."), "pay_rise")
         return new / old
@@ -239,19 +239,18 @@ def _month_figures(m: PeriodMonth, first: date, last: date, country: str) -> Mon
     where = f"{m.month:02d}.{m.year}"
     days = month_days(m.year, m.month, country)
     cal = len(days)
-    pay = amount(m.pay, "months", f"заработок за {where}", f"the pay of {m.month:02d}/{m.year}")
+    pay = amount(m.pay, "months", T(f"заработок за {where}", f"the pay of {m.month:02d}/{m.year}"))
     off: set[date] = set()
     for period in m.excluded:
-        a = a_date(period[0], "excluded", "начало исключаемого периода", "the start of the excluded period")
-        b = a_date(period[1], "excluded", "конец исключаемого периода", "the end of the excluded period")
+        a = a_date(period[0], "excluded", _("the start of the excluded period"))
+        b = a_date(period[1], "excluded", _("the end of the excluded period"))
         if b < a:
             raise InputError(_("An excluded period ends before it starts."), "excluded")
         off |= {d.date for d in days if a <= d.date <= b}
     counted = number(
         m.excluded_days,
         "excluded_days",
-        f"исключаемые дни за {where}",
-        f"the excluded days of {m.month:02d}/{m.year}",
+        T(f"исключаемые дни за {where}", f"the excluded days of {m.month:02d}/{m.year}"),
         low=0,
         high=cal,
         integer=True,
@@ -272,8 +271,7 @@ def _month_figures(m: PeriodMonth, first: date, last: date, country: str) -> Mon
         worked: Decimal | None = number(
             m.days_worked,
             "days_worked",
-            f"отработанные дни за {where}",
-            f"the days worked in {m.month:02d}/{m.year}",
+            T(f"отработанные дни за {where}", f"the days worked in {m.month:02d}/{m.year}"),
             low=0,
             high=norm,
         )
@@ -359,11 +357,11 @@ def average_earnings(
 
     Months of the period not given count as not worked (e.g. before the worker was hired).
     """
-    event = a_date(event, "event", "дату события", "the date of the event")
+    event = a_date(event, "event", _("the date of the event"))
     first, last = billing_period(event, country)
     tr_ = trace or Trace()
-    months = listed(months, "months", "месяцы расчётного периода", "the months of the billing period")
-    bonuses = items_of(bonuses or (), Bonus, "bonuses", "премии", "the bonuses")
+    months = listed(months, "months", _("the months of the billing period"))
+    bonuses = items_of(bonuses or (), Bonus, "bonuses", _("the bonuses"))
     if pay_rise is not None and not isinstance(pay_rise, PayRise):
         raise InputError(_("The pay rise is calc.PayRise(on, coefficient) or PayRise(on, old=…, new=…)."), "pay_rise")
     figs = [_month_figures(m, first, last, country) for m in months]
@@ -379,7 +377,7 @@ def average_earnings(
         rules=rules[:1],
         **{f"m{i}": Q(f.pay, "rub", _month_label(f.year, f.month)) for i, f in enumerate(figs)},
     )
-    after = pay_rise is not None and a_date(pay_rise.on, "pay_rise", "дату повышения", "the date of the rise") > last
+    after = pay_rise is not None and a_date(pay_rise.on, "pay_rise", _("the date of the rise")) > last
     if pay_rise is not None and not after:
         pay = _raise(tr_, pay, pay_rise, months, figs, event, first, last, law16)
     earnings = pay
@@ -453,7 +451,7 @@ def _raise(
     law: Text,
 ) -> Decimal:
     """п. 16: pay earned before a rise inside the period × the coefficient."""
-    on = a_date(rise.on, "pay_rise", "дату повышения", "the date of the rise")
+    on = a_date(rise.on, "pay_rise", _("the date of the rise"))
     k = rise.factor()
     if on <= first:
         raise InputError(
@@ -471,7 +469,7 @@ def _raise(
                     "pay_before_rise",
                 )
             before += amount(
-                m.pay_before_rise, "pay_before_rise", "заработок до повышения", "the pay before the rise", maximum=f.pay
+                m.pay_before_rise, "pay_before_rise", _("the pay before the rise"), maximum=f.pay
             )
     tr_.given("pay_before_rise", before, source=law)
     tr_.given("rise_coefficient", k, source=law)
@@ -500,9 +498,9 @@ def _bonuses(
     """п. 15: bonuses in full when the period is fully worked, else pro rata to the time worked."""
     whole, share_base = ZERO, ZERO
     for b in bonuses:
-        a = amount(b.amount, "bonuses", "премию", "the bonus")
+        a = amount(b.amount, "bonuses", _("the bonus"))
         if b.kind == "other" and b.months is not None:
-            n = number(b.months, "bonuses", "месяцы премии", "the bonus's months", low=1, high=120, integer=True)
+            n = number(b.months, "bonuses", _("the bonus's months"), low=1, high=120, integer=True)
             a = a * min(n, 12) / n  # the monthly part for each month of the period
         if full or b.for_time_worked:
             whole += a

@@ -141,7 +141,7 @@ def hours_norm(year: int, month: int, week_hours: int | Decimal = 40, country: s
     days = month_days(year, month, country)
     top = rulebook(country).value("labour.max_week_hours", date(year, month, 1))
     week = number(
-        week_hours, "week_hours", "часы в неделю", "the hours per week", low=Decimal("0.01"), high=top
+        week_hours, "week_hours", _("the hours per week"), low=Decimal("0.01"), high=top
     )  # ТК РФ ст. 91: at most 40 a week; part-time (ст. 93) is fewer
     per_day = week / 5
     shortened = sum(d.kind == "shortened" for d in days)
@@ -158,8 +158,8 @@ def year_work_hours(year: int, country: str = "ru") -> int:
 
 def working_days_between(start: date, end: date, country: str = "ru") -> int:
     """Working days from ``start`` to ``end`` inclusive (both within one year)."""
-    start = a_date(start, "start", "дату начала", "the start date")
-    end = a_date(end, "end", "дату окончания", "the end date")
+    start = a_date(start, "start", _("the start date"))
+    end = a_date(end, "end", _("the end date"))
     date_order(start, end, "end")
     if start.year != end.year:
         raise InputError(_("The period must be within one year."), "dates")

@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from calc.core.errors import InputError
-from calc.core.i18n import _
+from calc.core.i18n import _, pgettext
 from calc.core.money import ZERO, amount, dec, number, round_to
 from calc.core.rules import Dated, rulebook
 from calc.core.text import Text
@@ -146,15 +146,14 @@ def accident_rate(
     if accident_rate is not None:
         rates = [dec(v) for v in rule.value.values()]  # the law's lowest and highest class rates
         r = number(
-            accident_rate, "accident_rate", "тариф на травматизм", "the accident rate", low=min(rates), high=max(rates)
+            accident_rate, "accident_rate", _("the accident rate"), low=min(rates), high=max(rates)
         )
         return r, None
     cls = int(
         number(
             1 if accident_class is None else accident_class,
             "accident_class",
-            "класс риска",
-            "the risk class",
+            _("the risk class"),
             low=1,
             high=32,
             integer=True,
@@ -184,7 +183,7 @@ def year_contributions(
     rb = rulebook(country)
     rb.check_year(year)
     check_kind(kind)
-    pays = [amount(p, "gross", "начисления месяца", "the month's pay") for p in monthly_pay]
+    pays = [amount(p, "gross", pgettext("calc.ru.contributions", "the month's pay")) for p in monthly_pay]
     rounding = rb.value("contributions.rounding", date(year, 1, 1))
     out: list[MonthContributions] = []
     base = ZERO

@@ -18,7 +18,7 @@ from typing import Any
 
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Trace
-from calc.core.i18n import _
+from calc.core.i18n import _, pgettext
 from calc.core.money import KOPECK, RUBLE, ZERO, amount, dec, number
 from calc.core.rules import Dated, rulebook
 from calc.core.text import Text, money, money_short, percent, tr
@@ -342,16 +342,14 @@ class YearResult:
         }
 
 
-def _monthly(values: Any, what_ru: str, what_en: str, field_: str, n: int = 12) -> list[Decimal]:
+def _monthly(values: Any, what: Text, field_: str, n: int = 12) -> list[Decimal]:
     if isinstance(values, Sequence) and not isinstance(values, str):
         vals = list(values)
         if not 1 <= len(vals) <= 12:
-            raise InputError(
-                f"Укажите {what_ru} за 1–12 месяцев.", f"Please give {what_en} for 1 to 12 months.", field_
-            )
+            raise InputError(_("Please give {what} for 1 to 12 months.", what=what), field_)
     else:
         vals = [values] * n
-    return [amount(v, field_, what_ru, what_en) for v in vals]
+    return [amount(v, field_, what) for v in vals]
 
 
 def year_payroll(
@@ -382,8 +380,8 @@ def year_payroll(
         sole_parent=sole_parent,
         country=country,
     )
-    gross = _monthly(monthly_gross, "начисления", "the gross pay", "gross")
-    north = _monthly(northern, "северную часть", "the northern part", "northern", len(gross))
+    gross = _monthly(monthly_gross, pgettext("what to enter", "the gross pay"), "gross")
+    north = _monthly(northern, pgettext("what to enter", "the northern part"), "northern", len(gross))
     if len(north) != len(gross):
         raise InputError(_("The northern part is needed for every month."), "northern")
     for g, n in zip(gross, north, strict=True):
@@ -530,7 +528,7 @@ def employer_cost(
         raise InputError(_("Give exactly one of: gross pay, net pay or total cost."), "gross")
     if year is None:
         raise InputError(_("Please give the year."), "year")
-    m = int(number(month, "month", "месяц", "the month", low=1, high=12, integer=True))
+    m = int(number(month, "month", _("the month"), low=1, high=12, integer=True))
     o = options(
         year,
         kind=kind,
@@ -543,7 +541,7 @@ def employer_cost(
     )
     found = None
     if gross is not None:
-        g, exact, note = amount(gross, "gross", "начисленную зарплату", "the gross pay"), True, None
+        g, exact, note = amount(gross, "gross", _("the gross pay")), True, None
     else:
         found, g, exact, note = _invert(net, total_cost, m, o)
     taxes, contrib = _steady(g, m, o)
@@ -560,11 +558,11 @@ def _invert(net: Any, total_cost: Any, month: int, o: Options) -> tuple[_Found, 
     """The gross for a net pay or a total cost: the smallest exact solution, else the nearest above."""
     breaks = _breaks(month, o)
     if net is not None:
-        field_, target = "net", amount(net, "net", "зарплату на руки", "the net pay")
+        field_, target = "net", amount(net, "net", _("the net pay"))
         what, rounding = _("This net pay"), NET_ROUNDING
         found = _search(lambda x: _fast(x, month, o).net, target, target, RUBLE, 2 * target + 10_000, breaks)
     else:
-        field_, target = "total_cost", amount(total_cost, "total_cost", "полную стоимость", "the total cost")
+        field_, target = "total_cost", amount(total_cost, "total_cost", _("the total cost"))
         what, rounding = _("This total cost"), COST_ROUNDING
         found = _search(lambda x: _fast(x, month, o).total_cost, target, ZERO, KOPECK, target, breaks)
     if found.exact:

@@ -46,8 +46,8 @@ LAW_127 = _("Labour Code art. 127")
 
 def leave_months(start: date, end: date, country: str = "ru") -> int:
     """Months of a working year from ``start`` to ``end`` inclusive, with the half-month rule."""
-    start = a_date(start, "start", "дату начала", "the start date")
-    end = a_date(end, "end", "дату окончания", "the end date")
+    start = a_date(start, "start", _("the start date"))
+    end = a_date(end, "end", _("the end date"))
     date_order(start, end, "end")
     rulebook(country).check_date(start)
     rd = relativedelta(end + timedelta(days=1), start)
@@ -78,14 +78,14 @@ def unused_leave_days(
     """
     rb = rulebook(country)
     m = number(
-        months, "leave_months", "месяцы для отпуска", "the months counting for leave", low=0, high=600, integer=True
+        months, "leave_months", _("the months counting for leave"), low=0, high=600, integer=True
     )
-    used = number(used_days, "leave_days_used", "использованные дни отпуска", "the leave days used", low=0, high=10000)
+    used = number(used_days, "leave_days_used", _("the leave days used"), low=0, high=10000)
     rule = rb.lookup("labour.annual_leave_days", on)
     per_year = (
         dec(rule.value)
         if leave_days is None
-        else number(leave_days, "leave_days_year", "дни отпуска в году", "the leave days a year", low=28, high=100)
+        else number(leave_days, "leave_days_year", _("the leave days a year"), low=28, high=100)
     )
     tr = trace or Trace()
     tr.given("leave_days_year", per_year, rules=[rule])
@@ -204,7 +204,7 @@ def final_settlement(
     if average_daily is not None:
         avg = tr.given(
             "average_daily",
-            amount(average_daily, "average_daily", "средний дневной заработок", "the average daily earnings"),
+            amount(average_daily, "average_daily", _("the average daily earnings")),
             source=LAW_139,
         )
     elif earnings_12m is not None:
@@ -221,7 +221,7 @@ def final_settlement(
         days = tr.given(
             "unused_days",
             number(
-                unused_days, "unused_days", "неиспользованные дни отпуска", "the unused leave days", low=0, high=1000
+                unused_days, "unused_days", _("the unused leave days"), low=0, high=1000
             ),
         )
     elif months_for_leave is not None:
@@ -255,8 +255,8 @@ def final_settlement(
         pay=Q(pl.gross, "rub", _("pay for the last month")),
         leave_compensation=comp,
     )
-    prior = amount(prior_income, "prior_income", "доход с начала года", "the income earlier this year")
-    prior_north = amount(prior_northern, "prior_northern", "северную часть дохода", "the northern part of that income")
+    prior = amount(prior_income, "prior_income", _("the income earlier this year"))
+    prior_north = amount(prior_northern, "prior_northern", _("the northern part of that income"))
     if prior_north > prior:
         raise InputError(
             _("The district and northern part of earlier income cannot exceed that income."), "prior_northern"

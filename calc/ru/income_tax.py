@@ -21,7 +21,7 @@ from typing import Any
 
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Trace
-from calc.core.i18n import _
+from calc.core.i18n import _, pgettext
 from calc.core.money import ZERO, amount, amounts, dec, flag, round_to
 from calc.core.rules import Dated, rulebook
 from calc.core.text import money_short, percent
@@ -39,7 +39,7 @@ class Children:
         if isinstance(children, Children):
             return children
         sole = flag(
-            sole_parent, "sole_parent", "единственный ли родитель у ребёнка", "whether the worker is a sole parent"
+            sole_parent, "sole_parent", _("whether the worker is a sole parent")
         )
         if hasattr(children, "item"):
             children = children.item()  # a numpy scalar
@@ -52,7 +52,7 @@ class Children:
                 _("Children: give a number (0–20) or a list with, for each child, disabled yes/no."),
                 "children",
             )
-        flags = tuple(flag(x, "children", "инвалидность ребёнка", "whether the child is disabled") for x in children)
+        flags = tuple(flag(x, "children", _("whether the child is disabled")) for x in children)
         if len(flags) > 20:
             raise InputError(_("The number of children must be from 0 to 20."), "children")
         return cls(flags, sole)
@@ -75,7 +75,7 @@ def band_taxes(base: Decimal, scale: Sequence[Sequence[Any]]) -> list[tuple[Deci
 
 
 def resident_flag(resident: object) -> bool:
-    return flag(resident, "resident", "налоговый резидент ли работник", "whether the worker is a tax resident")
+    return flag(resident, "resident", _("whether the worker is a tax resident"))
 
 
 def _scale(year: int, resident: bool, country: str) -> tuple[list[list[Any]], Dated]:
@@ -122,8 +122,8 @@ def ndfl_detail(
     """Tax on a year's cumulative income (main base) and, from 2025, the separate northern base."""
     rb = rulebook(country)
     rb.check_year(year)
-    base = amount(income, "income", "доход", "the income")
-    north = amount(northern, "northern", "районный коэффициент и северную надбавку", "the northern part")
+    base = amount(income, "income", _("the income"))
+    north = amount(northern, "northern", _("the northern part"))
     tr = trace or Trace()
     scale, rule = _scale(year, resident, country)
     rounding = rb.lookup("ndfl.rounding", date(year, 1, 1))
@@ -172,8 +172,8 @@ def ndfl(income: Any, year: int, resident: bool = True, *, northern: Any = 0, co
     """НДФЛ on a year's cumulative ``income``, in whole rubles (НК РФ ст. 52 п. 6)."""
     rb = rulebook(country)
     rb.check_year(year)
-    base = amount(income, "income", "доход", "the income")
-    north = amount(northern, "northern", "районный коэффициент и северную надбавку", "the northern part")
+    base = amount(income, "income", _("the income"))
+    north = amount(northern, "northern", _("the northern part"))
     scale, _ignored = _scale(year, resident, country)
     rule = rb.lookup("ndfl.rounding", date(year, 1, 1)).value
     north_scale = rb.value("ndfl.northern_scale", date(year, 1, 1))
@@ -244,9 +244,12 @@ def withholding(
     coefficient and northern allowance part of each month (a separate base from 2025).
     """
     rulebook(country).check_year(year)
-    incomes = amounts(monthly_income, "monthly_income", "доходы месяцев", "the months' income", most=12)
+    incomes = amounts(monthly_income, "monthly_income", _("the months' income"), most=12)
     no_north = northern is None or (isinstance(northern, (list, tuple)) and not northern)
-    norths = [ZERO] * len(incomes) if no_north else amounts(northern, "northern", "северную часть", "the northern part")
+    norths = [ZERO] * len(incomes) if no_north else amounts(northern, "northern", pgettext(
+        "calc.ru.income_tax",
+        "the northern part",
+    ))
     if len(norths) != len(incomes):
         raise InputError(_("The northern part is needed for every month."), "northern")
     rows: list[MonthTax] = []

@@ -112,12 +112,12 @@ def _rate_table(country: str, own: Sequence[RatePeriod]) -> tuple[list[tuple[dat
         for p in own:
             if not isinstance(p, RatePeriod):
                 raise InputError(_("Rates are calc.RatePeriod(date, rate)."), "rates")
-            a_date(p.start, "rates", "дату начала ставки", "the start date of the rate")
+            a_date(p.start, "rates", _("the start date of the rate"))
         first = min(p.start for p in own)
         table = [t for t in table if t[0] < first]
         for p in sorted(own, key=lambda p: p.start):
-            start = a_date(p.start, "rates", "дату начала ставки", "the start date of the rate")
-            r = number(p.rate, "rates", "ставку (долей, 0,16 = 16 %)", "the rate (a fraction, 0.16 = 16%)", high=1)
+            start = a_date(p.start, "rates", _("the start date of the rate"))
+            r = number(p.rate, "rates", _("the rate (a fraction, 0.16 = 16%)"), high=1)
             table.append((start, r, None))
         known_to = max(known_to, max(p.start for p in own))
     return table, known_to
@@ -169,7 +169,7 @@ def _segments(
 
 def _check_debts(debts: Iterable[Debt], base: str) -> list[tuple[Debt, Decimal]]:
     out = []
-    for i, d in enumerate(listed(debts, "debts", "суммы, выплаченные с задержкой", "the amounts paid late")):
+    for i, d in enumerate(listed(debts, "debts", _("the amounts paid late"))):
         if not isinstance(d, Debt):
             raise InputError(_("Each amount is calc.Debt(amount, due, kind)."), "debts")
         if not isinstance(d.kind, str) or d.kind not in KINDS:
@@ -177,9 +177,9 @@ def _check_debts(debts: Iterable[Debt], base: str) -> list[tuple[Debt, Decimal]]
                 _("Unknown kind of payment '{kind}'; allowed: {kinds}.", kind=d.kind, kinds=', '.join(KINDS)),
                 "kind",
             )
-        a_date(d.due, "due", "срок выплаты", "the due date")
-        gross = amount(d.amount, "amount", "сумму к выплате", "the amount due", allow_zero=False)
-        tax = amount(d.ndfl, "ndfl", "удержанный НДФЛ", "the НДФЛ withheld")
+        a_date(d.due, "due", _("the due date"))
+        gross = amount(d.amount, "amount", _("the amount due"), allow_zero=False)
+        tax = amount(d.ndfl, "ndfl", _("the НДФЛ withheld"))
         if tax >= gross:
             raise InputError(
                 _(
@@ -214,17 +214,16 @@ def late_pay_compensation(
     if not isinstance(base, str) or base not in BASES:
         raise InputError(_("Base: net (after НДФЛ) or gross (accrued)."), "base")
     if until is not None:
-        until = a_date(until, "until", "дату расчёта", "the date to compute up to")
+        until = a_date(until, "until", _("the date to compute up to"))
         rulebook(country).check_date(until)
-    rates = items_of(rates, RatePeriod, "rates", "периоды ставок", "the rate periods")
+    rates = items_of(rates, RatePeriod, "rates", _("the rate periods"))
     den = None
     if denominator is not None:
         den = int(
             number(
                 denominator,
                 "denominator",
-                "знаменатель доли ставки (1/N)",
-                "the denominator of the share (1/N)",
+                _("the denominator of the share (1/N)"),
                 low=1,
                 high=150,
                 integer=True,
@@ -234,19 +233,19 @@ def late_pay_compensation(
     items = _check_debts(debts, base)
     for d, _base in items:
         rb.check_date(d.due)
-    pays = listed(payments, "payments", "выплаты", "the payments")
+    pays = listed(payments, "payments", _("the payments"))
     for p in pays:
         if not isinstance(p, Payment):
             raise InputError(_("Each payment is calc.Payment(date, amount)."), "payments")
-        a_date(p.on, "payments", "дату выплаты", "the payment date")
+        a_date(p.on, "payments", _("the payment date"))
     pays.sort(key=lambda p: p.on)
     balances = [b for _, b in items]
     events: list[list[tuple[date, Decimal]]] = [[] for _ in items]  # per debt: (day paid, amount)
     order = sorted(range(len(items)), key=lambda i: items[i][0].due)
     for p in pays:
-        on = a_date(p.on, "payments", "дату выплаты", "the payment date")
+        on = a_date(p.on, "payments", _("the payment date"))
         rb.check_date(on)
-        left = amount(p.amount, "payments", "сумму выплаты", "the payment amount", allow_zero=False)
+        left = amount(p.amount, "payments", _("the payment amount"), allow_zero=False)
         targets = order if p.debt is None else [p.debt]
         if p.debt is not None and not 0 <= p.debt < len(items):
             raise InputError(_("There is no amount No. {debt}.", debt=p.debt), "payments")
@@ -282,7 +281,7 @@ def late_pay_compensation(
     if any(b > 0 for b in balances):
         if until is None:
             raise InputError(_("Part of the debt is unpaid: give the date to compute up to (until)."), "until")
-        end = a_date(until, "until", "дату расчёта", "the date to compute up to")
+        end = a_date(until, "until", _("the date to compute up to"))
         rb.check_date(end)
         for i, b in enumerate(balances):
             if b > 0:

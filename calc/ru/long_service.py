@@ -179,7 +179,7 @@ def custom_scale(
     Rates are fractions (0.05 for 5 %). Steps must start later one after another and rates must
     not fall; otherwise :class:`ScaleDefinitionError` says which row is wrong.
     """
-    rows = list(steps.items()) if isinstance(steps, Mapping) else listed(steps, "steps", "ступени", "the steps")
+    rows = list(steps.items()) if isinstance(steps, Mapping) else listed(steps, "steps", _("the steps"))
     checked = _check_steps(rows, name, name_en)
     return StepScale(
         scale_id,
@@ -241,7 +241,7 @@ def full_years(years: int | float | Decimal | str | ServiceLength) -> int:
     if isinstance(years, ServiceLength):
         return years.years
 
-    y = number(years, "years", "стаж в полных годах", "the years of service", low=0, high=MAX_YEARS)
+    y = number(years, "years", _("the years of service"), low=0, high=MAX_YEARS)
     return floor_int(y)
 
 
@@ -276,7 +276,7 @@ def seniority(salary: Any, years: Any, scale: str | Scale) -> SeniorityResult:
     """The bonus on ``salary`` for ``years`` of service, with its explanation and the next step."""
     sc = get_scale(scale)
     y = full_years(years)
-    base = amount(salary, "salary", "оклад", "the salary")
+    base = amount(salary, "salary", _("the salary"))
     tr = Trace()
     rate = rate_step(tr, sc, y)
     bonus = tr.calc("seniority_bonus", "salary * seniority_rate", salary=base, seniority_rate=rate)
@@ -289,8 +289,8 @@ def seniority(salary: Any, years: Any, scale: str | Scale) -> SeniorityResult:
 
 def seniority_on(salary: Any, periods: Iterable[Any], scale: str | Scale, on: date) -> SeniorityResult:
     """The bonus on ``on`` for service from employment ``periods``, with the date of the next step up."""
-    on = a_date(on, "on", "дату расчёта", "the calculation date")
-    periods = listed(periods, "periods", "периоды работы", "the periods of work")
+    on = a_date(on, "on", _("the calculation date"))
+    periods = listed(periods, "periods", _("the periods of work"))
     for p in merge_periods(periods):
         if p.start > on:
             raise InputError(

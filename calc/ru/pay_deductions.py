@@ -112,7 +112,7 @@ def _requested(
             raise InputError(_("Give either a share or an amount."), "deductions")
         return t.given(
             "deduction_claim",
-            amount(d.amount, "deductions", "сумму удержания", "the amount of the deduction"),
+            amount(d.amount, "deductions", _("the amount of the deduction")),
             label=label,
             unit="rub",
         )
@@ -121,7 +121,7 @@ def _requested(
         r = (
             dec(dues.value)
             if d.share is None
-            else rate(d.share, "deductions", "ставку взноса", "the dues rate", high=1)
+            else rate(d.share, "deductions", _("the dues rate"), high=1)
         )
         return t.calc(
             "deduction_claim",
@@ -136,12 +136,12 @@ def _requested(
     if d.children is not None:
         if d.kind != "alimony" or d.share is not None:
             raise InputError(_("Children are given only for alimony without a share."), "deductions")
-        n = int(number(d.children, "children", "число детей", "the number of children", low=1, high=20, integer=True))
+        n = int(number(d.children, "children", _("the number of children"), low=1, high=20, integer=True))
         rule = rb.lookup("pay_deductions.alimony_shares", on)
         share = Fraction(rule.value[min(n, 3)])
         rules.append(rule)
     elif d.share is not None:
-        share = Fraction(rate(d.share, "deductions", "долю удержания", "the share of the deduction", high=1))
+        share = Fraction(rate(d.share, "deductions", _("the share of the deduction"), high=1))
     else:
         raise InputError(_("Give a share, an amount or the number of children."), "deductions")
     top = Fraction(dec(limits[KINDS[d.kind][1]]))
@@ -186,21 +186,21 @@ def deductions(
     pay nothing may be taken from, by kind of ``pay_deductions.exempt_incomes``. ``keep_minimum``: the
     worker applied to keep the subsistence minimum (``minimum``: the regional figure, else the federal).
     """
-    on = a_date(on, "on", "дату выплаты", "the date of payment")
-    items = items_of(items, Deduction, "items", "удержания", "the deductions")
+    on = a_date(on, "on", _("the date of payment"))
+    items = items_of(items, Deduction, "items", _("the deductions"))
     if exempt is not None and not isinstance(exempt, Mapping):
         raise InputError(_("Please give the exempt parts of the pay as a table: kind of income → amount."), "exempt")
     rb = rulebook(country)
     rb.check_date(on)
-    p = amount(pay, "pay", "начисленную зарплату", "the pay accrued")
+    p = amount(pay, "pay", _("the pay accrued"))
     t = Trace()
     t.given("deduction_pay", p, label=_("Pay for the month"), unit="rub")
     if ndfl is None:
-        prior = amount(prior_income, "prior_income", "доход с начала года", "the income earlier this year")
+        prior = amount(prior_income, "prior_income", _("the income earlier this year"))
         tax = ndfl_detail(prior + p, on.year, resident, country=country, trace=t, key="ndfl_to_date").tax
         tax -= ndfl_detail(prior, on.year, resident, country=country).tax if prior else ZERO
     else:
-        tax = amount(ndfl, "ndfl", "удержанный НДФЛ", "the НДФЛ withheld")
+        tax = amount(ndfl, "ndfl", _("the НДФЛ withheld"))
     if tax > p:
         raise InputError(_("The НДФЛ exceeds the pay."), "ndfl")
     t.given(
@@ -218,7 +218,7 @@ def deductions(
                 _("Unknown kind of income '{k}'; allowed: {value}.", k=k, value=', '.join(kinds.value)),
                 "exempt",
             )
-        ex += amount(v, "exempt", "сумму дохода", "the amount of the income")
+        ex += amount(v, "exempt", _("the amount of the income"))
     net_before = t.calc(
         "deduction_net_before",
         "deduction_pay - deduction_ndfl",
@@ -243,7 +243,7 @@ def deductions(
     limits_rule = rb.lookup("pay_deductions.limits", on)
     limits = limits_rule.value
     keep = None
-    if flag(keep_minimum, "keep_minimum", "сохранять ли прожиточный минимум", "whether to keep the minimum"):
+    if flag(keep_minimum, "keep_minimum", _("whether to keep the minimum")):
         rule = rb.lookup("pay_deductions.subsistence_minimum", on)
         if rule.value is None and minimum is None:
             raise InputError(
@@ -252,7 +252,7 @@ def deductions(
             )
         keep = t.given(
             "subsistence_minimum",
-            amount(minimum, "minimum", "прожиточный минимум", "the subsistence minimum")
+            amount(minimum, "minimum", _("the subsistence minimum"))
             if minimum is not None
             else dec(rule.value),
             label=_("Subsistence minimum kept for the worker"),

@@ -142,8 +142,8 @@ def payment_contributions(
 ) -> PaymentContributions:
     """Contributions on ``pay`` accrued in the month of ``on``, after ``prior_base`` of earlier months and
     ``month_pay`` accrued earlier in the same month."""
-    base = amount(prior_base, "prior_base", "базу для взносов с начала года", "the contribution base earlier this year")
-    other = amount(month_pay, "month_pay", "другие начисления этого месяца", "the other pay of this month")
+    base = amount(prior_base, "prior_base", _("the contribution base earlier this year"))
+    other = amount(month_pay, "month_pay", _("the other pay of this month"))
     t = tariff(kind, on, country)
     rb = rulebook(country)
     rounding = rb.lookup("contributions.rounding", date(on.year, 1, 1))

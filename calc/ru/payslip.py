@@ -14,7 +14,7 @@ from typing import Any
 
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Step, Trace
-from calc.core.i18n import _
+from calc.core.i18n import _, pgettext
 from calc.core.money import ZERO, a_date, amount, amounts, dec, items_of, number, rate, round_to
 from calc.core.rules import rulebook
 from calc.core.text import T, Text, day, num, quantity
@@ -89,8 +89,8 @@ def _days_worked(days_worked: Any, norm: int, on: date, last_day: date | None, t
     if days_worked is None:
         return Decimal(norm)
     if last_day is None:
-        return number(days_worked, "days_worked", "отработанные дни", "the days worked", low=0, high=norm)
-    days = number(days_worked, "days_worked", "отработанные дни", "the days worked", low=0, high=10**6)
+        return number(days_worked, "days_worked", _("the days worked"), low=0, high=norm)
+    days = number(days_worked, "days_worked", _("the days worked"), low=0, high=10**6)
     if days > top:
         raise InputError(
             _(
@@ -109,8 +109,8 @@ def _hours_worked(hours_worked: Any, on: date, last_day: date | None) -> Decimal
     """Hours worked: at most 24 a calendar day of the month, or up to the last day when the job ends."""
     if last_day is None:
         top = 24 * monthrange(on.year, on.month)[1]
-        return number(hours_worked, "hours_worked", "отработанные часы", "the hours worked", low=0, high=top)
-    hours = number(hours_worked, "hours_worked", "отработанные часы", "the hours worked", low=0, high=10**6)
+        return number(hours_worked, "hours_worked", _("the hours worked"), low=0, high=top)
+    hours = number(hours_worked, "hours_worked", _("the hours worked"), low=0, high=10**6)
     days = (last_day - on).days + 1
     if hours > 24 * days:
         ru, en = (
@@ -157,12 +157,12 @@ def pay_lines(
     bonus (ТК ст. 152 after ruling 35-P of 27.06.2023 and Law 91-FZ; ст. 153 after ruling 26-P of
     28.06.2018), ``"tariff"`` — the bare rate; default: what the law of the month says.
     """
-    s = amount(salary, "salary", "оклад", "the salary")
+    s = amount(salary, "salary", _("the salary"))
     check_month(year, month, country)
     on = date(year, month, 1)
-    allowances = items_of(allowances, Allowance, "allowances", "надбавки", "the allowances")
+    allowances = items_of(allowances, Allowance, "allowances", _("the allowances"))
     if last_day is not None:
-        last_day = a_date(last_day, "last_day", "последний день работы", "the last day of work")
+        last_day = a_date(last_day, "last_day", _("the last day of work"))
         if not (last_day.year, last_day.month) == (year, month):
             raise InputError(_("The last day of work must be in the month of the payslip."), "last_day")
     tr = Trace()
@@ -207,7 +207,7 @@ def pay_lines(
         line, whole = _allowance(inc, a, i, pay, share, s)
         incentives.append(line)
         for_advance += whole
-    bp = rate(bonus_percent, "bonus_percent", "премию (доля оклада)", "the bonus (share of salary)", high=10)
+    bp = rate(bonus_percent, "bonus_percent", _("the bonus (share of salary)"), high=10)
     if bp:
         b = inc.calc(
             "bonus_pay",
@@ -218,7 +218,7 @@ def pay_lines(
         )
         incentives.append(Line("bonus_pay", _("Bonus"), b))
     extra = _ExtraRate(tr, hr.rate, pay, lines[1:] + incentives, on, country, overtime_base, holiday_base)
-    nh = number(night_hours, "night_hours", "ночные часы", "the night hours", low=0, high=248)
+    nh = number(night_hours, "night_hours", _("the night hours"), low=0, high=248)
     if nh:
         nr, minimum = night_rate_checked(night_rate, on, country)
         night = tr.calc(
@@ -235,7 +235,7 @@ def pay_lines(
         ot = overtime_pay(r_ot, overtime_hours, on=on, country=country, rate_key=key)
         tr.extend(ot.steps)
         lines.append(Line("overtime_pay", _("Overtime"), ot.amount))
-    hh = number(holiday_hours, "holiday_hours", "часы в выходной", "the weekend/holiday hours", low=0, high=744)
+    hh = number(holiday_hours, "holiday_hours", _("the weekend/holiday hours"), low=0, high=744)
     if hh:
         key, r_hol = extra.rate("holiday")
         hp = holiday_pay(r_hol, hh, within_norm=holiday_within_norm, on=on, country=country, rate_key=key)
@@ -364,7 +364,7 @@ def _allowance(tr: Trace, a: Allowance, i: int, pay: Decimal, share: Decimal, sa
             "allowances",
         )
     if a.percent is not None:
-        p = rate(a.percent, "allowances", f"надбавку «{a.label}»", f"allowance '{a.label_en or a.label}'", high=10)
+        p = rate(a.percent, "allowances", T(f"надбавку «{a.label}»", f"allowance '{a.label_en or a.label}'"), high=10)
         v = tr.calc(
             "allowance",
             "salary_pay * allowance_percent",
@@ -373,12 +373,12 @@ def _allowance(tr: Trace, a: Allowance, i: int, pay: Decimal, share: Decimal, sa
             allowance_percent=Q(p, "rate", _("allowance percentage")),
         )
         return Line(f"allowance_{i}", label, v), round_to(salary * p, "kopeck")
-    amt = amount(a.amount, "allowances", f"надбавку «{a.label}»", f"allowance '{a.label_en or a.label}'")
+    amt = amount(a.amount, "allowances", T(f"надбавку «{a.label}»", f"allowance '{a.label_en or a.label}'"))
     if not a.prorate:
         v = tr.given("allowance", amt, label=label)
     elif a.worked is not None:
-        w = number(a.worked, "allowances", "отработанные смены или дни", "the shifts or days worked", low=0, high=744)
-        pl = number(a.planned, "allowances", "смены или дни по графику", "the planned shifts or days", low=1, high=744)
+        w = number(a.worked, "allowances", _("the shifts or days worked"), low=0, high=744)
+        pl = number(a.planned, "allowances", _("the planned shifts or days"), low=1, high=744)
         if w > pl:
             raise InputError(
                 f"Надбавка «{a.label}»: отработано {num(w, 'ru')} — больше, чем по графику ({num(pl, 'ru')}).",
@@ -465,7 +465,7 @@ def payslip(
     if prior_months is None:
         gross_list, north_list = [gross] * month, [north] * month
     else:
-        prior = amounts(prior_months, "prior_months", "начисления прошлых месяцев", "earlier months' pay")
+        prior = amounts(prior_months, "prior_months", _("earlier months' pay"))
         if len(prior) != month - 1:
             raise InputError(_("The pay of {month} earlier months is needed.", month=month - 1), "prior_months")
         gross_list = [*prior, gross]
@@ -529,8 +529,8 @@ def _prior_northern(
 ) -> list[Decimal]:
     """The district and northern part of each earlier month: as given, else that month's pay × this month's share."""
     if given is not None:
-        what = ("prior_northern", "северную часть прошлых месяцев", "earlier months' northern part")
-        out = [amount(x, *what) for x in given]
+        what = pgettext("what to enter", "the earlier months' northern part")
+        out = [amount(x, "prior_northern", what) for x in given]
         if len(out) != len(prior):
             raise InputError(_("The northern part is needed for every earlier month."), "prior_northern")
         if any(n > g for n, g in zip(out, prior, strict=True)):

@@ -20,7 +20,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from calc.core.errors import InputError
-from calc.core.i18n import _
+from calc.core.i18n import _, pgettext
 from calc.core.money import a_date, listed, number
 from calc.core.text import day, plural
 
@@ -87,7 +87,7 @@ def _as_period(p: Any, i: int) -> Period:
 
 def merge_periods(periods: Iterable[Any]) -> list[Period]:
     """Sort and merge overlapping or touching periods so each day counts once."""
-    given = listed(periods, "periods", "периоды работы", "the periods of work")
+    given = listed(periods, "periods", _("the periods of work"))
     ps = sorted((_as_period(p, i) for i, p in enumerate(given, 1)), key=lambda p: p.start)
     out: list[Period] = []
     for p in ps:
@@ -109,7 +109,7 @@ def _span(start: date, end: date) -> ServiceLength:
 
 def service_length(periods: Iterable[Any], on: date) -> ServiceLength:
     """Service completed before ``on`` from the given periods (overlaps counted once)."""
-    on = a_date(on, "on", "дату расчёта", "the calculation date")
+    on = a_date(on, "on", _("the calculation date"))
     spans = []
     for p in merge_periods(periods):
         if p.start >= on:
@@ -126,8 +126,8 @@ def service_length(periods: Iterable[Any], on: date) -> ServiceLength:
 
 def service_since(hire: date, on: date) -> ServiceLength:
     """Service of one continuing period that began on ``hire``."""
-    hire = a_date(hire, "hire_date", "дату приёма", "the hire date")
-    on = a_date(on, "on", "дату расчёта", "the calculation date")
+    hire = a_date(hire, "hire_date", _("the hire date"))
+    on = a_date(on, "on", _("the calculation date"))
     if hire > on:
         raise InputError(
             _(
@@ -145,7 +145,8 @@ def date_reaching(periods: Iterable[Any], years: int, on: date) -> date | None:
 
     Returns None when the last period has ended before ``on`` (service no longer grows).
     """
-    years = int(number(years, "years", "число лет стажа", "the years of service", low=0, high=100, integer=True))
+    what = pgettext("calc.ru.service", "the years of service")
+    years = int(number(years, "years", what, low=0, high=100, integer=True))
     merged = merge_periods(periods)
     if service_length(merged, on).years >= years:
         return on

@@ -196,11 +196,11 @@ def severance_pay(
     ``prior_income``: taxable income of the dismissal's year before these payments (for НДФЛ);
     ``prior_northern``: its district coefficient and northern allowance (a separate base from 2025).
     """
-    dismissal = a_date(dismissal, "dismissal", "дату увольнения", "the dismissal date")
+    dismissal = a_date(dismissal, "dismissal", _("the dismissal date"))
     rb = rulebook(country)
     rb.check_date(dismissal)
     g = ground(ground_key, dismissal, country)
-    north = flag(far_north, "far_north", "Крайний Север ли это", "whether it is the Far North")
+    north = flag(far_north, "far_north", _("whether it is the Far North"))
     resident = resident_flag(resident)
     area = "far_north" if north else "general"
     search_rule = rb.lookup("severance.job_search_months", dismissal)
@@ -208,8 +208,7 @@ def severance_pay(
         number(
             service_months,
             "service_months",
-            "месяцы по решению службы занятости",
-            "the months granted by the employment service",
+            _("the months granted by the employment service"),
             low=0,
             high=search_rule.value[area]["by_service"],
             integer=True,
@@ -280,7 +279,7 @@ def severance_pay(
         stop = (
             None
             if employed_on is None
-            else a_date(employed_on, "employed_on", "дату трудоустройства", "the date of the new job")
+            else a_date(employed_on, "employed_on", _("the date of the new job"))
         )
         payments += _kept(tr_, dismissal, avg, last_month, stop, search_rule, country)
     monthly = tr_.calc(
@@ -307,7 +306,7 @@ def _average(
     if average_daily is not None:
         return tr_.given(
             "average_daily_worked",
-            amount(average_daily, "average_daily", "средний дневной заработок", "the average daily earnings"),
+            amount(average_daily, "average_daily", _("the average daily earnings")),
             rules=[decree(dismissal, country)],
         )
     if months is None:
@@ -329,7 +328,7 @@ LAW_180 = _("Labour Code art. 180 part 3")
 
 def _notice(tr_: Trace, g: Ground, dismissal: date, avg: Decimal, notice_ends: Any, country: str) -> list[DuePayment]:
     """ст. 180 ч. 3: average earnings for the working days from dismissal to the end of the notice."""
-    end = a_date(notice_ends, "notice_ends", "последний день срока предупреждения", "the last day of the notice")
+    end = a_date(notice_ends, "notice_ends", _("the last day of the notice"))
     if not g.notice_compensation:
         raise InputError(
             _("Compensation for leaving before the notice ends applies only to liquidation or redundancy."),
@@ -419,8 +418,8 @@ def _taxed(
         source=LAW_217,
         rules=[rule],
     )
-    prior = {dismissal.year: amount(priors[0], "prior_income", "доход с начала года", "the income earlier this year")}
-    north = amount(priors[1], "prior_northern", "северную часть дохода", "the northern part of that income")
+    prior = {dismissal.year: amount(priors[0], "prior_income", _("the income earlier this year"))}
+    north = amount(priors[1], "prior_northern", _("the northern part of that income"))
     room = limit
     out = []
     for p in payments:

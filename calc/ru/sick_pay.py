@@ -28,7 +28,7 @@ from typing import Any
 
 from calc.core.errors import InputError, OutOfRangeError
 from calc.core.explain import Explained, Q, Trace
-from calc.core.i18n import _
+from calc.core.i18n import _, pgettext
 from calc.core.money import ZERO, a_date, amount, dec, number
 from calc.core.rules import Dated, rulebook
 from calc.ru.income_tax import NDFL_226, ndfl_detail
@@ -73,7 +73,7 @@ class BenefitBase(Explained):
 def _earnings(earnings: Mapping[int, Any], year: int) -> Decimal:
     if year not in earnings:
         raise InputError(_("Please give the earnings of {year} (0 if there were none).", year=year), "earnings")
-    return amount(earnings[year], "earnings", f"заработок за {year} г.", f"the earnings of {year}")
+    return amount(earnings[year], "earnings", _("the earnings of {year}", year=year))
 
 
 def _average(
@@ -234,13 +234,12 @@ def _month_parts(start: date, days: int) -> list[tuple[date, int]]:
 
 def _record_months(years: Any, months: Any) -> int:
     y = number(
-        years, "record_years", "страховой стаж (полных лет)", "the insurance record (full years)", high=80, integer=True
+        years, "record_years", _("the insurance record (full years)"), high=80, integer=True
     )
     m = number(
         months,
         "record_months",
-        "месяцы стажа сверх лет",
-        "the months of record beyond the years",
+        _("the months of record beyond the years"),
         high=11,
         integer=True,
     )
@@ -248,7 +247,7 @@ def _record_months(years: Any, months: Any) -> int:
 
 
 def _coef(district_coef: Any) -> Decimal:
-    return number(district_coef, "district_coef", "районный коэффициент", "the district coefficient", low=1, high=3)
+    return number(district_coef, "district_coef", _("the district coefficient"), low=1, high=3)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -308,7 +307,7 @@ def sick_pay(
     country: str = "ru",
 ) -> SickPay:
     """Sick pay for ``days`` calendar days from ``start``; ``earnings`` by year ({2023: …, 2024: …})."""
-    start = a_date(start, "start", "дату начала болезни", "the first day of illness")
+    start = a_date(start, "start", _("the first day of illness"))
     rb = rulebook(country)
     rb.check_date(start)
     if not isinstance(case, str) or case not in CASES:
@@ -320,12 +319,12 @@ def sick_pay(
             ),
             "case",
         )
-    if hired is not None and start < a_date(hired, "hired", "дату приёма", "the hiring date"):
+    if hired is not None and start < a_date(hired, "hired", _("the hiring date")):
         raise InputError(
             _("The illness began before hiring: the employer pays the benefit only from the start of the contract."),
             "hired",
         )
-    n = int(number(days, "days", "число дней болезни", "the number of days of illness", low=1, high=366, integer=True))
+    n = int(number(days, "days", _("the number of days of illness"), low=1, high=366, integer=True))
     rec = _record_months(record_years, record_months)
     coef = _coef(district_coef)
     tr, base = _base_years(start, earnings, replace_years, coef, country)
@@ -419,7 +418,7 @@ def sick_pay(
 
 def _ndfl(tr: Trace, gross: Decimal, prior_income: Any, year: int, resident: bool, country: str) -> Decimal:
     """НДФЛ on the benefit: the tax on income to date less the tax before it (whole rubles)."""
-    prior = amount(prior_income, "prior_income", "доход с начала года", "the income earlier this year")
+    prior = amount(prior_income, "prior_income", _("the income earlier this year"))
     to_date = ndfl_detail(prior + gross, year, resident, country=country, trace=tr, key="ndfl_to_date").tax
     before = ndfl_detail(prior, year, resident, country=country, trace=tr, key="ndfl_before").tax if prior else ZERO
     return tr.calc(
@@ -464,7 +463,7 @@ def maternity_pay(
     ``excluded_days``: days of the two years spent on sick leave, maternity or child-care leave (from 2013).
     Not taxed (НК ст. 217 п. 1).
     """
-    start = a_date(start, "start", "дату начала отпуска", "the first day of the leave")
+    start = a_date(start, "start", pgettext("calc.ru.sick_pay", "the first day of the leave"))
     rb = rulebook(country)
     rb.check_date(start)
     table = rb.lookup("sick_pay.maternity_days", start)
@@ -479,7 +478,7 @@ def maternity_pay(
     n = (
         int(table.value[kind])
         if days is None
-        else int(number(days, "days", "число дней отпуска", "the days of leave", low=1, high=194, integer=True))
+        else int(number(days, "days", _("the days of leave"), low=1, high=194, integer=True))
     )
     coef = _coef(district_coef)
     rule = rb.lookup("sick_pay.maternity_divisor", start)
@@ -489,7 +488,7 @@ def maternity_pay(
             return None
         total = sum(366 if calendar.isleap(y) else 365 for y in years)
         ex = number(
-            excluded_days, "excluded_days", "исключаемые дни", "the excluded days", high=total - 1, integer=True
+            excluded_days, "excluded_days", _("the excluded days"), high=total - 1, integer=True
         )
         return dec(total) - ex
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from calc.core.errors import InputError
 from calc.core.explain import Explained, Q, Step, Trace
-from calc.core.i18n import _
+from calc.core.i18n import _, pgettext
 from calc.core.money import ZERO, amount, dec, flag, listed, number, rate
 from calc.core.rules import Dated, rulebook
 from calc.core.text import Text
@@ -39,17 +39,25 @@ class HourlyRate(Explained):
     norm_hours: Decimal
 
 
-def _days(value: Any, field: str, ru: str, en: str, high: int = 31) -> Decimal:
-    return number(value, field, ru, en, low=0, high=high)
+DAYS_WORKED = pgettext("what to enter", "the days worked")
+
+
+def _days(value: Any, field: str, what: Text, high: int = 31) -> Decimal:
+    return number(value, field, what, low=0, high=high)
 
 
 def salary_for_days(salary: Any, days_worked: Any, norm_days: Any) -> Pay:
     """Salary for a partly worked month: salary / working days of the month × days worked."""
-    s = amount(salary, "salary", "оклад", "the salary")
+    s = amount(salary, "salary", _("the salary"))
     norm = number(
-        norm_days, "norm_days", "норму рабочих дней", "the working days of the month", low=1, high=31, integer=True
+        norm_days,
+        "norm_days",
+        pgettext("calc.ru.timepay", "the working days of the month"),
+        low=1,
+        high=31,
+        integer=True,
     )
-    worked = _days(days_worked, "days_worked", "отработанные дни", "the days worked")
+    worked = _days(days_worked, "days_worked", DAYS_WORKED)
     if worked > norm:
         raise InputError(
             _(
@@ -75,9 +83,9 @@ def salary_for_month(salary: Any, year: int, month: int, days_worked: Any = None
 
 def salary_for_hours(salary: Any, hours_worked: Any, norm_hours: Any) -> Pay:
     """Salary under summarised hours: salary / hour norm × hours worked."""
-    s = amount(salary, "salary", "оклад", "the salary")
-    norm = number(norm_hours, "norm_hours", "норму часов", "the hour norm", low=1, high=744)
-    worked = number(hours_worked, "hours_worked", "отработанные часы", "the hours worked", low=0, high=744)
+    s = amount(salary, "salary", _("the salary"))
+    norm = number(norm_hours, "norm_hours", _("the hour norm"), low=1, high=744)
+    worked = number(hours_worked, "hours_worked", _("the hours worked"), low=0, high=744)
     tr = Trace()
     pay = tr.calc(
         "salary_pay",
@@ -92,8 +100,8 @@ def salary_for_hours(salary: Any, hours_worked: Any, norm_hours: Any) -> Pay:
 
 def daily_tariff_pay(daily_rate: Any, days_worked: Any) -> Pay:
     """Daily tariff × days worked."""
-    r = amount(daily_rate, "daily_rate", "дневную ставку", "the daily rate")
-    d = _days(days_worked, "days_worked", "отработанные дни", "the days worked")
+    r = amount(daily_rate, "daily_rate", _("the daily rate"))
+    d = _days(days_worked, "days_worked", DAYS_WORKED)
     tr = Trace()
     pay = tr.calc(
         "tariff_pay",
@@ -107,8 +115,8 @@ def daily_tariff_pay(daily_rate: Any, days_worked: Any) -> Pay:
 
 def hourly_tariff_pay(hourly_rate: Any, hours_worked: Any) -> Pay:
     """Hourly tariff × hours worked."""
-    r = amount(hourly_rate, "hourly_rate", "часовую ставку", "the hourly rate")
-    h = number(hours_worked, "hours_worked", "отработанные часы", "the hours worked", low=0, high=744)
+    r = amount(hourly_rate, "hourly_rate", _("the hourly rate"))
+    h = number(hours_worked, "hours_worked", _("the hours worked"), low=0, high=744)
     tr = Trace()
     pay = tr.calc(
         "tariff_pay",
@@ -133,8 +141,8 @@ def hourly_rate(
     ``method="month"``: salary / hour norm of that month (the rate floats month to month).
     ``method="year"``: salary / (hour norm of the year / 12) (constant through the year).
     """
-    s = amount(salary, "salary", "оклад", "the salary")
-    rounded = flag(round_rate, "round_rate", "округлять ли ставку", "whether the rate is rounded")
+    s = amount(salary, "salary", _("the salary"))
+    rounded = flag(round_rate, "round_rate", _("whether the rate is rounded"))
     rounding = "kopeck" if rounded else "none"
     tr = Trace()
     src = _("Set by the employer's local act (Labour Code art. 104 and 135)")
@@ -181,7 +189,7 @@ def night_rate_checked(night_rate: Any, on: date | None, country: str = "ru") ->
     minimum = rb.lookup("labour.night_surcharge_min", on or rb.default_date())
     if night_rate is None:
         return dec(minimum.value), minimum
-    r = rate(night_rate, "night_rate", "доплату за ночные часы", "the night surcharge", high=2)
+    r = rate(night_rate, "night_rate", _("the night surcharge"), high=2)
     if r < minimum.value:
         raise InputError(
             _(
@@ -209,12 +217,12 @@ def shift_pay(
 
     Per shift: hourly rate × hours + hourly rate × night hours × night surcharge (ТК РФ ст. 96, 154).
     """
-    r = amount(hourly_rate, "hourly_rate", "часовую ставку", "the hourly rate")
-    h = number(hours, "hours", "часы смены", "the shift's hours", low=0, high=24)
-    nh = number(night_hours, "night_hours", "ночные часы", "the night hours", low=0, high=night_hours_max(on, country))
+    r = amount(hourly_rate, "hourly_rate", _("the hourly rate"))
+    h = number(hours, "hours", _("the shift's hours"), low=0, high=24)
+    nh = number(night_hours, "night_hours", _("the night hours"), low=0, high=night_hours_max(on, country))
     if nh > h:
         raise InputError(_("Night hours cannot exceed the shift's hours."), "night_hours")
-    n = number(shifts, "shifts", "число смен", "the number of shifts", low=0, high=31, integer=True)
+    n = number(shifts, "shifts", _("the number of shifts"), low=0, high=31, integer=True)
     nr, minimum = night_rate_checked(night_rate, on, country)
     tr = Trace()
     base = tr.calc(
@@ -241,8 +249,8 @@ def night_surcharge(
     hourly_rate: Any, night_hours: Any, night_rate: Any = None, *, on: date | None = None, country: str = "ru"
 ) -> Pay:
     """Surcharge for night hours only: hourly rate × night hours × surcharge (at least 20 %)."""
-    r = amount(hourly_rate, "hourly_rate", "часовую ставку", "the hourly rate")
-    nh = number(night_hours, "night_hours", "ночные часы", "the night hours", low=0, high=744)
+    r = amount(hourly_rate, "hourly_rate", _("the hourly rate"))
+    nh = number(night_hours, "night_hours", _("the night hours"), low=0, high=744)
     nr, minimum = night_rate_checked(night_rate, on, country)
     tr = Trace()
     pay = tr.calc(
@@ -269,7 +277,7 @@ def overtime_pay(
     ``hours`` is one occasion's hours or a list of hours per occasion (day); ``rate_key`` names the
     rate in the explanation (``extra_rate``: the rate with allowances and bonus).
     """
-    r = amount(hourly_rate, "hourly_rate", "часовую ставку", "the hourly rate")
+    r = amount(hourly_rate, "hourly_rate", _("the hourly rate"))
     occasions = list(hours) if isinstance(hours, list | tuple) else [hours]
     rb = rulebook(country)
     rule = rb.lookup("labour.overtime", on or rb.default_date())
@@ -277,7 +285,7 @@ def overtime_pay(
     first = after = ZERO
     for i, h in enumerate(occasions, 1):
         hh = number(
-            h, "overtime_hours", f"сверхурочные часы (раз {i})", f"overtime hours (occasion {i})", low=0, high=24
+            h, "overtime_hours", _("overtime hours (occasion {i})", i=i), low=0, high=24
         )
         first += min(hh, first_n)
         after += max(hh - first_n, ZERO)
@@ -315,7 +323,7 @@ def _overtime_pay_steps(
 
 def period_norm_hours(year: int, months: Sequence[int], country: str = "ru") -> int:
     """The hour norm of an accounting period: the sum of its months' norms (40-hour week)."""
-    return sum(work_hours(year, m, country) for m in listed(months, "months", "месяцы", "the months"))
+    return sum(work_hours(year, m, country) for m in listed(months, "months", _("the months")))
 
 
 def period_overtime(
@@ -333,14 +341,13 @@ def period_overtime(
     (ТК РФ ст. 104, 152 ч. 3). Every hour was already paid once in its month, so what is still
     due is the extra: (1.5 − 1) × rate for the first 2 hours of the period, (2 − 1) × rate for the rest.
     """
-    r = amount(hourly_rate, "hourly_rate", "часовую ставку", "the hourly rate")
-    worked = number(hours_worked, "period_hours", "часы за учётный период", "the period's hours", low=0, high=9000)
-    norm = number(norm_hours, "norm_hours", "норму часов периода", "the period's hour norm", low=0, high=9000)
+    r = amount(hourly_rate, "hourly_rate", _("the hourly rate"))
+    worked = number(hours_worked, "period_hours", _("the period's hours"), low=0, high=9000)
+    norm = number(norm_hours, "norm_hours", _("the period's hour norm"), low=0, high=9000)
     hol = number(
         holiday_hours,
         "holiday_hours",
-        "часы в выходные и праздники",
-        "the weekend and holiday hours",
+        _("the weekend and holiday hours"),
         low=0,
         high=worked,
     )
@@ -393,11 +400,11 @@ def holiday_pay(
     rate on top of the salary, above the norm a double one. With another day off taken instead,
     the work is paid at the single rate and the day off is unpaid.
     """
-    r = amount(rate_per_hour, "hourly_rate", "часовую ставку", "the hourly rate")
-    h = number(hours, "holiday_hours", "часы в выходной", "the weekend/holiday hours", low=0, high=744)
-    salaried = flag(salaried, "salaried", "на окладе ли работник", "whether the worker is salaried")
-    within_norm = flag(within_norm, "within_norm", "в пределах ли нормы работа", "whether the work is within the norm")
-    day_off_taken = flag(day_off_taken, "day_off_taken", "взят ли другой день отдыха", "whether a day off was taken")
+    r = amount(rate_per_hour, "hourly_rate", _("the hourly rate"))
+    h = number(hours, "holiday_hours", _("the weekend/holiday hours"), low=0, high=744)
+    salaried = flag(salaried, "salaried", _("whether the worker is salaried"))
+    within_norm = flag(within_norm, "within_norm", _("whether the work is within the norm"))
+    day_off_taken = flag(day_off_taken, "day_off_taken", _("whether a day off was taken"))
     rb = rulebook(country)
     rule = rb.lookup("labour.holiday_work_factor", on or rb.default_date())
     double = dec(rule.value)

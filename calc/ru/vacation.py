@@ -52,12 +52,12 @@ def leave_span(start: date, days: Any = None, end: date | None = None, country: 
 
     Give ``days`` (the leave's length in calendar days: extended over holidays) or ``end``.
     """
-    start = a_date(start, "start", "первый день отпуска", "the first day of the leave")
+    start = a_date(start, "start", _("the first day of the leave"))
     rulebook(country).check_date(start)
     if (days is None) == (end is None):
         raise InputError(_("Give either the length of the leave or its last day."), "days")
     if end is not None:
-        end = a_date(end, "end", "последний день отпуска", "the last day of the leave")
+        end = a_date(end, "end", _("the last day of the leave"))
         if end < start:
             raise InputError(
                 _(
@@ -72,7 +72,7 @@ def leave_span(start: date, days: Any = None, end: date | None = None, country: 
             raise InputError(_("The leave is longer than a year."), "end")
         span = [start + timedelta(days=i) for i in range(n_cal)]
         return end, [d for d in span if _kind(d, country) == "holiday"]
-    n = int(number(days, "days", "продолжительность отпуска", "the length of the leave", low=1, high=366, integer=True))
+    n = int(number(days, "days", _("the length of the leave"), low=1, high=366, integer=True))
     counted, d, holidays = 0, start, []
     while True:
         if _kind(d, country) == "holiday":
@@ -159,7 +159,7 @@ def vacation_pay(
     if average_daily is not None:
         avg = tr.given(
             "average_daily",
-            amount(average_daily, "average_daily", "средний дневной заработок", "the average daily earnings"),
+            amount(average_daily, "average_daily", _("the average daily earnings")),
             source=LAW_139,
             rules=[decree(start, country)],
         )
@@ -207,13 +207,13 @@ def vacation_pay(
         rules=[rulebook(country).lookup("leave.pay_days_before", start)],
         note=_("by {pay_by}", pay_by=lambda lang, pay_by=pay_by: day(pay_by, lang)),
     )
-    when = pay_by if paid_on is None else a_date(paid_on, "paid_on", "дату выплаты", "the payment date")
+    when = pay_by if paid_on is None else a_date(paid_on, "paid_on", _("the payment date"))
     rulebook(country).check_date(when)
     if when > start:
         raise InputError(_("Leave pay is paid before the leave starts."), "paid_on")
-    prior = amount(prior_income, "prior_income", "доход с начала года", "the income earlier this year")
+    prior = amount(prior_income, "prior_income", _("the income earlier this year"))
     north = average_pay_northern(tr, "vacation_pay", gross, when, district_coef, northern_percent, country)
-    prior_north = amount(prior_northern, "prior_northern", "северную часть дохода", "the northern part of that income")
+    prior_north = amount(prior_northern, "prior_northern", _("the northern part of that income"))
     tax = payment_ndfl(tr, gross, prior, when.year, resident, country, northern=north, prior_northern=prior_north)
     net = tr.calc("net", "vacation_pay - ndfl_payment", rounding="none", vacation_pay=gross, ndfl_payment=tax)
     c = payment_contributions(

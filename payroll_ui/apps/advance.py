@@ -265,7 +265,7 @@ class AdvanceApp(App):
     def compute(self) -> calc.AdvanceResult:
         percent = None
         if self.w_method.value == "percent":
-            percent = parse_percent(self.w_percent.value, "percent", "процент аванса", "the advance percentage",
+            percent = parse_percent(self.w_percent.value, "percent", _("the advance percentage"),
                                     lang=self.lang)
         withhold = {"law": None, "yes": True, "no": False}[self.w_withhold.value]
         basis = None if self.w_basis.value == "auto" else self.w_basis.value
@@ -277,8 +277,7 @@ class AdvanceApp(App):
             "withhold_ndfl": withhold,
             "allowances": self.number(self.w_allowances, "allowances") or "0",
             "district_coef": self.number(self.w_district, "district_coef") or "1",
-            "northern_percent": parse_percent(self.w_northern.value, "northern_percent", "северную надбавку",
-                                              "the northern allowance"),
+            "northern_percent": parse_percent(self.w_northern.value, "northern_percent", _("the northern allowance")),
             "salary_only": self.w_advance_on.value == "salary",
         }
         salary = self.number(self.w_salary, "salary")

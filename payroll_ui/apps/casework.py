@@ -70,11 +70,11 @@ def date_param(d: str) -> str | None:
         return None
 
 
-def optional_amount(text: Any, field: str, what_ru: str, what_en: str) -> Decimal | None:
+def optional_amount(text: Any, field: str, what: Text) -> Decimal | None:
     """An amount that may be left empty (None)."""
     if text is None or not str(text).strip():
         return None
-    return amount(text, field, what_ru, what_en)
+    return amount(text, field, what)
 
 
 def not_before(later: date, earlier: date, field: str, later_what: Text, earlier_what: Text) -> None:

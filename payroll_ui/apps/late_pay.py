@@ -156,9 +156,9 @@ class LatePayApp(App):
             try:
                 due = date_value(r["due"], "debts", _("the due date of amount No. {i}", i=i + 1))
                 key = "amount"
-                a = amount(r["amount"], "debts", f"сумму № {i + 1}", f"amount No. {i + 1}", allow_zero=False)
+                a = amount(r["amount"], "debts", _("amount No. {i}", i=i + 1), allow_zero=False)
                 key = "ndfl"
-                tax = amount(r["ndfl"] or "0", "debts", f"НДФЛ суммы № {i + 1}", f"the НДФЛ of amount No. {i + 1}")
+                tax = amount(r["ndfl"] or "0", "debts", _("the НДФЛ of amount No. {i}", i=i + 1))
                 if tax >= a:
                     raise calc.InputError(_("The НДФЛ of amount No. {i} must be less than the amount.", i=i + 1),
                                           "debts")
@@ -180,7 +180,7 @@ class LatePayApp(App):
             try:
                 on = date_value(r["on"], "payments", _("the date of payment No. {i}", i=i + 1))
                 key = "amount"
-                a = amount(r["amount"], "payments", f"сумму выплаты № {i + 1}", f"payment No. {i + 1}",
+                a = amount(r["amount"], "payments", _("payment No. {i}", i=i + 1),
                            allow_zero=False)
             except calc.CalcError:
                 self.pays.mark({i: key})
@@ -196,7 +196,7 @@ class LatePayApp(App):
             until = date_value(self.w_until.value, "until", _("the date to count up to"))
         den = None
         if self.w_share.value.strip():
-            den = int(number(self.w_share.value, "denominator", "знаменатель доли (1/N)", "the share's N",
+            den = int(number(self.w_share.value, "denominator", _("the share's N"),
                              low=1, high=150, integer=True))
         return calc.late_pay_compensation(debts, pays, until=until, base=self.w_base.value, denominator=den)
 

@@ -183,19 +183,18 @@ class LeaveApp(App):
 
     def average_daily(self, start: date) -> Decimal:
         if self.w_avg.value == "direct":
-            return amount(self.w_average.value, "average_daily", "средний дневной заработок",
-                          "the average daily earnings", allow_zero=False)
+            return amount(self.w_average.value, "average_daily", _("the average daily earnings"), allow_zero=False)
         parts = []
         self.parts.mark()
         for i, row in enumerate(self.parts.rows()):
             try:
-                worked = number(row["worked"], "part_months", f"дни, отработанные в месяце № {i + 1}",
-                                f"the days worked in month No. {i + 1}", low=0, high=int(row["month_days"]))
+                worked = number(row["worked"], "part_months", _("the days worked in month No. {i}", i=i + 1),
+                                low=0, high=int(row["month_days"]))
             except calc.CalcError:
                 self.parts.mark({i: "worked"})
                 raise
             parts.append((int(row["month_days"]), worked))
-        full = number(self.w_full.value, "full_months", "число полных месяцев", "the months worked in full",
+        full = number(self.w_full.value, "full_months", _("the months worked in full"),
                       low=0, high=12, integer=True)
         return calc.average_daily_earnings(self.w_earnings.value, start, full_months=full,
                                            part_months=parts).average_daily
@@ -203,7 +202,7 @@ class LeaveApp(App):
     def compute(self) -> calc.VacationPay:
         start = self.start()
         avg = self.average_daily(start)
-        prior = amount(self.w_prior.value, "prior_income", "доход с начала года", "the income earlier this year")
+        prior = amount(self.w_prior.value, "prior_income", _("the income earlier this year"))
         if self.w_mode.value == "days":
             return calc.vacation_pay(start, self.w_days.value, average_daily=avg, prior_income=prior)
         end = date_value(self.w_end.value, "end", _("the last day of the leave"))

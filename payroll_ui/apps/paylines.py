@@ -12,7 +12,7 @@ from typing import Any
 import ipywidgets as W
 
 import calc
-from calc.core.i18n import _
+from calc.core.i18n import _, pgettext
 from calc.core.text import Text, money, percent, quantity, tr
 from payroll_ui.kit import App, Param, esc, money_html, parse_decimal, parse_percent, read_number, setter, table_html
 
@@ -123,17 +123,20 @@ class PayInputs:
             return self.app.number(self.w[key], field) if self.w[key].value.strip() else blank
 
         return {
-            "bonus_percent": parse_percent(v["bonus"], "bonus_percent", "премию", "the bonus", high=1000, lang=lang),
+            "bonus_percent": parse_percent(v["bonus"], "bonus_percent", _("the bonus"), high=1000, lang=lang),
             "allowances": self.allowances(),
             "night_hours": num("night_hours", "night_hours", "0"),
-            "night_rate": parse_percent(v["night_rate"], "night_rate", "доплату за ночь", "the night surcharge",
+            "night_rate": parse_percent(v["night_rate"], "night_rate", pgettext(
+                "payroll_ui.apps.paylines",
+                "the night surcharge",
+            ),
                                         high=200, lang=lang) if v["night_rate"].strip() else None,
             "overtime_hours": [read_number(h, lang, "overtime_hours")
                                for h in _SPLIT.split(v["overtime"].strip()) if h],
             "holiday_hours": num("holiday_hours", "holiday_hours", "0"),
             "district_coef": num("district", "district_coef", "1"),
-            "northern_percent": parse_percent(v["northern"], "northern_percent", "северную надбавку",
-                                              "the northern allowance", lang=lang),
+            "northern_percent": parse_percent(v["northern"], "northern_percent", _("the northern allowance"),
+                                              lang=lang),
         }
 
     def allowances(self) -> list[calc.Allowance]:
@@ -145,8 +148,8 @@ class PayInputs:
         from calc.core.money import amount, number
 
         out = []
-        pct = parse_percent(self.w["allowance_pct"].value, "allowance_pct", "доплату в % оклада",
-                            "the allowance in % of salary", high=1000, lang=self.app.lang)
+        pct = parse_percent(self.w["allowance_pct"].value, "allowance_pct", _("the allowance in % of salary"),
+                            high=1000, lang=self.app.lang)
         if pct:
             out.append(calc.Allowance(
                 tr(TXT["pct_label"], "ru").format(p=percent(pct, "ru")),
@@ -155,16 +158,16 @@ class PayInputs:
             ))
         raw = self.w["allowance_rub"].value.strip()
         rub = (amount(self.app.number(self.w["allowance_rub"], "allowance_rub"), "allowance_rub",
-                      "надбавку в рублях", "the allowance in ₽") if raw else Decimal(0))
+                      _("the allowance in ₽")) if raw else Decimal(0))
         if rub:
             worked = self.w["worked"].value.strip() if self.shifts else ""
             planned = self.w["planned"].value.strip() if self.shifts else ""
             units: dict[str, Decimal] = {}
             if worked or planned:
                 units["worked"] = number(self.app.number(self.w["worked"], "shifts"), "shifts",
-                                         "отработанные смены", "the shifts worked", low=0, high=744)
+                                         _("the shifts worked"), low=0, high=744)
                 units["planned"] = number(self.app.number(self.w["planned"], "shifts"), "shifts",
-                                          "смены по графику", "the planned shifts", low=1, high=744)
+                                          _("the planned shifts"), low=1, high=744)
                 if units["worked"] > units["planned"]:
                     ru, en = (tr(TXT["shifts_over"], lang).format(worked=quantity(units["worked"], "shifts", lang),
                                                                   planned=quantity(units["planned"], "shifts", lang))

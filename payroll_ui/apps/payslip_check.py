@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 import ipywidgets as W
 
 import calc
-from calc.core.i18n import _
+from calc.core.i18n import _, pgettext
 from calc.core.money import ZERO, amount, number
 from calc.core.text import Text, money, percent, tr
 from payroll_ui.apps.casework import ROWS_CSS, optional_amount
@@ -193,28 +193,27 @@ class PayslipCheckApp(App):
 
     def compute(self) -> Check:
         year, month = self.w_year.value, self.w_month.value
-        salary = amount(self.w_salary.value, "salary", "оклад", "the salary", allow_zero=False)
+        salary = amount(self.w_salary.value, "salary", _("the salary"), allow_zero=False)
         norm = calc.working_days(year, month)
         days = None
         if self.w_days.value.strip():
-            days = number(self.w_days.value, "days_worked", "отработанные дни", "the days worked", low=0, high=norm)
-        long = parse_percent(self.w_long.value, "allowances", "надбавку за выслугу лет", "the long-service bonus")
+            days = number(self.w_days.value, "days_worked", _("the days worked"), low=0, high=norm)
+        long = parse_percent(self.w_long.value, "allowances", _("the long-service bonus"))
         allowances = [calc.Allowance("Надбавка за выслугу лет", "Long-service bonus", percent=long)] if long else []
         prior = None
         if self.w_prior.value.strip():
-            p = amount(self.w_prior.value, "prior_months", "доход с января", "the income since January")
+            p = amount(self.w_prior.value, "prior_months", _("the income since January"))
             if month == 1 and p:
                 raise calc.InputError(_("January has no earlier months this year: leave the field empty."),
                                       "prior_months")
             prior = [p, *([ZERO] * (month - 2))] if month > 1 else []
-        printed = {k: optional_amount(w.value, f"p_{k}", "сумму строки", "the line's amount")
+        printed = {k: optional_amount(w.value, f"p_{k}", pgettext("what to enter", "the line's amount"))
                    for k, w in self.printed.items()}
         slip = calc.payslip(
             salary, year, month, days_worked=days, allowances=allowances,
-            bonus_percent=parse_percent(self.w_bonus.value, "bonus_percent", "премию", "the bonus", high=1000),
+            bonus_percent=parse_percent(self.w_bonus.value, "bonus_percent", _("the bonus"), high=1000),
             district_coef=self.w_district.value or "1",
-            northern_percent=parse_percent(self.w_northern.value, "northern_percent", "северную надбавку",
-                                           "the northern allowance"),
+            northern_percent=parse_percent(self.w_northern.value, "northern_percent", _("the northern allowance")),
             prior_months=prior,
         )
         by_key = {x.key: x.amount for x in slip.lines}

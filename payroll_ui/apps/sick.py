@@ -177,7 +177,7 @@ class SickApp(App):
     def _earning(widget: W.Text, field: str, year: int) -> Any:
         from calc.core.money import amount
 
-        return amount(widget.value, field, f"заработок за {year} г.", f"the earnings of {year}")
+        return amount(widget.value, field, _("the earnings of {year}", year=year))
 
     def render(self, r: calc.SickPay | calc.MaternityPay) -> None:
         lang = self.lang

@@ -215,7 +215,7 @@ def read_params() -> dict[str, str]:
     return {k: v[-1] for k, v in parse_qs(qs[:4000], keep_blank_values=True).items()}
 
 
-def parse_percent(text: Any, field: str, what_ru: str, what_en: str, high: int = 100, lang: str = "ru") -> Decimal:
+def parse_percent(text: Any, field: str, what: Text, high: int = 100, lang: str = "ru") -> Decimal:
     """A percent field's text ('15', '15,5', '') as a fraction (0.15); empty means 0; read in ``lang``."""
     s = str(text or "").strip().replace("%", "")
     if not s:
@@ -223,8 +223,12 @@ def parse_percent(text: Any, field: str, what_ru: str, what_en: str, high: int =
     d = read_number(s, lang, field)
     if not 0 <= d <= high:  # said in percent, as typed, with the page's decimal separator
         raise calc.InputError(
-            f"Укажите {what_ru} от 0 до {percent_text(high, 'ru')} (введено: {percent_text(d, 'ru')}).",
-            f"Please enter {what_en} from 0 to {percent_text(high, 'en')} (you typed {percent_text(d, 'en')}).",
+            _(
+                "Please enter {what} from 0 to {high} (you typed {got}).",
+                what=what,
+                high=lambda lang: percent_text(high, lang),
+                got=lambda lang: percent_text(d, lang),
+            ),
             field,
         )
     return d / 100
