@@ -600,8 +600,7 @@ def child_deductions(years: Sequence[int]) -> None:
                      Decimal(v["disabled"]), Decimal(v["income_limit"])])
     headers = [_t(h) for h in (
         _("From"), _("1st child"), _("2nd"), _("3rd and more"),
-        _("disabled child (added)"), ("пока доход с начала года не превысит",
-                                                                      "until income since January passes"),
+        _("disabled child (added)"), _("until income since January passes"),
     )]
     table(headers, rows)
 
@@ -628,8 +627,8 @@ def workforce_table(workforce: Sequence[Any], year: int) -> None:
     rows = [[_t(w.name), w.salary, w.hired, plain(service_years(w, date(year, 1, 1))),
              plain(service_years(w, date(year, 12, 1)))] for w in workforce]
     headers = [_t(h) for h in (_("Worker"), _("Salary"), _("Hired"),
-                                   (f"Стаж на 01.01.{year}", f"Service on 1 Jan {year}"),
-                                   (f"Стаж на 01.12.{year}", f"Service on 1 Dec {year}"))]
+                                   _("Service on 1 Jan {year}", year=year),
+                                   _("Service on 1 Dec {year}", year=year))]
     table(headers, rows)
 
 

@@ -117,7 +117,7 @@ class Page:
     def figure(self, key: str) -> str:
         return self.page.locator(f'[data-figure="{key}"]').first.get_attribute("data-value") or ""
 
-    def wait_figure_change(self, key: str, old: str, timeout: int = 20_000) -> str:
+    def wait_figure_change(self, key: str, old: str, timeout: int = 60_000) -> str:
         self.page.wait_for_function(
             "([k, old]) => { const e = document.querySelector(`[data-figure='${k}']`);"
             " return e && e.dataset.value !== old; }",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import random
 import time
+from pathlib import Path
 
 import pytest
 import websocket
@@ -132,7 +133,8 @@ def test_a_class_code_is_needed_for_pages_and_kernels(server_factory):
 def test_a_preheated_page_sets_the_cookie_its_shutdown_beacon_needs(server_factory):
     """Voilà's page sends the _xsrf cookie with its shutdown beacon; without it the kernel of a closed page
     stayed until culled."""
-    others = ",".join(f'"{a}.ipynb"' for a in ("start", "advance", "cost", "payslip", "dismissal", "bargaining"))
+    apps = Path(__file__).resolve().parents[2] / "notebooks" / "apps"
+    others = ",".join(f'"{nb.name}"' for nb in sorted(apps.glob("*.ipynb")) if nb.name != "seniority.ipynb")
     preheated = server_factory({}, f"--VoilaKernelManager.preheat_denylist=[{others}]")
     status, headers, text = get(f"{preheated.base}/voila/render/seniority.ipynb?lang=en")
     assert status == 200 and kernel_of(text)

@@ -227,7 +227,7 @@ def test_url_notice_says_the_value_kept(name: str) -> None:
 
 def test_percent_fields_speak_percent() -> None:
     with pytest.raises(calc.CalcError) as e:
-        kit.parse_percent("-0,5", "x", "доплату", "the allowance", high=1000)
+        kit.parse_percent("-0,5", "x", {"ru": "доплату", "en": "the allowance"}, high=1000)
     assert e.value.message("ru") == "Укажите доплату от 0 до 1\u00a0000\u00a0% (введено: -0,5\u00a0%)."
     assert e.value.message("en") == "Please enter the allowance from 0 to 1,000% (you typed -0.5%)."
 
