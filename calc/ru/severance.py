@@ -88,6 +88,16 @@ def working_days_in(first: date, last: date, country: str = "ru") -> int:
         d = date(d.year, d.month, 1) + relativedelta(months=1)
     return total
 
+def _span_days(tr_: Trace, first: date, last: date, country: str, rules: Sequence[Dated] = ()) -> Decimal:
+    """The working days paid from ``first`` to ``last``, as a step showing the span."""
+    return tr_.given(
+        "severance_days",
+        working_days_in(first, last, country),
+        rules=list(rules),
+        note=_("{first} – {last}", first=lambda lang: day(first, lang), last=lambda lang: day(last, lang)),
+    )
+
+
 
 def month_from(dismissal: date, k: int) -> tuple[date, date]:
     """The k-th month from the day after dismissal: (first day, last day)."""
@@ -154,18 +164,8 @@ def _month_days(tr_: Trace, dismissal: date, country: str) -> tuple[Decimal, Tex
         )
         return days, _("average month of the year"), [rule]
     first, last = month_from(dismissal, 1)
-    n = working_days_in(first, last, country)
-    days = tr_.given(
-        "severance_days",
-        n,
-        rules=[rule, calendar_rule(first.year, country), calendar_rule(last.year, country)],
-        note=_(
-            "{first} – {last}",
-            first=lambda lang, first=first: day(first, lang),
-            last=lambda lang, last=last: day(last, lang),
-        ),
-    )
-    return days, _("the month after dismissal"), [rule]
+    rules = [rule, calendar_rule(first.year, country), calendar_rule(last.year, country)]
+    return _span_days(tr_, first, last, country, rules), _("the month after dismissal"), [rule]
 
 
 def severance_pay(
@@ -244,16 +244,7 @@ def severance_pay(
     elif g.pay == "two_weeks":
         span = int(rb.value("severance.two_weeks_days", dismissal))
         first, last = dismissal + timedelta(days=1), dismissal + timedelta(days=span)
-        n = tr_.given(
-            "severance_days",
-            working_days_in(first, last, country),
-            rules=[rb.lookup("severance.two_weeks_days", dismissal)],
-            note=_(
-                "{first} – {last}",
-                first=lambda lang, first=first: day(first, lang),
-                last=lambda lang, last=last: day(last, lang),
-            ),
-        )
+        n = _span_days(tr_, first, last, country, [rb.lookup("severance.two_weeks_days", dismissal)])
         amt = tr_.calc(
             "severance_pay",
             "average_daily * severance_days",
@@ -340,15 +331,7 @@ def _notice(tr_: Trace, g: Ground, dismissal: date, avg: Decimal, notice_ends: A
         return []
     first = dismissal + timedelta(days=1)
     label = _("Compensation for leaving before the notice ends")
-    n = tr_.given(
-        "severance_days",
-        working_days_in(first, end, country),
-        note=_(
-            "{first} – {end}",
-            first=lambda lang, first=first: day(first, lang),
-            end=lambda lang, end=end: day(end, lang),
-        ),
-    )
+    n = _span_days(tr_, first, end, country)
     amt = tr_.calc(
         "kept_earnings",
         "average_daily * severance_days",
@@ -372,16 +355,7 @@ def _kept(
         if last < first:
             break
         label = _("Average earnings kept for month {k}", k=k)
-        n = tr_.given(
-            "severance_days",
-            working_days_in(first, last, country),
-            rules=[rule],
-            note=_(
-                "{first} – {last}",
-                first=lambda lang, first=first: day(first, lang),
-                last=lambda lang, last=last: day(last, lang),
-            ),
-        )
+        n = _span_days(tr_, first, last, country, [rule])
         amt = tr_.calc(
             "kept_earnings",
             "average_daily * severance_days",
