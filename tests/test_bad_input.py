@@ -601,7 +601,8 @@ def test_random_bad_values_give_only_typed_errors(data: st.DataObject) -> None:
     except Exception as e:
         pytest.fail(f"{fn}({param}={bad!r}) raised {type(e).__name__}: {e}")
     # fractional counts and hours may be valid (half a day): a result is then fine only when the value is in range
-    if isinstance(bad, float) and math.isfinite(bad) and 1 < bad < 2 and kind in ("days", "hours", "years", "coef"):
+    fractional = ("days", "hours", "years", "coef", "week_hours")
+    if isinstance(bad, float) and math.isfinite(bad) and 1 < bad < 2 and kind in fractional:
         return
     pytest.fail(f"{fn}({param}={bad!r}) was accepted")
 
