@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from itertools import pairwise
 from typing import Any
 
 from calc.core.errors import InputError
@@ -21,6 +20,7 @@ from calc.core.explain import Explained, Q, Trace
 from calc.core.i18n import _, pgettext
 from calc.core.money import KOPECK, RUBLE, ZERO, amount, dec, number
 from calc.core.rules import Dated, rulebook
+from calc.core.solve import Solution, solve
 from calc.core.text import Text, money, money_short, percent, tr
 from calc.ru.contributions import (
     FUNDS,
@@ -428,54 +428,7 @@ def _breaks(month: int, o: Options) -> list[Decimal]:
     return sorted(out | ({t.threshold} if t.threshold else set()))
 
 
-@dataclass(frozen=True)
-class _Found:
-    """Every gross on the grid giving the target exactly, and the smallest giving at least it."""
-
-    pieces: list[list[Decimal]]  # the exact solutions found, piece by piece between breaks
-    above: Decimal | None
-
-    @property
-    def exact(self) -> list[Decimal]:
-        return sorted(g for p in self.pieces for g in p)
-
-
-def _search(f: Any, target: Decimal, start: Decimal, step: Decimal, top: Decimal, breaks: list[Decimal]) -> _Found:
-    """Solve ``f(g) == target`` for g = start + k·step in [start, top], piece by piece between ``breaks``.
-
-    Within a piece ``f`` is monotone (up or down) up to a step of rounding, so each piece holding the
-    target is bisected and the grid points around the crossing are checked.
-    """
-    edges = sorted({start, top, *(b for b in breaks if start < b < top)})
-    pieces: list[list[Decimal]] = []
-    above: Decimal | None = None
-    for a, b in pairwise(edges):
-        ka, kb = -int(-(a - start) // step), int((b - start) // step)
-        if ka > kb:
-            continue
-        fa, fb = f(start + ka * step), f(start + kb * step)
-        if max(fa, fb) < target - 3 * step or min(fa, fb) > target + 3 * step:
-            continue
-        up = fa <= fb
-        lo, hi = ka, kb
-        while lo < hi:  # first k on the far side of the target
-            mid = (lo + hi) // 2
-            if (f(start + mid * step) >= target) == up:
-                hi = mid
-            else:
-                lo = mid + 1
-        grid = ((start + k * step).quantize(KOPECK) for k in range(max(ka, lo - 3), min(kb, lo + 3) + 1))
-        near = {g: f(g) for g in grid}
-        hits = [g for g, v in near.items() if v == target]
-        if hits:
-            pieces.append(hits)
-        over = [g for g, v in near.items() if v >= target]
-        if above is None and over:
-            above = min(over)
-    return _Found(pieces, above)
-
-
-def _inverse_note(found: _Found, what: Text, rounding: Text) -> Text | None:
+def _inverse_note(found: Solution, what: Text, rounding: Text) -> Text | None:
     """Say when several gross amounts give the figure asked for, and why."""
     if len(found.exact) < 2:
         return None
@@ -554,17 +507,21 @@ NET_ROUNDING = _("НДФЛ being rounded to whole rubles")
 COST_ROUNDING = _("contributions being rounded to kopecks")
 
 
-def _invert(net: Any, total_cost: Any, month: int, o: Options) -> tuple[_Found, Decimal, bool, Text | None]:
+def _invert(net: Any, total_cost: Any, month: int, o: Options) -> tuple[Solution, Decimal, bool, Text | None]:
     """The gross for a net pay or a total cost: the smallest exact solution, else the nearest above."""
     breaks = _breaks(month, o)
     if net is not None:
         field_, target = "net", amount(net, "net", _("the net pay"))
         what, rounding = _("This net pay"), NET_ROUNDING
-        found = _search(lambda x: _fast(x, month, o).net, target, target, RUBLE, 2 * target + 10_000, breaks)
+        found = solve(
+            lambda x: _fast(x, month, o).net, target, target, 2 * target + 10_000, RUBLE, breaks=breaks, quantum=KOPECK
+        )
     else:
         field_, target = "total_cost", amount(total_cost, "total_cost", _("the total cost"))
         what, rounding = _("This total cost"), COST_ROUNDING
-        found = _search(lambda x: _fast(x, month, o).total_cost, target, ZERO, KOPECK, target, breaks)
+        found = solve(
+            lambda x: _fast(x, month, o).total_cost, target, ZERO, target, KOPECK, breaks=breaks, quantum=KOPECK
+        )
     if found.exact:
         return found, found.exact[0], True, _inverse_note(found, what, rounding)
     if found.above is None:
