@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
@@ -98,7 +99,9 @@ def percent(value: Decimal | int, lang: str) -> str:
     return s.replace("%", "\u00a0%") if lang == "ru" and "\u00a0%" not in s else s
 
 
+@lru_cache(maxsize=8192)
 def day(d: date, lang: str) -> str:
+    """A date as the language writes it: 05.03.2026 / 5 Mar 2026 / 05/03/2026 (cached: tables have many rows)."""
     return format_date(d, DATE_FORMATS.get(lang, "d MMM yyyy"), locale=LOCALES[lang])
 
 

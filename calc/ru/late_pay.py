@@ -41,14 +41,6 @@ BASE_NOTES: dict[str, Text] = {
     "gross": _("the base is the accrued amount before НДФЛ (as chosen)"),
 }
 BASES = tuple(BASE_NOTES)
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec")
-
-
-def _d(d: date, lang: str) -> str:
-    """A date as ``text.day`` writes it (dd.MM.yyyy / d MMM yyyy), without babel: tables have many rows."""
-    return f"{d:%d.%m.%Y}" if lang == "ru" else f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
-
-
 @dataclass(frozen=True)
 class Debt:
     """An amount due on ``due`` (the last day it could be paid on time). ``ndfl``: the tax withheld from it."""
@@ -357,7 +349,7 @@ def _periods(
         value = tr.calc(
             "late_period",
             "late_base * key_rate * late_days / late_denominator",
-            label=_("Compensation for {s}–{e}", s=lambda lang, s=s: _d(s, lang), e=lambda lang, e=e: _d(e, lang)),
+            label=_("Compensation for {s}–{e}", s=lambda lang, s=s: day(s, lang), e=lambda lang, e=e: day(e, lang)),
             unit="rub",
             rules=used,
             source=LAW_236,
