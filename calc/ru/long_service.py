@@ -115,10 +115,8 @@ def _said(d: Decimal, lang: str, pct: bool = False) -> str:
     return percent(d, lang) if pct else num(d, lang)
 
 
-def _check_steps(
-    steps: Sequence[tuple[Any, Any]], where: str, where_en: str | None = None
-) -> tuple[tuple[int, Decimal], ...]:
-    we = where_en or where
+def _check_steps(steps: Sequence[tuple[Any, Any]], where: Text) -> tuple[tuple[int, Decimal], ...]:
+    """The scale's rows as (whole years, rate), checked: numbers, in range, rising (``where`` names the scale)."""
     out: list[tuple[int, Decimal]] = []
     for i, pair in enumerate(steps, 1):
         try:
@@ -126,45 +124,51 @@ def _check_steps(
             y, r = dec(y_raw), dec(r_raw)
         except (TypeError, ValueError, ArithmeticError):
             raise ScaleDefinitionError(
-                f"{where}: строка {i} — нужны два числа: годы и ставка.",
-                f"{we}: row {i} needs two numbers: years and rate.",
-                "steps",
+                _("{where}: row {i} needs two numbers: years and rate.", where=where, i=i), "steps"
             ) from None
         if not r.is_finite() or not y.is_finite():
-            raise ScaleDefinitionError(f"{where}: строка {i} — не число.", f"{we}: row {i} is not a number.", "steps")
+            raise ScaleDefinitionError(_("{where}: row {i} is not a number.", where=where, i=i), "steps")
         if y != y.to_integral_value() or not 0 <= y <= MAX_YEARS:
             raise ScaleDefinitionError(
-                f"{where}: строка {i} — стаж должен быть целым числом лет от 0 до {MAX_YEARS}, получено "
-                f"{_said(y, 'ru')}.",
-                f"{we}: row {i} — service must be whole years from 0 to {MAX_YEARS}, got {_said(y, 'en')}.",
+                _(
+                    "{where}: row {i} — service must be whole years from 0 to {top}, got {got}.",
+                    where=where,
+                    i=i,
+                    top=MAX_YEARS,
+                    got=lambda lang, y=y: _said(y, lang),
+                ),
                 "steps",
             )
         if not ZERO <= r <= MAX_RATE:
             raise ScaleDefinitionError(
-                f"{where}: строка {i} — надбавка должна быть от 0 до {percent(MAX_RATE, 'ru')}, получено "
-                f"{_said(r, 'ru', pct=True)}.",
-                f"{we}: row {i} — the bonus must be from 0 to {percent(MAX_RATE, 'en')}, "
-                f"got {_said(r, 'en', pct=True)}.",
+                _(
+                    "{where}: row {i} — the bonus must be from 0 to {top}, got {got}.",
+                    where=where,
+                    i=i,
+                    top=lambda lang: percent(MAX_RATE, lang),
+                    got=lambda lang, r=r: _said(r, lang, pct=True),
+                ),
                 "steps",
             )
         if out and int(y) <= out[-1][0]:
             raise ScaleDefinitionError(
-                f"{where}: ступени пересекаются или идут не по порядку "
-                f"(строка {i}: {int(y)} {plural(int(y), 'years', 'ru')} после {out[-1][0]}). "
-                "Каждая ступень должна начинаться позже предыдущей.",
-                f"{we}: steps overlap or are out of order (row {i}: {y} years after {out[-1][0]}). "
-                "Each step must start later than the one before.",
+                _(
+                    "{where}: steps overlap or are out of order (row {i}: {years} after {prev}). "
+                    "Each step must start later than the one before.",
+                    where=where,
+                    i=i,
+                    years=lambda lang, y=int(y): f"{y}\u00a0{plural(y, 'years', lang)}",
+                    prev=out[-1][0],
+                ),
                 "steps",
             )
         if out and r < out[-1][1]:
             raise ScaleDefinitionError(
-                f"{where}: ставка не может снижаться с ростом стажа (строка {i}).",
-                f"{we}: the rate must not fall as service grows (row {i}).",
-                "steps",
+                _("{where}: the rate must not fall as service grows (row {i}).", where=where, i=i), "steps"
             )
         out.append((int(y), r))
     if not out:
-        raise ScaleDefinitionError(f"{where}: в шкале нет ни одной ступени.", f"{we}: the scale has no steps.", "steps")
+        raise ScaleDefinitionError(_("{where}: the scale has no steps.", where=where), "steps")
     return tuple(out)
 
 
@@ -180,7 +184,7 @@ def custom_scale(
     not fall; otherwise :class:`ScaleDefinitionError` says which row is wrong.
     """
     rows = list(steps.items()) if isinstance(steps, Mapping) else listed(steps, "steps", _("the steps"))
-    checked = _check_steps(rows, name, name_en)
+    checked = _check_steps(rows, T(name, name_en))
     return StepScale(
         scale_id,
         T(name, name_en),
@@ -201,7 +205,7 @@ def _from_yaml(scale_id: str, raw: dict[str, Any]) -> Scale:
         note=raw.get("note"),
     )
     if raw["kind"] == "steps":
-        return StepScale(**common, steps=_check_steps(raw["steps"], scale_id))
+        return StepScale(**common, steps=_check_steps(raw["steps"], T(scale_id, scale_id)))
     if raw["kind"] == "increment":
         return IncrementScale(
             **common,

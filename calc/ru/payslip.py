@@ -358,13 +358,9 @@ def _allowance(tr: Trace, a: Allowance, i: int, pay: Decimal, share: Decimal, sa
     """The allowance's line for time worked, and its amount for a whole month (for the advance)."""
     label = a.text()
     if (a.percent is None) == (a.amount is None):
-        raise InputError(
-            f"Надбавка «{a.label}»: укажите либо процент, либо сумму.",
-            f"Allowance '{a.label_en or a.label}': give either a percentage or an amount.",
-            "allowances",
-        )
+        raise InputError(_("Allowance '{name}': give either a percentage or an amount.", name=label), "allowances")
     if a.percent is not None:
-        p = rate(a.percent, "allowances", T(f"надбавку «{a.label}»", f"allowance '{a.label_en or a.label}'"), high=10)
+        p = rate(a.percent, "allowances", _("allowance '{name}'", name=label), high=10)
         v = tr.calc(
             "allowance",
             "salary_pay * allowance_percent",
@@ -373,7 +369,7 @@ def _allowance(tr: Trace, a: Allowance, i: int, pay: Decimal, share: Decimal, sa
             allowance_percent=Q(p, "rate", _("allowance percentage")),
         )
         return Line(f"allowance_{i}", label, v), round_to(salary * p, "kopeck")
-    amt = amount(a.amount, "allowances", T(f"надбавку «{a.label}»", f"allowance '{a.label_en or a.label}'"))
+    amt = amount(a.amount, "allowances", _("allowance '{name}'", name=label))
     if not a.prorate:
         v = tr.given("allowance", amt, label=label)
     elif a.worked is not None:
@@ -381,8 +377,12 @@ def _allowance(tr: Trace, a: Allowance, i: int, pay: Decimal, share: Decimal, sa
         pl = number(a.planned, "allowances", _("the planned shifts or days"), low=1, high=744)
         if w > pl:
             raise InputError(
-                f"Надбавка «{a.label}»: отработано {num(w, 'ru')} — больше, чем по графику ({num(pl, 'ru')}).",
-                f"Allowance '{a.label_en or a.label}': {num(w, 'en')} worked is more than planned ({num(pl, 'en')}).",
+                _(
+                    "Allowance '{name}': {worked} worked is more than planned ({planned}).",
+                    name=label,
+                    worked=lambda lang: num(w, lang),
+                    planned=lambda lang: num(pl, lang),
+                ),
                 "allowances",
             )
         v = tr.calc(

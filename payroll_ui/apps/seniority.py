@@ -4,6 +4,7 @@ the monthly and yearly bonus, the next step and a ladder chart of the scale."""
 from __future__ import annotations
 
 import textwrap
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar
@@ -11,7 +12,7 @@ from typing import Any, ClassVar
 import ipywidgets as W
 
 import calc
-from calc.core.i18n import Message, _
+from calc.core.i18n import _
 from calc.core.text import T, Text, day, money, percent, plural, tr
 from calc.ru.long_service import MAX_RATE
 from calc.ru.long_service import MAX_YEARS as MAX_STEP_YEARS
@@ -268,7 +269,7 @@ class SeniorityApp(App):
             prev = (n, y, pct)
         self._show_incomplete(incomplete)
         if not pairs:
-            raise calc.ScaleDefinitionError(TXT["no_steps"]["ru"], TXT["no_steps"]["en"], "steps")
+            raise calc.ScaleDefinitionError(TXT["no_steps"], "steps")
         name = tr(TXT["custom"], lang)  # the page's language in every message calc might give
         return calc.custom_scale(pairs, name=name, name_en=name)
 
@@ -277,11 +278,7 @@ class SeniorityApp(App):
         cell.add_class("cell-error")
         self._bad_cells.append(cell)
 
-        def text(lang: str) -> str:
-            shown = {k: tr(v, lang) if isinstance(v, dict | Message) else v for k, v in values.items()}
-            return tr(TXT[key], lang).format(**shown)
-
-        raise calc.ScaleDefinitionError(text("ru"), text("en"), "steps")
+        raise calc.ScaleDefinitionError(replace(TXT[key], kwargs=tuple(values.items())), "steps")
 
     def _clear_cells(self) -> None:
         for cell in self._bad_cells:
