@@ -175,3 +175,15 @@ def test_district_share_of_leave_pay_is_a_separate_base_from_2026() -> None:
     r = calc.vacation_pay(date(2026, 8, 3), 14, **kw)
     assert r.gross == D("42000.00") and r.ndfl == D("6060")  # 30,000 × 15 % + 12,000 × 13 %
     assert calc.vacation_pay(date(2025, 8, 4), 14, **kw).ndfl == D("6300")  # 2025: all 15 %
+
+
+def test_a_holiday_moved_off_a_weekend_is_counted_in_the_leave() -> None:
+    """ТК ст. 120: only the holidays of ст. 112 ч. 1 are not counted. 9 May 2026 is a Saturday; its day
+    off moved to Monday 11 May (ст. 112 ч. 2) is a day of the leave like any other (14 days from 4 May end
+    on 18 May, one holiday inside; counting 11 May out gave 19 May)."""
+    from calc.ru.calendar import month_days
+
+    kinds = {d.date.day: d.kind for d in month_days(2026, 5)}
+    assert kinds[9] == "holiday" and kinds[11] == "day_off"
+    assert calc.leave_span(date(2026, 5, 4), 14) == (date(2026, 5, 18), [date(2026, 5, 9)])
+    assert calc.leave_span(date(2026, 3, 2), 14) == (date(2026, 3, 16), [date(2026, 3, 8)])

@@ -65,6 +65,14 @@ def _british(name: str) -> str:
     return name.replace("Labor", "Labour")
 
 
+def _transferred(name_en: str) -> bool:
+    """A day off moved by law, not a holiday of ТК РФ ст. 112 ч. 1: a holiday falling on a weekend moved
+    to the next working day (ч. 2, the package's "(observed)") or a government transfer ("substituted").
+    The difference counts for leave: only the holidays of ч. 1 are not counted in it (ст. 120)."""
+    low = name_en.lower()
+    return "substituted" in low or "(observed)" in low
+
+
 @cache
 def _year(country: str, year: int) -> dict[date, Day]:
     rb = rulebook(country)
@@ -86,7 +94,7 @@ def _year(country: str, year: int) -> dict[date, Day]:
             out[d] = Day(d, "day_off", 0, _DAY_OFF_NAME)
         elif d in ru and d not in workdays:
             name = {"ru": ru[d], "en": _british(en[d])}
-            kind = "day_off" if "substituted" in en[d].lower() else "holiday"
+            kind = "day_off" if _transferred(en[d]) else "holiday"
             out[d] = Day(d, kind, 0, name)
         elif d.weekday() >= 5 and d not in workdays:
             out[d] = Day(d, "weekend", 0)
