@@ -224,7 +224,7 @@ def accrual_gap() -> Any:
 def exercises() -> tuple[Any, ...]:
     """Lessons 9–12's exercises (built on use; see the module docstring)."""
     c = _m()
-    return (*_lesson9(c),)
+    return (*_lesson9(c), *_lesson10(c))
 
 
 def _ex(c: Any, ex_id: str, question: Text, solve: Any, unit: str, hint: Text,
