@@ -75,7 +75,7 @@ def working_days_solution(year: int, month: int) -> Any:
     def explain(lang: str) -> str:
         m = month_name(month, lang, year)
         return tr(T(
-            f"{m}: {len(days)} календарных дней, из них выходных и нерабочих праздничных — {off}; рабочих — {work} "
+            f"{m}: календарных дней — {len(days)}, из них выходных и нерабочих праздничных — {off}, рабочих — {work} "
             "(производственный календарь: ТК РФ ст. 112 и постановление Правительства РФ о переносе выходных дней).",
             f"{m}: {len(days)} calendar days, {off} of them weekends and public holidays; {work} working days "
             "(the production calendar: Labour Code art. 112 and the government's decree moving days off).",
@@ -92,7 +92,7 @@ def hours_norm_solution(year: int, month: int, week_hours: int) -> Any:
     def explain(lang: str) -> str:
         m = month_name(month, lang, year)
         return tr(T(
-            f"{m}: {work} рабочих дней; норма часов при {week_hours}-часовой неделе = {week_hours} / 5 часов × "
+            f"{m}: рабочих дней — {work}; норма часов при {week_hours}-часовой неделе = {week_hours} / 5 часов × "
             f"рабочие дни − 1 час за каждый предпраздничный день = {num(hours, 'ru')} ч (ТК РФ ст. 91, 95; "
             "порядок исчисления нормы — приказ Минздравсоцразвития № 588н).",
             f"{m}: {work} working days; the norm for a {week_hours}-hour week = {week_hours} / 5 hours × working "
@@ -224,7 +224,7 @@ def accrual_gap() -> Any:
 def exercises() -> tuple[Any, ...]:
     """Lessons 9–12's exercises (built on use; see the module docstring)."""
     c = _m()
-    return (*_lesson9(c), *_lesson10(c))
+    return (*_lesson9(c), *_lesson10(c), *_lesson11(c))
 
 
 def _ex(c: Any, ex_id: str, question: Text, solve: Any, unit: str, hint: Text,
