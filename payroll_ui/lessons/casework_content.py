@@ -170,7 +170,7 @@ def printed(key: str) -> Decimal:
 
 
 SLIP_ROWS: tuple[tuple[str, str, Text], ...] = (
-    ("acc", "salary_pay", T("Оклад (по дням, 15 из 19)", "Basic salary (by days, 15 of 19)")),
+    ("acc", "salary_pay", T("Оклад (отработано 15 дн.)", "Basic salary (15 days worked)")),
     ("acc", "long_service", T("Надбавка за выслугу лет 15 %", "Long-service allowance 15%")),
     ("acc", "bonus", T("Премия 20 %", "Bonus 20%")),
     ("acc", "district", T("Районный коэффициент 1,15", "Regional coefficient 1.15")),
@@ -224,7 +224,7 @@ def accrual_gap() -> Any:
 def exercises() -> tuple[Any, ...]:
     """Lessons 9–12's exercises (built on use; see the module docstring)."""
     c = _m()
-    return (*_lesson9(c), *_lesson10(c), *_lesson11(c))
+    return (*_lesson9(c), *_lesson10(c), *_lesson11(c), *_lesson12(c))
 
 
 def _ex(c: Any, ex_id: str, question: Text, solve: Any, unit: str, hint: Text,
