@@ -16,7 +16,7 @@ import ipywidgets as widgets
 import calc
 from calc.core.errors import CalcError
 from calc.core.i18n import _
-from calc.core.text import T, day, money, percent, tr
+from calc.core.text import T, day, money, num, percent, tr
 
 
 def _x() -> Any:
@@ -111,7 +111,48 @@ def try_late_pay(lang: str) -> Any:
     return x.TryIt(lang, inputs, compute, T("Попробуйте: компенсация за задержку", "Try it: late-pay compensation"))
 
 
-TRY_ITS: dict[str, Callable[[str], Any]] = {"leave": try_leave, "sick": try_sick, "late_pay": try_late_pay}
+def try_calendar(lang: str) -> Any:
+    """A month of the production calendar: working days and the norm of hours for 40, 36 and 24-hour weeks."""
+    x = _x()
+    inputs = {"year": x._years(lang, 2026), "month": x._months(lang, 1)}
+
+    def compute(v: dict[str, Any]) -> str:
+        year, month = v["year"], v["month"]
+        rows = [(T("Рабочих дней", "Working days"), str(calc.working_days(year, month)))]
+        for week in (40, 36, 24):
+            rows.append((T(f"Норма часов, {week}-часовая неделя", f"Norm of hours, {week}-hour week"),
+                         num(calc.hours_norm(year, month, week), lang)))
+        return x._summary(lang, rows)
+
+    title = T("Попробуйте: производственный календарь", "Try it: the production calendar")
+    return x.TryIt(lang, inputs, compute, title)
+
+
+def try_deduction(lang: str) -> Any:
+    """How much of a month's pay the employer may deduct on its own order (ТК ст. 137, 138 ч. 1)."""
+    x = _x()
+    inputs = {
+        "pay": x._text(lang, T("Начислено за месяц, ₽", "Accrued for the month, ₽"), "40 000"),
+        "wanted": x._text(lang, T("Хотят удержать, ₽", "To be deducted, ₽"), "10 000"),
+        "on": _date(lang, T("День выплаты", "Pay day"), date(2026, 2, 5)),
+    }
+
+    def compute(v: dict[str, Any]) -> str:
+        on = _need(v["on"], T("день выплаты", "the pay day"))
+        pay = x._money_value(v["pay"], lang, T("Начислено", "Accrued"))
+        wanted = x._money_value(v["wanted"], lang, T("Удержание", "Deduction"))
+        r = calc.deductions(pay, [calc.Deduction("employer", amount=wanted)], on=on)
+        rows = [(T("После НДФЛ", "After income tax"), money(r.base, lang)),
+                (T("Можно удержать в этом месяце", "May be deducted this month"), money(r.total, lang)),
+                (T("Переносится на следующие месяцы", "Carried to later months"), money(wanted - r.total, lang)),
+                (T("Работник получит", "The worker receives"), money(r.received, lang))]
+        return x._summary(lang, rows) + x._explain_block(r, lang)
+
+    return x.TryIt(lang, inputs, compute, T("Попробуйте: предел удержаний", "Try it: the deduction limit"))
+
+
+TRY_ITS: dict[str, Callable[[str], Any]] = {"leave": try_leave, "sick": try_sick, "late_pay": try_late_pay,
+                                            "calendar": try_calendar, "deduction": try_deduction}
 
 
 def register(registry: dict[str, Callable[[str], Any]]) -> None:

@@ -101,8 +101,11 @@ def test_the_try_its_are_registered() -> None:
     assert set(CASEWORK_TRY_ITS) <= set(TRY_ITS)
 
 
-@pytest.mark.parametrize(("name", "field"), [("leave", "average"), ("leave", "days"), ("sick", "y1"),
-                                             ("sick", "record"), ("late_pay", "amount")])
+BAD_FIELDS = [("leave", "average"), ("leave", "days"), ("sick", "y1"), ("sick", "record"), ("late_pay", "amount"),
+              ("deduction", "pay")]
+
+
+@pytest.mark.parametrize(("name", "field"), BAD_FIELDS)
 @pytest.mark.parametrize("bad", ["abc", "-5", ""])
 def test_try_its_refuse_bad_input_clearly(name: str, field: str, bad: str) -> None:
     w = try_it(name, "ru")
