@@ -63,6 +63,21 @@ def share_of_gross(pay: Any, share: Any) -> Decimal:
     return (D(pay) * D(str(share))).quantize(KOP, ROUND_HALF_UP)
 
 
+def deduction_solution(pay: Any, wanted: Any, on: date, ndfl: Any = None) -> Any:
+    """The most the employer may deduct by its own order this month (ТК ст. 138 ч. 1: 20 % after НДФЛ)."""
+    r = calc.deductions(pay, [calc.Deduction("employer", amount=wanted)], on=on, ndfl=ndfl)
+
+    def brief(lang: str) -> str:
+        return tr(T(
+            f"после НДФЛ = {_rub(r.pay, lang)} − {_rub(r.ndfl, lang)} = {_rub(r.net_before, lang)}; предел ст. 138 — "
+            f"20 % = {_rub(r.total, lang)}; остаток {_rub(D(wanted) - r.total, lang)} — в следующие месяцы",
+            f"after income tax = {_rub(r.pay, lang)} − {_rub(r.ndfl, lang)} = {_rub(r.net_before, lang)}; the art. "
+            f"138 limit — 20% = {_rub(r.total, lang)}; the remaining {_rub(D(wanted) - r.total, lang)} in later months",
+        ), lang)
+
+    return _m().Solution(r.total, r.explain, brief)
+
+
 # ---------------------------------------------------------------- lesson 11: digital skills
 
 
@@ -318,7 +333,6 @@ def _lesson10(c: Any) -> list[Any]:
     pay1 = [calc.Payment(date(2025, 11, 24), 42000)]
     debt2 = [calc.Debt(30000, date(2025, 7, 15))]
     pay2 = [calc.Payment(date(2025, 9, 1), 30000)]
-    ded = [calc.Deduction("employer", amount=25000)]
     return [
         _ex(c, "L10.1", T(
             "Зарплату 42 000 ₽ (на руки) должны были выплатить 15.10.2025, а выплатили 24.11.2025. Какая "
@@ -346,7 +360,7 @@ def _lesson10(c: Any) -> list[Any]:
             "распоряжению, ст. 137, 248 ТК РФ). Сколько он может удержать из этой зарплаты?",
             "70,000 ₽ was accrued for October 2025. The employer decided to deduct a 25,000 ₽ shortfall (by "
             "his own order, Labour Code art. 137 and 248). How much may he deduct from this pay?"),
-            Call(calc.deductions, 70000, ded, on=date(2025, 10, 31), pick="total"), "rub",
+            Call(deduction_solution, 70000, 25000, date(2025, 10, 31)), "rub",
             T("не больше 20 % от зарплаты после удержания НДФЛ (ст. 138 ч. 1); остальное — в следующие месяцы.",
               "no more than 20% of the pay after income tax (art. 138 para. 1); the rest in later months."),
             ((Call(share_of_gross, 70000, "0.2"),
@@ -408,7 +422,6 @@ def _lesson12(c: Any) -> list[Any]:
     Call = c.Call
     slip_gross = Call(slip_due, pick="gross")
     slip_ndfl = Call(slip_due, pick="ndfl")
-    uniform = [calc.Deduction("employer", amount=int(SLIP.deduction))]
     return [
         _ex(c, "L12.1", T(
             "Листок Сидоровой за ноябрь 2025 года: какой должна быть строка «Оклад» за 15 отработанных дней?",
@@ -442,7 +455,7 @@ def _lesson12(c: Any) -> list[Any]:
         _ex(c, "L12.4", T(
             "Сколько из её ноябрьской зарплаты работодатель может удержать за спецодежду (по верному начислению)?",
             "How much may the employer deduct for the uniform from her November pay (on the correct accrual)?"),
-            Call(calc.deductions, slip_gross, uniform, on=date(2025, 11, 28), ndfl=slip_ndfl, pick="total"), "rub",
+            Call(deduction_solution, slip_gross, int(SLIP.deduction), date(2025, 11, 28), ndfl=slip_ndfl), "rub",
             T("не больше 20 % от зарплаты после НДФЛ (ТК РФ ст. 138 ч. 1).",
               "no more than 20% of the pay after income tax (Labour Code art. 138 para. 1)."),
             ((Call(printed, "deductions"),
