@@ -1344,6 +1344,9 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
 )
 
+from payroll_ui.lessons import casework_content  # noqa: E402  (lessons 9–12; uses this module's machinery)
+
+EXERCISE_LIST = (*EXERCISE_LIST, *casework_content.exercises())
 EXERCISES: Mapping[str, Exercise] = {e.id: e for e in EXERCISE_LIST}
 """Every exercise by id."""
 

@@ -460,6 +460,11 @@ TRY_ITS: dict[str, Callable[[str], TryIt]] = {
 }
 
 
+from payroll_ui.lessons import casework_tryits  # noqa: E402  (lessons 9–10's calculators)
+
+casework_tryits.register(TRY_ITS)
+
+
 def try_it(name: str, lang: str = "ru") -> TryIt:
     """The "try it" calculator ``name`` (one of :data:`TRY_ITS`) in ``lang``."""
     try:

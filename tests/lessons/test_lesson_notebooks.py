@@ -55,10 +55,10 @@ def without_strings(code: str) -> list[tuple[int, str]]:
     return out
 
 
-def test_there_are_eight_lessons_in_two_languages() -> None:
-    assert [s["lesson"] for s in SOURCES] == list(range(1, 9))
+def test_there_are_twelve_lessons_in_two_languages() -> None:
+    assert [s["lesson"] for s in SOURCES] == list(range(1, 13))
     files = sorted(p.relative_to(LESSONS).as_posix() for p in LESSONS.glob("*/*.ipynb"))
-    assert len(files) == 16, files
+    assert len(files) == 24, files
     for src in SOURCES:
         for lang in ("ru", "en"):
             assert build.notebook_path(src, lang).exists()

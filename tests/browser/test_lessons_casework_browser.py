@@ -1,0 +1,88 @@
+"""Lessons 9–12 served by Voilà as trainees see them, in Debian's Chromium: no code on the page, the try-it
+calculator answers when an input changes, and an exercise box judges a typed answer.
+
+One server for the module (``voila notebooks/lessons``, no preheated kernels: the other helpers' pages
+share the machine), one page at a time."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import CHROMIUM, REPO, stop
+from serving import free_port, voila_answers
+
+PAGES = [
+    ("ru/09_otpusk_bolnichny", "ru", "Отпускные (начислено)"),
+    ("en/10_late_pay", "en", "Compensation for the delay"),
+    ("ru/11_cifrovye_navyki", "ru", "Рабочих дней"),
+    ("en/12_payslip_mistakes", "en", "May be deducted this month"),
+]
+
+
+@pytest.fixture(scope="module")
+def lessons_url() -> Iterator[str]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (bash scripts/install-browser.sh)")
+    (REPO / "artifacts").mkdir(exist_ok=True)
+    with open(REPO / "artifacts" / "voila-lessons-test.log", "w") as log:
+        port = free_port()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "voila", "notebooks/lessons", f"--port={port}", "--no-browser",
+             "--VoilaConfiguration.preheat_kernel=False"],
+            cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        base = f"http://localhost:{port}"
+        deadline = time.time() + 90
+        while proc.poll() is None and time.time() < deadline and not voila_answers(f"{base}/"):
+            time.sleep(0.5)
+        try:
+            yield base
+        finally:
+            stop(proc)
+
+
+@pytest.mark.parametrize(("path", "lang", "result_word"), PAGES, ids=[p[0] for p in PAGES])
+def test_lesson_page_has_no_code_and_its_widgets_answer(browser: Any, lessons_url: str, path: str, lang: str,
+                                                        result_word: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(lessons_url)
+               else r.fulfill(status=200, content_type="text/css", body=""))
+    try:
+        page.goto(f"{lessons_url}/voila/render/{path}.ipynb", wait_until="commit", timeout=120_000)
+        tryit = page.locator(".lesson-tryit").first
+        tryit.wait_for(timeout=180_000)
+        assert result_word in tryit.inner_text(timeout=60_000)
+        body = page.inner_text("body")
+        for code in ("import calc", "exercise(\"", "try_it(\"", "LANG =", "setup(LANG)"):
+            assert code not in body, f"code on the page: {code!r}"
+        # the try-it answers a change of its first text input
+        before = tryit.inner_text()
+        box = tryit.locator("input[type=text]").first
+        if box.count():
+            box.fill("7")
+            box.press("Enter")
+            page.wait_for_function("([el, old]) => el.innerText !== old", arg=[tryit.element_handle(), before],
+                                   timeout=60_000)
+        else:  # the calendar: a month drop-down
+            tryit.locator("select").nth(1).select_option(index=5)
+            page.wait_for_function("([el, old]) => el.innerText !== old", arg=[tryit.element_handle(), before],
+                                   timeout=60_000)
+        # an exercise box judges a typed answer
+        ex = page.locator(".lesson-exercise").first
+        ex.locator("input[type=text]").first.fill("1")
+        ex.locator("button").first.click()
+        word = "Not yet" if lang == "en" else "Пока неверно"
+        page.wait_for_function("([el, w]) => el.innerText.includes(w)", arg=[ex.element_handle(), word],
+                               timeout=60_000)
+        assert not errors, errors
+    finally:
+        context.close()
