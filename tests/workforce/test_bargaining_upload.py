@@ -43,5 +43,5 @@ def test_a_file_over_the_limit_that_reaches_the_kernel_gets_the_message() -> Non
     a = build("en")
     upload(a, "staff.csv", GOOD)
     upload(a, "big.csv", b"x" * (MAX_BYTES + 1))
-    assert "too large" in a.field_message("data") and "the limit is 5 MB" in a.field_message("data")
+    assert "too large" in a.field_message("data") and "the page takes files of up to 5 MB" in a.field_message("data")
     assert a.result is None and a.download.value == ""
