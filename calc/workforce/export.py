@@ -301,6 +301,8 @@ TEMPLATE_COLUMNS = (
     "northern_percent",
     "children",
 )
+TEMPLATE_NAME = _("staff-template")
+"""The template's file name (without the extension) in the page's language."""
 GENDER_WORDS: dict[str, Text] = {"f": pgettext("gender", "female"), "m": pgettext("gender", "male")}
 EXAMPLES: tuple[dict[str, Any], ...] = (
     {

@@ -289,26 +289,45 @@ ACCEPTED = _(
 )
 
 
-def _decode(content: bytes) -> str:
-    """The text of a file: UTF-16 with a BOM (Excel's "Unicode text"), UTF-8 (with or without a BOM) or
-    Windows-1251 (Excel's "CSV (semicolon-separated)" in Russian Windows). Anything else is refused."""
+def _decode_as(content: bytes) -> tuple[str, str]:
+    """The text of a table file and its encoding: UTF-16 with a BOM (Excel's "Unicode text"), UTF-8 with or
+    without a BOM, or Windows-1251 (Excel's "CSV (semicolon-separated)" in Russian Windows). Anything else
+    (UTF-16 without a BOM, a binary file) is refused."""
     try:
         if content.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return content.decode("utf-16")
+            return content.decode("utf-16"), "utf-16"
         if content.startswith(b"\xef\xbb\xbf"):
-            return content.decode("utf-8-sig")
+            return content.decode("utf-8-sig"), "utf-8-sig"
     except UnicodeDecodeError:
         raise _unreadable() from None
     if b"\x00" in content[:4096]:  # UTF-16 or UTF-32 without a BOM, or not a text at all
         raise _unreadable()
     for enc in ("utf-8", "cp1251"):
         try:
-            text = content.decode(enc)
+            return content.decode(enc), enc
         except UnicodeDecodeError:
             continue
-        if "\x00" not in text:
-            return text
     raise _unreadable()
+
+
+def _decode(content: bytes) -> str:
+    return _decode_as(content)[0]
+
+
+def text_encoding(head: bytes) -> str:
+    """The encoding of a text table from its first bytes (which may end inside a character), as
+    :func:`read_table` reads it: ``utf-16``, ``utf-8-sig``, ``utf-8`` or ``cp1251``."""
+    found = None
+    for cut in range(min(4, len(head))):  # a UTF-8 character is at most 4 bytes: drop a cut one at the end
+        try:
+            found = _decode_as(head[: len(head) - cut])[1]
+        except InputError:
+            continue
+        if found != "cp1251":
+            return found
+    if found is None:
+        raise _unreadable()
+    return found
 
 
 def _unreadable() -> InputError:
@@ -321,7 +340,7 @@ def _unreadable() -> InputError:
     )
 
 
-def _separator(line: str) -> str:
+def separator(line: str) -> str:
     """The separator of a CSV header line: the most frequent of ; tab , outside quotes (; on a tie)."""
     bare = re.sub(r'"[^"]*"', "", line)
     counts = {sep: bare.count(sep) for sep in (";", "\t", ",")}
@@ -357,7 +376,7 @@ def _read_csv(content: bytes, max_rows: int = MAX_ROWS) -> pd.DataFrame:
     start = re.search(r"[^\r\n]", text).start()  # the first line with text, found without copying the file
     end = text.find("\n", start)
     first = text[start : end if end >= 0 else len(text)].splitlines()[0]
-    sep = _separator(first)
+    sep = separator(first)
     records = _csv_records(text, sep, max_rows)
     while records and not any(c.strip() for c in records[-1]):
         records.pop()  # blank lines at the end

@@ -19,8 +19,8 @@ import calc
 from calc import workforce as WF
 from calc.core.i18n import _, pgettext
 from calc.core.text import Text, money, num, percent, tr
-from calc.workforce.export import rejected_count, rejected_xlsx, to_xlsx
-from calc.workforce.input import ALIASES, MAX_BYTES, normalise_header
+from calc.workforce.export import TEMPLATE_NAME, rejected_count, rejected_xlsx, template_csv, template_xlsx, to_xlsx
+from calc.workforce.input import MAX_BYTES, column_of, scale_ids
 from payroll_ui.kit import (
     UI,
     App,
@@ -67,12 +67,13 @@ TXT: dict[str, Text] = {
     "upload_limit": _("Up to {size} MB and {rows} rows."),
     "too_large": _(
         "The file '{name}' is {size} MB, larger than the limit of {limit} MB, so it was not sent. Keep only the "
-        "columns needed, or compute a larger workforce in Python (calc.workforce)."
+        "columns needed, or, for a larger staff list, ask whoever runs this server to use the command-line "
+        "version described in the guide."
     ),
     "no_file": _("No file yet — choose one with the button."),
     "loaded": _("File '{name}': {rows} rows."),
     "sample_info": _("Sample: a fictional institution, {rows} employees."),
-    "template": _("Download the sample as a template (CSV)"),
+    "template": _("Template of a staff file: {xlsx} · {csv}"),
     "year": pgettext("payroll_ui.apps.bargaining", "Year"),
     "current": _("Current scale"),
     "current_hint": _(
@@ -180,8 +181,8 @@ def scales_in(table: pd.DataFrame | None) -> list[str]:
     if table is None:
         return []
     for h in table.columns:
-        if ALIASES.get(normalise_header(h)) == "scale":
-            counts = table[h].astype(str).str.strip().value_counts()
+        if column_of(h) == "scale":
+            counts = pd.Series(scale_ids(table[h].astype(str).str.strip())).value_counts()
             return [s for s in counts.index if s in calc.SCALES]
     return []
 
@@ -209,7 +210,7 @@ class BargainingApp(App):
     # ------------------------------------------------------------ widgets
 
     def build(self) -> None:
-        self._template_href = ""
+        self._template_links: dict[str, str] = {}
         self.sample = WF.sample_workforce()
         self.uploaded: pd.DataFrame | None = None
         self.file_name = ""
@@ -368,15 +369,18 @@ class BargainingApp(App):
         )
 
     def template_link(self) -> str:
-        if not self._template_href:
-            from importlib import resources
-
-            data = resources.files("calc.data").joinpath("sample_workforce.csv").read_bytes()
-            self._template_href = "data:text/csv;base64," + base64.b64encode(data).decode()
-        return (
-            f'<a class="pa-template" download="sample_workforce.csv" href="{self._template_href}">'
-            f"{esc(tr(TXT['template'], self.lang))}</a>"
-        )
+        """Links to the staff file's template in the page's language: XLSX, and CSV as Russian Excel opens it."""
+        lang = self.lang
+        if lang not in self._template_links:
+            name = tr(TEMPLATE_NAME, lang)
+            xlsx = base64.b64encode(template_xlsx(lang)).decode()
+            csv = base64.b64encode(template_csv(lang)).decode()
+            link = '<a class="{}" download="{}" href="data:{};base64,{}">{}</a>'
+            self._template_links[lang] = esc(tr(TXT["template"], lang)).format(
+                xlsx=link.format("pa-template", esc(name + ".xlsx"), XLSX_MIME, xlsx, "XLSX"),
+                csv=link.format("pa-template-csv", esc(name + ".csv"), "text/csv", csv, "CSV"),
+            )
+        return self._template_links[lang]
 
     # ------------------------------------------------------------ scales
 

@@ -84,7 +84,12 @@ def test_safe_also_covers_spaces_and_line_feeds() -> None:
             "Педагогические работники (вариант 10–30 %)",
             "Отклонено строк (не посчитаны; список — на листе «Отклонено»)",
         ),
-        ("en", "Proposed scale", "Teaching staff (10–30% version)", "Rows rejected (not computed; listed on the sheet 'Rejected')"),
+        (
+            "en",
+            "Proposed scale",
+            "Teaching staff (10–30% version)",
+            "Rows rejected (not computed; listed on the sheet 'Rejected')",
+        ),
     ],
     ids=["ru", "en"],
 )
