@@ -58,8 +58,10 @@ TXT: dict[str, Text] = {
     "data": _("Workforce"),
     "data_hint": _(
         "The sample is a fictional institution of 3,000 people. Your own file: CSV or XLSX of up to 5 MB and "
-        "20,000 rows with the columns id, salary, hire_date (or years_of_service), scale; optionally kind, "
-        "district_coef, northern_percent, children, name, occupation, department.",
+        "20,000 rows, one row per person, with the columns Employee No., Salary, Hire date (or Years of service) "
+        "and Seniority scale, headed as your spreadsheet heads them; optionally the employer kind, district "
+        "coefficient, northern allowance, children, full name, position, department and gender. The template "
+        "below has them all.",
     ),
     "sample": _("Sample"),
     "file": _("My file"),
@@ -77,9 +79,10 @@ TXT: dict[str, Text] = {
     "year": pgettext("payroll_ui.apps.bargaining", "Year"),
     "current": _("Current scale"),
     "current_hint": _(
-        "'As in the file' — each person's own scale from the column scale; or one scale for everyone.",
+        "'As in the file' — each person's own scale from the column 'Seniority scale' (its name as listed here, "
+        "or its code); or one scale for everyone.",
     ),
-    "as_file": _("As in the file (column scale)"),
+    "as_file": _("As in the file (column 'Seniority scale')"),
     "applies": _("The proposal covers"),
     "applies_hint": _("Everyone, or only those now on this scale (the others keep their scale)."),
     "everyone": _("Everyone"),
