@@ -1028,7 +1028,10 @@ def check(
         **_check_optional(p, raw, n),
     }
     if "gender" in raw:
-        cols["gender"] = _gender_column(p, raw["gender"])
+        cols["gender"], unread = _gender_column(raw["gender"])
+        unread &= ~(blank | malformed)
+        if unread.any():
+            notices.append(_gender_notice(numbers[unread], raw["gender"][unread]))
     for c in FREE_TEXT:
         if c in raw:
             text, neutral = _free_text(raw[c])
@@ -1372,14 +1375,26 @@ def _kind_column(p: _Problems, raw: Mapping[str, pd.Series], n: int) -> np.ndarr
     return out
 
 
-def _gender_column(p: _Problems, s: pd.Series) -> pd.Categorical:
-    """Gender as ``f`` / ``m`` (empty: not given); a cell that is neither is rejected with what is allowed."""
+def _gender_column(s: pd.Series) -> tuple[pd.Categorical, np.ndarray]:
+    """Gender as ``f`` / ``m`` ('' where empty or not understood), and which cells were not understood.
+
+    A gender not understood does not reject the row: it changes nobody's pay, only the distributions by
+    gender, so the person is computed and a notice names the rows (see :func:`_gender_notice`)."""
     txt = _as_text(s).where(~_missing(s), "")
     codes, uniques = pd.factorize(txt, use_na_sentinel=False)
     known = [GENDERS.get(u.casefold().rstrip("."), "?") if u else "" for u in uniques]
     out = np.array([*known, ""], dtype=object)[codes]
-    bad = out == "?"
-    allowed = _("gender '{value}' is not understood; allowed: м / ж, male / female, or an empty cell")
-    p.add(bad, "gender", lambda i: _(allowed.msgid, value=txt.iloc[i]))
-    out[bad] = ""
-    return _categorical(out)
+    unread = out == "?"
+    out[unread] = ""
+    return _categorical(out), unread
+
+
+def _gender_notice(rows: np.ndarray, cells: pd.Series) -> Text:
+    values = list(dict.fromkeys(_as_text(cells.reset_index(drop=True)).tolist()))
+    shown = ", ".join(f"«{v}»" for v in values[:5]) + (", …" if len(values) > 5 else "")
+    return _(
+        "Gender not understood in rows {rows} ({values}): these people are computed, but left out of the "
+        "distributions by gender. Allowed: м / ж, male / female, or an empty cell.",
+        rows=_rows_text(rows),
+        values=shown,
+    )

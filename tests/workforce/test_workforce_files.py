@@ -225,10 +225,15 @@ def test_employer_kinds_by_name() -> None:
 
 
 def test_gender_values_and_a_value_not_understood() -> None:
-    chk = _one_column("Пол", ["ж", "М", "жен.", "female", "Male", "", "x"], scale="police")
-    assert chk.employees["gender"].tolist() == ["f", "m", "f", "f", "m", ""]
-    r = chk.rejected.iloc[0]
-    assert r["row"] == 8 and r["reason_ru"] == "пол «x» не распознан; допустимо: м / ж, male / female или пустая ячейка"
+    chk = _one_column("Пол", ["ж", "М", "жен.", "female", "Male", "", "x", "=1+1"], scale="police")
+    assert chk.rejected.empty  # a gender changes nobody's pay: the person is computed
+    assert chk.employees["gender"].tolist() == ["f", "m", "f", "f", "m", "", "", ""]
+    (notice,) = chk.notices
+    assert notice["ru"] == (
+        "Пол не распознан в строках 8, 9 («x», «=1+1»): эти работники посчитаны, но в распределениях по полу не "
+        "учтены. Допустимо: м / ж, male / female или пустая ячейка."
+    )
+    assert notice["en"].startswith("Gender not understood in rows 8, 9")
 
 
 # ------------------------------------------------------------------ encodings, separators, other files
