@@ -95,14 +95,14 @@ HEADERS: dict[str, Text] = {
 """Each column's header as the template writes it in the page's language (every one is also an alias)."""
 WRITTEN: dict[str, tuple[str, ...]] = {
     "id": _spellings(
-        "Таб. № | Табельный номер | Таб. номер | Табельный | Номер | № | Таб № | ТН | "
+        "Таб. № | Табельный номер | Таб. номер | Табельный | Таб № | ТН | "
         "Employee No. | Employee number | Employee ID | Emp. No. | Emp ID | Staff ID | Staff No. | "
-        "Staff number | Personnel number | Personnel No. | Payroll number | Number | No."
+        "Staff number | Personnel number | Personnel No. | Payroll number"
     ),
     "salary": _spellings(
         "Оклад | Оклад, руб. | Оклад (руб.) | Оклад, ₽ | Должностной оклад | Оклад в месяц | Месячный оклад | "
-        "Оклад (тарифная ставка) | Тарифная ставка | Ставка | Зарплата | "
-        "Salary, RUB | Salary | Monthly salary | Base salary | Base pay | Basic salary | Wage | Pay rate"
+        "Оклад (тарифная ставка) | Тарифная ставка | Зарплата | "
+        "Salary, RUB | Salary | Monthly salary | Base salary | Base pay | Basic salary | Wage"
     ),
     "hire_date": _spellings(
         "Дата приёма | Дата приема | Дата приёма на работу | Принят | Принят на работу | Дата поступления | "
@@ -149,7 +149,9 @@ WRITTEN: dict[str, tuple[str, ...]] = {
     "gender": _spellings("Пол | Gender | Sex"),
 }
 """Headers as people write them, by column: matched in any case, with any spacing and punctuation, ё as е,
-and a unit at the end dropped ("Оклад (руб.)", "Стаж, лет"); see :func:`normalise_header`."""
+and a unit at the end dropped ("Оклад (руб.)", "Стаж, лет"); see :func:`normalise_header`. Left out on
+purpose: "№" and "Номер" alone (a row counter, "№ п/п", as often as an employee's number) and "Ставка" alone
+(as often the share of a post, 0,5 ставки, as a salary)."""
 _UNITS = frozenset(
     _spellings("руб | рублей | рубля | рубли | р | rub | rur | rubles | roubles | лет | год | года | г | years | yrs")
     + _spellings("y | мес | месяц | month | дд | мм | гггг | dd | mm | yyyy")

@@ -565,3 +565,16 @@ def test_the_encoding_of_a_file_start_cut_anywhere(text: str, cut: int) -> None:
     assert text_encoding(data[: len(data) - cut]) == "utf-8"
     assert text_encoding(("Таб. №;ФИО\n" + text.replace("€", "")).encode("cp1251")) == "cp1251"
     assert text_encoding(("Таб. №\tФИО\n" + text).encode("utf-16")) == "utf-16"
+
+
+def test_a_row_counter_and_a_share_of_a_post_are_not_taken_for_columns() -> None:
+    text = "№;Таб. №;Оклад;Ставка;Стаж;Шкала\n1;0001;50000;0,5;3;police\n"
+    chk = W.check(_csv(text), 2026, today=TODAY)
+    assert chk.employees["id"].tolist() == ["0001"] and chk.employees["salary_kop"].tolist() == [5_000_000]
+    assert sum("не распознан" in n["ru"] for n in chk.notices) == 2
+
+
+def test_the_guide_lists_every_spelling() -> None:
+    guide = (ROOT / "docs" / "bargaining.md").read_text()
+    missing = [w for ws in WRITTEN.values() for w in ws if w not in guide]
+    assert missing == []
