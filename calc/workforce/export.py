@@ -362,11 +362,17 @@ def _csv_value(v: Any, lang: str) -> str:
     return str(v)
 
 
+CSV_SEPARATORS = {"ru": ";", "en": ","}
+"""The list separator of Excel in the language's locale: Russian Excel splits a double-clicked CSV at ``;``
+(the comma is its decimal sign), English Excel at ``,``."""
+
+
 def template_csv(lang: str = "ru") -> bytes:
-    """The template as CSV the way Russian Excel opens it: UTF-8 with a BOM, ``;`` between cells, CRLF,
-    dates as DD.MM.YYYY and a decimal comma in Russian."""
+    """The template as CSV the way Excel in ``lang`` opens it by a double click: UTF-8 with a BOM (so that
+    Cyrillic is read right), the locale's list separator (``;`` in Russian), CRLF, and dates and decimals as
+    the language writes them (01.03.2015 and 38500,5 in Russian)."""
     buf = io.StringIO()
-    w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    w = csv.writer(buf, delimiter=CSV_SEPARATORS.get(lang, ";"), lineterminator="\r\n")
     for row in template_rows(lang):
         w.writerow([_csv_value(v, lang) for v in row])
     return buf.getvalue().encode("utf-8-sig")
