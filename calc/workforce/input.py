@@ -1,6 +1,12 @@
 """Reading and checking a workforce table (CSV / XLSX upload or a pandas DataFrame).
 
-Every problem is reported in Russian and English; nothing is dropped silently:
+Files as people have them: XLSX, CSV with ``;``, ``,`` or tabs in UTF-8 (with or without a BOM) or
+Windows-1251, Excel's "Unicode text" (UTF-16); other kinds of file are refused with what to save
+instead. Headers as people write them ("Таб. №", "Оклад, руб.", "Дата приёма", any case and
+punctuation: :data:`WRITTEN`); scales and employer kinds by their names in Russian or English.
+
+Every problem is reported in the user's language (catalogue messages; the rejected rows carry their
+reasons in Russian and English); nothing is dropped silently:
 
 - problems with the file as a whole (empty, too large, unreadable, a required column missing or
   misspelt — the nearest expected name is suggested) raise :class:`calc.InputError`;
@@ -9,8 +15,8 @@ Every problem is reported in Russian and English; nothing is dropped silently:
   spreadsheet formula, a CSV row with more cells than the header, …) reject that row with its
   reason; the other rows are processed;
 - free text (name, occupation, department) starting with = + - or @ is kept as text behind a leading
-  apostrophe (``'=1+1``), not rejected; such cells, empty rows (skipped) and columns that are not
-  used at all are listed in ``notices``.
+  apostrophe (``'=1+1``), not rejected; such cells, empty rows (skipped), a gender not understood
+  (the person is computed) and columns that are not understood are listed in ``notices``.
 
 Cells are checked as they are stored: stripped of whitespace at both ends. Rows are numbered as in a
 spreadsheet: the header is row 1, the first employee row 2.
