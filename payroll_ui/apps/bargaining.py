@@ -218,7 +218,7 @@ class BargainingApp(App):
         self.uploaded: pd.DataFrame | None = None
         self.file_name = ""
         self.w_source = W.ToggleButtons(options=[("", SAMPLE), ("", FILE)], value=SAMPLE)
-        self.w_upload = W.FileUpload(accept=".csv,.xlsx", multiple=False)
+        self.w_upload = W.FileUpload(accept=".csv,.xlsx,.xlsm,.txt,.tsv", multiple=False)  # .txt: "Unicode text"
         self.w_upload.add_class("in-upload")
         self.w_upload.observe(self._on_upload, names="value")
         self.data_info = W.HTML()

@@ -84,3 +84,8 @@ def test_the_applies_list_finds_scales_given_by_name() -> None:
 
     t = pd.DataFrame({"Шкала надбавки": ["Работники государственных архивов", "police", "State archive staff", "?"]})
     assert scales_in(t) == ["archives", "police"]
+
+
+def test_the_file_chooser_offers_the_files_excel_saves() -> None:
+    accept = build("ru").w_upload.accept.split(",")
+    assert {".csv", ".xlsx", ".txt"} <= set(accept)  # .txt: Excel's "Unicode text"
