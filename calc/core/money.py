@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from calc.core.errors import InputError
 from calc.core.i18n import _, pgettext
-from calc.core.text import Text
+from calc.core.text import Text, tr
 
 Number = Decimal | int | float | str
 
@@ -29,38 +29,25 @@ MAX_AMOUNT = Decimal("1000000000")  # 1 billion rubles: anything larger is a typ
 
 
 class Rounding(NamedTuple):
-    """A rounding rule: quantum, mode, and how to say it."""
+    """A rounding rule: quantum, mode, and how to say it (a message)."""
 
     quantum: Decimal | None
     mode: str
-    ru: str
-    en: str
-    vi: str = ""
+    label: Text
 
     def say(self, lang: str) -> str:
-        """How to say it in ``lang`` (English when there are no words in that language)."""
-        return getattr(self, lang, "") or self.en
+        """How to say it in ``lang``."""
+        return tr(self.label, lang)
 
 
 ROUNDINGS: dict[str, Rounding] = {
-    "kopeck": Rounding(KOPECK, ROUND_HALF_UP, "до копеек, половина — вверх", "to kopecks, half up"),
+    "kopeck": Rounding(KOPECK, ROUND_HALF_UP, _("to kopecks, half up")),
     "ruble": Rounding(
-        RUBLE,
-        ROUND_HALF_UP,
-        "до полных рублей: меньше 50 коп. отбрасывается, 50 коп. и более — до рубля",
-        "to whole rubles: under 50 kopecks dropped, 50 kopecks and over rounded up",
+        RUBLE, ROUND_HALF_UP, _("to whole rubles: under 50 kopecks dropped, 50 kopecks and over rounded up")
     ),
-    "hundredth_up": Rounding(
-        KOPECK, ROUND_CEILING, "до сотых в пользу работника", "up to hundredths, in the worker's favour"
-    ),
-    "dong": Rounding(
-        RUBLE,
-        ROUND_HALF_UP,
-        "до целого донга, половина — вверх",
-        "to whole đồng, half up",
-        "làm tròn đến đồng, từ 0,5 đồng trở lên làm tròn lên",
-    ),
-    "none": Rounding(None, ROUND_HALF_UP, "без округления", "not rounded", "không làm tròn"),
+    "hundredth_up": Rounding(KOPECK, ROUND_CEILING, _("up to hundredths, in the worker's favour")),
+    "dong": Rounding(RUBLE, ROUND_HALF_UP, _("to whole đồng, half up")),
+    "none": Rounding(None, ROUND_HALF_UP, _("not rounded")),
 }
 
 

@@ -28,6 +28,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -45,7 +46,20 @@ from calc.workforce import (
     headline,
     resolve_scale,
 )
-from calc.workforce.input import ALIASES, INFO, REJECTED_COLUMNS, _as_text, _missing, check, normalise_header
+from calc.workforce.input import (
+    ALIASES,
+    INFO,
+    REJECTED_COLUMNS,
+    TEXT_SUFFIXES,
+    XLSX_SUFFIXES,
+    _as_text,
+    _missing,
+    check,
+    normalise_header,
+    read_table,
+    separator,
+    text_encoding,
+)
 
 TEXT = "str"
 STATUS_OK = "ok"
@@ -339,9 +353,38 @@ def _parse_scale(text: str) -> ScaleSpec:
     return [(int(y), r) for y, r in (part.split(":") for part in text.split(","))]
 
 
+def read_files(paths: list[str]) -> Any:
+    """The staff files of the command line as a Dask frame, read as the page reads them: parquet files (or a
+    folder of them); CSV or text files (``;``, ``,`` or tab; UTF-8, Windows-1251 or Excel's "Unicode text",
+    UTF-16) read block by block; or one XLSX workbook, read whole by the page's reader without its limits."""
+    import dask.dataframe as dd
+
+    low = [p.lower() for p in paths]
+    if len(paths) == 1 and low[0].endswith(XLSX_SUFFIXES):
+        content = Path(paths[0]).read_bytes()
+        table = read_table(content, Path(paths[0]).name, max_bytes=len(content) + 1, max_rows=10**9)
+        return dd.from_pandas(table, chunksize=100_000, sort=False)
+    if not all(p.endswith(TEXT_SUFFIXES) for p in low):
+        return dd.read_parquet(paths if len(paths) > 1 else paths[0])
+    with open(paths[0], "rb") as f:
+        head = f.read(65_536)
+    enc = text_encoding(head)
+    first = head.decode(enc, errors="ignore").lstrip("\ufeff\r\n").splitlines()[0] if head.strip() else ""
+    # blank lines kept (check skips them) so that rows are numbered as in a spreadsheet
+    kw: dict[str, Any] = {"dtype": str, "keep_default_na": False, "skip_blank_lines": False}
+    kw |= {"sep": separator(first), "encoding": enc}
+    if enc == "utf-16":
+        kw["blocksize"] = None  # a block boundary could fall inside a two-byte character
+    return dd.read_csv(paths if len(paths) > 1 else paths[0], **kw)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Cost of a proposed seniority scale over a workforce (Dask).")
-    ap.add_argument("input", nargs="+", help="parquet or CSV files (or a folder of parquet files)")
+    ap.add_argument(
+        "input",
+        nargs="+",
+        help="parquet files (or a folder of them), CSV / text files as Excel saves them, or one XLSX file",
+    )
     ap.add_argument("--year", type=int, required=True)
     ap.add_argument("--proposed", required=True, help="a scale id or 'years:rate,…' e.g. '0:0.05,3:0.1,5:0.15'")
     ap.add_argument("--current", help="one scale for everyone (default: the 'scale' column)")
@@ -349,12 +392,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--output", help="folder for the per-employee results (parquet)")
     ap.add_argument("--lang", default="en", choices=["ru", "en"])
     args = ap.parse_args(argv)
-    import dask.dataframe as dd
-
-    csv = all(p.lower().endswith(".csv") for p in args.input)
-    src = args.input if len(args.input) > 1 else args.input[0]
-    # blank lines kept (check skips them) so that rows are numbered as in a spreadsheet
-    ddf = dd.read_csv(src, dtype=str, keep_default_na=False, skip_blank_lines=False) if csv else dd.read_parquet(src)
+    try:
+        ddf = read_files(args.input)
+    except CalcError as e:
+        print(e.message(args.lang), file=sys.stderr)
+        return 2
     client = connect(args.scheduler)
     try:
         res = compare_dask(

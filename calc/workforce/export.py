@@ -12,9 +12,10 @@ Money is written as numbers in rubles with two decimals (exactly, from the kopec
 
 from __future__ import annotations
 
+import csv
 import io
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -23,9 +24,10 @@ import pandas as pd
 
 from calc.core.i18n import _, pgettext
 from calc.core.rules import rulebook
-from calc.core.text import Text, tr
-from calc.ru.long_service import Scale
+from calc.core.text import Text, num, tr
+from calc.ru.long_service import SCALES, Scale
 from calc.workforce import FIGURE_LABELS, FIGURES, Comparison, band_labels, scale_name
+from calc.workforce.input import COLUMNS, HEADERS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 MONEY_FORMAT = "#,##0.00"
@@ -48,7 +50,7 @@ HEADLINE_LABELS: dict[str, Text] = {
 REJECTED_LABEL = _("Rows rejected (not computed; listed on the sheet 'Rejected')")
 REJECTED_HEAD = (
     _("File row"),
-    _("id"),
+    HEADERS["id"],
     _("Column"),
     _("Value"),
     _("Reason"),
@@ -187,13 +189,14 @@ def _bands(book: _Book, cmp: Comparison, lang: str) -> None:
 def _employees(book: _Book, cmp: Comparison, lang: str) -> None:
     """One row per employee, written column-typed (the sheet that makes the file's size and time)."""
     per = cmp.per_employee()
-    info = [c for c in ("name", "department", "occupation") if c in per]
+    info = [c for c in ("name", "department", "occupation", "gender") if c in per]
     info_labels = {
         "name": _("Name"),
         "department": _("Department"),
         "occupation": _("Occupation"),
+        "gender": HEADERS["gender"],
     }
-    head = ["id", tr(_("File row"), lang), *[tr(info_labels[c], lang) for c in info]]
+    head = [tr(HEADERS["id"], lang), tr(_("File row"), lang), *[tr(info_labels[c], lang) for c in info]]
     head += [tr(_("Service at 1 January"), lang), tr(_("Service band"), lang)]
     head += [tr(_("Current scale"), lang), tr(_("Proposed scale"), lang)]
     words = tuple(tr(w, lang) for w in (pgettext("calc.workforce.export", "current"),
@@ -202,19 +205,24 @@ def _employees(book: _Book, cmp: Comparison, lang: str) -> None:
     for f in FIGURES:
         head += [f"{_cap(tr(FIGURE_LABELS[f], lang))}: {w}" for w in words]
     labels = np.array(band_labels(), dtype=object)
+    scale_names = scale_labels(cmp, lang)
 
-    def names(col: pd.Series) -> list[str]:
+    def names(col: pd.Series, shown_as: dict[str, str]) -> list[str]:
         codes, uniques = pd.factorize(col.to_numpy(dtype=object))
-        shown = np.array([scale_name(str(u), lang) for u in uniques] + [""], dtype=object)
+        shown = np.array([shown_as.get(str(u), str(u)) for u in uniques] + [""], dtype=object)
         return shown[np.where(codes < 0, len(uniques), codes)].tolist()
 
     text = [[safe(v) for v in per["id"].astype(str).tolist()]]
     ints = [per["row"].to_numpy().tolist()]
-    text_info = [[safe(v) if isinstance(v, str) else "" for v in per[c].tolist()] for c in info]
+    genders = {k: tr(v, lang) for k, v in GENDER_WORDS.items()}
+    text_info = [
+        names(per[c], genders) if c == "gender" else [safe(v) if isinstance(v, str) else "" for v in per[c].tolist()]
+        for c in info
+    ]
     cols: list[tuple[str, list[Any]]] = [("s", text[0]), ("n", ints[0])] + [("s", t) for t in text_info]
     cols += [("n", per["service_years"].to_numpy().tolist())]
     cols += [("s", labels[per["band"].to_numpy().astype(int)].tolist())]
-    cols += [("s", names(per["scale_current"])), ("s", names(per["scale_proposed"]))]
+    cols += [("s", names(per["scale_current"], scale_names)), ("s", names(per["scale_proposed"], scale_names))]
     fixed = len(cols)
     cols += [("n", _rub(per[f"{f}_{w}_kop"].to_numpy())) for f in FIGURES for w in ("current", "proposed", "change")]
     widths = [12, 8] + [24] * len(info) + [10, 8, 16, 16] + [14] * (len(head) - fixed)
@@ -230,17 +238,24 @@ def _employees(book: _Book, cmp: Comparison, lang: str) -> None:
                 write_s(r, j, v)
 
 
-def _scales(book: _Book, cmp: Comparison, lang: str) -> None:
-    rows = []
-    seen = set()
+def _used_scales(cmp: Comparison) -> list[Scale]:
+    """The scales of the comparison, current first, each once."""
+    out: dict[int, Scale] = {}
     for wy in (cmp.current, cmp.proposed):
         for sc in wy.scales:
-            if id(sc) not in seen:
-                seen.add(id(sc))
-                rows += [[scale_name(sc.id, lang), *r] for r in _scale_rows(sc, lang)]
-    head = ["id", tr(_("Scale"), lang), tr(_("From full years"), lang)]
-    head.append(tr(_("Rate, %"), lang))
-    _rows(book.sheet(SHEETS["scales"][lang], head, (16, 48, 14, 10)), rows)
+            out.setdefault(id(sc), sc)
+    return list(out.values())
+
+
+def scale_labels(cmp: Comparison, lang: str) -> dict[str, str]:
+    """{scale id: its name in ``lang``} as the page shows it (the workbook never shows an id)."""
+    return {sc.id: tr(sc.label, lang) or scale_name(sc.id, lang) for sc in _used_scales(cmp)}
+
+
+def _scales(book: _Book, cmp: Comparison, lang: str) -> None:
+    rows = [r for sc in _used_scales(cmp) for r in _scale_rows(sc, lang)]
+    head = [tr(_("Scale"), lang), tr(_("From full years"), lang), tr(_("Rate, %"), lang)]
+    _rows(book.sheet(SHEETS["scales"][lang], head, (60, 14, 10)), rows)
 
 
 def _rejected(book: _Book, rejected: pd.DataFrame, lang: str) -> None:
@@ -266,4 +281,126 @@ def rejected_xlsx(rejected: pd.DataFrame, lang: str = "ru") -> bytes:
     """Only the rejected rows, as a small XLSX file (one sheet)."""
     book = _Book()
     _rejected(book, rejected, lang)
+    return book.close()
+
+
+# ------------------------------------------------------------------ the template of a staff file
+
+TEMPLATE_COLUMNS = (
+    "id",
+    "name",
+    "department",
+    "occupation",
+    "gender",
+    "salary",
+    "hire_date",
+    "years_of_service",
+    "scale",
+    "kind",
+    "district_coef",
+    "northern_percent",
+    "children",
+)
+TEMPLATE_NAME = _("staff-template")
+"""The template's file name (without the extension) in the page's language."""
+GENDER_WORDS: dict[str, Text] = {"f": pgettext("gender", "female"), "m": pgettext("gender", "male")}
+EXAMPLES: tuple[dict[str, Any], ...] = (
+    {
+        "id": "0001",
+        "name": pgettext("template example", "Anna Ivanova"),
+        "department": pgettext("template example", "School No. 5"),
+        "occupation": pgettext("template example", "Teacher"),
+        "gender": "f",
+        "salary": Decimal("45000"),
+        "hire_date": date(2015, 3, 1),
+        "scale": "education",
+        "kind": "general",
+        "district_coef": Decimal("1"),
+        "northern_percent": Decimal("0"),
+        "children": 2,
+    },
+    {
+        "id": "0002",
+        "name": pgettext("template example", "Sergei Petrov"),
+        "department": pgettext("template example", "Regional archive"),
+        "occupation": pgettext("template example", "Archivist"),
+        "gender": "m",
+        "salary": Decimal("38500.50"),
+        "years_of_service": 7,
+        "scale": "archives",
+        "kind": "general",
+        "district_coef": Decimal("1.15"),
+        "northern_percent": Decimal("0.3"),
+        "children": 0,
+    },
+)
+"""The template's example rows (fictional people): the second gives the years of service instead of a hire date."""
+
+
+def _example_cell(column: str, value: Any, lang: str) -> Any:
+    """An example value as the template shows it: texts and scales in ``lang``, the rest as they are."""
+    if column == "scale":
+        return tr(SCALES[value].label, lang)
+    if column == "gender":
+        return tr(GENDER_WORDS[value], lang)
+    return tr(value, lang) if not isinstance(value, str | int | Decimal | date) else value
+
+
+def template_rows(lang: str = "ru") -> list[list[Any]]:
+    """The header (in ``lang``) and the example rows of the staff file's template."""
+    head = [tr(HEADERS[c], lang) for c in TEMPLATE_COLUMNS]
+    return [head] + [[_example_cell(c, row.get(c), lang) for c in TEMPLATE_COLUMNS] for row in EXAMPLES]
+
+
+def _csv_value(v: Any, lang: str) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, date):
+        return v.strftime("%d.%m.%Y") if lang == "ru" else v.isoformat()
+    if isinstance(v, Decimal):
+        return num(v, lang, "0.##").replace("\u00a0", "")
+    return str(v)
+
+
+CSV_SEPARATORS = {"ru": ";", "en": ","}
+"""The list separator of Excel in the language's locale: Russian Excel splits a double-clicked CSV at ``;``
+(the comma is its decimal sign), English Excel at ``,``."""
+
+
+def template_csv(lang: str = "ru") -> bytes:
+    """The template as CSV the way Excel in ``lang`` opens it by a double click: UTF-8 with a BOM (so that
+    Cyrillic is read right), the locale's list separator (``;`` in Russian), CRLF, and dates and decimals as
+    the language writes them (01.03.2015 and 38500,5 in Russian)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=CSV_SEPARATORS.get(lang, ";"), lineterminator="\r\n")
+    for row in template_rows(lang):
+        w.writerow([_csv_value(v, lang) for v in row])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def template_xlsx(lang: str = "ru") -> bytes:
+    """The template as an XLSX workbook: the columns in ``lang`` with the example rows (dates as dates,
+    amounts as numbers, ids as text), and a second sheet that says what each column holds."""
+    book = _Book()
+    rows = template_rows(lang)
+    widths = [max(12, len(str(h)) + 2) for h in rows[0]]
+    widths[TEMPLATE_COLUMNS.index("name")] = widths[TEMPLATE_COLUMNS.index("scale")] = 36
+    ws = book.sheet(tr(_("Staff"), lang), rows[0], widths)
+    day = book.wb.add_format({"num_format": "dd.mm.yyyy" if lang == "ru" else "yyyy-mm-dd"})
+    for i, row in enumerate(rows[1:], start=1):
+        for j, v in enumerate(row):
+            if isinstance(v, date):
+                ws.write_datetime(i, j, datetime(v.year, v.month, v.day), day)
+            elif TEMPLATE_COLUMNS[j] == "salary" and v is not None:
+                ws.write_number(i, j, v, book.money)
+            else:
+                _cell(ws, i, j, v)
+    required = {"id", "salary"}
+    head = [tr(pgettext("calc.workforce.export", "Column"), lang), tr(_("What it holds"), lang)]
+    notes = [
+        [tr(HEADERS[c], lang), tr(COLUMNS[c], lang) + (f" — {tr(_('required'), lang)}" if c in required else "")]
+        for c in TEMPLATE_COLUMNS
+    ]
+    notes.append(["", tr(_("A hire date or the years of service is needed for each person."), lang)])
+    _rows(book.sheet(tr(_("Columns"), lang), head, (26, 90)), notes)
     return book.close()

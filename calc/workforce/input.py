@@ -1,6 +1,12 @@
 """Reading and checking a workforce table (CSV / XLSX upload or a pandas DataFrame).
 
-Every problem is reported in Russian and English; nothing is dropped silently:
+Files as people have them: XLSX, CSV with ``;``, ``,`` or tabs in UTF-8 (with or without a BOM) or
+Windows-1251, Excel's "Unicode text" (UTF-16); other kinds of file are refused with what to save
+instead. Headers as people write them ("Таб. №", "Оклад, руб.", "Дата приёма", any case and
+punctuation: :data:`WRITTEN`); scales and employer kinds by their names in Russian or English.
+
+Every problem is reported in the user's language (catalogue messages; the rejected rows carry their
+reasons in Russian and English); nothing is dropped silently:
 
 - problems with the file as a whole (empty, too large, unreadable, a required column missing or
   misspelt — the nearest expected name is suggested) raise :class:`calc.InputError`;
@@ -9,8 +15,8 @@ Every problem is reported in Russian and English; nothing is dropped silently:
   spreadsheet formula, a CSV row with more cells than the header, …) reject that row with its
   reason; the other rows are processed;
 - free text (name, occupation, department) starting with = + - or @ is kept as text behind a leading
-  apostrophe (``'=1+1``), not rejected; such cells, empty rows (skipped) and columns that are not
-  used at all are listed in ``notices``.
+  apostrophe (``'=1+1``), not rejected; such cells, empty rows (skipped), a gender not understood
+  (the person is computed) and columns that are not understood are listed in ``notices``.
 
 Cells are checked as they are stored: stripped of whitespace at both ends. Rows are numbered as in a
 spreadsheet: the header is row 1, the first employee row 2.
@@ -37,7 +43,7 @@ import pandas as pd
 from calc.core.errors import InputError
 from calc.core.i18n import _, pgettext
 from calc.core.money import MAX_AMOUNT
-from calc.core.text import Text, tr
+from calc.core.text import TEXT_LANGS, Text, num, tr
 from calc.ru.contributions import KINDS
 from calc.ru.long_service import MAX_YEARS, SCALES, Scale
 
@@ -57,7 +63,7 @@ COLUMNS: dict[str, Text] = {
     "salary": _("monthly salary, RUB"),
     "hire_date": _("hire date (YYYY-MM-DD or DD.MM.YYYY)"),
     "years_of_service": _("years of service at 1 January"),
-    "scale": _("seniority scale (id)"),
+    "scale": _("seniority scale (its name as the page lists it, or its id)"),
     "kind": _("employer kind (general, sme, …)"),
     "district_coef": _("district coefficient (1–3)"),
     "northern_percent": _("northern allowance (fraction 0–1)"),
@@ -65,33 +71,136 @@ COLUMNS: dict[str, Text] = {
     "name": _("name"),
     "occupation": _("occupation"),
     "department": _("department"),
+    "gender": _("gender (м / ж, male / female)"),
 }
 REQUIRED = ("id", "salary")
-INFO = ("name", "occupation", "department")
-ALIASES: dict[str, str] = {
-    **{c: c for c in COLUMNS},
-    "табельный_номер": "id",
-    "таб_номер": "id",
-    "номер": "id",
-    "оклад": "salary",
-    "дата_приема": "hire_date",
-    "стаж": "years_of_service",
-    "стаж_лет": "years_of_service",
-    "шкала": "scale",
-    "вид_работодателя": "kind",
-    "районный_коэффициент": "district_coef",
-    "северная_надбавка": "northern_percent",
-    "дети": "children",
-    "детей": "children",
-    "фио": "name",
-    "должность": "occupation",
-    "подразделение": "department",
+INFO = ("name", "occupation", "department", "gender")
+"""Columns carried through to the results as they are (gender: as ``f`` / ``m``, see :data:`GENDERS`)."""
+FREE_TEXT = ("name", "occupation", "department")
+
+
+def _spellings(text: str) -> tuple[str, ...]:
+    return tuple(w.strip() for w in text.split("|"))
+
+
+HEADERS: dict[str, Text] = {
+    "id": pgettext("column header", "Employee No."),
+    "name": pgettext("column header", "Full name"),
+    "department": pgettext("column header", "Department"),
+    "occupation": pgettext("column header", "Position"),
+    "gender": pgettext("column header", "Gender"),
+    "salary": pgettext("column header", "Salary, RUB"),
+    "hire_date": pgettext("column header", "Hire date"),
+    "years_of_service": pgettext("column header", "Years of service"),
+    "scale": pgettext("column header", "Seniority scale"),
+    "kind": pgettext("column header", "Employer kind"),
+    "district_coef": pgettext("column header", "District coefficient"),
+    "northern_percent": pgettext("column header", "Northern allowance"),
+    "children": pgettext("column header", "Children"),
 }
+"""Each column's header as the template writes it in the page's language (every one is also an alias)."""
+WRITTEN: dict[str, tuple[str, ...]] = {
+    "id": _spellings(
+        "Таб. № | Табельный номер | Таб. номер | Табельный | Таб № | ТН | "
+        "Employee No. | Employee number | Employee ID | Emp. No. | Emp ID | Staff ID | Staff No. | "
+        "Staff number | Personnel number | Personnel No. | Payroll number"
+    ),
+    "salary": _spellings(
+        "Оклад | Оклад, руб. | Оклад (руб.) | Оклад, ₽ | Должностной оклад | Оклад в месяц | Месячный оклад | "
+        "Оклад (тарифная ставка) | Тарифная ставка | Зарплата | "
+        "Salary, RUB | Salary | Monthly salary | Base salary | Base pay | Basic salary | Wage"
+    ),
+    "hire_date": _spellings(
+        "Дата приёма | Дата приема | Дата приёма на работу | Принят | Принят на работу | Дата поступления | "
+        "Дата начала работы | "
+        "Hire date | Date of hire | Date hired | Hired | Start date | Employment date | Date of employment | "
+        "Hiring date"
+    ),
+    "years_of_service": _spellings(
+        "Стаж | Стаж, лет | Стаж (лет) | Стаж работы | Стаж на 1 января | Выслуга | Выслуга лет | "
+        "Years of service | Service, years | Service | Service years | Length of service | Seniority | Tenure"
+    ),
+    "scale": _spellings(
+        "Шкала | Шкала надбавки | Шкала выслуги | Шкала надбавки за выслугу лет | Шкала за выслугу | "
+        "Seniority scale | Scale | Long-service scale | Service scale"
+    ),
+    "kind": _spellings(
+        "Вид работодателя | Тип работодателя | Категория работодателя | Тариф взносов | "
+        "Employer kind | Employer type | Kind | Employer category"
+    ),
+    "district_coef": _spellings(
+        "Районный коэффициент | Районный коэф. | Район. коэф. | РК | Р. к. | "
+        "District coefficient | District coef | Regional coefficient"
+    ),
+    "northern_percent": _spellings(
+        "Северная надбавка | Процентная надбавка | Северные | Северная надбавка, % | "
+        "Northern allowance | Northern percent | Northern bonus"
+    ),
+    "children": _spellings(
+        "Дети | Детей | Число детей | Количество детей | Кол-во детей | "
+        "Children | Number of children | Kids | Dependants"
+    ),
+    "name": _spellings(
+        "ФИО | Ф.И.О. | Фамилия Имя Отчество | Фамилия, имя, отчество | Фамилия И.О. | Сотрудник | Работник | "
+        "Full name | Name | Employee name | Employee | Surname and name"
+    ),
+    "occupation": _spellings(
+        "Должность | Профессия | Должность (профессия) | Должность, профессия | Штатная должность | "
+        "Position | Occupation | Job title | Job | Post | Title"
+    ),
+    "department": _spellings(
+        "Подразделение | Отдел | Структурное подразделение | Цех | Служба | Участок | "
+        "Department | Dept. | Division | Unit | Section"
+    ),
+    "gender": _spellings("Пол | Gender | Sex"),
+}
+"""Headers as people write them, by column: matched in any case, with any spacing and punctuation, ё as е,
+and a unit at the end dropped ("Оклад (руб.)", "Стаж, лет"); see :func:`normalise_header`. Left out on
+purpose: "№" and "Номер" alone (a row counter, "№ п/п", as often as an employee's number) and "Ставка" alone
+(as often the share of a post, 0,5 ставки, as a salary)."""
+_UNITS = frozenset(
+    _spellings("руб | рублей | рубля | рубли | р | rub | rur | rubles | roubles | лет | год | года | г | years | yrs")
+    + _spellings("y | мес | месяц | month | дд | мм | гггг | dd | mm | yyyy")
+)
 
 
 def normalise_header(h: object) -> str:
-    s = str(h).strip().lower().replace("ё", "е")
-    return re.sub(r"[\s\-.]+", "_", s).strip("_")
+    """A header as a key: lower case, ё as е, № as "номер", words joined by "_", a unit at the end dropped.
+
+    ``"Оклад, руб."`` → ``"оклад"``, ``"Таб. №"`` → ``"таб_номер"``, ``"hire_date (YYYY-MM-DD)"`` →
+    ``"hire_date"``.
+    """
+    s = str(h).casefold().replace("ё", "е").replace("№", " номер ").replace("#", " no ")
+    words = re.findall(r"[^\W_]+", s)
+    while len(words) > 1 and words[-1] in _UNITS:
+        words.pop()
+    return "_".join(words)
+
+
+def _aliases() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for canon in COLUMNS:
+        for written in (canon, *WRITTEN[canon]):
+            key = normalise_header(written)
+            if out.setdefault(key, canon) != canon:  # pragma: no cover - a defect of the lists (tested)
+                raise ValueError(f"header {written!r} is an alias of both {out[key]} and {canon}")
+    return out
+
+
+ALIASES: dict[str, str] = _aliases()
+"""{normalised header: column} for every spelling of :data:`WRITTEN` and the column names themselves."""
+
+
+def column_of(header: object) -> str | None:
+    """The column a header stands for (``"Оклад, руб."`` → ``"salary"``), or None if it is not understood."""
+    return ALIASES.get(normalise_header(header))
+
+
+GENDERS: dict[str, str] = {
+    **dict.fromkeys(("ж", "жен", "женский", "женщина", "f", "female", "woman", "w"), "f"),
+    **dict.fromkeys(("м", "муж", "мужской", "мужчина", "m", "male", "man"), "m"),
+}
+"""Gender as written (any case, a dot at the end ignored) → ``f`` / ``m``."""
 
 
 @dataclass
@@ -109,7 +218,7 @@ class Checked:
         lines = [f"{word} {r.row}: {getattr(r, col)}" for r in self.rejected.head(limit).itertuples()]
         more = len(self.rejected) - limit
         if more > 0:
-            lines.append(f"… ещё {more}" if lang == "ru" else f"… {more} more")
+            lines.append(tr(_("… {more} more", more=more), lang))
         return "\n".join(lines)
 
 
@@ -120,39 +229,141 @@ REJECTED_COLUMNS = ["row", "id", "column", "value", "reason_ru", "reason_en"]
 
 
 def read_table(content: bytes, filename: str, *, max_bytes: int = MAX_BYTES, max_rows: int = MAX_ROWS) -> pd.DataFrame:
-    """A CSV (comma or semicolon, UTF-8 or Windows-1251) or XLSX file as a DataFrame of raw cells."""
+    """A table file as a DataFrame of raw cells: XLSX, or text — CSV with ``;`` or ``,`` (or tab-separated)
+    in UTF-8 (with or without a BOM) or Windows-1251, and Excel's "Unicode text" (UTF-16 with a BOM, tabs).
+
+    The kind is told by the content, not only the name: an old ``.xls`` workbook, an OpenDocument sheet, a
+    web page or a PDF is refused with what to save instead."""
     size = len(content)
     if size == 0:
         raise InputError(_("The file is empty."), "file")
     if size > max_bytes:
         raise InputError(
             _(
-                "The file is too large: {size:.1f} MB; the limit is {max_bytes:.0f} MB. Compute a larger workforce "
-                "in Python (calc.workforce) or through Dask (docs/bargaining.md).",
-                size=size / 1000000.0,
-                max_bytes=max_bytes / 1000000.0,
+                "The file is too large: {size} MB; the page takes files of up to {max_bytes} MB. For a larger staff "
+                "list ask whoever runs this server to use the command-line version described in the guide: it "
+                "computes the same figures for any number of employees.",
+                size=lambda lang: num(Decimal(size) / 1_000_000, lang, "#,##0.0"),
+                max_bytes=lambda lang: num(Decimal(max_bytes) / 1_000_000, lang, "#,##0"),
             ),
             "file",
         )
-    name = filename.lower()
-    if name.endswith((".xlsx", ".xlsm")):
-        df = _read_xlsx(content, max_rows)
-    elif name.endswith((".csv", ".txt")):
-        df = _read_csv(content, max_rows)
-    else:
-        raise InputError(_("File '{filename}': a CSV or XLSX file is needed.", filename=filename), "file")
+    kind = _file_kind(content, filename)
+    df = _read_xlsx(content, max_rows) if kind == "xlsx" else _read_csv(content, max_rows)
     if df.shape[1] == 0 or len(df) == 0:
         raise InputError(_("The file has no data rows."), "file")
     return df
+
+
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab", ".prn")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _file_kind(content: bytes, filename: str) -> str:
+    """'xlsx' or 'text' by the file's first bytes and name; any other kind of file is refused."""
+    name = filename.lower()
+    head = content[:1024].lstrip()
+    if name.endswith(".ods") or (content.startswith(_ZIP) and b"opendocument" in content[:200]):
+        raise InputError(
+            _(
+                "File '{filename}' is an OpenDocument spreadsheet (.ods). Save it as 'Excel 2007-365 (.xlsx)' or "
+                "as CSV, and upload that file.",
+                filename=filename,
+            ),
+            "file",
+        )
+    if content.startswith(_OLE):
+        raise InputError(
+            _(
+                "File '{filename}' is an old Excel workbook (.xls, Excel 97–2003), which the page does not read. In "
+                "Excel choose 'Save As' and the type 'Excel Workbook (*.xlsx)' or 'CSV UTF-8', and upload that file.",
+                filename=filename,
+            ),
+            "file",
+        )
+    if name.endswith(XLSX_SUFFIXES) or content.startswith(_ZIP):
+        return "xlsx"
+    if head.startswith(b"%PDF") or head[:15].lower().startswith((b"<!doctype", b"<html", b"<?xml", b"<table")):
+        raise InputError(_("File '{filename}' is not a table: {allowed}", filename=filename, allowed=ACCEPTED), "file")
+    if name.endswith((*TEXT_SUFFIXES, ".xls")):
+        return "text"
+    raise InputError(_("File '{filename}': {allowed}", filename=filename, allowed=ACCEPTED), "file")
+
+
+ACCEPTED = _(
+    "a CSV or XLSX file is needed — an Excel workbook (.xlsx), CSV with ; or , (UTF-8 or Windows-1251), or "
+    "Excel's 'Unicode text' (.txt)."
+)
+
+
+def _decode_as(content: bytes) -> tuple[str, str]:
+    """The text of a table file and its encoding: UTF-16 with a BOM (Excel's "Unicode text"), UTF-8 with or
+    without a BOM, or Windows-1251 (Excel's "CSV (semicolon-separated)" in Russian Windows). Anything else
+    (UTF-16 without a BOM, a binary file) is refused."""
+    try:
+        if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return content.decode("utf-16"), "utf-16"
+        if content.startswith(b"\xef\xbb\xbf"):
+            return content.decode("utf-8-sig"), "utf-8-sig"
+    except UnicodeDecodeError:
+        raise _unreadable() from None
+    if b"\x00" in content[:4096]:  # UTF-16 or UTF-32 without a BOM, or not a text at all
+        raise _unreadable()
+    for enc in ("utf-8", "cp1251"):
+        try:
+            return content.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    raise _unreadable()
+
+
+def _decode(content: bytes) -> str:
+    return _decode_as(content)[0]
+
+
+def text_encoding(head: bytes) -> str:
+    """The encoding of a text table from its first bytes (which may end inside a character), as
+    :func:`read_table` reads it: ``utf-16``, ``utf-8-sig``, ``utf-8`` or ``cp1251``."""
+    found = None
+    for cut in range(min(4, len(head))):  # a UTF-8 character is at most 4 bytes: drop a cut one at the end
+        try:
+            found = _decode_as(head[: len(head) - cut])[1]
+        except InputError:
+            continue
+        if found != "cp1251":
+            return found
+    if found is None:
+        raise _unreadable()
+    return found
+
+
+def _unreadable() -> InputError:
+    return InputError(
+        _(
+            "The file's text encoding is not one the page reads. Save the table from the spreadsheet as 'CSV UTF-8', "
+            "'CSV (semicolon-separated)' or 'Unicode text', or as an Excel workbook (.xlsx), and upload it again."
+        ),
+        "file",
+    )
+
+
+def separator(line: str) -> str:
+    """The separator of a CSV header line: the most frequent of ; tab , outside quotes (; on a tie)."""
+    bare = re.sub(r'"[^"]*"', "", line)
+    counts = {sep: bare.count(sep) for sep in (";", "\t", ",")}
+    best = max(counts.values())
+    return next(sep for sep, c in counts.items() if c == best) if best else ","
 
 
 def _too_many_rows(max_rows: int) -> InputError:
     """The file has more rows than allowed (found while reading: the rest is not read)."""
     return InputError(
         _(
-            "The file has more than {max_rows} rows; the limit is {max_rows}. Compute a larger workforce in "
-            "Python (calc.workforce) or through Dask (docs/bargaining.md).",
-            max_rows=lambda lang: f"{max_rows:,}".replace(",", "\u00a0" if lang == "ru" else ","),
+            "The file has more than {max_rows} rows; the page takes at most {max_rows}. For a larger staff list ask "
+            "whoever runs this server to use the command-line version described in the guide: it computes the same "
+            "figures for any number of employees.",
+            max_rows=lambda lang: num(Decimal(max_rows), lang),
         ),
         "file",
     )
@@ -167,20 +378,13 @@ def _read_csv(content: bytes, max_rows: int = MAX_ROWS) -> pd.DataFrame:
     (a trailing separator) are dropped. Shorter records are padded with empty cells; blank lines
     stay as empty rows (skipped by :func:`check`), so the numbers of the rows after them are kept.
     """
-    for enc in ("utf-8-sig", "cp1251"):
-        try:
-            text = content.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1251 decodes any byte string
-        raise InputError(_("Could not read the file's encoding."), "file")
+    text = _decode(content)
     if not text or text.isspace():
         raise InputError(_("The file is empty."), "file")
     start = re.search(r"[^\r\n]", text).start()  # the first line with text, found without copying the file
     end = text.find("\n", start)
     first = text[start : end if end >= 0 else len(text)].splitlines()[0]
-    sep = ";" if first.count(";") > first.count(",") else ("\t" if "\t" in first and "," not in first else ",")
+    sep = separator(first)
     records = _csv_records(text, sep, max_rows)
     while records and not any(c.strip() for c in records[-1]):
         records.pop()  # blank lines at the end
@@ -387,10 +591,10 @@ def _header_names(cells: Sequence[Any]) -> list[str]:
 
 
 def _map_columns(df: pd.DataFrame, need_scale: bool) -> tuple[dict[str, str], list[Text]]:
-    """{original header: canonical name}; raises one InputError listing every column problem."""
+    """{original header: canonical name}; raises one InputError naming every column problem, each header
+    that was not understood and the headers that are."""
     mapping: dict[str, str] = {}
-    problems_ru: list[str] = []
-    problems_en: list[str] = []
+    problems: list[Text] = []
     notices: list[Text] = []
     unknown: list[tuple[str, str]] = []
     for h in df.columns:
@@ -402,37 +606,77 @@ def _map_columns(df: pd.DataFrame, need_scale: bool) -> tuple[dict[str, str], li
             unknown.append((str(h), key))
             continue
         if canon in mapping.values():
-            problems_ru.append(f"столбец «{canon}» встречается дважды ({h})")
-            problems_en.append(f"column '{canon}' appears twice ({h})")
+            first = next(k for k, c in mapping.items() if c == canon)
+            problems.append(
+                _("columns '{first}' and '{h}' both mean '{header}' ({what})", first=first, h=h, **_field(canon))
+            )
             continue
         mapping[str(h)] = canon
     present = set(mapping.values())
+    strange: list[str] = []
+    suggested: set[str] = set()
     for h, key in unknown:
         near = difflib.get_close_matches(key, list(ALIASES), n=1, cutoff=0.75)
         if near and ALIASES[near[0]] not in present:
             c = ALIASES[near[0]]
-            problems_ru.append(f"столбец «{h}» не известен — возможно, имелся в виду «{c}» ({COLUMNS[c]['ru']})")
-            problems_en.append(f"column '{h}' is not known — did you mean '{c}' ({COLUMNS[c]['en']})?")
+            suggested.add(c)
+            problems.append(_("column '{h}' is not understood — did you mean '{header}' ({what})?", h=h, **_field(c)))
         else:
-            notices.append(_("Column '{h}' is not used.", h=h))
-    missing = [c for c in REQUIRED if c not in present]
-    if "hire_date" not in present and "years_of_service" not in present:
+            strange.append(h)
+    missing = [c for c in REQUIRED if c not in present and c not in suggested]
+    if not {"hire_date", "years_of_service"} & (present | suggested):
         missing.append("hire_date")
-    if need_scale and "scale" not in present:
+    if need_scale and not {"scale"} & (present | suggested):
         missing.append("scale")
     for c in missing:
-        alt_ru = " (или «years_of_service»)" if c == "hire_date" else ""
-        alt_en = " (or 'years_of_service')" if c == "hire_date" else ""
-        problems_ru.append(f"нет обязательного столбца «{c}»{alt_ru} — {COLUMNS[c]['ru']}")
-        problems_en.append(f"the required column '{c}'{alt_en} is missing — {COLUMNS[c]['en']}")
-    if problems_ru:
-        expected = ", ".join(COLUMNS)
+        if c == "hire_date":
+            problems.append(
+                _(
+                    "a column '{header}' or '{other}' is needed — the hire date or the years of service",
+                    header=HEADERS["hire_date"],
+                    other=HEADERS["years_of_service"],
+                )
+            )
+        elif c == "scale":
+            problems.append(
+                _(
+                    "the column '{header}' is missing — give each person's scale in it, or choose one scale for "
+                    "everyone",
+                    header=HEADERS["scale"],
+                )
+            )
+        else:
+            problems.append(_("the required column '{header}' ({what}) is missing", **_field(c)))
+    if problems:
+        if strange:
+            problems.append(_("headers not understood: {headers}", headers=", ".join(f"«{h}»" for h in strange)))
         raise InputError(
-            "Столбцы файла: " + "; ".join(problems_ru) + f". Ожидаемые столбцы: {expected}.",
-            "File columns: " + "; ".join(problems_en) + f". Expected columns: {expected}.",
+            _(
+                "File columns: {problems}. The columns understood (any case and punctuation): {allowed}.",
+                problems=lambda lang: "; ".join(tr(p, lang) for p in problems),
+                allowed=allowed_columns,
+            ),
             "columns",
         )
+    notices += [_("Column '{h}' is not understood, so it is not used.", h=h) for h in strange]
     return mapping, notices
+
+
+def _field(canon: str) -> dict[str, Text]:
+    return {"header": HEADERS[canon], "what": COLUMNS[canon]}
+
+
+def allowed_columns(lang: str) -> str:
+    """The columns a file may have, each by its header in ``lang``, in the other language and by its name,
+    the required ones first (every spelling of :data:`WRITTEN` is understood too)."""
+    need = {"id": _("required"), "salary": _("required"), "hire_date": _("or years of service: one is required")}
+    other = "en" if lang == "ru" else "ru"
+    quote = "«{}»" if lang == "ru" else "'{}'"
+    out = []
+    for canon in ("id", "salary", "hire_date", *(c for c in HEADERS if c not in ("id", "salary", "hire_date"))):
+        extra = f" — {tr(need[canon], lang)}" if canon in need else ""
+        out.append(f"{quote.format(tr(HEADERS[canon], lang))} ({tr(HEADERS[canon], other)}, {canon}){extra}")
+    return "; ".join(out)
 
 
 # ------------------------------------------------------------------ cell parsers
@@ -608,8 +852,7 @@ class _Problems:
     def __init__(self, n: int, skip: np.ndarray | None = None) -> None:
         self.rows: list[np.ndarray] = []
         self.cols: list[str] = []
-        self.ru: list[Callable[[int], str] | str] = []
-        self.en: list[Callable[[int], str] | str] = []
+        self.reasons: list[Callable[[int], Text] | Text] = []
         self.bad = np.zeros(n, bool)
         self.skip = np.zeros(n, bool) if skip is None else skip
 
@@ -617,35 +860,27 @@ class _Problems:
         self,
         mask: np.ndarray,
         column: str,
-        ru: Callable[[int], str] | str,
-        en: Callable[[int], str] | str,
+        reason: Callable[[int], Text] | Text,
         *,
         always: bool = False,
     ) -> None:
+        """Reject the rows of ``mask`` for ``reason`` (a message, or a function of the row's position)."""
         idx = np.flatnonzero(mask if always else mask & ~self.skip)
         if len(idx):
             self.rows.append(idx)
             self.cols.append(column)
-            self.ru.append(ru)
-            self.en.append(en)
+            self.reasons.append(reason)
             self.bad[idx] = True
 
     def frame(self, ids: pd.Series, raw: Mapping[str, pd.Series], first_row: int) -> pd.DataFrame:
         out: list[tuple[int, str, str, str, str, str]] = []
-        for idx, col, ru, en in zip(self.rows, self.cols, self.ru, self.en, strict=True):
+        for idx, col, reason in zip(self.rows, self.cols, self.reasons, strict=True):
             vals = raw.get(col)
+            same = None if callable(reason) else (tr(reason, "ru"), tr(reason, "en"))
             for i in idx:
                 value = "" if vals is None else _cell_text(vals.iloc[i])
-                out.append(
-                    (
-                        int(i) + first_row,
-                        str(ids.iloc[i]),
-                        col,
-                        value,
-                        ru(i) if callable(ru) else ru,
-                        en(i) if callable(en) else en,
-                    )
-                )
+                ru, en = same or (tr(r := reason(i), "ru"), tr(r, "en"))  # type: ignore[operator]
+                out.append((int(i) + first_row, str(ids.iloc[i]), col, value, ru, en))
         df = pd.DataFrame(out, columns=REJECTED_COLUMNS)
         return df.sort_values(["row", "column"], kind="stable").reset_index(drop=True)
 
@@ -693,20 +928,24 @@ def _number_column(
         values[i] = default if d is None else d
     values[-1] = default
     idx = np.where(codes < 0, len(uniques), codes)
-    kind_ru = "целое число" if integer else "число"
-    kind_en = "a whole number" if integer else "a number"
-    p.add(form[idx], column, f"{what['ru']}: формулы не принимаются", f"{what['en']}: formulas are not accepted")
-    p.add(notnum[idx], column, f"{what['ru']}: нужно {kind_ru}", f"{what['en']}: {kind_en} is needed")
+    p.add(form[idx], column, _no_formula(what))
+    needed = _("{what}: a whole number is needed", what=what) if integer else _("{what}: a number is needed", what=what)
+    p.add(notnum[idx], column, needed)
 
-    def msg(i: int, lang: str) -> str:
+    def msg(i: int) -> Text:
         d = parsed[idx[i]]
         h = hint(d) if hint and d is not None else None
-        extra = f" ({h[lang]})" if h else ""
-        if lang == "ru":
-            return f"{what['ru']}: {d} — допустимо {kind_ru} от {low} до {high}, до {max_places} знаков{extra}"
-        return f"{what['en']}: {d} — allowed: {kind_en} from {low} to {high}, up to {max_places} decimals{extra}"
+        values = {"what": what, "value": str(d), "low": str(low), "high": str(high), "places": max_places}
+        extra = {"extra": (lambda lang: f" ({tr(h, lang)})") if h else ""}
+        if integer:
+            return _("{what}: {value} — allowed: a whole number from {low} to {high}{extra}", **values, **extra)
+        return _(
+            "{what}: {value} — allowed: a number from {low} to {high}, up to {places} decimals{extra}",
+            **values,
+            **extra,
+        )
 
-    p.add(out_range[idx], column, lambda i: msg(i, "ru"), lambda i: msg(i, "en"))
+    p.add(out_range[idx], column, msg)
     values[:-1][out_range[:-1] | notnum[:-1] | form[:-1]] = default
     return NumCol(idx, values)
 
@@ -784,7 +1023,7 @@ def check(
     if "hire_date" in raw:
         neither &= _missing(raw["hire_date"])
     where = "hire_date" if "hire_date" in raw else "years_of_service"
-    p.add(neither, where, "нет ни даты приёма, ни стажа", "neither a hire date nor years of service")
+    p.add(neither, where, _("neither a hire date nor years of service"))
     hire[months0 >= 0] = NAT
     cols: dict[str, Any] = {
         "row": numbers,
@@ -796,7 +1035,12 @@ def check(
         "kind": _categorical(_kind_column(p, raw, n)),
         **_check_optional(p, raw, n),
     }
-    for c in INFO:
+    if "gender" in raw:
+        cols["gender"], unread = _gender_column(raw["gender"])
+        unread &= ~(blank | malformed)
+        if unread.any():
+            notices.append(_gender_notice(numbers[unread], raw["gender"][unread]))
+    for c in FREE_TEXT:
         if c in raw:
             text, neutral = _free_text(raw[c])
             cols[c] = text.array
@@ -804,13 +1048,7 @@ def check(
             if neutral.any():
                 notices.append(_neutralised_notice(c, numbers[neutral]))
     width = sum(1 for h in table.columns if h != MALFORMED)
-    p.add(
-        malformed,
-        "",
-        lambda i: _malformed_reason(marks[i][0], width, "ru"),
-        lambda i: _malformed_reason(marks[i][0], width, "en"),
-        always=True,
-    )
+    p.add(malformed, "", lambda i: _malformed_reason(marks[i][0], width), always=True)
     if blank.any():
         notices.append(_blank_notice(numbers[blank]))
     emp = pd.DataFrame(cols)
@@ -824,8 +1062,8 @@ def check(
 NAT = np.datetime64("NaT")
 
 
-def _no_formula(what: Text) -> tuple[str, str]:
-    return f"{what['ru']}: формулы не принимаются", f"{what['en']}: formulas are not accepted"
+def _no_formula(what: Text) -> Text:
+    return _("{what}: formulas are not accepted", what=what)
 
 
 def _blank_rows(table: pd.DataFrame) -> np.ndarray:
@@ -848,15 +1086,12 @@ def _blank_notice(rows: np.ndarray) -> Text:
     return _("Empty rows skipped ({rows}): {rows2}.", rows=len(rows), rows2=_rows_text(rows))
 
 
-def _malformed_reason(cells: int, width: int, lang: str) -> str:
-    if lang == "ru":
-        return (
-            f"в строке {cells} ячеек, а в заголовке {width}: вероятно, в тексте есть разделитель без кавычек "
-            "(например, «Петров, Пётр») — возьмите такой текст в кавычки; строка не посчитана"
-        )
-    return (
-        f"the row has {cells} cells but the header has {width}: a text probably contains the separator "
-        'without quotes (e.g. "Petrov, Pyotr") — put such text in quotes; the row is not computed'
+def _malformed_reason(cells: int, width: int) -> Text:
+    return _(
+        "the row has {cells} cells but the header has {width}: a text probably contains the separator without "
+        'quotes (e.g. "Petrov, Pyotr") — put such text in quotes; the row is not computed',
+        cells=cells,
+        width=width,
     )
 
 
@@ -897,14 +1132,12 @@ def _columns(
     return {canon: table[h].reset_index(drop=True) for h, canon in mapping.items()}, notices
 
 
-def duplicate_text(key: str, rows: Sequence[int], lang: str, elsewhere: bool = False) -> str:
+def duplicate_text(key: str, rows: Sequence[int], elsewhere: bool = False) -> Text:
     """The reason given to every copy of a repeated id: the rows of its copies (at most five shown)."""
     shown = ", ".join(str(int(r)) for r in rows[:5]) + (", …" if len(rows) > 5 else "")
-    if lang == "ru":
-        also = "; и в других частях данных" if elsewhere else ""
-        return f"номер «{key}» повторяется (строки {shown}{also})"
-    also = "; and in other parts of the data" if elsewhere else ""
-    return f"id '{key}' appears more than once (rows {shown}{also})"
+    if elsewhere:
+        return _("id '{key}' appears more than once (rows {rows}; and in other parts of the data)", key=key, rows=shown)
+    return _("id '{key}' appears more than once (rows {rows})", key=key, rows=shown)
 
 
 def _check_ids(
@@ -921,8 +1154,8 @@ def _check_ids(
     """
     ids = _as_text(col)
     missing = _missing(col)
-    p.add(missing, "id", "нет табельного номера", "the employee id is empty")
-    p.add(_formula_text(ids) & ~missing, "id", *_no_formula(pgettext("calc.workforce.input", "id")))
+    p.add(missing, "id", _("the employee id is empty"))
+    p.add(_formula_text(ids) & ~missing, "id", _no_formula(pgettext("calc.workforce.input", "id")))
     counted = ~missing & ~p.skip
     dup = ids.where(counted).duplicated(keep=False).to_numpy() & counted
     rows_known = dict(known) if isinstance(known, Mapping) else dict.fromkeys(known or (), ())
@@ -940,11 +1173,11 @@ def _check_ids(
         rows = sorted(set(local) | {int(r) for r in other})
         where[k] = (rows, k in rows_known and not other and len(local) == 1)
 
-    def text(i: int, lang: str) -> str:
+    def text(i: int) -> Text:
         k = ids.iloc[i]
-        return duplicate_text(k, where[k][0], lang, where[k][1])
+        return duplicate_text(k, where[k][0], where[k][1])
 
-    p.add(dup, "id", lambda i: text(i, "ru"), lambda i: text(i, "en"))
+    p.add(dup, "id", text)
     return ids
 
 
@@ -953,22 +1186,24 @@ def _check_salary(p: _Problems, col: pd.Series) -> np.ndarray:
     salary, code = _money_kop(col)
     missing = _missing(col)
     formula = _formula(col) & (code == "not_number")  # "-5000" is a negative number, not a formula
-    limit = f"{MAX_SALARY:,.2f}".replace(",", " ")
-    p.add(missing, "salary", "нет оклада", "the salary is empty")
-    p.add(formula & ~missing, "salary", *_no_formula(_("salary")))
-    reasons = {
-        "not_number": ("оклад: нужно число", "salary: a number is needed"),
-        "decimals": ("оклад: не больше двух знаков после запятой (копейки)", "salary: at most 2 decimals (kopecks)"),
-        "negative": ("оклад не может быть отрицательным", "the salary cannot be negative"),
-        "zero": ("оклад должен быть больше 0", "the salary must be above 0"),
-        "large": (
-            f"оклад больше {limit} ₽ в месяц (предел расчёта — 1 млрд ₽ дохода в год)",
-            f"the salary is above {limit} RUB a month (the engine's limit is 1 billion RUB a year)",
-        ),
-    }
-    for c, (ru, en) in reasons.items():
-        p.add((code == c) & ~missing & ~formula, "salary", ru, en)
+    p.add(missing, "salary", _("the salary is empty"))
+    p.add(formula & ~missing, "salary", _no_formula(_("salary")))
+    for c, reason in SALARY_REASONS.items():
+        p.add((code == c) & ~missing & ~formula, "salary", reason)
     return salary
+
+
+SALARY_REASONS: dict[str, Text] = {
+    "not_number": _("salary: a number is needed"),
+    "decimals": _("salary: at most 2 decimals (kopecks)"),
+    "negative": _("the salary cannot be negative"),
+    "zero": _("the salary must be above 0"),
+    "large": _(
+        "the salary is above {limit} RUB a month (the engine's limit is 1 billion RUB a year)",
+        limit=lambda lang: num(MAX_SALARY, lang, "#,##0.00"),
+    ),
+}
+"""Why a salary is rejected, by the problem code of :func:`_money_kop`."""
 
 
 def _check_hire(p: _Problems, col: pd.Series, year: int, today: date) -> np.ndarray:
@@ -976,34 +1211,24 @@ def _check_hire(p: _Problems, col: pd.Series, year: int, today: date) -> np.ndar
     missing = _missing(col)
     hire = _dates(col)
     formula = _formula(col) & ~missing
-    p.add(formula, "hire_date", *_no_formula(_("hire date")))
-    p.add(
-        np.isnat(hire) & ~missing & ~formula,
-        "hire_date",
-        "дата приёма: не дата — нужна ГГГГ-ММ-ДД или ДД.ММ.ГГГГ",
-        "hire date: not a date — use YYYY-MM-DD or DD.MM.YYYY",
-    )
+    p.add(formula, "hire_date", _no_formula(_("hire date")))
+    p.add(np.isnat(hire) & ~missing & ~formula, "hire_date", _("hire date: not a date — use YYYY-MM-DD or DD.MM.YYYY"))
     has = ~np.isnat(hire)
     future = has & (hire > np.datetime64(today, "D"))
-    p.add(
-        future,
-        "hire_date",
-        lambda i: f"дата приёма {hire[i]} в будущем",
-        lambda i: f"the hire date {hire[i]} is in the future",
-    )
+    p.add(future, "hire_date", lambda i: _("the hire date {date} is in the future", date=str(hire[i])))
     after = has & ~future & (hire > np.datetime64(date(year, 12, 31), "D"))
     p.add(
         after,
         "hire_date",
-        lambda i: f"приём {hire[i]} — после {year} г.: в этом году не работал(а)",
-        lambda i: f"hired {hire[i]}, after {year}: not employed in that year",
+        lambda i: _("hired {date}, after {year}: not employed in that year", date=str(hire[i]), year=year),
     )
     too_old = has & (hire < np.datetime64(date(year - MAX_YEARS - 1, 12, 2), "D"))  # > 80 full years by December
     p.add(
         too_old,
         "hire_date",
-        lambda i: f"дата приёма {hire[i]}: стаж больше {MAX_YEARS} лет — проверьте дату",
-        lambda i: f"hire date {hire[i]}: more than {MAX_YEARS} years of service — check the date",
+        lambda i: _(
+            "hire date {date}: more than {years} years of service — check the date", date=str(hire[i]), years=MAX_YEARS
+        ),
     )
     return hire
 
@@ -1018,8 +1243,7 @@ def _check_years(p: _Problems, col: pd.Series, has_hire: np.ndarray) -> np.ndarr
     p.add(
         use & (months0 + 11 > MAX_YEARS * 12) & ~p.bad,
         "years_of_service",
-        f"стаж: к декабрю больше {MAX_YEARS} лет",
-        f"years of service: more than {MAX_YEARS} by December",
+        _("years of service: more than {years} by December", years=MAX_YEARS),
     )
     return months0
 
@@ -1069,9 +1293,48 @@ def _categorical(values: np.ndarray) -> pd.Categorical:
     return pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=object))
 
 
+def name_key(text: object) -> str:
+    """A name as a key: any case, ё as е, no spaces or quotes, every dash as "-" ("10–30 %" = "10-30%")."""
+    t = str(text).casefold().replace("ё", "е")
+    t = re.sub("[\u2010-\u2015\u2212]", "-", t)
+    return re.sub(r"[\s\"'«»“”„]+", "", t)
+
+
+def _names(known: Mapping[str, Text]) -> dict[str, str]:
+    """{key of an id or a name in any language: id} (a name shared by two ids is left out: it says neither)."""
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for k in known:
+        out[name_key(k)] = k
+    for k, label in known.items():
+        for lang in TEXT_LANGS:
+            key = name_key(tr(label, lang))
+            if key in out and out[key] != k:
+                taken.add(key)
+            out.setdefault(key, k)
+    return {key: k for key, k in out.items() if key not in taken or key == name_key(k)}
+
+
+def scale_ids(values: Iterable[object], known: Mapping[str, Scale] | None = None) -> list[str | None]:
+    """The scale id of each cell: an id or a scale's name as the page lists it, in Russian or English
+    (any case and spacing); None where it names no scale. ``known``: the scales (default: the built-in ones)."""
+    names = _names({k: sc.label for k, sc in (known or SCALES).items()})
+    return [names.get(name_key(v)) for v in values]
+
+
+def _by_name(s: pd.Series, names: dict[str, str], default: str) -> np.ndarray:
+    """Each cell's id by :func:`name_key` in ``names`` (``default`` where empty); a cell naming nothing is
+    kept as written (the caller rejects it). Each distinct cell is looked up once."""
+    txt = _as_text(s).where(~_missing(s), "")
+    codes, uniques = pd.factorize(txt, use_na_sentinel=False)
+    ids = np.array([names.get(name_key(u), u) if u else default for u in uniques] + [default], dtype=object)
+    return ids[codes]
+
+
 def _scale_column(
     p: _Problems, raw: Mapping[str, pd.Series], n: int, default: str | Scale | None, known: Mapping[str, Scale]
 ) -> np.ndarray:
+    """Each row's scale id; the column may give a scale's id or its name in Russian or English."""
     default_id = default.id if isinstance(default, Scale) else default
     if default is not None and default_id not in known and not isinstance(default, Scale):
         ids = ", ".join(known)
@@ -1080,38 +1343,66 @@ def _scale_column(
         return np.full(n, default_id, dtype=object)
     s = raw["scale"]
     miss = _missing(s)
-    txt = _as_text(s)
-    out = txt.where(~miss, default_id or "").to_numpy(dtype=object)
     form = _formula(s) & ~miss
-    p.add(form, "scale", "шкала: формулы не принимаются", "scale: formulas are not accepted")
+    p.add(form, "scale", _no_formula(_("scale")))
     if default is None:
-        p.add(miss, "scale", "не указана шкала надбавки", "no seniority scale given")
-    valid = set(known) | ({default_id} if default_id else set())
-    unknown = ~miss & ~form & ~pd.Series(out).isin(valid).to_numpy()
+        p.add(miss, "scale", _("no seniority scale given"))
+    valid = {**known, **({default_id: default} if isinstance(default, Scale) else {})}
+    names = _names({k: sc.label for k, sc in valid.items()})
+    out = _by_name(s, names, default_id or "")
+    unknown = ~miss & ~form & ~pd.Series(out).isin(list(valid)).to_numpy()
     allowed = ", ".join(sorted(valid))
     p.add(
         unknown,
         "scale",
-        lambda i: f"шкала «{out[i]}» не известна; допустимо: {allowed}",
-        lambda i: f"unknown scale '{out[i]}'; allowed: {allowed}",
+        lambda i: _(
+            "unknown scale '{value}'; allowed: a scale's name as the page lists it, or its id: {allowed}",
+            value=out[i],
+            allowed=allowed,
+        ),
     )
     return out
 
 
 def _kind_column(p: _Problems, raw: Mapping[str, pd.Series], n: int) -> np.ndarray:
+    """Each row's employer kind (an id such as ``general`` or its name in Russian or English)."""
     if "kind" not in raw:
         return np.full(n, "general", dtype=object)
     s = raw["kind"]
     miss = _missing(s)
-    out = _as_text(s).where(~miss, "general").to_numpy(dtype=object)
     form = _formula(s) & ~miss
-    p.add(form, "kind", "вид работодателя: формулы не принимаются", "employer kind: formulas are not accepted")
+    p.add(form, "kind", _no_formula(_("employer kind")))
+    out = _by_name(s, _names(KINDS), "general")
     unknown = ~form & ~pd.Series(out).isin(list(KINDS)).to_numpy()
     allowed = ", ".join(KINDS)
     p.add(
         unknown,
         "kind",
-        lambda i: f"вид работодателя «{out[i]}» не известен; допустимо: {allowed}",
-        lambda i: f"unknown employer kind '{out[i]}'; allowed: {allowed}",
+        lambda i: _("unknown employer kind '{value}'; allowed: {allowed}", value=out[i], allowed=allowed),
     )
     return out
+
+
+def _gender_column(s: pd.Series) -> tuple[pd.Categorical, np.ndarray]:
+    """Gender as ``f`` / ``m`` ('' where empty or not understood), and which cells were not understood.
+
+    A gender not understood does not reject the row: it changes nobody's pay, only the distributions by
+    gender, so the person is computed and a notice names the rows (see :func:`_gender_notice`)."""
+    txt = _as_text(s).where(~_missing(s), "")
+    codes, uniques = pd.factorize(txt, use_na_sentinel=False)
+    known = [GENDERS.get(u.casefold().rstrip("."), "?") if u else "" for u in uniques]
+    out = np.array([*known, ""], dtype=object)[codes]
+    unread = out == "?"
+    out[unread] = ""
+    return _categorical(out), unread
+
+
+def _gender_notice(rows: np.ndarray, cells: pd.Series) -> Text:
+    values = list(dict.fromkeys(_as_text(cells.reset_index(drop=True)).tolist()))
+    shown = ", ".join(f"«{v}»" for v in values[:5]) + (", …" if len(values) > 5 else "")
+    return _(
+        "Gender not understood in rows {rows} ({values}): these people are computed, but left out of the "
+        "distributions by gender. Allowed: м / ж, male / female, or an empty cell.",
+        rows=_rows_text(rows),
+        values=shown,
+    )

@@ -19,8 +19,8 @@ import calc
 from calc import workforce as WF
 from calc.core.i18n import _, pgettext
 from calc.core.text import Text, money, num, percent, tr
-from calc.workforce.export import rejected_count, rejected_xlsx, to_xlsx
-from calc.workforce.input import ALIASES, MAX_BYTES, normalise_header
+from calc.workforce.export import TEMPLATE_NAME, rejected_count, rejected_xlsx, template_csv, template_xlsx, to_xlsx
+from calc.workforce.input import MAX_BYTES, column_of, scale_ids
 from payroll_ui.kit import (
     UI,
     App,
@@ -58,8 +58,10 @@ TXT: dict[str, Text] = {
     "data": _("Workforce"),
     "data_hint": _(
         "The sample is a fictional institution of 3,000 people. Your own file: CSV or XLSX of up to 5 MB and "
-        "20,000 rows with the columns id, salary, hire_date (or years_of_service), scale; optionally kind, "
-        "district_coef, northern_percent, children, name, occupation, department.",
+        "20,000 rows, one row per person, with the columns Employee No., Salary, Hire date (or Years of service) "
+        "and Seniority scale, headed as your spreadsheet heads them; optionally the employer kind, district "
+        "coefficient, northern allowance, children, full name, position, department and gender. The template "
+        "below has them all.",
     ),
     "sample": _("Sample"),
     "file": _("My file"),
@@ -67,18 +69,20 @@ TXT: dict[str, Text] = {
     "upload_limit": _("Up to {size} MB and {rows} rows."),
     "too_large": _(
         "The file '{name}' is {size} MB, larger than the limit of {limit} MB, so it was not sent. Keep only the "
-        "columns needed, or compute a larger workforce in Python (calc.workforce)."
+        "columns needed, or, for a larger staff list, ask whoever runs this server to use the command-line "
+        "version described in the guide."
     ),
     "no_file": _("No file yet — choose one with the button."),
     "loaded": _("File '{name}': {rows} rows."),
     "sample_info": _("Sample: a fictional institution, {rows} employees."),
-    "template": _("Download the sample as a template (CSV)"),
+    "template": _("Template of a staff file: {xlsx} · {csv}"),
     "year": pgettext("payroll_ui.apps.bargaining", "Year"),
     "current": _("Current scale"),
     "current_hint": _(
-        "'As in the file' — each person's own scale from the column scale; or one scale for everyone.",
+        "'As in the file' — each person's own scale from the column 'Seniority scale' (its name as listed here, "
+        "or its code); or one scale for everyone.",
     ),
-    "as_file": _("As in the file (column scale)"),
+    "as_file": _("As in the file (column 'Seniority scale')"),
     "applies": _("The proposal covers"),
     "applies_hint": _("Everyone, or only those now on this scale (the others keep their scale)."),
     "everyone": _("Everyone"),
@@ -180,8 +184,8 @@ def scales_in(table: pd.DataFrame | None) -> list[str]:
     if table is None:
         return []
     for h in table.columns:
-        if ALIASES.get(normalise_header(h)) == "scale":
-            counts = table[h].astype(str).str.strip().value_counts()
+        if column_of(h) == "scale":
+            counts = pd.Series(scale_ids(table[h].astype(str).str.strip())).value_counts()
             return [s for s in counts.index if s in calc.SCALES]
     return []
 
@@ -209,12 +213,12 @@ class BargainingApp(App):
     # ------------------------------------------------------------ widgets
 
     def build(self) -> None:
-        self._template_href = ""
+        self._template_links: dict[str, str] = {}
         self.sample = WF.sample_workforce()
         self.uploaded: pd.DataFrame | None = None
         self.file_name = ""
         self.w_source = W.ToggleButtons(options=[("", SAMPLE), ("", FILE)], value=SAMPLE)
-        self.w_upload = W.FileUpload(accept=".csv,.xlsx", multiple=False)
+        self.w_upload = W.FileUpload(accept=".csv,.xlsx,.xlsm,.txt,.tsv", multiple=False)  # .txt: "Unicode text"
         self.w_upload.add_class("in-upload")
         self.w_upload.observe(self._on_upload, names="value")
         self.data_info = W.HTML()
@@ -368,15 +372,18 @@ class BargainingApp(App):
         )
 
     def template_link(self) -> str:
-        if not self._template_href:
-            from importlib import resources
-
-            data = resources.files("calc.data").joinpath("sample_workforce.csv").read_bytes()
-            self._template_href = "data:text/csv;base64," + base64.b64encode(data).decode()
-        return (
-            f'<a class="pa-template" download="sample_workforce.csv" href="{self._template_href}">'
-            f"{esc(tr(TXT['template'], self.lang))}</a>"
-        )
+        """Links to the staff file's template in the page's language: XLSX, and CSV as Russian Excel opens it."""
+        lang = self.lang
+        if lang not in self._template_links:
+            name = tr(TEMPLATE_NAME, lang)
+            xlsx = base64.b64encode(template_xlsx(lang)).decode()
+            csv = base64.b64encode(template_csv(lang)).decode()
+            link = '<a class="{}" download="{}" href="data:{};base64,{}">{}</a>'
+            self._template_links[lang] = esc(tr(TXT["template"], lang)).format(
+                xlsx=link.format("pa-template", esc(name + ".xlsx"), XLSX_MIME, xlsx, "XLSX"),
+                csv=link.format("pa-template-csv", esc(name + ".csv"), "text/csv", csv, "CSV"),
+            )
+        return self._template_links[lang]
 
     # ------------------------------------------------------------ scales
 

@@ -153,7 +153,7 @@ def test_upload_errors_show_under_the_data_field() -> None:
     a = build("en")
     good = a.figures["cost_change"]
     upload(a, "staff.csv", b"id,salry,hire_date,scale\n1,100,2020-01-01,police\n")
-    assert "did you mean 'salary'" in a.field_message("data")
+    assert "did you mean 'Salary, RUB'" in a.field_message("data")
     assert a.figures["cost_change"] == good
     upload(a, "staff.pdf", b"%PDF")
     assert "CSV or XLSX" in a.field_message("data")

@@ -43,5 +43,49 @@ def test_a_file_over_the_limit_that_reaches_the_kernel_gets_the_message() -> Non
     a = build("en")
     upload(a, "staff.csv", GOOD)
     upload(a, "big.csv", b"x" * (MAX_BYTES + 1))
-    assert "too large" in a.field_message("data") and "the limit is 5 MB" in a.field_message("data")
+    assert "too large" in a.field_message("data") and "the page takes files of up to 5 MB" in a.field_message("data")
     assert a.result is None and a.download.value == ""
+
+
+def _links(page_html: str) -> dict[str, tuple[str, bytes]]:
+    """{class: (file name, bytes)} of the data links in a piece of the page."""
+    import base64
+    import re
+
+    out = {}
+    for cls, name, data in re.findall(
+        r'<a class="([^"]+)" download="([^"]+)" href="data:[^;]+;base64,([^"]+)"', page_html
+    ):
+        out[cls] = (html.unescape(name), base64.b64decode(data))
+    return out
+
+
+def test_the_template_downloaded_from_the_page_uploads_back_as_its_examples() -> None:
+    for lang, name, header in (("ru", "шаблон-списка-работников", "Таб. №"), ("en", "staff-template", "Employee No.")):
+        a = build(lang)
+        a.w_source.value = "file"
+        links = _links(a.data_info.value)
+        assert set(links) == {"pa-template", "pa-template-csv"}
+        assert links["pa-template"][0] == f"{name}.xlsx" and links["pa-template-csv"][0] == f"{name}.csv"
+        csv = links["pa-template-csv"][1]
+        sep = b";" if lang == "ru" else b","  # the list separator of Excel in the page's language
+        assert csv.startswith(b"\xef\xbb\xbf" + header.encode() + sep)
+        for file_name, data in links.values():
+            upload(a, file_name, data)
+            assert a.field_message("data") == "", a.field_message("data")
+            assert a.result is not None and a.figures["employees"] == 2
+            assert 'data-figure="rejected" data-value="0"' in a.status.value
+
+
+def test_the_applies_list_finds_scales_given_by_name() -> None:
+    import pandas as pd
+
+    from payroll_ui.apps.bargaining import scales_in
+
+    t = pd.DataFrame({"Шкала надбавки": ["Работники государственных архивов", "police", "State archive staff", "?"]})
+    assert scales_in(t) == ["archives", "police"]
+
+
+def test_the_file_chooser_offers_the_files_excel_saves() -> None:
+    accept = build("ru").w_upload.accept.split(",")
+    assert {".csv", ".xlsx", ".txt"} <= set(accept)  # .txt: Excel's "Unicode text"

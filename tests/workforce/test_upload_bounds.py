@@ -75,7 +75,7 @@ def test_a_csv_with_too_many_rows_stops_at_the_limit() -> None:
         W.read_table(text.encode(), "a.csv", max_rows=20)  # under the limit: the whole file is read
     with pytest.raises(calc.InputError) as e:
         W.read_table(text.encode(), "a.csv", max_rows=10)
-    assert "more than 10 rows; the limit is 10" in e.value.message("en")
+    assert "more than 10 rows; the page takes at most 10" in e.value.message("en")
     assert "больше 10 строк" in e.value.message("ru")
 
 

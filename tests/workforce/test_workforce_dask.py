@@ -83,7 +83,7 @@ def test_command_line_reports_input_errors(
     src.write_text("id,salry,hire_date,scale\n1,100,2020-01-01,police\n", encoding="utf-8")
     code = main([str(src), "--year", "2026", "--proposed", "police", "--scheduler", cluster.scheduler_address])
     assert code == 2
-    assert "did you mean 'salary'" in capsys.readouterr().err
+    assert "did you mean 'Salary, RUB'" in capsys.readouterr().err
 
 
 def bad_file(tmp_path: Path) -> tuple[Path, pd.DataFrame]:

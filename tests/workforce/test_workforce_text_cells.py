@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 from app_upload import texts_of
 
+import calc
 from calc import workforce as W
 from calc.workforce.export import rejected_xlsx, safe, to_xlsx
 
@@ -75,26 +76,39 @@ def test_safe_also_covers_spaces_and_line_feeds() -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "sid", "label", "rejected"),
+    ("lang", "label", "current", "rejected"),
     [
-        ("ru", "предлагаемая", "Предлагаемая шкала", "Отклонено строк (не посчитаны; список — на листе «Отклонено»)"),
-        ("en", "proposed", "Proposed scale", "Rows rejected (not computed; listed on the sheet 'Rejected')"),
+        (
+            "ru",
+            "Предлагаемая шкала",
+            "Педагогические работники (вариант 10–30 %)",
+            "Отклонено строк (не посчитаны; список — на листе «Отклонено»)",
+        ),
+        (
+            "en",
+            "Proposed scale",
+            "Teaching staff (10–30% version)",
+            "Rows rejected (not computed; listed on the sheet 'Rejected')",
+        ),
     ],
     ids=["ru", "en"],
 )
 def test_the_proposed_scale_and_the_rejected_count_in_the_workbook(
-    lang: str, sid: str, label: str, rejected: str
+    lang: str, label: str, current: str, rejected: str
 ) -> None:
     cmp = W.compare(table(TRICKY), 2026, STEPS, today=TODAY, strict=False)
     wb = openpyxl.load_workbook(io.BytesIO(to_xlsx(cmp, lang)))
     summary = {r[0].value: r[1].value for r in wb.worksheets[0].iter_rows()}
     assert summary[rejected] == 3 == cmp.rejected["row"].nunique()
-    scales = [(r[0].value, r[1].value) for r in wb.worksheets[3].iter_rows(min_row=2)]
-    assert (sid, label) in scales
-    assert not any("коллективного договора" in str(x) or "Collective agreement" in str(x) for x in scales)
+    scales = {r[0].value for r in wb.worksheets[3].iter_rows(min_row=2)}
+    assert scales == {label, current}  # the scales' names, never their ids
     employees = list(wb.worksheets[2].iter_rows(values_only=True))
     proposed_col = employees[0].index("Предлагаемая шкала" if lang == "ru" else "Proposed scale")
-    assert {r[proposed_col] for r in employees[1:]} == {sid}
+    current_col = employees[0].index("Текущая шкала" if lang == "ru" else "Current scale")
+    assert {r[proposed_col] for r in employees[1:]} == {label}
+    assert {r[current_col] for r in employees[1:]} == {current}
+    ids = set(calc.SCALES) | {"proposed", "current"}
+    assert not ids & {c for r in employees for c in r} and not ids & scales
     # money is exact: written from kopecks, read back as the same rubles
     money = employees[0].index("Надбавка за выслугу: предлагаемая" if lang == "ru" else "Long-service bonus: proposed")
     per = cmp.per_employee()
