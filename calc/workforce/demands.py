@@ -798,7 +798,12 @@ def cost_term(
         country,
     )
     plans = {BASELINE: _Plan((), (), (), (), (), ())}
-    plans.update({name: _plan(p, st, country) for name, p in packages.items()})  # every check before computing
+    for name, p in packages.items():  # every check before computing
+        try:
+            plans[name] = _plan(p, st, country)
+        except InputError as e:
+            e.package = name  # type: ignore[attr-defined]  # which side's form is at fault
+            raise
     result = {
         name: _scenario(plan, st, base_night, country, accident_rate, block, keep_months)
         for name, plan in plans.items()

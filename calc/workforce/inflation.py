@@ -21,6 +21,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from calc.core.errors import InputError
@@ -89,6 +90,16 @@ def _pct(f: Fraction) -> Decimal:
     return (Decimal(f.numerator) * 100 / Decimal(f.denominator)).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
+def _median(net: np.ndarray, base: np.ndarray, level: Fraction) -> Decimal:
+    """The median person's real pay: ranked in floating point, the chosen person's figure exact."""
+    ok = np.flatnonzero(base > 0)
+    if not len(ok):
+        return Decimal(0)
+    ratio = net[ok] / base[ok]
+    i = ok[np.argsort(ratio, kind="stable")[len(ok) // 2]]
+    return _pct(Fraction(int(net[i]), int(base[i])) / level)
+
+
 def real_pay(res: TermCost, forecasts: Mapping[int, Any] | None = None) -> pd.DataFrame:
     """Real pay (percent of before the agreement) by scenario and year: the median worker and each pay band.
 
@@ -101,10 +112,8 @@ def real_pay(res: TermCost, forecasts: Mapping[int, Any] | None = None) -> pd.Da
     for name, yrs in res.scenarios.items():
         for yf, level in zip(yrs, levels, strict=True):
             net = yf.annual["net"]
-            ok = base0 > 0
-            person = [Fraction(int(a), int(b)) / level for a, b in zip(net[ok], base0[ok], strict=True)]
             r: dict[str, Any] = {"scenario": name, "year": yf.year, "prices": _pct(level - 1)}
-            r["median"] = _pct(sorted(person)[len(person) // 2]) if person else Decimal(0)
+            r["median"] = _median(net, base0, level)
             for b in range(5):
                 m = band == b
                 tot = int(base0[m].sum())
@@ -113,10 +122,10 @@ def real_pay(res: TermCost, forecasts: Mapping[int, Any] | None = None) -> pd.Da
     return pd.DataFrame(rows)
 
 
-def flags(res: TermCost, forecasts: Mapping[int, Any] | None = None) -> list[Text]:
+def flags(res: TermCost, forecasts: Mapping[int, Any] | None = None, real: pd.DataFrame | None = None) -> list[Text]:
     """Warnings for the table: pay below the МРОТ (ТК ст. 133), real pay falling (ТК ст. 134)."""
     out: list[Text] = []
-    real = real_pay(res, forecasts)
+    real = real if real is not None else real_pay(res, forecasts)
     for name in res.scenarios:
         low = res.below_mrot(name)
         if len(low):
