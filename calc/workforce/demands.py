@@ -291,16 +291,17 @@ class _Staff:
     night_num: np.ndarray | None
     night_den: int
     gender: np.ndarray | None
+    check_groups: bool = True  # False in one part of a larger workforce (the values are checked on the whole)
     masks: dict[Group, np.ndarray] = field(default_factory=dict)
 
 
-def _extra_column(table: pd.DataFrame, emp: pd.DataFrame, name: str) -> pd.Series | None:
+def _extra_column(table: pd.DataFrame, emp: pd.DataFrame, name: str, first_row: int = 2) -> pd.Series | None:
     """An optional column of the raw table (any accepted spelling), aligned with the checked rows."""
     want = {normalise_header(h) for h in EXTRA_COLUMNS[name]}
     for h in table.columns:
         if isinstance(h, str) and normalise_header(h) in want:
             col = table[h].reset_index(drop=True)
-            return col.iloc[emp["row"].to_numpy() - 2].reset_index(drop=True)
+            return col.iloc[emp["row"].to_numpy() - first_row].reset_index(drop=True)
     return None
 
 
@@ -346,7 +347,7 @@ def _group_mask(st: _Staff, g: Group | None) -> np.ndarray:
         raise InputError(_("The file has no '{column}' column to choose a group by.", column=_what(g.column)), "group")
     col = st.emp[g.column].astype(object).map(lambda v: "" if v is None or v != v else str(v).strip())
     present = set(col.unique()) - {""}
-    unknown = [v for v in g.values if v not in present]
+    unknown = [v for v in g.values if v not in present] if st.check_groups else []
     if unknown:
         shown = ", ".join(sorted(present)[:20]) + (", …" if len(present) > 20 else "")
         raise InputError(
@@ -359,7 +360,7 @@ def _group_mask(st: _Staff, g: Group | None) -> np.ndarray:
             "group",
         )
     mask = col.isin(g.values).to_numpy()
-    if not mask.any():
+    if not mask.any() and st.check_groups:
         raise InputError(_("The group matches nobody in the file."), "group")
     st.masks[g] = mask
     return mask
@@ -759,6 +760,8 @@ def cost_term(
     block: int = BLOCK,
     keep_months: bool = False,
     raw: pd.DataFrame | None = None,
+    first_row: int = 2,
+    check_groups: bool = True,
 ) -> TermCost:
     """The baseline (the file as it is) and every package over ``years`` calendar years from ``first_year``.
 
@@ -766,7 +769,9 @@ def cost_term(
     ``current``: the baseline's seniority scale as in :func:`calc.workforce.compare` (default: each
     person's ``scale`` column). ``night_percent``: the night surcharge paid today (default: the legal
     minimum, 20 %). ``raw``: the raw table, when ``table`` is already checked, for the optional
-    columns ``night_hours`` and ``gender``. Nothing is computed if a demand or a group is wrong.
+    columns ``night_hours`` and ``gender`` (``first_row``: the spreadsheet number of its first row).
+    ``check_groups=False``: a group value absent here is no error (one part of a larger workforce whose
+    values were checked as a whole). Nothing is computed if a demand or a group is wrong.
     """
     yrs = term_years(first_year, years, country)
     if not isinstance(packages, Mapping):
@@ -783,13 +788,13 @@ def cost_term(
     scales, codes = _assign(emp, current, extra)
     night_num, night_den, gender = None, 1, None
     if raw is not None:
-        nh = _extra_column(raw, emp, "night_hours")
+        nh = _extra_column(raw, emp, "night_hours", first_row)
         if nh is not None:
             night_num, night_den = _night_hours(nh, emp)
-        g = _extra_column(raw, emp, "gender")
+        g = _extra_column(raw, emp, "gender", first_row)
         if g is not None:
             gender = g.astype(object).map(lambda v: "" if v is None or v != v else str(v).strip()).to_numpy()
-    st = _Staff(emp, yrs, list(scales), codes, extra, night_num, night_den, gender)
+    st = _Staff(emp, yrs, list(scales), codes, extra, night_num, night_den, gender, check_groups)
     base_night = _night_rate(
         night_percent
         if night_percent is not None
@@ -811,6 +816,60 @@ def cost_term(
     return TermCost(yrs, emp, result, gender, chk.rejected, chk.notices)
 
 
+KINDS: dict[str, type] = {
+    "raise": Raise,
+    "floor": Floor,
+    "scale": SeniorityScale,
+    "bonus": Bonus,
+    "leave": ExtraLeave,
+    "night": NightPremium,
+}
+
+
+def package_from_json(name: str, data: Any) -> Package:
+    """A package from JSON (a list of demands, e.g. for the command line)::
+
+    [{"kind": "raise", "percent": 5, "flat": 3000, "start": "2026-01-01", "yearly": true},
+     {"kind": "bonus", "percent": 100, "start": "2026-12-01"},
+     {"kind": "floor", "mrot_multiple": 1.2, "group": {"department": ["Школы"]}}]
+    """
+    import json
+
+    if isinstance(data, str | bytes):
+        try:
+            data = json.loads(data)
+        except ValueError as e:
+            raise InputError(
+                _("The package '{name}' is not valid JSON: {e}.", name=name, e=str(e)), "package"
+            ) from None
+    if isinstance(data, dict):
+        data = [data]
+    if not isinstance(data, list):
+        raise InputError(_("The package '{name}' must be a list of demands.", name=name), "package")
+    out = []
+    for item in data:
+        if not isinstance(item, dict) or item.get("kind") not in KINDS:
+            raise InputError(_("Each demand needs a kind: one of {kinds}.", kinds=", ".join(KINDS)), "package")
+        kw = {k: v for k, v in item.items() if k != "kind"}
+        if isinstance(kw.get("start"), str):
+            try:
+                kw["start"] = date.fromisoformat(kw["start"])
+            except ValueError:
+                raise InputError(_("A start date is written YYYY-MM-DD, not '{d}'.", d=kw["start"]), "start") from None
+        if isinstance(kw.get("group"), dict) and len(kw["group"]) == 1:
+            ((col, vals),) = kw["group"].items()
+            kw["group"] = Group(col, tuple(vals) if isinstance(vals, list) else (vals,))
+        if item["kind"] == "scale" and isinstance(kw.get("scale"), list):
+            kw["scale"] = [tuple(x) for x in kw["scale"]]
+        try:
+            out.append(KINDS[item["kind"]](**kw))
+        except TypeError:
+            raise InputError(
+                _("Demand '{kind}': unknown settings in {item}.", kind=item["kind"], item=json.dumps(item)), "package"
+            ) from None
+    return Package(name, tuple(out))
+
+
 def with_start(d: Demand, start: date) -> Demand:
     """The same demand from another start (handy for a term's second year)."""
     return replace(d, start=start)
@@ -828,5 +887,6 @@ __all__ = [
     "SeniorityScale",
     "TermCost",
     "cost_term",
+    "package_from_json",
     "term_years",
 ]
