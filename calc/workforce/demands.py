@@ -291,6 +291,7 @@ class _Staff:
     night_num: np.ndarray | None
     night_den: int
     gender: np.ndarray | None
+    prepared: dict[int, Any] = field(default_factory=dict)
     check_groups: bool = True  # False in one part of a larger workforce (the values are checked on the whole)
     masks: dict[Group, np.ndarray] = field(default_factory=dict)
 
@@ -534,15 +535,14 @@ def _lines(
         if m is not None:
             b = _mul(salary[:, m - 1], pct) if pct is not None else np.full(n, amount, np.int64)
             extra[:, m - 1] += np.where(mask, b, 0)
-    if plan.leaves:
-        avg = Fraction(Decimal(str(rulebook(country).value("labour.avg_month_days", date(y, 1, 1))))) * 12
-        for mask, at, days in plan.leaves:
-            m = _due(at, True, y)
-            if m is not None:
-                s = salary[:, m - 1]
-                earnings = (s + K.half_up(s * rate_num[:, m - 1], rate_den)) * 12
-                daily = K.half_up(earnings * avg.denominator, avg.numerator)
-                extra[:, m - 1] += np.where(mask, daily * days, 0)
+    for mask, at, days in plan.leaves:
+        m = _due(at, True, y)
+        if m is not None:  # the average month's days in force in the month of payment (29.4 before 2.4.2014)
+            avg = Fraction(Decimal(str(rulebook(country).value("labour.avg_month_days", date(y, m, 1))))) * 12
+            s = salary[:, m - 1]
+            earnings = (s + K.half_up(s * rate_num[:, m - 1], rate_den)) * 12
+            daily = K.half_up(earnings * avg.denominator, avg.numerator)
+            extra[:, m - 1] += np.where(mask, daily * days, 0)
     return extra
 
 
@@ -568,50 +568,59 @@ class YearFigures:
     monthly: dict[str, np.ndarray] | None = None  # every month (kept only when asked for)
 
 
+def _prepared(st: _Staff, y: int, accident: Any, country: str) -> Any:
+    """The employees' arrays for year ``y`` (shared by every scenario): service grows a year each year."""
+    if y not in st.prepared:
+        emp = st.emp
+        e = emp
+        if y != st.years[0]:
+            months = emp["service_months"]
+            e = emp.assign(service_months=np.where(months >= 0, months + 12 * (y - st.years[0]), months))
+        acc, _ignored = _accident_rate(accident, None, date(y, 1, 1), country)
+        st.prepared[y] = prepare(e, y, acc, country)
+    return st.prepared[y]
+
+
 def _scenario(
     plan: _Plan, st: _Staff, base_night: Fraction, country: str, accident: Any, block: int, keep_months: bool
 ) -> list[YearFigures]:
     """Every year of the term for one package (or the baseline: an empty plan)."""
-    emp = st.emp
     table, den = scale_table(st.scales)
-    s = emp["salary_kop"].to_numpy(np.int64)
+    s = st.emp["salary_kop"].to_numpy(np.int64)
     out = []
     for y in st.years:
-        e = emp
-        if y != st.years[0]:
-            e = emp.assign(
-                service_months=np.where(
-                    emp["service_months"] >= 0, emp["service_months"] + 12 * (y - st.years[0]), emp["service_months"]
-                )
-            )
-        acc, _ignored = _accident_rate(accident, None, date(y, 1, 1), country)
-        prep = prepare(e, y, acc, country)
+        prep = _prepared(st, y, accident, country)
         salary, s = _salary_path(plan, s, y, country)
         rate_num = _rates(plan, st, y, prep.service, table)
         extra = _lines(plan, st, y, salary, rate_num, den, base_night, country)
-        res = _kernel(prep, salary, rate_num, den, extra, block, emp)
         mrot = np.array([_mrot_kop(y, m, country) for m in range(1, 13)], np.int64)
-        regular = salary + res["bonus"]  # the month's pay without regional and night parts (ст. 133)
-        out.append(
-            YearFigures(
-                year=y,
-                annual={f: res[f].sum(axis=1) for f in TERM_FIGURES},
-                salary_dec=salary[:, 11].copy(),
-                net_dec=res["net"][:, 11].copy(),
-                below_mrot=(regular < mrot[None, :]).sum(axis=1),
-                monthly={**res, "salary": salary, "extra": extra} if keep_months else None,
-            )
-        )
+        yf = _kernel(prep, salary, rate_num, den, extra, block, st.emp, mrot, keep_months)
+        yf.year = y
+        if yf.monthly is not None:
+            yf.monthly.update(salary=salary, extra=extra)
+        out.append(yf)
     return out
 
 
 def _kernel(
-    prep: Any, salary: np.ndarray, rate_num: np.ndarray, den: int, extra: np.ndarray, block: int, emp: pd.DataFrame
-) -> dict[str, np.ndarray]:
-    """The kernel's year over blocks of employees."""
+    prep: Any,
+    salary: np.ndarray,
+    rate_num: np.ndarray,
+    den: int,
+    extra: np.ndarray,
+    block: int,
+    emp: pd.DataFrame,
+    mrot: np.ndarray,
+    keep_months: bool,
+) -> YearFigures:
+    """The kernel's year over blocks of employees, each block reduced to the year's figures at once
+    (memory stays a few arrays of (employees, 12) whatever the number of figures)."""
     n = len(salary)
-    out: dict[str, np.ndarray] = {}
-    for start in range(0, max(n, 1), block):
+    annual = {f: np.zeros(n, np.int64) for f in TERM_FIGURES}
+    net_dec = np.zeros(n, np.int64)
+    below = np.zeros(n, np.int64)
+    monthly: dict[str, np.ndarray] | None = {} if keep_months else None
+    for start in range(0, n, block):
         sl = slice(start, min(start + block, n))
         inp = K.Inputs(
             salary=salary[sl],
@@ -639,13 +648,14 @@ def _kernel(
                 ),
                 "salary",
             ) from None
-        if start == 0 and sl.stop == n:
-            return res
-        for k, v in res.items():
-            if k not in out:
-                out[k] = np.empty((n, 12), np.int64)
-            out[k][sl] = v
-    return out
+        for f in TERM_FIGURES:
+            annual[f][sl] = res[f].sum(axis=1)
+        net_dec[sl] = res["net"][:, 11]
+        below[sl] = (salary[sl] + res["bonus"] < mrot[None, :]).sum(axis=1)  # without regional parts (ст. 133)
+        if monthly is not None:
+            for k, v in res.items():
+                monthly.setdefault(k, np.empty((n, 12), np.int64))[sl] = v
+    return YearFigures(0, annual, salary[:, 11].copy(), net_dec, below, monthly)
 
 
 # ------------------------------------------------------------------ the result
@@ -794,7 +804,7 @@ def cost_term(
         g = _extra_column(raw, emp, "gender", first_row)
         if g is not None:
             gender = g.astype(object).map(lambda v: "" if v is None or v != v else str(v).strip()).to_numpy()
-    st = _Staff(emp, yrs, list(scales), codes, extra, night_num, night_den, gender, check_groups)
+    st = _Staff(emp, yrs, list(scales), codes, extra, night_num, night_den, gender, check_groups=check_groups)
     base_night = _night_rate(
         night_percent
         if night_percent is not None

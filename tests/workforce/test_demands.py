@@ -238,3 +238,10 @@ def test_results_by_year_group_band_and_gender(staff: pd.DataFrame) -> None:
     most = res.gains("demand", 1)["net_change_kop"].iloc[0]
     least = res.gains("demand", 1, most=False)["net_change_kop"].iloc[0]
     assert most >= least > 0
+
+
+def test_leave_in_2014_uses_the_average_month_of_the_month_paid() -> None:
+    """29.4 days before 2 April 2014, 29.3 after (ТК РФ ст. 139): a draw hypothesis found."""
+    df = pd.DataFrame({"id": ["e0"], "salary": ["1000.00"], "years_of_service": ["0"], "scale": ["civil_service"]})
+    for month in (3, 5):
+        _check(2014, 1, df, Package("p", (ExtraLeave(1, start=date(2014, month, 1)),)))
