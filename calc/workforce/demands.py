@@ -49,6 +49,7 @@ from calc.workforce import (
     _assign,
     _checked,
     _defaults,
+    codes_of,
     prepare,
     resolve_scale,
     scale_table,
@@ -307,34 +308,34 @@ def _extra_column(table: pd.DataFrame, emp: pd.DataFrame, name: str, first_row: 
 
 
 def _night_hours(col: pd.Series, emp: pd.DataFrame) -> tuple[np.ndarray, int]:
-    """Monthly night hours as exact numerators over one den (an empty cell: 0 hours)."""
+    """Monthly night hours as exact numerators over one den (an empty cell: 0 hours); each distinct value read once."""
+    codes, uniques = codes_of(col.astype(object).where(col.notna(), ""))
     vals: list[Fraction] = []
-    bad: list[str] = []
-    for r, v in zip(emp["row"].to_numpy(), col.to_numpy(dtype=object), strict=True):
-        if v is None or (isinstance(v, float) and v != v) or str(v).strip() == "":
+    bad_code = np.zeros(len(uniques), bool)
+    for i, v in enumerate(uniques):
+        t = str(v).strip().replace(",", ".")
+        if t == "":
             vals.append(Fraction(0))
             continue
         try:
-            d = Decimal(str(v).strip().replace(",", "."))
+            d = Decimal(t)
             ok = d.is_finite() and 0 <= d <= MAX_NIGHT_HOURS and d == d.quantize(Decimal("0.01"))
         except InvalidOperation:
             ok = False
-        if not ok:
-            bad.append(str(int(r)))
-            vals.append(Fraction(0))
-        else:
-            vals.append(Fraction(d))
-    if bad:
+        bad_code[i] = not ok
+        vals.append(Fraction(d) if ok else Fraction(0))
+    bad = emp["row"].to_numpy()[bad_code[codes]] if len(codes) else np.zeros(0, np.int64)
+    if len(bad):
         raise InputError(
             _(
                 "Night hours: a number of hours a month from 0 to {top} is needed (rows {rows}).",
                 top=MAX_NIGHT_HOURS,
-                rows=", ".join(bad[:10]) + (", …" if len(bad) > 10 else ""),
+                rows=", ".join(str(int(r)) for r in bad[:10]) + (", …" if len(bad) > 10 else ""),
             ),
             "night_hours",
         )
     nums, den = K.ratios(vals or [Fraction(0)], "night hours")
-    return nums[: len(vals)], den
+    return (nums[codes] if len(codes) else np.zeros(0, np.int64)), den
 
 
 def _group_mask(st: _Staff, g: Group | None) -> np.ndarray:
