@@ -270,14 +270,19 @@ class TermPanel:
         with self.app.hold():
             for f in self.forms.values():
                 f.relabel(self.app.lang, self.years(), self.departments())
+        self._forecast_label()
+
+    def _forecast_label(self) -> None:
+        """The forecast box names the term's last year (the one whose prices may not be published)."""
+        self.f_forecast.label = tr(TXT["forecast"], self.app.lang).replace("{year}", str(self.last_forecast_year()))
+        self.f_forecast.set_lang(self.app.lang)
 
     def relabel(self) -> None:
         lang = self.app.lang
         self.head.value = (
             f"<h3>{esc(tr(TXT['section'], lang))}</h3><p><small>{esc(tr(TXT['section_hint'], lang))}</small></p>"
         )
-        self.f_forecast.label = tr(TXT["forecast"], lang).replace("{year}", str(self.last_forecast_year()))
-        self.f_forecast.set_lang(lang)
+        self._forecast_label()
         for f in self.forms.values():
             f.relabel(lang, self.years(), self.departments())
         self.w_summary.description = tr(TXT["summary"], lang)
