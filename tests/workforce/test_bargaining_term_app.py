@@ -16,11 +16,11 @@ from payroll_ui.kit import default_year
 
 
 @pytest.fixture(scope="module")
-def app():  # noqa: ANN201
+def app():
     return build("ru")
 
 
-def test_the_demand_and_the_offer_equal_the_engine(app) -> None:  # noqa: ANN001
+def test_the_demand_and_the_offer_equal_the_engine(app) -> None:
     y = default_year()
     form = app.term.forms["demand"].w
     form["raise"].value = "5"
@@ -39,7 +39,7 @@ def test_the_demand_and_the_offer_equal_the_engine(app) -> None:  # noqa: ANN001
     assert "Школы" in app.term.results.value
 
 
-def test_bad_boxes_get_their_own_message_and_nothing_is_computed(app) -> None:  # noqa: ANN001
+def test_bad_boxes_get_their_own_message_and_nothing_is_computed(app) -> None:
     before = dict(app.figures)
     app.term.forms["offer"].w["raise"].value = "-150"
     assert "−100" in app.messages()["offer_raise"]
@@ -54,7 +54,7 @@ def test_bad_boxes_get_their_own_message_and_nothing_is_computed(app) -> None:  
     assert app.messages() == {}
 
 
-def test_the_summary_is_one_a4_page_of_the_figures(app) -> None:  # noqa: ANN001
+def test_the_summary_is_one_a4_page_of_the_figures(app) -> None:
     app.term._summary()
     href = re.search(r'href="([^"]+)"', app.term.summary.value).group(1)
     page = base64.b64decode(href.split(",", 1)[1]).decode()
