@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 import calc
-from calc.core.i18n import _
+from calc.core.i18n import _, pgettext
 from calc.core.text import Text, day, money, num, tr
 from calc.workforce import rub
 from calc.workforce.demands import (
@@ -65,7 +65,7 @@ TXT: dict[str, Text] = {
     "offer": _("The employer's offer"),
     "raise": _("Pay rise, %"),
     "flat": _("…but at least, ₽ a month"),
-    "start": _("From"),
+    "start": pgettext("payroll_ui.apps.bargaining_term", "From"),
     "yearly": _("Again every year of the term"),
     "floor": _("No salary below, ₽"),
     "floor_mrot": _("…or below this many МРОТ"),
