@@ -94,6 +94,8 @@ def main() -> None:
     )
     ap.add_argument("--seed", type=int, default=7, help="seed of the workforce generator")
     ap.add_argument("--repeat", type=int, default=3, help="runs of the vectorised engine (best is reported)")
+    ap.add_argument("--term", type=int, default=1, help="years of the agreement for the demand packages")
+    ap.add_argument("--packages-only", action="store_true", help="only the demand packages (skip the rest)")
     args = ap.parse_args()
     n, year = args.employees, args.year
     gen = load_generator()
@@ -103,6 +105,9 @@ def main() -> None:
     df = typed_frame(g)
     print(f"generated {n:,} employees in {time.perf_counter() - t0:.2f} s")
 
+    if args.packages_only:
+        bench_packages(df, n, year, args.term)
+        return
     best = None
     for _ in range(args.repeat):
         with PeakRSS() as mem:
@@ -165,6 +170,43 @@ def main() -> None:
         f"  cost change {h['cost_change']:,} RUB; net change {h['net_change']:,} RUB; НДФЛ change {h['ndfl_change']:,}"
     )
     print(f"  bands: {np.asarray(cmp.by_band()['employees']).tolist()}; peak RSS {mib(mem2.peak)}")
+    del cmp
+    bench_packages(df, n, year, args.term)
+
+
+def bench_packages(df: pd.DataFrame, n: int, year: int, term: int) -> None:
+    """The union's demand and the employer's offer (every demand kind) beside the baseline over the term."""
+    from calc.workforce.demands import Bonus, ExtraLeave, Floor, NightPremium, Package, Raise, cost_term
+
+    first = min(year, 2026 - term + 1)
+    start = date(first, 1, 1)
+    df = df.assign(night_hours=np.where(np.arange(n) % 5 == 0, "40", ""))
+    demand = Package(
+        "demand",
+        (
+            Raise(percent=8, flat=3000, start=start, yearly=True),
+            Floor(mrot_multiple="1.2", start=start),
+            Bonus(percent=100, start=date(first, 12, 1)),
+            ExtraLeave(3, start=date(first, 7, 1)),
+            NightPremium(40, start=start),
+        ),
+    )
+    offer = Package("offer", (Raise(percent=4, start=date(first, 4, 1), yearly=True),))
+    with PeakRSS() as mem:
+        t0 = time.perf_counter()
+        res = cost_term(df, first, term, {"demand": demand, "offer": offer}, strict=False)
+        t1 = time.perf_counter()
+        by = res.by_year()
+        t2 = time.perf_counter()
+    em = n * 12 * term * 3  # baseline, demand and offer
+    print(f"\ndemand packages: baseline + demand (every kind) + offer, {n:,} employees × 12 months × {term} year(s)")
+    speed = em / (t1 - t0) / 1e6
+    print(f"  = {em:,} employee-months in {t1 - t0:.2f} s (check included): {speed:.2f} M employee-months/s")
+    print(f"  tables by year {t2 - t1:.2f} s; peak RSS {mib(mem.peak)}; growth {mib(mem.peak - mem.start)}")
+    tot = by[by["year"] == "total"].set_index("scenario")
+    for s in ("demand", "offer"):
+        print(f"  {s}: extra cost {W.rub(int(tot.loc[s, 'total_cost_change_kop'])):,} RUB over the term")
+    print(f"  load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

@@ -34,7 +34,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from calc.core.errors import CalcError
+from calc.core.errors import CalcError, InputError
+from calc.core.i18n import _
 from calc.ru.long_service import Scale
 from calc.workforce import (
     FIGURES,
@@ -46,6 +47,7 @@ from calc.workforce import (
     headline,
     resolve_scale,
 )
+from calc.workforce.demands import BASELINE, TERM_FIGURES, Package, cost_term, package_from_json, term_years
 from calc.workforce.input import (
     ALIASES,
     INFO,
@@ -346,6 +348,210 @@ def compare_dask(
     return DaskComparison(year, finish_bands(g), rej, ok, int(got[3]), int(got[4]), timings)
 
 
+# ------------------------------------------------------------------ demand packages over a term
+
+TERM_SCHEMA: dict[str, Any] = {
+    "partition": np.int64,
+    "status": TEXT,
+    "scenario": TEXT,
+    "year": np.int64,
+    **{f"{f}_kop": np.int64 for f in TERM_FIGURES},
+    **{f"{f}_change_kop": np.int64 for f in TERM_FIGURES},
+    "below_mrot": np.int64,
+    "employees": np.int64,
+    "row": np.int64,
+    "id": TEXT,
+    "column": TEXT,
+    "value": TEXT,
+    "reason_ru": TEXT,
+    "reason_en": TEXT,
+}
+
+
+def term_partition(
+    pdf: pd.DataFrame,
+    first_year: int,
+    years: int,
+    packages: Mapping[str, Package],
+    current: ScaleSpec | Mapping[str, ScaleSpec] | None,
+    today: date,
+    duplicate_ids: Mapping[str, list[int]],
+    offsets: list[int] | None = None,
+    partition_info: dict[str, Any] | None = None,
+) -> pd.DataFrame:
+    """One partition through :func:`calc.workforce.demands.cost_term`: sums by scenario and year, and
+    the rejected rows (numbered in the whole data)."""
+    number = int(partition_info["number"]) if partition_info else -1
+    empty = pd.DataFrame({c: pd.Series(dtype=t) for c, t in TERM_SCHEMA.items()})
+    if len(pdf) == 0:
+        return empty
+    first_row = 2 + (offsets[number] if offsets is not None and number >= 0 else 0)
+    pdf = pdf.reset_index(drop=True)
+    extra, ds = _defaults(current, None, None)
+    uses_column = current is None or isinstance(current, Mapping)
+    chk = check(
+        pdf,
+        first_year,
+        scale=ds,
+        scales=extra,
+        today=today,
+        first_row=first_row,
+        duplicate_ids=duplicate_ids,
+        scale_column=uses_column,
+    )
+    parts = []
+    if len(chk.employees):
+        res = cost_term(
+            chk,
+            first_year,
+            years,
+            packages,
+            current=current,
+            today=today,
+            strict=False,
+            raw=pdf,
+            first_row=first_row,
+            check_groups=False,
+        )
+        by = res.by_year()
+        by = by[by["year"] != "total"].copy()
+        by["status"] = STATUS_OK
+        by["employees"] = len(res.employees)
+        parts.append(by)
+    rej = chk.rejected.copy()
+    if len(rej):
+        rej["status"] = STATUS_REJECTED
+        parts.append(rej)
+    out = pd.concat(parts, ignore_index=True) if parts else empty.copy()
+    out["partition"] = number
+    for c, t in TERM_SCHEMA.items():
+        if c not in out:
+            out[c] = 0 if t is np.int64 else ""
+        elif t is np.int64:
+            out[c] = out[c].fillna(0)
+        else:
+            out[c] = _as_str(out[c].astype(object).where(out[c].notna(), "").astype(str))
+    return out[list(TERM_SCHEMA)].astype(TERM_SCHEMA)
+
+
+@dataclass
+class DaskTerm:
+    """Demand packages over a term on a Dask workforce: totals by scenario and year, rejected rows."""
+
+    years: list[int]
+    totals: pd.DataFrame  # scenario, year ('total' for the term), figures in kopecks, changes, below_mrot
+    rejected: pd.DataFrame
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def by_year(self) -> pd.DataFrame:
+        return self.totals
+
+
+def _group_values(ddf: Any, packages: Mapping[str, Package]) -> None:
+    """Every group's values exist somewhere in the whole workforce (checked once, before computing)."""
+    import dask
+
+    wanted: dict[str, set[str]] = {}
+    for p in packages.values():
+        for d in p.demands:
+            if d.group is not None:
+                wanted.setdefault(d.group.column, set()).update(d.group.values)
+    if not wanted:
+        return
+    cols = {ALIASES.get(normalise_header(h)): h for h in ddf.columns}
+    todo = {}
+    for c in wanted:
+        if c not in cols:
+            raise InputError(_("The file has no '{column}' column to choose a group by.", column=c), "group")
+        todo[c] = ddf[cols[c]].dropna().astype(str).str.strip().unique()
+    found = dict(zip(todo, dask.compute(*todo.values()), strict=True))
+    for c, vals in wanted.items():
+        present = set(found[c])
+        unknown = sorted(vals - present)
+        if unknown:
+            shown = ", ".join(sorted(present)[:20])
+            raise InputError(
+                _(
+                    "Not found in the file ({what}): {unknown}. The file has: {shown}.",
+                    what=c,
+                    unknown=", ".join(unknown),
+                    shown=shown,
+                ),
+                "group",
+            )
+
+
+def cost_term_dask(
+    ddf: Any,
+    first_year: int,
+    years: int,
+    packages: Mapping[str, Package],
+    *,
+    current: ScaleSpec | Mapping[str, ScaleSpec] | None = None,
+    today: date | None = None,
+    client: Any = None,
+) -> DaskTerm:
+    """:func:`calc.workforce.demands.cost_term` partition by partition: the same totals to the kopeck.
+
+    Pay bands (fifths of the whole workforce) and per-person tables stay with the in-memory path.
+    """
+    import dask
+    from distributed import default_client
+
+    if client is None:
+        try:
+            client = default_client()
+        except ValueError:
+            client = connect()
+    yrs = term_years(first_year, years)
+    today = today or date.today()
+    t0 = time.perf_counter()
+    sample = ddf.head(1, npartitions=1)
+    chk = check(
+        sample,
+        first_year,
+        scale=_defaults(current, None, None)[1],
+        today=today,
+        scale_column=current is None or isinstance(current, Mapping),
+    )
+    st_ok = len(chk.employees) > 0
+    if st_ok:  # the demands themselves are checked before the cluster is asked for anything
+        cost_term(
+            chk, first_year, years, packages, current=current, today=today, strict=False, raw=sample, check_groups=False
+        )
+    _group_values(ddf, packages)
+    offsets, dups = layout(ddf)
+    t1 = time.perf_counter()
+    meta = pd.DataFrame({c: pd.Series(dtype=t) for c, t in TERM_SCHEMA.items()})
+    rows = ddf.map_partitions(
+        term_partition, first_year, years, packages, current, today, dups, offsets, meta=meta, enforce_metadata=False
+    )
+    (got,) = dask.compute(rows)
+    ok = got[got["status"] == STATUS_OK]
+    figs = [f"{f}_kop" for f in TERM_FIGURES] + [f"{f}_change_kop" for f in TERM_FIGURES] + ["below_mrot"]
+    by = ok.groupby(["scenario", "year"], sort=False)[figs].sum().reset_index()
+    order = [BASELINE, *packages]
+    by["o"] = by["scenario"].map({k: i for i, k in enumerate(order)})
+    by = by.sort_values(["o", "year"], kind="stable").drop(columns="o").reset_index(drop=True)
+    tot = by.groupby("scenario", sort=False)[figs].sum().reset_index()
+    tot["below_mrot"] = by.groupby("scenario", sort=False)["below_mrot"].max().to_numpy()
+    tot["year"] = "total"
+    by["year"] = by["year"].astype(object)
+    totals = pd.concat([by, tot], ignore_index=True)[["scenario", "year", *figs]]
+    rej = got[got["status"] == STATUS_REJECTED][["partition", "row", "id", *REJECTED_COLUMNS[2:]]]
+    rej = rej.sort_values(["row", "column"], kind="stable").reset_index(drop=True)
+    return DaskTerm(yrs, totals, rej, {"layout": t1 - t0, "compute": time.perf_counter() - t1})
+
+
+def _package_arg(name: str, text: str) -> Package:
+    """A package from the command line: JSON, or @file with JSON."""
+    if text.startswith("@"):
+        from pathlib import Path
+
+        text = Path(text[1:]).read_text(encoding="utf-8")
+    return package_from_json(name, text)
+
+
 def _parse_scale(text: str) -> ScaleSpec:
     """'civil_service' or '0:0.05,3:0.10,5:0.15' (full years:rate)."""
     if ":" not in text:
@@ -379,46 +585,71 @@ def read_files(paths: list[str]) -> Any:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="Cost of a proposed seniority scale over a workforce (Dask).")
+    ap = argparse.ArgumentParser(
+        description="Cost of a proposed seniority scale, or of demand packages over a term, over a workforce (Dask)."
+    )
     ap.add_argument(
         "input",
         nargs="+",
         help="parquet files (or a folder of them), CSV / text files as Excel saves them, or one XLSX file",
     )
-    ap.add_argument("--year", type=int, required=True)
-    ap.add_argument("--proposed", required=True, help="a scale id or 'years:rate,…' e.g. '0:0.05,3:0.1,5:0.15'")
+    ap.add_argument("--year", type=int, required=True, help="the year (the first year of the term)")
+    ap.add_argument("--proposed", help="a scale id or 'years:rate,…' e.g. '0:0.05,3:0.1,5:0.15'")
     ap.add_argument("--current", help="one scale for everyone (default: the 'scale' column)")
+    ap.add_argument("--demand", help='the union\'s demand: JSON, e.g. \'[{"kind": "raise", "percent": 5}]\', or @file')
+    ap.add_argument("--offer", help="the employer's offer, as --demand")
+    ap.add_argument("--term", type=int, default=1, help="years of the agreement (1-3)")
     ap.add_argument("--scheduler", help="address of a Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: local)")
-    ap.add_argument("--output", help="folder for the per-employee results (parquet)")
+    ap.add_argument("--output", help="folder for the per-employee results of --proposed (parquet)")
     ap.add_argument("--lang", default="en", choices=["ru", "en"])
     args = ap.parse_args(argv)
+    if not args.proposed and not (args.demand or args.offer):
+        ap.error("give --proposed (a seniority scale) or --demand / --offer (packages over a term)")
     try:
+        packages = {k: _package_arg(k, v) for k, v in (("demand", args.demand), ("offer", args.offer)) if v}
         ddf = read_files(args.input)
     except CalcError as e:
         print(e.message(args.lang), file=sys.stderr)
         return 2
     client = connect(args.scheduler)
+    current = _parse_scale(args.current) if args.current else None
     try:
-        res = compare_dask(
-            ddf,
-            args.year,
-            _parse_scale(args.proposed),
-            current=_parse_scale(args.current) if args.current else None,
-            client=client,
-            output=args.output,
-        )
+        if packages:
+            term = cost_term_dask(ddf, args.year, args.term, packages, current=current, client=client)
+            _print_term(term, args.lang)
+        if args.proposed:
+            res = compare_dask(
+                ddf, args.year, _parse_scale(args.proposed), current=current, client=client, output=args.output
+            )
+            _print_comparison(res, args.lang)
     except CalcError as e:
         print(e.message(args.lang), file=sys.stderr)
         return 2
     finally:
         close(client)
+    return 0
+
+
+def _print_rejected(rejected: pd.DataFrame, lang: str) -> None:
+    if len(rejected):
+        print(f"\nrejected rows: {len(rejected)}")
+        print(rejected[["row", "id", f"reason_{lang}"]].head(20).to_string(index=False))
+
+
+def _print_comparison(res: DaskComparison, lang: str) -> None:
     print(json.dumps({k: str(v) for k, v in res.headline().items()}, ensure_ascii=False, indent=1))
     print(res.by_band().to_string())
-    if len(res.rejected):
-        col = f"reason_{args.lang}"
-        print(f"\nrejected rows: {len(res.rejected)}")
-        print(res.rejected[["row", "id", col]].head(20).to_string(index=False))
-    return 0
+    _print_rejected(res.rejected, lang)
+
+
+def _print_term(term: DaskTerm, lang: str) -> None:
+    """The totals by scenario and year in rubles (exact, from the kopecks)."""
+    t = term.totals.copy()
+    for c in [c for c in t.columns if c.endswith("_kop")]:
+        t[c[:-4]] = [f"{int(v) // 100 if v >= 0 else -(-int(v) // 100)}.{abs(int(v)) % 100:02d}" for v in t[c]]
+        del t[c]
+    print(t.to_string(index=False))
+    _print_rejected(term.rejected, lang)
 
 
 if __name__ == "__main__":
@@ -427,11 +658,14 @@ if __name__ == "__main__":
 
 __all__ = [
     "DaskComparison",
+    "DaskTerm",
     "band_table",
     "close",
     "compare_dask",
     "compare_partition",
     "connect",
+    "cost_term_dask",
     "duplicate_ids",
     "layout",
+    "term_partition",
 ]

@@ -270,13 +270,21 @@ class Inputs:
     kind: np.ndarray  # (n,) int, index into YearRules.kinds
     acc_num: int
     acc_den: int
+    extra: np.ndarray | None = None  # (n, 12) further pay lines, kopecks (night pay, bonuses, leave pay)
 
 
 def pay(inp: Inputs) -> dict[str, np.ndarray]:
-    """The month's gross as ``calc.pay_lines`` builds it for a full month worked."""
-    salary = inp.salary[:, None]
+    """The month's gross as ``calc.pay_lines`` builds it for a full month worked.
+
+    ``salary`` is one amount a year (n,) or one a month (n, 12); ``extra`` lines (each already in
+    kopecks) join the base of the district coefficient and northern allowance, as every line of
+    ``calc.pay_lines`` marked regional does (ТК РФ ст. 148, 315–317).
+    """
+    salary = inp.salary if inp.salary.ndim == 2 else inp.salary[:, None]
     bonus = half_up(salary * inp.rate_num, inp.rate_den)
     base = salary + bonus
+    if inp.extra is not None:
+        base = base + inp.extra
     district = half_up(base * inp.coef_num[:, None], inp.coef_den)
     northern = half_up(base * inp.pct_num[:, None], inp.pct_den)
     north = district + northern

@@ -21,6 +21,7 @@ from calc.core.i18n import _, pgettext
 from calc.core.text import Text, money, num, percent, tr
 from calc.workforce.export import TEMPLATE_NAME, rejected_count, rejected_xlsx, template_csv, template_xlsx, to_xlsx
 from calc.workforce.input import MAX_BYTES, column_of, scale_ids
+from payroll_ui.apps.bargaining_term import TermPanel, TermResult
 from payroll_ui.kit import (
     UI,
     App,
@@ -173,6 +174,7 @@ class Result:
     most: pd.DataFrame
     least: pd.DataFrame
     notices: list[Text] = field(default_factory=list)
+    term: TermResult | None = None
 
 
 def _scale_options(lang: str) -> list[tuple[str, str]]:
@@ -226,6 +228,7 @@ class BargainingApp(App):
         self.upload_limit = W.HTML()  # the limit, and a file too large refused in the page before it is sent
         self.upload_limit.add_class("pa-upload-limit")
         self.w_year = W.Dropdown(options=covered_years(), value=default_year())
+        self.term = TermPanel(self)  # the demand and the offer over the agreement's term
         self.w_current = W.Dropdown(options=_scale_options(self.lang), value=AS_FILE)
         self.w_applies = W.Dropdown(options=[("", EVERYONE)], value=EVERYONE)
         self.rows_box = W.VBox()
@@ -279,8 +282,15 @@ class BargainingApp(App):
             W.HBox([self.w_prepare, self.download], layout=W.Layout(align_items="center")),
         ]
 
+    def layout(self) -> list[W.Widget]:
+        """The seniority-scale calculator, then the term section (full width) below it."""
+        out = super().layout()
+        at = next(i for i, w in enumerate(out) if "pa-body" in getattr(w, "_dom_classes", ()))
+        return [*out[: at + 1], self.term.box, *out[at + 1 :]]
+
     def relabel(self) -> None:
         lang = self.lang
+        self.term.relabel()
         self.set_options(self.w_source, [(tr(TXT["sample"], lang), SAMPLE), (tr(TXT["file"], lang), FILE)])
         self.set_options(self.w_current, _scale_options(lang))
         self._update_applies()
@@ -323,9 +333,10 @@ class BargainingApp(App):
     def drop_result(self) -> None:
         """Remove the figures of an earlier file: they must not look like the result of the failed one."""
         self.result = None
-        for w in (self.cards, self.status, self.bands_html, self.affected_html, self.download):
+        for w in (self.cards, self.status, self.bands_html, self.affected_html, self.download, self.term.results):
             w.value = ""
         self.chart.image.layout.display = "none"
+        self.term.chart.image.layout.display = "none"
 
     def _on_upload(self, change: Any) -> None:
         files = change["new"]
@@ -481,6 +492,8 @@ class BargainingApp(App):
         cmp = WF.compare(table, year, spec, current=current, strict=False)
         rows = cmp.per_employee()
         covered = rows[rows["scale_proposed"] == proposed.id]
+        self.term.sync()
+        term = self.term.compute(table, current)
         return Result(
             cmp=cmp,
             year=year,
@@ -491,6 +504,7 @@ class BargainingApp(App):
             most=WF.affected(covered, TOP, most=True),
             least=WF.affected(covered, TOP, most=False),
             notices=cmp.notices,
+            term=term,
         )
 
     def render(self, r: Result) -> None:
@@ -535,6 +549,8 @@ class BargainingApp(App):
         self.bands_html.value = self._bands_html(r)
         self.affected_html.value = self._affected_html(r)
         self.download.value = ""
+        if r.term is not None:
+            self.term.render(r.term)
         if n == 0:
             self.general_error.value = esc(tr(TXT["none_computed"], lang))
 
@@ -634,6 +650,9 @@ class BargainingApp(App):
         return tr(calc.SCALES[sid].label, self.lang) if sid in calc.SCALES else sid
 
     def render_chart(self, r: Result) -> None:
+        if r.term is not None:
+            self.term.chart.image.layout.display = ""
+            self.term.render_chart(r.term)
         b = r.bands
         key = (self.lang, tuple(b["total_cost_change_kop"]), tuple(b["net_change_kop"]))
         self.chart.draw(key, lambda fig: self._bars(fig, b))

@@ -1,0 +1,903 @@
+"""What a collective agreement's demands cost, for a whole workforce, over the agreement's term.
+
+A union's demand and the employer's offer are each a :class:`Package` of demands:
+
+- :class:`Raise` — a pay rise in percent, a flat raise in rubles, or both ("5 % but at least
+  3,000 ₽": the larger of the two), from the first day of a month, once or every year (compounding);
+- :class:`Floor` — no salary below an amount, or below k × the federal МРОТ of each month
+  (the МРОТ from the rule data, ``contributions.mrot``; ТК РФ ст. 133);
+- :class:`SeniorityScale` — a changed long-service scale (``calc.seniority``), from a month;
+- :class:`Bonus` — a one-off or yearly bonus in percent of the month's salary or in rubles
+  (a 13th salary is ``Bonus(percent=100, …)``);
+- :class:`ExtraLeave` — extra paid leave days, paid at the average daily earnings
+  (ТК РФ ст. 139: the 12 months' earnings / 12 / 29.3, here (salary + long-service bonus) × 12 of
+  the month of payment, i.e. full months);
+- :class:`NightPremium` — the night-work surcharge in percent of the hourly rate (at least the legal
+  20 %, ТК РФ ст. 154) for the monthly night hours of the staff file's ``night_hours`` column.
+
+Each demand applies to everyone or to a :class:`Group` (departments, occupations or scales).
+:func:`cost_term` computes every month of every year of the term for the baseline (the file as it
+is) and for each package with the vectorised kernel (:mod:`calc.workforce.kernel`), i.e. the
+single-person engine's figures to the kopeck: ``calc.pay_lines`` (salary, long-service bonus, night
+pay, allowances, district coefficient and northern allowance) and ``calc.year_payroll`` (НДФЛ,
+contributions with their caps, accident insurance). Money is integer kopecks. See docs/bargaining.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from calc.core.errors import InputError
+from calc.core.i18n import _
+from calc.core.rules import rulebook
+from calc.core.text import Text
+from calc.ru.calendar import work_hours
+from calc.ru.contributions import accident_rate as _accident_rate
+from calc.ru.long_service import MAX_YEARS, Scale
+from calc.workforce import (
+    BLOCK,
+    Checked,
+    ScaleSpec,
+    _assign,
+    _checked,
+    _defaults,
+    codes_of,
+    prepare,
+    resolve_scale,
+    scale_table,
+)
+from calc.workforce import kernel as K
+from calc.workforce.input import INFO, MAX_SALARY, normalise_header
+
+GROUP_COLUMNS = ("department", "occupation", "scale")
+"""The columns a demand's group may select by."""
+
+TERM_FIGURES = ("gross", "ndfl", "net", "contributions", "accident", "total_cost")
+"""The annual figures of each year of the term (kopecks)."""
+
+EXTRA_COLUMNS: dict[str, tuple[str, ...]] = {
+    "night_hours": ("night_hours", "ночные часы", "часы ночью", "ночных часов", "ночные часы в месяц"),
+    "gender": ("gender", "sex", "пол"),
+}
+"""Optional columns the bargaining view reads beyond the engine's (header spellings accepted)."""
+
+MAX_TERM = 3
+MAX_NIGHT_HOURS = 248  # as calc.pay_lines accepts for a month
+
+
+# ------------------------------------------------------------------ the demands
+
+
+@dataclass(frozen=True)
+class Group:
+    """The people a demand covers: those whose ``column`` is one of ``values`` (None: everyone)."""
+
+    column: str
+    values: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if self.column not in GROUP_COLUMNS:
+            raise InputError(
+                _(
+                    "A group is chosen by department, occupation or scale, not by '{column}'.",
+                    column=self.column,
+                ),
+                "group",
+            )
+        vals = tuple(str(v).strip() for v in ([self.values] if isinstance(self.values, str) else self.values))
+        if not vals or not all(vals):
+            raise InputError(_("The group is empty: choose at least one {what}.", what=_what(self.column)), "group")
+        object.__setattr__(self, "values", vals)
+
+
+def _what(column: str) -> Text:
+    return {"department": _("department"), "occupation": _("occupation"), "scale": _("scale")}[column]
+
+
+@dataclass(frozen=True)
+class Raise:
+    """A pay rise from ``start`` (the 1st of a month): ``percent`` of the salary, ``flat`` rubles, or
+    both — then the larger ("5 % but at least 3,000 ₽"). ``yearly``: again on the same day every year
+    of the term, each time on the salary as raised before (compounding)."""
+
+    percent: Any = None
+    flat: Any = None
+    start: date | None = None
+    yearly: bool = False
+    group: Group | None = None
+    kind = "raise"
+
+
+@dataclass(frozen=True)
+class Floor:
+    """No salary below ``amount`` rubles, or below ``mrot_multiple`` × the МРОТ of each month, from ``start``."""
+
+    amount: Any = None
+    mrot_multiple: Any = None
+    start: date | None = None
+    group: Group | None = None
+    kind = "floor"
+
+
+@dataclass(frozen=True)
+class SeniorityScale:
+    """A changed long-service scale (an id, a Scale or rows of (full years, rate)) from ``start``."""
+
+    scale: ScaleSpec
+    start: date | None = None
+    group: Group | None = None
+    kind = "scale"
+
+
+@dataclass(frozen=True)
+class Bonus:
+    """A bonus paid in the month of ``start``: ``percent`` of that month's salary or ``amount`` rubles;
+    ``yearly``: in the same month of every following year of the term too."""
+
+    percent: Any = None
+    amount: Any = None
+    start: date | None = None
+    yearly: bool = True
+    group: Group | None = None
+    kind = "bonus"
+
+
+@dataclass(frozen=True)
+class ExtraLeave:
+    """``days`` extra paid leave days a year, paid in the month of ``start`` (and of each later year)
+    at the average daily earnings (ТК РФ ст. 139, full months)."""
+
+    days: Any
+    start: date | None = None
+    group: Group | None = None
+    kind = "leave"
+
+
+@dataclass(frozen=True)
+class NightPremium:
+    """The night-work surcharge ``percent`` of the hourly rate (≥ 20 %, ТК РФ ст. 154) from ``start``,
+    for the monthly hours of the file's ``night_hours`` column."""
+
+    percent: Any
+    start: date | None = None
+    group: Group | None = None
+    kind = "night"
+
+
+Demand = Raise | Floor | SeniorityScale | Bonus | ExtraLeave | NightPremium
+
+
+@dataclass(frozen=True)
+class Package:
+    """Several demands together: the union's demand or the employer's offer."""
+
+    name: str
+    demands: tuple[Demand, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "demands", tuple(self.demands))
+
+
+# ------------------------------------------------------------------ checking the demands
+
+
+def _number(v: Any, what: Text, field_: str) -> Decimal:
+    try:
+        d = Decimal(str(v).replace(",", ".").replace("\u00a0", "").replace(" ", ""))
+    except (InvalidOperation, ValueError):
+        raise InputError(_("{what}: a number is needed, not '{v}'.", what=what, v=v), field_) from None
+    if not d.is_finite():
+        raise InputError(_("{what}: a number is needed, not '{v}'.", what=what, v=v), field_)
+    return d
+
+
+def _rubles_kop(v: Any, what: Text, field_: str) -> int:
+    d = _number(v, what, field_)
+    if d < 0:
+        raise InputError(_("{what} cannot be negative.", what=what), field_)
+    if d > MAX_SALARY:
+        raise InputError(
+            _("{what} is above the largest monthly salary the engine accepts (83,333,333.33 ₽).", what=what), field_
+        )
+    if d * 100 != (d * 100).to_integral_value():
+        raise InputError(_("{what}: at most 2 decimal places (kopecks).", what=what), field_)
+    return int(d * 100)
+
+
+def _fraction(v: Any, what: Text, field_: str) -> Fraction:
+    d = _number(v, what, field_)
+    if d != d.quantize(Decimal("0.0001")):
+        raise InputError(_("{what}: at most 4 decimal places.", what=what), field_)
+    return Fraction(d)
+
+
+def _start(d: date | None, years: Sequence[int], what: Text) -> tuple[int, int]:
+    """(year, month) a demand takes effect: the 1st of a month within the term."""
+    if d is None:
+        return years[0], 1
+    if not isinstance(d, date):
+        raise InputError(_("{what}: the start must be a date.", what=what), "start")
+    if d.day != 1:
+        raise InputError(
+            _("{what}: a demand takes effect from the 1st of a month, not from {d}.", what=what, d=d.isoformat()),
+            "start",
+        )
+    if d.year not in years:
+        raise InputError(
+            _(
+                "{what}: the start {d} is outside the agreement's term ({first}–{last}).",
+                what=what,
+                d=d.isoformat(),
+                first=years[0],
+                last=years[-1],
+            ),
+            "start",
+        )
+    return d.year, d.month
+
+
+def _label(dem: Demand) -> Text:
+    return {
+        "raise": _("The pay rise"),
+        "floor": _("The minimum salary"),
+        "scale": _("The seniority scale"),
+        "bonus": _("The bonus"),
+        "leave": _("The extra leave"),
+        "night": _("The night premium"),
+    }[dem.kind]
+
+
+# ------------------------------------------------------------------ the term
+
+
+def term_years(first_year: int, years: int, country: str = "ru") -> list[int]:
+    """The calendar years of the agreement (1–3), each covered by the rule data."""
+    if not isinstance(years, int) or not 1 <= years <= MAX_TERM:
+        raise InputError(_("The agreement's term is 1, 2 or 3 years."), "years")
+    rb = rulebook(country)
+    out = [first_year + k for k in range(years)]
+    for y in out:
+        if not isinstance(y, int) or not rb.covered_from.year <= y <= rb.covered_to.year:
+            first, last = rb.covered_from.year, rb.covered_to.year
+            raise InputError(
+                _(
+                    "The year {y} is outside the years the rule data covers ({first}–{last}): "
+                    "the term must lie within them.",
+                    y=y,
+                    first=first,
+                    last=last,
+                ),
+                "year",
+            )
+    return out
+
+
+@dataclass
+class _Staff:
+    """The checked employees and what every scenario shares."""
+
+    emp: pd.DataFrame
+    years: list[int]
+    scales: list[Scale]  # baseline scales, then each package's new scales
+    codes: np.ndarray
+    extra_scales: dict[str, Scale]
+    night_num: np.ndarray | None
+    night_den: int
+    gender: np.ndarray | None
+    prepared: dict[int, Any] = field(default_factory=dict)
+    check_groups: bool = True  # False in one part of a larger workforce (the values are checked on the whole)
+    masks: dict[Group, np.ndarray] = field(default_factory=dict)
+
+
+def _extra_column(table: pd.DataFrame, emp: pd.DataFrame, name: str, first_row: int = 2) -> pd.Series | None:
+    """An optional column of the raw table (any accepted spelling), aligned with the checked rows."""
+    want = {normalise_header(h) for h in EXTRA_COLUMNS[name]}
+    for h in table.columns:
+        if isinstance(h, str) and normalise_header(h) in want:
+            col = table[h].reset_index(drop=True)
+            return col.iloc[emp["row"].to_numpy() - first_row].reset_index(drop=True)
+    return None
+
+
+def _night_hours(col: pd.Series, emp: pd.DataFrame) -> tuple[np.ndarray, int]:
+    """Monthly night hours as exact numerators over one den (an empty cell: 0 hours); each distinct value read once."""
+    codes, uniques = codes_of(col.astype(object).where(col.notna(), ""))
+    vals: list[Fraction] = []
+    bad_code = np.zeros(len(uniques), bool)
+    for i, v in enumerate(uniques):
+        t = str(v).strip().replace(",", ".")
+        if t == "":
+            vals.append(Fraction(0))
+            continue
+        try:
+            d = Decimal(t)
+            ok = d.is_finite() and 0 <= d <= MAX_NIGHT_HOURS and d == d.quantize(Decimal("0.01"))
+        except InvalidOperation:
+            ok = False
+        bad_code[i] = not ok
+        vals.append(Fraction(d) if ok else Fraction(0))
+    bad = emp["row"].to_numpy()[bad_code[codes]] if len(codes) else np.zeros(0, np.int64)
+    if len(bad):
+        raise InputError(
+            _(
+                "Night hours: a number of hours a month from 0 to {top} is needed (rows {rows}).",
+                top=MAX_NIGHT_HOURS,
+                rows=", ".join(str(int(r)) for r in bad[:10]) + (", …" if len(bad) > 10 else ""),
+            ),
+            "night_hours",
+        )
+    nums, den = K.ratios(vals or [Fraction(0)], "night hours")
+    return (nums[codes] if len(codes) else np.zeros(0, np.int64)), den
+
+
+def _group_mask(st: _Staff, g: Group | None) -> np.ndarray:
+    """Who a group covers; unknown values and a group that matches nobody are refused."""
+    n = len(st.emp)
+    if g is None:
+        return np.ones(n, bool)
+    if g in st.masks:
+        return st.masks[g]
+    if g.column not in st.emp:
+        raise InputError(_("The file has no '{column}' column to choose a group by.", column=_what(g.column)), "group")
+    col = st.emp[g.column].astype(object).map(lambda v: "" if v is None or v != v else str(v).strip())
+    present = set(col.unique()) - {""}
+    unknown = [v for v in g.values if v not in present] if st.check_groups else []
+    if unknown:
+        shown = ", ".join(sorted(present)[:20]) + (", …" if len(present) > 20 else "")
+        raise InputError(
+            _(
+                "Not found in the file ({what}): {unknown}. The file has: {shown}.",
+                what=_what(g.column),
+                unknown=", ".join(unknown),
+                shown=shown,
+            ),
+            "group",
+        )
+    mask = col.isin(g.values).to_numpy()
+    if not mask.any() and st.check_groups:
+        raise InputError(_("The group matches nobody in the file."), "group")
+    st.masks[g] = mask
+    return mask
+
+
+# ------------------------------------------------------------------ one scenario, year by year
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """One package's demands, checked, as the arithmetic needs them."""
+
+    raises: tuple[tuple[np.ndarray, tuple[int, int], bool, Fraction | None, int | None], ...]
+    floors: tuple[tuple[np.ndarray, tuple[int, int], int | None, Fraction | None], ...]
+    scales: tuple[tuple[np.ndarray, tuple[int, int], int], ...]  # mask, start, index into _Staff.scales
+    bonuses: tuple[tuple[np.ndarray, tuple[int, int], bool, Fraction | None, int | None], ...]
+    leaves: tuple[tuple[np.ndarray, tuple[int, int], int], ...]
+    nights: tuple[tuple[np.ndarray, tuple[int, int], Fraction], ...]
+
+
+def _plan(pkg: Package, st: _Staff, country: str) -> _Plan:
+    """Check every demand of a package against the term and the file."""
+    raises, floors, scales, bonuses, leaves, nights = [], [], [], [], [], []
+    for d in pkg.demands:
+        what = _label(d)
+        at = _start(d.start, st.years, what)
+        mask = _group_mask(st, d.group)
+        if isinstance(d, Raise):
+            raises.append((mask, at, bool(d.yearly), *_raise_terms(d, what)))
+        elif isinstance(d, Floor):
+            floors.append((mask, at, *_floor_terms(d, what)))
+        elif isinstance(d, SeniorityScale):
+            sc = resolve_scale(d.scale, st.extra_scales)
+            st.scales.append(sc)
+            scales.append((mask, at, len(st.scales) - 1))
+        elif isinstance(d, Bonus):
+            bonuses.append((mask, at, bool(d.yearly), *_bonus_terms(d, what)))
+        elif isinstance(d, ExtraLeave):
+            days = _number(d.days, what, "days")
+            if days != days.to_integral_value() or not 0 < days <= 60:
+                raise InputError(_("Extra leave: a whole number of days from 1 to 60."), "days")
+            leaves.append((mask, at, int(days)))
+        elif isinstance(d, NightPremium):
+            rate = _night_rate(d.percent, date(*at, 1), country)
+            if st.night_num is None:
+                raise InputError(
+                    _("A night premium needs the night hours of each person: the file has no 'night_hours' column."),
+                    "night_hours",
+                )
+            nights.append((mask, at, rate))
+        else:
+            raise InputError(_("Unknown demand."), "demand")
+    return _Plan(*(tuple(x) for x in (raises, floors, scales, bonuses, leaves, nights)))
+
+
+def _raise_terms(d: Raise, what: Text) -> tuple[Fraction | None, int | None]:
+    if d.percent is None and d.flat is None:
+        raise InputError(_("The pay rise: give a percentage, an amount in rubles, or both."), "percent")
+    pct = None
+    if d.percent is not None:
+        pct = _fraction(d.percent, what, "percent") / 100
+        if pct <= -1:
+            raise InputError(_("A pay rise cannot be −100 % or less: the salary would be zero or negative."), "percent")
+        if pct > 10:
+            raise InputError(_("A pay rise above 1,000 % is not accepted."), "percent")
+    flat = _rubles_kop(d.flat, what, "flat") if d.flat is not None else None
+    return pct, flat
+
+
+def _floor_terms(d: Floor, what: Text) -> tuple[int | None, Fraction | None]:
+    if (d.amount is None) == (d.mrot_multiple is None):
+        raise InputError(_("The minimum salary: give either an amount or a multiple of the МРОТ."), "floor")
+    if d.amount is not None:
+        return _rubles_kop(d.amount, what, "floor"), None
+    k = _fraction(d.mrot_multiple, what, "floor")
+    if not 0 < k <= 100:
+        raise InputError(_("The minimum salary: a multiple of the МРОТ above 0 and at most 100."), "floor")
+    return None, k
+
+
+def _bonus_terms(d: Bonus, what: Text) -> tuple[Fraction | None, int | None]:
+    if (d.percent is None) == (d.amount is None):
+        raise InputError(_("The bonus: give either a percentage of the salary or an amount."), "bonus")
+    if d.percent is not None:
+        p = _fraction(d.percent, what, "bonus") / 100
+        if not 0 < p <= 10:
+            raise InputError(_("The bonus: a percentage above 0 and at most 1,000."), "bonus")
+        return p, None
+    return None, _rubles_kop(d.amount, what, "bonus")
+
+
+def _night_rate(percent: Any, on: date, country: str) -> Fraction:
+    r = _fraction(percent, _("The night premium"), "night") / 100
+    low = Fraction(Decimal(str(rulebook(country).value("labour.night_surcharge_min", on))))
+    if r < low or r > 2:
+        raise InputError(
+            _(
+                "The night premium: at least {low} % (the legal minimum, Labour Code art. 154) and at most 200 %.",
+                low=int(low * 100),
+            ),
+            "night",
+        )
+    return r
+
+
+def _mul(s: np.ndarray, f: Fraction) -> np.ndarray:
+    """Kopecks × an exact positive fraction, half up."""
+    return K.half_up(s * f.numerator, f.denominator)
+
+
+def _mrot_kop(year: int, month: int, country: str) -> int:
+    return K.kop(rulebook(country).value("contributions.mrot", date(year, month, 1)))
+
+
+def _salary_path(plan: _Plan, s: np.ndarray, y: int, country: str) -> tuple[np.ndarray, np.ndarray]:
+    """Each month's salary of year ``y`` from the salary at 1 January, and the salary after December."""
+    out = np.empty((len(s), 12), np.int64)
+    s = s.copy()
+    for m in range(1, 13):
+        for mask, (y0, m0), yearly, pct, flat in plan.raises:
+            if m == m0 and (y == y0 or (yearly and y > y0)):
+                new = s
+                if pct is not None:
+                    new = K.half_up(s * (pct.denominator + pct.numerator), pct.denominator)
+                if flat is not None:
+                    new = np.maximum(new, s + flat) if pct is not None else s + flat
+                s = np.where(mask, new, s)
+        for mask, start, amount, k in plan.floors:
+            if (y, m) >= start:
+                fl = amount if amount is not None else int(_mul(np.array([_mrot_kop(y, m, country)]), k)[0])
+                s = np.where(mask, np.maximum(s, fl), s)
+        out[:, m - 1] = s
+    return out, s
+
+
+def _due(at: tuple[int, int], yearly: bool, y: int) -> int | None:
+    """The month (1–12) of year ``y`` a bonus or leave starting ``at`` is paid, if any."""
+    y0, m0 = at
+    return m0 if y == y0 or (yearly and y > y0) else None
+
+
+def _lines(
+    plan: _Plan,
+    st: _Staff,
+    y: int,
+    salary: np.ndarray,
+    rate_num: np.ndarray,
+    rate_den: int,
+    base_night: Fraction,
+    country: str,
+) -> np.ndarray:
+    """The further pay lines of each month: night pay, bonuses, leave pay (kopecks)."""
+    n = len(salary)
+    extra = np.zeros((n, 12), np.int64)
+    night = np.zeros((n, 12), np.int64)
+    if st.night_num is not None and st.night_num.any():
+        for m in range(1, 13):
+            rate = np.full(n, -1, np.int64)  # index into the list of rates
+            rates = [base_night]
+            for mask, start, r in plan.nights:
+                if (y, m) >= start:
+                    rates.append(r)
+                    rate = np.where(mask, len(rates) - 1, rate)
+            nums, den = K.ratios(rates, "night rate")
+            r_num = np.where(rate < 0, nums[0], nums[np.maximum(rate, 0)])
+            hourly = K.half_up(salary[:, m - 1], work_hours(y, m, country))  # rounded to kopecks
+            night[:, m - 1] = K.half_up(hourly * st.night_num * r_num, st.night_den * den)
+        extra += night
+    for mask, at, yearly, pct, amount in plan.bonuses:
+        m = _due(at, yearly, y)
+        if m is not None:
+            b = _mul(salary[:, m - 1], pct) if pct is not None else np.full(n, amount, np.int64)
+            extra[:, m - 1] += np.where(mask, b, 0)
+    for mask, at, days in plan.leaves:
+        m = _due(at, True, y)
+        if m is not None:  # the average month's days in force in the month of payment (29.4 before 2.4.2014)
+            avg = Fraction(Decimal(str(rulebook(country).value("labour.avg_month_days", date(y, m, 1))))) * 12
+            s = salary[:, m - 1]
+            earnings = (s + K.half_up(s * rate_num[:, m - 1], rate_den)) * 12
+            daily = K.half_up(earnings * avg.denominator, avg.numerator)
+            extra[:, m - 1] += np.where(mask, daily * days, 0)
+    return extra
+
+
+def _rates(plan: _Plan, st: _Staff, y: int, service: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """Each month's long-service rate numerators: the baseline scale, or a demanded one from its start."""
+    idx = np.repeat(st.codes[:, None], 12, axis=1)
+    for mask, (y0, m0), k in plan.scales:
+        months = np.arange(1, 13)[None, :]
+        on = (y > y0) | ((y == y0) & (months >= m0))
+        idx = np.where(mask[:, None] & on, k, idx)
+    return table[idx, np.minimum(service, MAX_YEARS)]
+
+
+@dataclass
+class YearFigures:
+    """One scenario's year: each person's annual figures (kopecks) and the monthly checks."""
+
+    year: int
+    annual: dict[str, np.ndarray]  # TERM_FIGURES → (n,)
+    salary_dec: np.ndarray  # (n,) December's salary
+    net_dec: np.ndarray  # (n,) December's net pay
+    below_mrot: np.ndarray  # (n,) months below the МРОТ (ТК ст. 133)
+    monthly: dict[str, np.ndarray] | None = None  # every month (kept only when asked for)
+
+
+def _prepared(st: _Staff, y: int, accident: Any, country: str) -> Any:
+    """The employees' arrays for year ``y`` (shared by every scenario): service grows a year each year."""
+    if y not in st.prepared:
+        emp = st.emp
+        e = emp
+        if y != st.years[0]:
+            months = emp["service_months"]
+            e = emp.assign(service_months=np.where(months >= 0, months + 12 * (y - st.years[0]), months))
+        acc, _ignored = _accident_rate(accident, None, date(y, 1, 1), country)
+        st.prepared[y] = prepare(e, y, acc, country)
+    return st.prepared[y]
+
+
+def _scenario(
+    plan: _Plan, st: _Staff, base_night: Fraction, country: str, accident: Any, block: int, keep_months: bool
+) -> list[YearFigures]:
+    """Every year of the term for one package (or the baseline: an empty plan)."""
+    table, den = scale_table(st.scales)
+    s = st.emp["salary_kop"].to_numpy(np.int64)
+    out = []
+    for y in st.years:
+        prep = _prepared(st, y, accident, country)
+        salary, s = _salary_path(plan, s, y, country)
+        rate_num = _rates(plan, st, y, prep.service, table)
+        extra = _lines(plan, st, y, salary, rate_num, den, base_night, country)
+        mrot = np.array([_mrot_kop(y, m, country) for m in range(1, 13)], np.int64)
+        yf = _kernel(prep, salary, rate_num, den, extra, block, st.emp, mrot, keep_months)
+        yf.year = y
+        if yf.monthly is not None:
+            yf.monthly.update(salary=salary, extra=extra)
+        out.append(yf)
+    return out
+
+
+def _kernel(
+    prep: Any,
+    salary: np.ndarray,
+    rate_num: np.ndarray,
+    den: int,
+    extra: np.ndarray,
+    block: int,
+    emp: pd.DataFrame,
+    mrot: np.ndarray,
+    keep_months: bool,
+) -> YearFigures:
+    """The kernel's year over blocks of employees, each block reduced to the year's figures at once
+    (memory stays a few arrays of (employees, 12) whatever the number of figures)."""
+    n = len(salary)
+    annual = {f: np.zeros(n, np.int64) for f in TERM_FIGURES}
+    net_dec = np.zeros(n, np.int64)
+    below = np.zeros(n, np.int64)
+    monthly: dict[str, np.ndarray] | None = {} if keep_months else None
+    for start in range(0, n, block):
+        sl = slice(start, min(start + block, n))
+        inp = K.Inputs(
+            salary=salary[sl],
+            service=prep.service[sl],
+            rate_num=rate_num[sl],
+            rate_den=den,
+            coef_num=prep.coef[sl],
+            coef_den=prep.coef_den,
+            pct_num=prep.pct[sl],
+            pct_den=prep.pct_den,
+            children=prep.children[sl],
+            kind=prep.kind[sl],
+            acc_num=prep.acc_num,
+            acc_den=prep.acc_den,
+            extra=extra[sl],
+        )
+        try:
+            res = K.year(inp, prep.rules)
+        except K._TooBig as e:
+            bad = emp["id"].to_numpy()[start + e.rows][:10]
+            raise InputError(
+                _(
+                    "The year's pay exceeds 1 billion RUB (the engine's limit) for: {ids}.",
+                    ids=", ".join(map(str, bad)),
+                ),
+                "salary",
+            ) from None
+        for f in TERM_FIGURES:
+            annual[f][sl] = res[f].sum(axis=1)
+        net_dec[sl] = res["net"][:, 11]
+        below[sl] = (salary[sl] + res["bonus"] < mrot[None, :]).sum(axis=1)  # without regional parts (ст. 133)
+        if monthly is not None:
+            for k, v in res.items():
+                monthly.setdefault(k, np.empty((n, 12), np.int64))[sl] = v
+    return YearFigures(0, annual, salary[:, 11].copy(), net_dec, below, monthly)
+
+
+# ------------------------------------------------------------------ the result
+
+
+BASELINE = "baseline"
+
+
+@dataclass
+class TermCost:
+    """The baseline and each package over every year of the term."""
+
+    years: list[int]
+    employees: pd.DataFrame
+    scenarios: dict[str, list[YearFigures]]
+    gender: np.ndarray | None
+    rejected: pd.DataFrame
+    notices: list[Text]
+
+    @property
+    def packages(self) -> list[str]:
+        return [k for k in self.scenarios if k != BASELINE]
+
+    def by_year(self) -> pd.DataFrame:
+        """Each scenario's totals by year and over the term, and the change against the baseline (kopecks)."""
+        rows = []
+        for name, yrs in self.scenarios.items():
+            base = self.scenarios[BASELINE]
+            for yf, bf in zip(yrs, base, strict=True):
+                r: dict[str, Any] = {"scenario": name, "year": yf.year}
+                for f in TERM_FIGURES:
+                    r[f"{f}_kop"] = int(yf.annual[f].sum())
+                    r[f"{f}_change_kop"] = int(yf.annual[f].sum() - bf.annual[f].sum())
+                r["below_mrot"] = int((yf.below_mrot > 0).sum())
+                rows.append(r)
+        df = pd.DataFrame(rows)
+        tot = df.groupby("scenario", sort=False).sum(numeric_only=True).reset_index()
+        tot["year"] = "total"
+        tot["below_mrot"] = df.groupby("scenario", sort=False)["below_mrot"].max().to_numpy()
+        return pd.concat([df, tot], ignore_index=True)
+
+    def term_total(self, name: str, figure: str = "total_cost") -> np.ndarray:
+        """Each person's figure summed over the term (kopecks)."""
+        return sum((yf.annual[figure] for yf in self.scenarios[name]), np.zeros(len(self.employees), np.int64))
+
+    def per_employee(self, name: str) -> pd.DataFrame:
+        """Each person: the term's cost, gross and net under the baseline and the package, and the change."""
+        emp = self.employees
+        cols: dict[str, Any] = {"id": emp["id"].array, "row": emp["row"].to_numpy()}
+        cols.update({c: emp[c].array for c in (*INFO, "scale") if c in emp})
+        if self.gender is not None:
+            cols["gender"] = self.gender
+        for f in ("total_cost", "gross", "net"):
+            a, b = self.term_total(BASELINE, f), self.term_total(name, f)
+            cols[f"{f}_baseline_kop"], cols[f"{f}_kop"], cols[f"{f}_change_kop"] = a, b, b - a
+        return pd.DataFrame(cols)
+
+    def gains(self, name: str, n: int = 10, most: bool = True) -> pd.DataFrame:
+        """The ``n`` people whose net pay over the term grows most (or least)."""
+        rows = self.per_employee(name)
+        d = rows["net_change_kop"].to_numpy()
+        order = np.argsort(-d if most else d, kind="stable")
+        return rows.iloc[order[:n]].reset_index(drop=True)
+
+    def pay_band(self) -> np.ndarray:
+        """Each person's pay band: fifths of the baseline's salary in December of the first year (0 = lowest)."""
+        s = self.scenarios[BASELINE][0].salary_dec
+        if len(s) == 0:
+            return np.zeros(0, np.int8)
+        ranks = np.argsort(np.argsort(s, kind="stable"), kind="stable")
+        return (ranks * 5 // len(s)).astype(np.int8)
+
+    def by_group(self, name: str, by: str) -> pd.DataFrame:
+        """The term's changes summed by ``by``: 'pay_band', 'department', 'occupation', 'scale' or 'gender'."""
+        rows = self.per_employee(name)
+        if by == "pay_band":
+            key = pd.Series(self.pay_band() + 1, name="pay_band")
+        elif by in rows:
+            key = rows[by].astype(object).fillna("—")
+        else:
+            raise InputError(_("The file has no '{column}' column.", column=by), "by")
+        cols = ["total_cost_change_kop", "gross_change_kop", "net_change_kop"]
+        g = rows[cols].groupby(key.to_numpy()).sum()
+        g["employees"] = rows.groupby(key.to_numpy()).size()
+        g["net_change_per_employee_kop"] = [
+            int((Decimal(int(s)) / int(k)).quantize(Decimal(1), ROUND_HALF_UP))
+            for s, k in zip(g["net_change_kop"], g["employees"], strict=True)
+        ]
+        g.index.name = by
+        return g
+
+    def below_mrot(self, name: str) -> pd.DataFrame:
+        """People whose salary with the long-service bonus is below the МРОТ in some month (ТК РФ ст. 133)."""
+        months = sum(yf.below_mrot for yf in self.scenarios[name])
+        hit = np.flatnonzero(months > 0)
+        return pd.DataFrame({"id": self.employees["id"].to_numpy()[hit], "months": months[hit]})
+
+
+def cost_term(
+    table: pd.DataFrame | Checked,
+    first_year: int,
+    years: int,
+    packages: Mapping[str, Package] | Sequence[Package],
+    *,
+    current: ScaleSpec | Mapping[str, ScaleSpec] | None = None,
+    default_scale: ScaleSpec | None = None,
+    night_percent: Any = None,
+    accident_rate: Any = None,
+    country: str = "ru",
+    today: date | None = None,
+    strict: bool = True,
+    block: int = BLOCK,
+    keep_months: bool = False,
+    raw: pd.DataFrame | None = None,
+    first_row: int = 2,
+    check_groups: bool = True,
+) -> TermCost:
+    """The baseline (the file as it is) and every package over ``years`` calendar years from ``first_year``.
+
+    ``packages``: {name: Package} (e.g. {"demand": …, "offer": …}) or a list of packages (by their names).
+    ``current``: the baseline's seniority scale as in :func:`calc.workforce.compare` (default: each
+    person's ``scale`` column). ``night_percent``: the night surcharge paid today (default: the legal
+    minimum, 20 %). ``raw``: the raw table, when ``table`` is already checked, for the optional
+    columns ``night_hours`` and ``gender`` (``first_row``: the spreadsheet number of its first row).
+    ``check_groups=False``: a group value absent here is no error (one part of a larger workforce whose
+    values were checked as a whole). Nothing is computed if a demand or a group is wrong.
+    """
+    yrs = term_years(first_year, years, country)
+    if not isinstance(packages, Mapping):
+        packages = {p.name: p for p in packages}
+    if BASELINE in packages:
+        raise InputError(_("A package cannot be called '{name}'.", name=BASELINE), "package")
+    extra, ds = _defaults(current, default_scale, None)
+    uses_column = current is None or isinstance(current, Mapping)
+    chk = _checked(table, yrs[0], ds, extra, today, strict, uses_column)
+    emp = chk.employees
+    if len(emp) == 0:
+        raise InputError(_("No employee left to compute."), "rows")
+    raw = raw if raw is not None else (table if isinstance(table, pd.DataFrame) else None)
+    scales, codes = _assign(emp, current, extra)
+    night_num, night_den, gender = None, 1, None
+    if raw is not None:
+        nh = _extra_column(raw, emp, "night_hours", first_row)
+        if nh is not None:
+            night_num, night_den = _night_hours(nh, emp)
+        g = _extra_column(raw, emp, "gender", first_row)
+        if g is not None:
+            gender = g.astype(object).map(lambda v: "" if v is None or v != v else str(v).strip()).to_numpy()
+    st = _Staff(emp, yrs, list(scales), codes, extra, night_num, night_den, gender, check_groups=check_groups)
+    base_night = _night_rate(
+        night_percent
+        if night_percent is not None
+        else Decimal(str(rulebook(country).value("labour.night_surcharge_min", date(yrs[0], 1, 1)))) * 100,
+        date(yrs[0], 1, 1),
+        country,
+    )
+    plans = {BASELINE: _Plan((), (), (), (), (), ())}
+    for name, p in packages.items():  # every check before computing
+        try:
+            plans[name] = _plan(p, st, country)
+        except InputError as e:
+            e.package = name  # type: ignore[attr-defined]  # which side's form is at fault
+            raise
+    result = {
+        name: _scenario(plan, st, base_night, country, accident_rate, block, keep_months)
+        for name, plan in plans.items()
+    }
+    return TermCost(yrs, emp, result, gender, chk.rejected, chk.notices)
+
+
+KINDS: dict[str, type] = {
+    "raise": Raise,
+    "floor": Floor,
+    "scale": SeniorityScale,
+    "bonus": Bonus,
+    "leave": ExtraLeave,
+    "night": NightPremium,
+}
+
+
+def package_from_json(name: str, data: Any) -> Package:
+    """A package from JSON (a list of demands, e.g. for the command line)::
+
+    [{"kind": "raise", "percent": 5, "flat": 3000, "start": "2026-01-01", "yearly": true},
+     {"kind": "bonus", "percent": 100, "start": "2026-12-01"},
+     {"kind": "floor", "mrot_multiple": 1.2, "group": {"department": ["Школы"]}}]
+    """
+    import json
+
+    if isinstance(data, str | bytes):
+        try:
+            data = json.loads(data)
+        except ValueError as e:
+            raise InputError(
+                _("The package '{name}' is not valid JSON: {e}.", name=name, e=str(e)), "package"
+            ) from None
+    if isinstance(data, dict):
+        data = [data]
+    if not isinstance(data, list):
+        raise InputError(_("The package '{name}' must be a list of demands.", name=name), "package")
+    out = []
+    for item in data:
+        if not isinstance(item, dict) or item.get("kind") not in KINDS:
+            raise InputError(_("Each demand needs a kind: one of {kinds}.", kinds=", ".join(KINDS)), "package")
+        kw = {k: v for k, v in item.items() if k != "kind"}
+        if isinstance(kw.get("start"), str):
+            try:
+                kw["start"] = date.fromisoformat(kw["start"])
+            except ValueError:
+                raise InputError(_("A start date is written YYYY-MM-DD, not '{d}'.", d=kw["start"]), "start") from None
+        if isinstance(kw.get("group"), dict) and len(kw["group"]) == 1:
+            ((col, vals),) = kw["group"].items()
+            kw["group"] = Group(col, tuple(vals) if isinstance(vals, list) else (vals,))
+        if item["kind"] == "scale" and isinstance(kw.get("scale"), list):
+            kw["scale"] = [tuple(x) for x in kw["scale"]]
+        try:
+            out.append(KINDS[item["kind"]](**kw))
+        except TypeError:
+            raise InputError(
+                _("Demand '{kind}': unknown settings in {item}.", kind=item["kind"], item=json.dumps(item)), "package"
+            ) from None
+    return Package(name, tuple(out))
+
+
+def with_start(d: Demand, start: date) -> Demand:
+    """The same demand from another start (handy for a term's second year)."""
+    return replace(d, start=start)
+
+
+__all__ = [
+    "BASELINE",
+    "Bonus",
+    "ExtraLeave",
+    "Floor",
+    "Group",
+    "NightPremium",
+    "Package",
+    "Raise",
+    "SeniorityScale",
+    "TermCost",
+    "cost_term",
+    "package_from_json",
+    "term_years",
+]

@@ -1,0 +1,63 @@
+"""The term section of the bargaining app, as widgets: figures equal to the engine, messages at the box at
+fault, the one-page summary."""
+
+from __future__ import annotations
+
+import base64
+import re
+from datetime import date
+
+import pytest
+
+from calc import workforce as WF
+from calc.workforce.demands import Group, Package, Raise, cost_term
+from payroll_ui.apps.bargaining import build
+from payroll_ui.kit import default_year
+
+
+@pytest.fixture(scope="module")
+def app():
+    return build("ru")
+
+
+def test_the_demand_and_the_offer_equal_the_engine(app) -> None:
+    y = default_year()
+    form = app.term.forms["demand"].w
+    form["raise"].value = "5"
+    form["flat"].value = "3 000"  # as Russian writes it
+    form["group"].value = "Школы"
+    pk = {
+        "demand": Package("demand", (Raise(5, 3000, date(y, 1, 1), True, Group("department", ("Школы",))),)),
+        "offer": Package("offer", (Raise(4, None, date(y, 1, 1), True),)),
+    }
+    by = cost_term(WF.sample_workforce(), y, 1, pk, strict=False).by_year()
+    for side in ("demand", "offer"):
+        want = by[(by.scenario == side) & (by.year == "total")].iloc[0]
+        assert app.figures[f"term_{side}_cost_change"] == WF.rub(int(want["total_cost_change_kop"]))
+        assert app.figures[f"term_{side}_net_change"] == WF.rub(int(want["net_change_kop"]))
+    assert app.messages() == {}
+    assert "Школы" in app.term.results.value
+
+
+def test_bad_boxes_get_their_own_message_and_nothing_is_computed(app) -> None:
+    before = dict(app.figures)
+    app.term.forms["offer"].w["raise"].value = "-150"
+    assert "−100" in app.messages()["offer_raise"]
+    assert app.figures == before  # the last good result stays
+    app.term.forms["offer"].w["raise"].value = "4"
+    app.term.forms["demand"].w["night"].value = "30"  # the sample has no night hours
+    assert "ночные часы" in app.messages()["demand_night"]
+    app.term.forms["demand"].w["night"].value = ""
+    app.term.w_term.value = 3  # 2026–2028: beyond the rule data
+    assert "2027" in app.messages()["term"]
+    app.term.w_term.value = 1
+    assert app.messages() == {}
+
+
+def test_the_summary_is_one_a4_page_of_the_figures(app) -> None:
+    app.term._summary()
+    href = re.search(r'href="([^"]+)"', app.term.summary.value).group(1)
+    page = base64.b64decode(href.split(",", 1)[1]).decode()
+    assert "size:A4 portrait" in page
+    for words in ("Требование профсоюза", "Предложение работодателя", "Реальная зарплата", "За весь срок"):
+        assert words in page
