@@ -340,7 +340,7 @@ class MonthTable:
         first, _last = calc.billing_period(event)
         self.months = [((first.month - 1 + i) // 12 + first.year, (first.month - 1 + i) % 12 + 1) for i in range(12)]
         for label, (y, m) in zip(self.labels, self.months, strict=True):
-            label.value = esc(month_name(m, self.lang, y))
+            label.value = esc(month_name(m, self.lang, y).capitalize())
 
     def rows(self) -> list[dict[str, str]]:
         return [{k: self.cells[k][i].value for k in PERIOD_KEYS} for i in range(12)]
@@ -505,7 +505,7 @@ class AverageInputs:
         for f in r.months:
             counted = f.calendar_days - f.excluded_days
             share = k if f.full else (k / f.calendar_days * counted).quantize(Decimal("0.0001"))
-            rows.append([esc(month_name(f.month, lang, f.year)), esc(money(f.pay, lang)), str(f.calendar_days),
+            rows.append([esc(month_name(f.month, lang, f.year).capitalize()), esc(money(f.pay, lang)), str(f.calendar_days),
                          str(f.excluded_days), str(counted), esc(num(share, lang))])
         head = [esc(tr(AVG_TXT[c], lang)) for c in ("col_month", "col_pay", "col_cal", "col_excluded",
                                                      "col_counted", "col_divisor")]

@@ -3,6 +3,7 @@ app's 12 months typed month by month; the payslip check for hours (shift and hou
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -29,4 +30,31 @@ def test_payslip_opens_neutral_then_example_then_clear(open_page) -> None:
     p.page.locator("button.pa-clear-btn").click()
     p.page.wait_for_selector(".pa-example", state="detached")
     assert Decimal(p.wait_figure_change("net", str(example.net))) == neutral.net
+    assert p.error_texts() == []
+
+
+def test_leave_month_by_month(open_page) -> None:
+    """The 12 months typed one by one (Regulation p. 10): the average equals calc.average_earnings; the
+    explanation lists each month."""
+    p = open_page("en")
+    p.open("leave", "&start=2025-07-01&days=14")
+    p.page.locator(".in-avg_mode .widget-toggle-button", has_text="month by month").click()
+    p.page.wait_for_selector(".rows-period_months .cell-pay input")
+    assert "July 2024" in p.page.locator(".rows-period_months").inner_text()
+    pays = p.page.locator(".rows-period_months .cell-pay input")
+    for i in range(12):
+        pays.nth(i).fill("50,000")
+        pays.nth(i).press("Enter")
+    excluded = p.page.locator(".rows-period_months .cell-excluded input").nth(3)   # October 2024: 10 days sick
+    excluded.fill("10")
+    excluded.press("Enter")
+    months = [calc.PeriodMonth(2024 + (6 + i) // 12, (6 + i) % 12 + 1, pay=50000, excluded_days=10 if i == 3 else 0)
+              for i in range(12)]
+    avg = calc.average_earnings(date(2025, 7, 1), months).leave_daily
+    p.page.wait_for_selector(f'[data-figure="average_daily"][data-value="{avg}"]', timeout=30_000)
+    r = calc.vacation_pay(date(2025, 7, 1), 14, average_daily=avg)
+    assert Decimal(p.figure("gross")) == r.gross
+    p.page.locator(".pa-how .jupyter-widget-Collapse-header").first.click()
+    p.page.wait_for_selector(".pa-period")
+    assert "October 2024" in p.page.locator(".pa-period").inner_text()
     assert p.error_texts() == []
