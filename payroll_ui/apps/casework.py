@@ -505,8 +505,9 @@ class AverageInputs:
         for f in r.months:
             counted = f.calendar_days - f.excluded_days
             share = k if f.full else (k / f.calendar_days * counted).quantize(Decimal("0.0001"))
-            rows.append([esc(month_name(f.month, lang, f.year).capitalize()), esc(money(f.pay, lang)), str(f.calendar_days),
-                         str(f.excluded_days), str(counted), esc(num(share, lang))])
+            name = month_name(f.month, lang, f.year).capitalize()
+            rows.append([esc(name), esc(money(f.pay, lang)), str(f.calendar_days), str(f.excluded_days), str(counted),
+                         esc(num(share, lang))])
         head = [esc(tr(AVG_TXT[c], lang)) for c in ("col_month", "col_pay", "col_cal", "col_excluded",
                                                      "col_counted", "col_divisor")]
         return (f'<div class="pa-period"><b>{esc(tr(AVG_TXT["by_month"], lang))}</b>'
