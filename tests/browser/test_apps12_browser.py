@@ -58,3 +58,29 @@ def test_leave_month_by_month(open_page) -> None:
     p.page.wait_for_selector(".pa-period")
     assert "October 2024" in p.page.locator(".pa-period").inner_text()
     assert p.error_texts() == []
+
+
+def test_payslip_check_hours_mode(open_page) -> None:
+    """A shift worker types hours, night, overtime and weekend hours and the printed overtime line: the
+    overtime on the bare rate (before ruling 35-П) is marked against the member."""
+    p = open_page("en")
+    p.open("payslip_check", "&year=2025&month=10&salary=60000&bonus=10")
+    p.page.locator(".in-time .widget-toggle-button", has_text="hours").click()
+    p.page.wait_for_selector(".in-hours input")
+    old = p.figure("net")
+    for cls, value in (("in-hours", "160"), ("in-night", "40"), ("in-overtime", "3; 1"), ("in-holiday", "8")):
+        p.type_into(cls, value)
+    r = calc.payslip(60000, 2025, 10, hours_worked=160, night_hours=40, overtime_hours=["3", "1"], holiday_hours=8,
+                     bonus_percent="0.1")
+    p.page.wait_for_selector(f'[data-figure="net"][data-value="{r.net}"]', timeout=30_000)
+    assert old != p.figure("net")
+    lines = {x.key: x.amount for x in r.lines}
+    assert Decimal(p.figure("correct-overtime")) == lines["overtime_pay"]
+    assert Decimal(p.figure("correct-holiday")) == lines["holiday_pay"]
+    bare = Decimal("326.09") * Decimal("6.5")   # 3 + 1 hours at ×1.5 / ×2 on the bare hourly rate
+    p.type_into("in-p_overtime", f"{bare:.2f}")
+    p.page.wait_for_selector('[data-figure="diff-overtime"]', timeout=30_000)
+    assert Decimal(p.figure("diff-overtime")) == bare.quantize(Decimal("0.01")) - lines["overtime_pay"]
+    assert p.page.locator("tr.differs").count() == 1
+    assert "35-P" in p.page.locator(".pa-check").inner_text()
+    assert p.error_texts() == []
