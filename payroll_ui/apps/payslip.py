@@ -45,8 +45,8 @@ NO_SCALE = "none"
 
 EXAMPLE = Example(
     {"salary": "45000", "year": "2017", "month": "5", "days": "10", "scale": NO_SCALE},
-    _("the article “How to calculate pay by salary” (the course's source text): salary 45,000 ₽, May 2017, 10 of "
-      "the 20 working days worked, no bonus — 22,500 ₽"),
+    _("the article “How to calculate average pay. An example of holiday pay” (the course's source text): salary "
+      "45,000 ₽, May 2017, 10 of the 20 working days worked, no bonus — 22,500 ₽"),
 )
 """The source article's example (V. V. Sergeev, May 2017), loaded by "Example from the article"."""
 

@@ -18,7 +18,7 @@ import ipywidgets as W
 import calc
 from calc.core.i18n import _, pgettext
 from calc.core.money import ZERO, amount, number
-from calc.core.text import Text, money, percent, tr
+from calc.core.text import Text, money, num, percent, tr
 from payroll_ui.apps.casework import ROWS_CSS, optional_amount
 from payroll_ui.apps.paylines import overtime_hours, parse_overtime
 from payroll_ui.kit import (
@@ -362,12 +362,13 @@ class PayslipCheckApp(App):
         overtime = overtime_hours(self.w_overtime.value, self.lang)
         worked = hours + sum(overtime, ZERO)
         extra: dict[str, Any] = {}
-        for key, widget, field, what in (("night_hours", self.w_night, "night_hours", TXT["night"]),
-                                         ("holiday_hours", self.w_holiday, "holiday_hours", TXT["holiday"])):
-            n = number(self.number(widget, field) if widget.value.strip() else "0", field, what, low=0, high=744)
+        for key, widget, what in (("night_hours", self.w_night, _("the night hours")),
+                                  ("holiday_hours", self.w_holiday, _("the weekend and holiday hours"))):
+            n = number(self.number(widget, key) if widget.value.strip() else "0", key, what, low=0, high=744)
             if n > worked:
-                raise calc.InputError(_("{what} ({n} h) cannot be more than the hours worked ({hours} h).",
-                                        what=what, n=n, hours=worked), field)
+                raise calc.InputError(_("{what}: {n} h is more than the hours worked ({hours} h).",
+                                        what=what, n=lambda lang, n=n: num(n, lang),
+                                        hours=lambda lang: num(worked, lang)), key)
             extra[key] = n
         rate = parse_percent(self.w_night_rate.value, "night_rate", _("the night surcharge"), high=200,
                              lang=self.lang) if self.w_night_rate.value.strip() else None
