@@ -182,3 +182,38 @@ def test_average_rises_with_earnings(pay: int, more: int, sick: int) -> None:
     high = calc.average_earnings(date(2024, 1, 15), year_of(pay + more, extra=ex))
     assert high.leave_daily >= low.leave_daily
     assert high.leave_daily > low.leave_daily or more * 12 < high.leave_divisor  # at least a kopeck a day
+
+
+MONTH = st.tuples(st.integers(0, 300_000), st.integers(0, 28), st.booleans())
+"""One month of the period: pay in rubles, calendar days excluded, given (False: left out, e.g. before hire)."""
+
+
+@given(st.lists(MONTH, min_size=12, max_size=12), st.sampled_from([date(2014, 1, 20), date(2025, 7, 1),
+                                                                    date(2025, 10, 6)]))
+def test_month_by_month_equals_the_totals_of_p10(months: list[tuple[int, int, bool]], event: date) -> None:
+    """Regulation p. 10 month by month (the leave app's mode) equals the totals' formula: earnings /
+    (k × full months + Σ k / calendar days × days counted), k = 29.3 (29.4 before 02.04.2014); a month left
+    out counts like a month with every day excluded and no pay."""
+    first, _last = calc.billing_period(event)
+    given_, out, parts, full, total = [], [], [], 0, 0
+    for i, (pay, excluded, shown) in enumerate(months):
+        y, m = (first.month - 1 + i) // 12 + first.year, (first.month - 1 + i) % 12 + 1
+        cal = len(calc.month_days(y, m))
+        out.append(PeriodMonth(y, m, pay=pay if shown else 0, excluded_days=excluded if shown else cal))
+        if not shown:
+            continue
+        given_.append(PeriodMonth(y, m, pay=pay, excluded_days=excluded))
+        total += pay
+        if excluded:
+            parts.append((cal, cal - excluded))
+        else:
+            full += 1
+    if not given_:  # no month at all: no time counted
+        with pytest.raises(InputError):
+            calc.average_earnings(event, given_)
+        return
+    r = calc.average_earnings(event, given_)
+    expected = calc.average_daily_earnings(total, event, full_months=full, part_months=parts)
+    assert r.leave_daily == expected.average_daily and r.leave_divisor == expected.divisor
+    assert calc.average_earnings(event, out).leave_daily == r.leave_daily
+    assert len(r.months) == len(given_)

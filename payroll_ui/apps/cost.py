@@ -211,13 +211,14 @@ class CostApp(App):
     )
 
     def build(self) -> None:
-        self.w_which = W.ToggleButtons(options=[("", k) for k in WHICH], value="gross")
-        self.w_amount = W.Text(value="100000", continuous_update=False)
         year = default_year()
+        opts = self._choices(self.lang, year)
+        self.w_which = W.ToggleButtons(options=opts["which"], value="gross")
+        self.w_amount = W.Text(value="100000", continuous_update=False)
         self.w_year = W.Dropdown(options=covered_years(), value=year)
-        self.w_month = W.Dropdown(options=month_options(self.lang), value=1)
-        self.w_kind = W.Dropdown(options=_kind_options(self.lang), value="general")
-        self.w_accident = W.Dropdown(options=_accident_labels(year, self.lang), value=1)
+        self.w_month = W.Dropdown(options=opts["month"], value=1)
+        self.w_kind = W.Dropdown(options=opts["kind"], value="general")
+        self.w_accident = W.Dropdown(options=opts["accident"], value=1)
         self.add_field("which", self.w_which, TXT["which"], watch=False)
         self.add_field("amount", self.w_amount, TXT["amount_gross"], TXT["amount_hint"])
         self.add_field("year", self.w_year, TXT["year"])
@@ -243,19 +244,26 @@ class CostApp(App):
         return [self.general_error, self.cards, self.inverse, self.table, self.waterfall.image, self.sweep_chart.image,
                 self.sweep_note]
 
+    @staticmethod
+    def _choices(lang: str, year: int) -> dict[str, list[tuple[str, Any]]]:
+        """The options of every selection field in ``lang`` (the one place: ``build``, ``relabel``, a new year)."""
+        return {
+            "which": [(tr(TXT[f"which_{k}"], lang), k) for k in WHICH],
+            "month": month_options(lang),
+            "kind": _kind_options(lang),
+            "accident": _accident_labels(year, lang),
+        }
+
     def relabel(self) -> None:
-        lang = self.lang
-        self.set_options(self.w_which, [(tr(TXT[f"which_{k}"], lang), k) for k in WHICH])
-        self.set_options(self.w_month, month_options(lang))
-        self.set_options(self.w_kind, _kind_options(lang))
-        self.set_options(self.w_accident, _accident_labels(self.w_year.value, lang))
+        for key, options in self._choices(self.lang, self.w_year.value).items():
+            self.set_options(self.fields[key].widget, options)
         f = self.fields["amount"]
         f.label = TXT[f"amount_{self.w_which.value}"]
-        f.set_lang(lang)
+        f.set_lang(self.lang)
 
     @safe
     def _on_year(self, _change: Any) -> None:
-        self.set_options(self.w_accident, _accident_labels(self.w_year.value, self.lang))
+        self.set_options(self.w_accident, self._choices(self.lang, self.w_year.value)["accident"])
 
     @safe
     def _on_which(self, change: Any) -> None:

@@ -13,6 +13,7 @@ import ipywidgets as W
 import calc
 from calc.core.i18n import _
 from calc.core.text import Text, day, tr
+from payroll_ui.apps.casework import AverageInputs
 from payroll_ui.apps.paylines import ERROR_FIELDS, PayInputs, lines_html
 from payroll_ui.kit import (
     App,
@@ -64,17 +65,12 @@ TXT: dict[str, Text] = {
     "hourly_method": _("The hourly rate is"),
     "hm_month": _("by this month's hour norm"),
     "hm_year": _("by the year's average monthly norm"),
-    "avg_mode": _("Average daily earnings"),
-    "avg_direct": _("I know it"),
-    "avg_12m": _("from 12 months' earnings"),
-    "average_daily": _("Average daily earnings, ₽"),
     "earnings": _("Earnings of the 12 months before, ₽"),
     "earnings_hint": _(
         "Everything accrued in the 12 calendar months before the month of dismissal, except sick pay, holiday pay "
         "and other payments at average earnings (Labour Code art. 139).",
     ),
     "earnings_empty": _("empty: 12 months at this salary"),
-    "full_months": _("Of them, months worked in full"),
     "leave_mode": _("Unused leave"),
     "leave_days": _("I know the days"),
     "leave_months": _("count by months"),
@@ -132,10 +128,6 @@ class DismissalApp(App):
         self.w_days = W.Text(value=s["days"], continuous_update=False)
         self.w_hours = W.Text(value=s["hours"], continuous_update=False)
         self.w_hm = W.Dropdown(options=[("", "month"), ("", "year")], value=s["hourly_method"])
-        self.w_avg = W.ToggleButtons(options=[("", "direct"), ("", "12m")], value=s["avg_mode"])
-        self.w_average = W.Text(value=s["average_daily"], continuous_update=False)
-        self.w_earnings = W.Text(value=s["earnings"], continuous_update=False)
-        self.w_full = W.IntSlider(value=s["full_months"], min=0, max=12, continuous_update=False)
         self.w_leave = W.ToggleButtons(options=[("", "days"), ("", "months")], value=s["leave_mode"])
         self.w_unused = W.Text(value=s["unused_days"], continuous_update=False)
         self.w_months = W.Text(value=s["months"], continuous_update=False)
@@ -145,9 +137,12 @@ class DismissalApp(App):
                             ("days", self.w_days), ("hours", self.w_hours), ("hourly_method", self.w_hm)):
             self.add_field(key, widget, TXT[key])
         self.pay = PayInputs(self, shifts=True)
-        for key, widget in (("avg_mode", self.w_avg), ("average_daily", self.w_average),
-                            ("earnings", self.w_earnings), ("full_months", self.w_full),
-                            ("leave_mode", self.w_leave), ("unused_days", self.w_unused), ("months", self.w_months),
+        self.avg = AverageInputs(self, modes=("direct", "12m"), default=s["avg_mode"],
+                                 earnings_label=TXT["earnings"], earnings_hint=TXT["earnings_hint"],
+                                 full=W.IntSlider(value=s["full_months"], min=0, max=12, continuous_update=False))
+        self.w_avg, self.w_average, self.w_earnings = self.avg.w_mode, self.avg.w_average, self.avg.w_earnings
+        self.w_full = self.avg.w_full
+        for key, widget in (("leave_mode", self.w_leave), ("unused_days", self.w_unused), ("months", self.w_months),
                             ("used_days", self.w_used), ("leave_method", self.w_lm)):
             self.add_field(key, widget, TXT[key], TXT.get(f"{key}_hint"))
         self.lines = W.HTML()
@@ -159,9 +154,8 @@ class DismissalApp(App):
     def inputs(self) -> list[W.Widget]:
         f = self.fields
         head = [f[k].box for k in ("date", "salary", "time_mode", "days", "hours", "hourly_method")]
-        tail = [f[k].box for k in ("avg_mode", "average_daily", "earnings", "full_months", "leave_mode", "unused_days",
-                                   "months", "used_days", "leave_method")]
-        return head + self.pay.boxes() + tail
+        tail = [f[k].box for k in ("leave_mode", "unused_days", "months", "used_days", "leave_method")]
+        return head + self.pay.boxes() + self.avg.boxes() + tail
 
     def outputs(self) -> list[W.Widget]:
         return [self.general_error, self.cards, self.lines, self.seed_note, self.claim.panel]
@@ -175,7 +169,7 @@ class DismissalApp(App):
 
         self.set_options(self.w_time, opts(("in_days", "days"), ("in_hours", "hours")))
         self.set_options(self.w_hm, opts(("hm_month", "month"), ("hm_year", "year")))
-        self.set_options(self.w_avg, opts(("avg_direct", "direct"), ("avg_12m", "12m")))
+        self.avg.relabel(lang)
         self.set_options(self.w_leave, opts(("leave_days", "days"), ("leave_months", "months")))
         self.set_options(self.w_lm, opts(("lm_exact", "exact"), ("lm_233", "2.33")))
         self.w_days.placeholder = tr(TXT["days_empty"], lang)
@@ -193,10 +187,7 @@ class DismissalApp(App):
         hours = self.w_time.value == "hours"
         f["days"].show(not hours)
         f["hours"].show(hours)
-        direct = self.w_avg.value == "direct"
-        f["average_daily"].show(direct)
-        f["earnings"].show(not direct)
-        f["full_months"].show(not direct)
+        self.avg.show()
         by_days = self.w_leave.value == "days"
         f["unused_days"].show(by_days)
         for k in ("months", "used_days", "leave_method"):
@@ -212,19 +203,15 @@ class DismissalApp(App):
                 if self.w_time.value == "hours" else
                 {"days_worked": n(self.w_days, "days") if self.w_days.value.strip() else None,
                  "hourly_method": self.w_hm.value})
-        avg = ({"average_daily": n(self.w_average, "average_daily")} if self.w_avg.value == "direct" else
-               {"earnings_12m": self.earnings_12m(), "full_months": self.w_full.value})
+        avg = self.avg.kwargs(self.w_date.value, self.salary_12m)
         used = n(self.w_used, "used_days") if self.w_used.value.strip() else "0"
         leave = ({"unused_days": n(self.w_unused, "unused_days")} if self.w_leave.value == "days" else
                  {"months_for_leave": n(self.w_months, "months"), "used_days": used, "leave_method": self.w_lm.value})
         return calc.final_settlement(self.w_date.value, n(self.w_salary, "salary"), **time, **avg, **leave,
                                      **self.pay.kwargs())
 
-    def earnings_12m(self) -> Decimal | str:
-        """The 12 months' earnings typed, or (empty) 12 months at the salary typed."""
-        typed = self.number(self.w_earnings, "earnings")
-        if typed != "":
-            return typed
+    def salary_12m(self) -> Decimal | str:
+        """The 12 months' earnings when the field is left empty: 12 months at the salary typed."""
         salary = self.number(self.w_salary, "salary")
         return salary * 12 if isinstance(salary, Decimal) else salary
 
@@ -274,7 +261,6 @@ class DismissalApp(App):
     def params(self) -> list[Param]:
         rb = calc.rulebook()
         time_hours = self.w_time.value == "hours"
-        direct = self.w_avg.value == "direct"
         by_days = self.w_leave.value == "days"
         return [
             Param("date", parse_date(rb.covered_from, rb.covered_to), setter(self.w_date), lambda: self.w_date.value),
@@ -286,12 +272,7 @@ class DismissalApp(App):
                   lambda: self.w_hours.value.strip() if time_hours else None),
             Param("hourly", parse_choice(["month", "year"]), setter(self.w_hm), lambda: self.w_hm.value),
             *self.pay.params(),
-            Param("avg", parse_choice(["direct", "12m"]), setter(self.w_avg), lambda: self.w_avg.value),
-            Param("average", parse_decimal(0, 10**7), setter(self.w_average),
-                  lambda: self.w_average.value.strip() if direct else None),
-            Param("earnings", parse_decimal(0, 10**9), setter(self.w_earnings),
-                  lambda: None if direct else self.w_earnings.value.strip()),
-            Param("full", parse_int(0, 12), setter(self.w_full), lambda: None if direct else self.w_full.value),
+            *self.avg.params(),
             Param("leave", parse_choice(["days", "months"]), setter(self.w_leave), lambda: self.w_leave.value),
             Param("unused", parse_decimal(0, 1000), setter(self.w_unused),
                   lambda: self.w_unused.value.strip() if by_days else None),

@@ -13,19 +13,16 @@ import ipywidgets as W
 
 import calc
 from calc.core.i18n import _
-from calc.core.money import amount, number
+from calc.core.money import amount
 from calc.core.text import Text, day, money, month_name, tr
 from payroll_ui.apps.casework import (
     DATE_HINT,
     ROWS_CSS,
-    Column,
-    RowTable,
+    AverageInputs,
     date_param,
     date_text,
     date_value,
     parse_date_param,
-    parse_rows_param,
-    rows_param,
 )
 from payroll_ui.kit import (
     App,
@@ -59,21 +56,11 @@ TXT: dict[str, Text] = {
     "days": _("Length of the leave, calendar days"),
     "days_hint": _("Public holidays inside the leave are not counted and lengthen it (Labour Code art. 120)."),
     "end": _("Last day of the leave"),
-    "avg_mode": _("Average daily earnings"),
-    "avg_12m": _("from the 12 months' earnings"),
-    "avg_direct": _("I know it"),
-    "average_daily": _("Average daily earnings, ₽"),
     "earnings": _("Earnings of the 12 months before the leave, ₽"),
     "earnings_hint": _(
         "Everything accrued in the 12 calendar months before the month the leave starts, except sick pay, earlier "
         "leave pay and other payments at average earnings (Labour Code art. 139).",
     ),
-    "full_months": _("Of them, months worked in full"),
-    "part_months": _("Months worked in part"),
-    "part_hint": _("For each month not worked in full: its calendar days and the calendar days worked in it."),
-    "col_month_days": _("days in month"),
-    "col_worked": _("days worked"),
-    "add_part": _("+ a month worked in part"),
     "prior": _("Income earlier this year, ₽ (for НДФЛ)"),
     "prior_hint": _("Everything taxable paid to you since January before this payment; 0 if you do not know."),
     "leave_days": _("Leave days paid"),
@@ -114,24 +101,17 @@ class LeaveApp(App):
         self.w_mode = W.ToggleButtons(options=[("", "days"), ("", "end")], value="days")
         self.w_days = W.Text(value=s["days"], continuous_update=False)
         self.w_end = W.Text(value="", continuous_update=False)
-        self.w_avg = W.ToggleButtons(options=[("", "12m"), ("", "direct")], value="12m")
-        self.w_average = W.Text(value="", continuous_update=False)
-        self.w_earnings = W.Text(value=s["earnings"], continuous_update=False)
-        self.w_full = W.Text(value=s["full_months"], continuous_update=False)
-        self.parts = RowTable("part_months", [Column("month_days", TXT["col_month_days"], "110px",
-                                                     options=[(str(n), str(n)) for n in (31, 30, 29, 28)]),
-                                              Column("worked", TXT["col_worked"], "110px")],
-                              TXT["add_part"], self.refresh, max_rows=12)
         self.w_prior = W.Text(value="0", continuous_update=False)
         self.add_field("start", self.w_start, TXT["start"], DATE_HINT)
         self.add_field("length_mode", self.w_mode, TXT["length_mode"])
         self.add_field("days", self.w_days, TXT["days"], TXT["days_hint"])
         self.add_field("end", self.w_end, TXT["end"], DATE_HINT)
-        self.add_field("avg_mode", self.w_avg, TXT["avg_mode"])
-        self.add_field("average_daily", self.w_average, TXT["average_daily"])
-        self.add_field("earnings", self.w_earnings, TXT["earnings"], TXT["earnings_hint"])
-        self.add_field("full_months", self.w_full, TXT["full_months"])
-        self.add_field("part_months", self.parts.box, TXT["part_months"], TXT["part_hint"], watch=False)
+        self.avg = AverageInputs(self, modes=("12m", "months", "direct"), default="12m", parts=True,
+                                 earnings_label=TXT["earnings"], earnings_hint=TXT["earnings_hint"],
+                                 full=W.Text(value=s["full_months"], continuous_update=False),
+                                 earnings=s["earnings"])
+        self.w_avg, self.w_average, self.w_earnings = self.avg.w_mode, self.avg.w_average, self.avg.w_earnings
+        self.w_full, self.parts, self.period = self.avg.w_full, self.avg.parts, self.avg.period
         self.add_field("prior_income", self.w_prior, TXT["prior"], TXT["prior_hint"])
         self.note = W.HTML()
         self.note.add_class("pa-note")
@@ -141,9 +121,9 @@ class LeaveApp(App):
         self._show_modes()
 
     def inputs(self) -> list[W.Widget]:
-        keys = ("start", "length_mode", "days", "end", "avg_mode", "average_daily", "earnings", "full_months",
-                "part_months", "prior_income")
-        return [W.HTML(ROWS_CSS), *(self.fields[k].box for k in keys)]
+        keys = ("start", "length_mode", "days", "end")
+        return [W.HTML(ROWS_CSS), *(self.fields[k].box for k in keys), *self.avg.boxes(),
+                self.fields["prior_income"].box]
 
     def outputs(self) -> list[W.Widget]:
         return [self.general_error, self.cards, self.note, self.months, self.claim.panel]
@@ -151,25 +131,21 @@ class LeaveApp(App):
     def relabel(self) -> None:
         lang = self.lang
         self.set_options(self.w_mode, [(tr(TXT["by_days"], lang), "days"), (tr(TXT["by_end"], lang), "end")])
-        self.set_options(self.w_avg, [(tr(TXT["avg_12m"], lang), "12m"), (tr(TXT["avg_direct"], lang), "direct")])
         for w in (self.w_start, self.w_end):
             w.placeholder = tr(DATE_HINT, lang)
-        self.parts.set_lang(lang)
+        self.avg.relabel(lang)
         self.claim.set_lang(lang)
 
     def reset_inputs(self) -> None:
         super().reset_inputs()
-        self.parts.set_rows([])
+        self.avg.reset()
         self._show_modes()
 
     def _show_modes(self) -> None:
         by_days = self.w_mode.value == "days"
         self.fields["days"].show(by_days)
         self.fields["end"].show(not by_days)
-        direct = self.w_avg.value == "direct"
-        self.fields["average_daily"].show(direct)
-        for k in ("earnings", "full_months", "part_months"):
-            self.fields[k].show(not direct)
+        self.avg.show()
 
     def _on_change(self, change: Any) -> None:
         if change.get("owner") in (self.w_mode, self.w_avg):
@@ -182,22 +158,15 @@ class LeaveApp(App):
         return date_value(self.w_start.value, "start", _("the first day of the leave"))
 
     def average_daily(self, start: date) -> Decimal:
-        if self.w_avg.value == "direct":
-            return amount(self.w_average.value, "average_daily", _("the average daily earnings"), allow_zero=False)
-        parts = []
-        self.parts.mark()
-        for i, row in enumerate(self.parts.rows()):
-            try:
-                worked = number(row["worked"], "part_months", _("the days worked in month No. {i}", i=i + 1),
-                                low=0, high=int(row["month_days"]))
-            except calc.CalcError:
-                self.parts.mark({i: "worked"})
-                raise
-            parts.append((int(row["month_days"]), worked))
-        full = number(self.w_full.value, "full_months", _("the months worked in full"),
-                      low=0, high=12, integer=True)
-        return calc.average_daily_earnings(self.w_earnings.value, start, full_months=full,
-                                           part_months=parts).average_daily
+        """Typed, from the 12 months' total (Regulation p. 10) or from the 12 months one by one."""
+        kw = self.avg.kwargs(start)
+        if "average_daily" in kw:
+            field = "period_months" if self.avg.mode == "months" else "average_daily"
+            return amount(kw["average_daily"], field, _("the average daily earnings"), allow_zero=False)
+        avg = calc.average_daily_earnings(kw["earnings_12m"], start, full_months=kw["full_months"],
+                                          part_months=kw["part_months"])
+        self.avg.last = avg
+        return avg.average_daily
 
     def compute(self) -> calc.VacationPay:
         start = self.start()
@@ -209,16 +178,10 @@ class LeaveApp(App):
         return calc.vacation_pay(start, end=end, average_daily=avg, prior_income=prior)
 
     def explain_source(self, result: calc.VacationPay, lang: str) -> str:
-        if self.w_avg.value == "12m":
-            try:
-                avg = calc.average_daily_earnings(self.w_earnings.value, result.start,
-                                                  full_months=int(self.w_full.value),
-                                                  part_months=[(int(r["month_days"]), r["worked"])
-                                                               for r in self.parts.rows()])
-                if avg.average_daily == result.average_daily:
-                    return avg.explain_html(lang) + result.explain_html(lang)
-            except (calc.CalcError, ValueError):
-                pass
+        """The average's own explanation (and, month by month, each month's line) before the leave pay's."""
+        avg = self.avg.last
+        if avg is not None and avg.average_daily == result.average_daily:
+            return self.avg.months_html(lang) + avg.explain_html(lang) + result.explain_html(lang)
         return result.explain_html(lang)
 
     def render(self, r: calc.VacationPay) -> None:
@@ -273,7 +236,6 @@ class LeaveApp(App):
     # ------------------------------------------------------------ URL parameters
 
     def params(self) -> list[Param]:
-        parts = ("month_days", "worked")
         return [
             Param("start", parse_date_param, setter(self.w_start), lambda: date_param(self.w_start.value)),
             Param("mode", parse_choice(["days", "end"]), setter(self.w_mode), lambda: self.w_mode.value),
@@ -281,15 +243,7 @@ class LeaveApp(App):
                   lambda: self.w_days.value.strip() if self.w_mode.value == "days" else None),
             Param("end", parse_date_param, setter(self.w_end),
                   lambda: date_param(self.w_end.value) if self.w_mode.value == "end" else None),
-            Param("avg", parse_choice(["12m", "direct"]), setter(self.w_avg), lambda: self.w_avg.value),
-            Param("average", parse_decimal(0, 10**9), setter(self.w_average),
-                  lambda: self.w_average.value.strip() if self.w_avg.value == "direct" else None),
-            Param("earnings", parse_decimal(0, 10**9), setter(self.w_earnings),
-                  lambda: self.w_earnings.value.strip() if self.w_avg.value == "12m" else None),
-            Param("full", parse_int(0, 12), lambda v: setattr(self.w_full, "value", str(v)),
-                  lambda: self.w_full.value.strip() if self.w_avg.value == "12m" else None),
-            Param("parts", parse_rows_param(parts), self.parts.set_rows,
-                  lambda: rows_param(self.parts.rows(), parts) if self.w_avg.value == "12m" else None),
+            *self.avg.params(),
             Param("prior", parse_decimal(0, 10**9), setter(self.w_prior), lambda: self.w_prior.value.strip()),
         ]
 

@@ -131,8 +131,7 @@ class PayInputs:
                 "the night surcharge",
             ),
                                         high=200, lang=lang) if v["night_rate"].strip() else None,
-            "overtime_hours": [read_number(h, lang, "overtime_hours")
-                               for h in _SPLIT.split(v["overtime"].strip()) if h],
+            "overtime_hours": overtime_hours(v["overtime"], lang),
             "holiday_hours": num("holiday_hours", "holiday_hours", "0"),
             "district_coef": num("district", "district_coef", "1"),
             "northern_percent": parse_percent(v["northern"], "northern_percent", _("the northern allowance"),
@@ -204,6 +203,16 @@ class PayInputs:
             return None if value == self.defaults[key] else value
 
         return current
+
+
+def overtime_hours(text: str, lang: str) -> list[Decimal]:
+    """Overtime hours per occasion typed as '3; 2' (ТК ст. 152 counts the first 2 hours of each occasion)."""
+    return [read_number(h, lang, "overtime_hours") for h in _SPLIT.split(str(text).strip()) if h]
+
+
+def parse_overtime(raw: str) -> str:
+    """A URL value of overtime occasions ('3;2'), each 0–24 hours."""
+    return _parse_overtime(raw)
 
 
 def _parse_overtime(raw: str) -> str:

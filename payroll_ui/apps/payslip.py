@@ -1,7 +1,9 @@
 """Payslip and the year app: a month's full pay (salary for days worked, seniority bonus, night hours,
 overtime, allowances, bonus, district coefficient, northern allowance) → the payslip lines, НДФЛ, the
 advance, the final payment and the employer's cost; and the 12 months of the year with the month a tax
-band or a contribution cap is crossed."""
+band or a contribution cap is crossed. The page opens on a neutral case of this month (a salary, every
+working day, no bonus or allowance); the source article's example (May 2017, 45,000 ₽, 10 of 20 working
+days → 22,500 ₽) is one click away."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from payroll_ui.apps.paylines import ERROR_FIELDS, PayInputs, lines_html
 from payroll_ui.kit import (
     App,
     Chart,
+    Example,
     Figure,
     Param,
     covered_years,
@@ -39,6 +42,13 @@ from payroll_ui.kit import (
 )
 
 NO_SCALE = "none"
+
+EXAMPLE = Example(
+    {"salary": "45000", "year": "2017", "month": "5", "days": "10", "scale": NO_SCALE},
+    _("the article “How to calculate average pay. An example of holiday pay” (the course's source text): salary "
+      "45,000 ₽, May 2017, 10 of the 20 working days worked, no bonus — 22,500 ₽"),
+)
+"""The source article's example (V. V. Sergeev, May 2017), loaded by "Example from the article"."""
 
 TXT: dict[str, Text] = {
     "salary": _("Monthly salary, ₽"),
@@ -90,6 +100,8 @@ class PayslipApp(App):
         "prior_months": "salary",
     }
 
+    example = EXAMPLE
+
     def build(self) -> None:
         year = default_year()
         month = calc.rulebook().default_date().month
@@ -98,15 +110,15 @@ class PayslipApp(App):
         self.w_month = W.Dropdown(options=month_options(self.lang), value=month)
         norm = calc.working_days(year, month)
         self.w_days = W.IntSlider(value=norm, min=0, max=norm, continuous_update=False)
-        self.w_scale = W.Dropdown(options=self._scale_options(), value="civil_service")
-        self.w_years = W.IntSlider(value=7, min=0, max=50, continuous_update=False)
+        self.w_scale = W.Dropdown(options=self._scale_options(), value=NO_SCALE)
+        self.w_years = W.IntSlider(value=0, min=0, max=50, continuous_update=False)
         self.add_field("salary", self.w_salary, TXT["salary"])
         self.add_field("year", self.w_year, TXT["year"], watch=False)
         self.add_field("month", self.w_month, TXT["month"], watch=False)
         self.add_field("days_worked", self.w_days, TXT["days"], TXT["days_hint"])
         self.add_field("scale", self.w_scale, TXT["scale"])
         self.add_field("years", self.w_years, TXT["years"])
-        self.pay = PayInputs(self, {"bonus": "25"})
+        self.pay = PayInputs(self)
         self.w_year.observe(self._on_month, names="value")
         self.w_month.observe(self._on_month, names="value")
         self.lines = W.HTML()
@@ -114,6 +126,21 @@ class PayslipApp(App):
         self.year_table = W.HTML()
         self.year_table.add_class("pa-year")
         self.chart = Chart(6.6, 3.0, cls="chart-year")
+        self._show_years()
+
+    def _show_years(self) -> None:
+        """The years of service matter only with a long-service scale."""
+        self.fields["years"].show(self.w_scale.value != NO_SCALE)
+
+    @safe
+    def _on_change(self, change: Any) -> None:
+        if change.get("owner") is self.w_scale:
+            self._show_years()
+        super()._on_change(change)
+
+    def reset_inputs(self) -> None:
+        super().reset_inputs()
+        self._show_years()
 
     def _scale_options(self) -> list[tuple[str, str]]:
         pairs = [(TXT["no_scale"], NO_SCALE)] + [(s.label, k) for k, s in calc.SCALES.items()]
@@ -286,6 +313,7 @@ class PayslipApp(App):
 
     def apply_params(self, params: Any) -> None:
         super().apply_params(params)
+        self._show_years()
         self.pay.open_if_set()
 
 

@@ -67,6 +67,7 @@ body[data-voila="voila"] .jp-MarkdownCell {display: none;}
 .payroll-app table.calc-explain th, .payroll-app table.calc-explain td {border: 1px solid #d8dee4;
   padding: 3px 6px; vertical-align: top; text-align: left;}
 .payroll-app table.calc-explain .numbers {color: #0550ae;}
+.payroll-app table.calc-explain td small {white-space: normal;}  /* a rounding note under a nowrap result */
 .payroll-app .pa-rules {font-size: 12px; color: #57606a;}
 .payroll-app .pa-rules ul {margin: 2px 0 0 0; padding-left: 18px;}
 .payroll-app .pa-verify {color: #9a6700; cursor: help; font-weight: 600;}
@@ -146,6 +147,8 @@ body[data-voila="voila"] .jp-MarkdownCell {display: none;}
     contain: none !important;}
   body {width: auto !important; margin: 0 !important;}
   .jp-InputPrompt, .jp-OutputPrompt, .jp-Collapser {display: none !important;}
+  .jp-Cell, .jp-Cell-inputWrapper, .jp-Cell-outputWrapper, .jp-OutputArea, .jp-OutputArea-child,
+    .jp-OutputArea-output {break-inside: auto !important;}  /* JupyterLab keeps a cell whole: page 1 came out blank */
   .payroll-app {max-width: 100% !important; width: 100% !important; font-size: 11pt; color: #000;}
   .payroll-app .widget-box, .payroll-app .widget-html, .payroll-app .widget-html-content {max-width: 100% !important;
     min-width: 0 !important; width: auto !important; box-sizing: border-box;}

@@ -88,7 +88,7 @@ def test_cost_type_gross_then_tab(open_page, lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_payslip_type_salary(open_page, lang: str) -> None:
     p = open_page(lang)
-    p.open("payslip", "&year=2025&month=5")
+    p.open("payslip", "&year=2025&month=5&scale=civil_service&years=7&bonus=25")
     old = p.figure("net")
     old_line = p.figure("line-seniority_bonus")
     charts = p.chart_sources()

@@ -13,8 +13,8 @@ import calc
 
 pytestmark = pytest.mark.browser
 
-SINGLE = ["seniority", "advance", "cost", "payslip", "dismissal"]
-"""The single-person apps (the start page has no figures; bargaining is for a group)."""
+SINGLE = ["seniority", "advance", "cost", "payslip", "dismissal", "leave", "sick", "late_pay", "payslip_check"]
+"""The single-person apps, the casework ones included (the start page has no figures; bargaining is for a group)."""
 
 
 def test_dismissal_opens_neutral_and_reads_english_numbers(open_page) -> None:
@@ -110,6 +110,8 @@ def test_print_to_a4_holds_every_figure_and_article(open_page, app: str) -> None
     p.page.wait_for_selector(".pa-explain .widget-html-content:not(:empty)", timeout=20_000)
     shown = [t.strip() for t in p.page.locator(".pa-card .pa-v").all_inner_texts()]
     p.page.emulate_media(media="print")
+    p.page.set_viewport_size({"width": 703, "height": 1000})  # A4 less the 12 mm margins, at 96 px an inch
+    p.page.wait_for_timeout(300)
     too_wide = p.page.evaluate(
         "() => { const w = document.documentElement.clientWidth; return [...document.querySelectorAll("
         "'.payroll-app *')].filter(e => e.getBoundingClientRect().right > w + 1 && e.offsetParent !== null)"
@@ -121,6 +123,9 @@ def test_print_to_a4_holds_every_figure_and_article(open_page, app: str) -> None
     print(f"{app}: {len(sizes)} page(s), {sizes[0][0]:.0f} x {sizes[0][1]:.0f} pt, wider in print: {too_wide}")
     assert len(sizes) >= 1 and all(abs(w - 595.3) < 2 and abs(h - 841.9) < 2 for w, h in sizes)  # A4 portrait
     assert too_wide == []
+    from pypdf import PdfReader
+
+    assert (PdfReader(io.BytesIO(data)).pages[0].extract_text() or "").strip()  # page 1 is not left blank
     for figure in shown:
         assert _digits(figure) in flat, figure
     assert "ст." in text or "Закон" in text or "НК РФ" in text or "ТК РФ" in text  # the legal basis

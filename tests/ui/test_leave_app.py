@@ -94,3 +94,59 @@ def test_share_link_round_trip(shown) -> None:
     assert shown(again) == shown(app)
     bad = build("en", {"start": "2025-02-31", "days": "0"})
     assert "start=2025-02-31" in bad.notice.value and "days=0" in bad.notice.value
+
+
+def _period(start: date, rows: dict[int, tuple[str, str]]) -> list[calc.PeriodMonth]:
+    first, _last = calc.billing_period(start)
+    out = []
+    for i, (pay, excluded) in sorted(rows.items()):
+        y, m = (first.month - 1 + i) // 12 + first.year, (first.month - 1 + i) % 12 + 1
+        out.append(calc.PeriodMonth(y, m, pay=Decimal(pay), excluded_days=int(excluded or 0)))
+    return out
+
+
+def test_month_by_month_equals_the_engine_and_explains_each_month(shown) -> None:
+    """Regulation p. 10: the 12 months typed one by one → calc.average_earnings; a month with sick days counts
+    29.3 / calendar days × days counted; an empty month is left out (before the hire)."""
+    app = build("ru", {"start": "2025-07-01", "days": "14"})
+    app.w_avg.value = "months"
+    assert app.fields["period_months"].box.layout.display != "none"
+    assert app.fields["earnings"].box.layout.display == "none"
+    assert "Июль 2024" in app.period.labels[0].value and "Июнь 2025" in app.period.labels[11].value
+    rows = {i: ("50000", "") for i in range(1, 12)} | {3: ("40000", "10")}   # July 2024 empty: not yet hired
+    with app.hold():
+        for i, (pay, excl) in rows.items():
+            app.period.cells["pay"][i].value = pay
+            app.period.cells["excluded"][i].value = excl
+    app.refresh()
+    avg = calc.average_earnings(date(2025, 7, 1), _period(date(2025, 7, 1), rows))
+    r = calc.vacation_pay(date(2025, 7, 1), 14, average_daily=avg.leave_daily)
+    f = shown(app)
+    assert f["average_daily"] == avg.leave_daily == r.average_daily and f["gross"] == r.gross
+    assert app.messages() == {}
+    app.explain.panel.selected_index = 0
+    how = app.explain.html.value
+    assert "Октябрь 2024" in how and "pa-period" in how and "29,3" in how
+    assert how.count("<tr") >= 12  # 11 months in the table, its head, and the engine's steps
+    # the link carries the months and brings the same figures back
+    again = build("en", {k: str(v) for k, v in app.shown_scenario().items()})
+    assert again.w_avg.value == "months" and shown(again)["gross"] == r.gross
+
+
+def test_month_by_month_bad_cells_are_marked(shown) -> None:
+    app = build("en", {"start": "2025-07-01", "avg": "months"})
+    assert "Please enter the earnings" in app.field_message("period_months")  # nothing typed yet
+    app.period.cells["pay"][0].value = "50000"
+    good = shown(app)["gross"]
+    app.period.cells["excluded"][0].value = "40"
+    assert "from 0 to 31" in app.field_message("period_months")
+    assert "cell-error" in app.period.cells["excluded"][0]._dom_classes
+    assert shown(app)["gross"] == good and "pa-stale" in app.root._dom_classes
+    app.period.cells["excluded"][0].value = ""
+    app.period.cells["pay"][1].value = "50,000"  # English page: a comma groups thousands
+    assert app.messages() == {} and "cell-error" not in app.period.cells["excluded"][0]._dom_classes
+    app.period.cells["pay"][1].value = "-5"
+    assert "cell-error" in app.period.cells["pay"][1]._dom_classes and app.field_message("period_months")
+    app.clear()
+    assert app.w_avg.value == "12m" and all(w.value == "" for w in app.period.widgets())
+    assert app.messages() == {}

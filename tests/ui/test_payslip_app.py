@@ -9,7 +9,7 @@ from payroll_ui.apps.payslip import build
 
 
 def expected(app, **pay):
-    args = dict(days_worked=app.w_days.value, seniority_years=7, scale="civil_service", bonus_percent=Decimal("0.25"))
+    args = dict(days_worked=app.w_days.value)
     args.update(pay)
     return calc.payslip(app.w_salary.value, app.w_year.value, app.w_month.value, **args)
 
@@ -25,8 +25,41 @@ def test_default(shown) -> None:
         assert figs[f"line-{line.key}"] == line.amount
 
 
-def test_days_month_and_extras(shown) -> None:
+def test_opens_neutral_then_example_then_clear(shown) -> None:
+    """Today's month, every working day, no bonus, no long-service scale; the article's case one click away."""
     app = build("en")
+    on = calc.rulebook().default_date()
+    assert (app.w_year.value, app.w_month.value) == (on.year, on.month)
+    assert app.w_days.value == calc.working_days(on.year, on.month)
+    assert app.w_scale.value == "none" and app.fields["years"].box.layout.display == "none"
+    assert all(app.pay.w[k].value in ("0", "", "1", "20") for k in app.pay.w)
+    figs = shown(app)
+    assert [x.key for x in expected(app).lines] == ["salary_pay"]
+    assert figs["gross"] == Decimal(app.w_salary.value)
+    assert app.example_note.value == ""
+    app.load_example()
+    assert "22,500" in app.example_note.value
+    p = calc.payslip(45000, 2017, 5, days_worked=10)
+    assert shown(app)["line-salary_pay"] == Decimal("22500.00") == p.lines[0].amount
+    assert shown(app)["net"] == p.net
+    app.clear()
+    assert app.example_note.value == "" and (app.w_year.value, app.w_month.value) == (on.year, on.month)
+    assert shown(app)["gross"] == Decimal(app.w_salary.value)
+
+
+def test_scale_shows_the_years() -> None:
+    app = build("ru")
+    assert app.fields["years"].box.layout.display == "none"
+    app.w_scale.value = "civil_service"
+    assert app.fields["years"].box.layout.display != "none"
+    app.w_years.value = 7
+    p = calc.payslip(60000, app.w_year.value, app.w_month.value, days_worked=app.w_days.value, seniority_years=7,
+                     scale="civil_service")
+    assert app.figures["net"] == p.net
+
+
+def test_days_month_and_extras(shown) -> None:
+    app = build("en", {"scale": "civil_service", "years": "7", "bonus": "25"})
     app.w_year.value = 2025
     app.w_month.value = 5
     assert app.w_days.max == calc.working_days(2025, 5)
@@ -51,8 +84,9 @@ def test_days_month_and_extras(shown) -> None:
 
 
 def test_year_table_marks_the_months_bands_and_caps_change(shown) -> None:
-    app = build("ru", {"salary": "500000", "year": "2025", "month": "6"})
-    p = expected(app)
+    app = build("ru", {"salary": "500000", "year": "2025", "month": "6", "scale": "civil_service", "years": "7",
+                       "bonus": "25"})
+    p = expected(app, seniority_years=7, scale="civil_service", bonus_percent=Decimal("0.25"))
     year = calc.year_payroll(p.gross, 2025)
     figs = shown(app)
     for mc in year.months():
@@ -89,7 +123,7 @@ def test_url_params_open_the_extra_fields(shown) -> None:
     assert app.pay.more.selected_index == 0
     assert "days=50" in app.notice.value
     p = calc.payslip(80000, app.w_year.value, app.w_month.value, days_worked=app.w_days.value,
-                     bonus_percent=Decimal("0.25"), northern_percent=Decimal("0.5"))
+                     northern_percent=Decimal("0.5"))
     assert shown(app)["net"] == p.net
     again = build("en", {k: str(v) for k, v in app.scenario().items()})
     assert shown(again)["net"] == p.net
