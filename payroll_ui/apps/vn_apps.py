@@ -14,4 +14,7 @@ APPS: list[tuple[str, Text, Text]] = [
     ("vn_overtime", _("Overtime, night work and the advance"),
      _("How much is owed for overtime, for work at night and on days off and holidays, and what are the rules "
        "of a salary advance?")),
+    ("vn_seniority", _("Seniority allowance in the public sector"),
+     _("How much is the seniority allowance of a teacher, an officer or a civil servant beyond the frame, and "
+       "when does it go up?")),
 ]

@@ -90,15 +90,13 @@ def test_lessons_without_jupyterlab_say_how_to_open_them(monkeypatch, script: st
 
 def test_start_page_renders_again_once_the_request_is_known(monkeypatch) -> None:
     """A preheated kernel builds the page before the visit; the links depend on the page's address."""
-    import os
-
     from payroll_ui import kit
     from payroll_ui.apps.start import StartApp
 
     monkeypatch.delenv("SCRIPT_NAME", raising=False)
 
     def request_arrives() -> dict[str, str]:
-        os.environ["SCRIPT_NAME"] = "/voila/render/notebooks/apps/start.ipynb"
+        monkeypatch.setenv("SCRIPT_NAME", "/voila/render/notebooks/apps/start.ipynb")  # undone after the test
         return {}
 
     monkeypatch.setattr(kit.app, "read_params", request_arrives)
