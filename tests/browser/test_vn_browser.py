@@ -72,6 +72,18 @@ def test_start_page_country_choice(open_page) -> None:
     assert TITLES["vi"] in p.page.locator("body").inner_text()
     p.page.locator(".pa-title a").first.click()  # back to all calculators: Vietnam's, in Vietnamese
     p.page.wait_for_selector('a.app-link[href="vn_overtime.ipynb?lang=vi"]', timeout=120_000)
+    assert p.page.locator('a.app-link[data-app="vn_seniority"]').count() == 1
     p.page.locator(".in-country button", has_text="Liên bang Nga").click()
     p.page.wait_for_selector('a.app-link[href="cost.ipynb?lang=ru"]', timeout=30_000)
     assert p.errors == []
+
+
+def test_vn_seniority_in_english(open_page) -> None:
+    p = open_page("en")
+    p.open("vn_seniority", "&scale=teachers&years=12&year=2026&month=8")
+    old = p.figure("allowance")
+    p.type_into("in-coefficient", "4.98")
+    new = p.wait_figure_change("allowance", old)
+    assert Decimal(new) == vn.seniority_allowance("teachers", 12, "4.98", 2026, 8).allowance == 1_511_928
+    assert "1,511,928\u00a0₫" in p.page.locator(".pa-figures").inner_text()
+    check_clean(p)
