@@ -15,7 +15,7 @@ from calc.core.money import number
 from calc.core.rules import Dated, rulebook
 from calc.core.text import Text, tr
 from calc.vn.labour import Figure as LabourFigure
-from payroll_ui.apps.vn_pay import COUNTRY, YES_NO, _years
+from payroll_ui.apps.vn_pay import COUNTRY, EXAMPLE_BUTTON, YES_NO, _years
 from payroll_ui.kit import (
     App,
     Example,
@@ -125,7 +125,7 @@ class VnOvertimeApp(App):
     example = Example(
         {"year": "2026", "month": "3", "hourly": "40000", "ot_workday": "10", "ot_weekly_rest": "8",
          "night_ot": "4", "night_day": "workday", "day_before": "yes"},
-        TXT["example_source"],
+        TXT["example_source"], EXAMPLE_BUTTON,
     )
 
     def build(self) -> None:

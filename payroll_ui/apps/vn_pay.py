@@ -40,6 +40,8 @@ WHICH = ("gross", "net", "total")
 REGIONS = ("I", "II", "III", "IV")
 EMPLOYERS = ("enterprise", "state_enterprise", "public_unit", "state_budget")
 YES_NO = ("yes", "no")
+EXAMPLE_BUTTON = _("Worked example")
+"""The example button of the Vietnamese apps (their examples are checked by hand, not from an article)."""
 
 TXT: dict[str, Text] = {
     "which": _("I know the amount"),
@@ -146,7 +148,7 @@ class VnPayApp(App):
     example = Example(
         {"which": "gross", "amount": "30000000", "year": "2026", "month": "3", "region": "I", "dependants": "1",
          "resident": "yes", "member": "yes", "employer": "enterprise"},
-        TXT["example_source"],
+        TXT["example_source"], EXAMPLE_BUTTON,
     )
 
     def build(self) -> None:

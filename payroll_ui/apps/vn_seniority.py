@@ -12,7 +12,7 @@ from calc.core.i18n import _
 from calc.core.rules import rulebook
 from calc.core.text import Text, tr
 from calc.vn.allowances import SCALES
-from payroll_ui.apps.vn_pay import COUNTRY, _years
+from payroll_ui.apps.vn_pay import COUNTRY, EXAMPLE_BUTTON, _years
 from payroll_ui.kit import (
     App,
     Example,
@@ -62,7 +62,7 @@ class VnSeniorityApp(App):
               "the rate, the monthly allowance and when it next rises, with the article it rests on. Only the "
               "scales a source confirms are here.")
     example = Example({"scale": "teachers", "years": "12", "coefficient": "4.98", "year": "2026", "month": "8"},
-                      TXT["example_source"])
+                      TXT["example_source"], EXAMPLE_BUTTON)
 
     def build(self) -> None:
         today = rulebook(COUNTRY).default_date()

@@ -77,6 +77,8 @@ class Example:
 
     values: Mapping[str, str]
     source: Text
+    button: Text | None = None
+    """The button's words if not "Example from the article" (an example that is not from an article)."""
 
 
 def safe(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -265,7 +267,8 @@ class App:
 
     def _relabel_tools(self) -> None:
         lang = self.lang
-        self.example_button.description = tr(UI["example"], lang)
+        custom = self.example.button if self.example is not None else None
+        self.example_button.description = tr(custom or UI["example"], lang)
         self.example_button.tooltip = tr(UI["example_tip"], lang)
         self.clear_button.description = tr(UI["clear"], lang)
         self.clear_button.tooltip = tr(UI["clear_tip"], lang)
