@@ -12,19 +12,19 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
-from calc.core.i18n import CATALOGUE_CODE
+from calc.core.i18n import CATALOGUE_CODE, serves
 
 
 def split(pot: Path, out: Path) -> list[Path]:
     with pot.open("rb") as f:
         full = read_po(f)
     written = []
-    for lang, folders in CATALOGUE_CODE.items():
+    for lang in CATALOGUE_CODE:
         cat = Catalog(domain="messages", project=full.project, version=full.version)
         for m in full:
             if not m.id:
                 continue
-            where = [loc for loc in m.locations if any(loc[0] == d or loc[0].startswith(d + "/") for d in folders)]
+            where = [loc for loc in m.locations if serves(lang, loc[0])]
             if where:
                 cat.add(m.id, context=m.context, locations=where, flags=m.flags, auto_comments=m.auto_comments)
         path = out / f"{lang}.pot"

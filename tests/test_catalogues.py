@@ -1,7 +1,8 @@
 """The message catalogues are complete and up to date with the code (gettext, babel).
 
-Each language's catalogue serves the code of its countries (``calc.core.i18n.CATALOGUE_CODE``: Russian
-for calc/core, calc/ru, calc/workforce and payroll_ui; Vietnamese for calc/core and calc/vn). Every
+Each language's catalogue serves the code of its countries and the shared code their pages show
+(``calc.core.i18n.CATALOGUE_CODE``: Russian for everything but the Vietnamese apps; Vietnamese for calc/core,
+calc/vn, the UI kit without the Russian claim letters, the start page and the Vietnamese apps). Every
 message of that code (``_``, ``ngettext``, ``pgettext``) has a translation in the catalogue, none is fuzzy
 or empty, no catalogue keeps messages its code no longer has, and the Russian plurals have three forms.
 Fix: ``bash scripts/messages.sh``, then translate what is new.
@@ -15,7 +16,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from calc.core.i18n import CATALOGUE_CODE, LOCALE_DIR, _, ngettext
+from calc.core.i18n import CATALOGUE_CODE, LOCALE_DIR, _, ngettext, serves
 from calc.core.text import TEXT_LANGS, tr
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,28 +24,44 @@ KEYWORDS = {"_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "npgettext
 OTHER_LANGS = [lang for lang in TEXT_LANGS if lang != "en"]
 
 
-def _code_messages(folders: tuple[str, ...]) -> dict[tuple[str, str | None], bool]:
-    """(msgid, context) → is plural, for every message of the code in ``folders``."""
+def _code_messages(folders: tuple[str, ...], lang: str | None = None) -> dict[tuple[str, str | None], bool]:
+    """(msgid, context) → is plural, for every message of the code in ``folders`` (only the files the catalogue
+    of ``lang`` serves, if given: ``calc.core.i18n.serves``)."""
     found: dict[tuple[str, str | None], bool] = {}
     for folder in folders:
-        for _fn, _line, msg, _comments, ctx in extract_from_dir(
+        for fn, _line, msg, _comments, ctx in extract_from_dir(
             ROOT / folder, method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=()
         ):
+            if lang is not None and not serves(lang, f"{folder}/{fn}".replace("\\", "/")):
+                continue
             msgid = msg[0] if isinstance(msg, tuple) else msg
             found[(msgid, ctx)] = isinstance(msg, tuple)
     return found
 
 
-CODE_OF = {lang: _code_messages(folders) for lang, folders in CATALOGUE_CODE.items()}
-CODE = _code_messages(("calc", "payroll_ui", "payroll_server"))
+SOURCES = ("calc", "payroll_ui", "payroll_server")
+CODE = _code_messages(SOURCES)
+CODE_OF = {lang: _code_messages(SOURCES, lang) for lang in CATALOGUE_CODE}
 
 
 def test_every_language_serves_declared_code() -> None:
     assert set(CATALOGUE_CODE) == set(OTHER_LANGS)
-    for folders in CATALOGUE_CODE.values():
-        assert all((ROOT / f).is_dir() for f in folders), folders
+    for entries in CATALOGUE_CODE.values():
+        for e in entries:
+            assert list(ROOT.glob(e.lstrip("!"))), f"{e} names no file or folder"
     served = {m for code in CODE_OF.values() for m in code}
     assert set(CODE) <= served, f"messages no catalogue serves: {sorted(set(CODE) - served)[:10]}"
+
+
+def test_russian_only_and_vietnamese_only_code() -> None:
+    """The Russian apps' own messages need no Vietnamese, the Vietnamese apps' none in Russian; the kit and the
+    start page, which both countries' apps show, are in both catalogues."""
+    assert serves("ru", "payroll_ui/apps/cost.py") and not serves("vi", "payroll_ui/apps/cost.py")
+    assert serves("vi", "payroll_ui/apps/vn_pay.py") and not serves("ru", "payroll_ui/apps/vn_pay.py")
+    assert not serves("vi", "payroll_ui/kit/claim.py") and serves("ru", "payroll_ui/kit/claim.py")
+    for both in ("payroll_ui/kit/app.py", "payroll_ui/kit/fields.py", "payroll_ui/apps/start.py", "calc/core/text.py"):
+        assert serves("ru", both) and serves("vi", both), both
+    assert not serves("vi", "calc/ru/income_tax.py") and not serves("ru", "calc/vn/payroll.py")
 
 
 def _catalogue(lang: str):

@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Context, Decimal, DivisionByZero, Inexact, InvalidOperation, Overflow, localcontext
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
@@ -90,6 +90,39 @@ def evaluate_exact(formula: str, values: Mapping[str, Decimal]) -> Fraction:
     """
     env = {k: Fraction(dec(v)) for k, v in values.items()}
     return Fraction(eval(_compile(formula), {"__builtins__": {}, "min": min, "max": max}, env))
+
+
+_EXACT = Context(prec=120, traps=[Inexact, InvalidOperation, Overflow, DivisionByZero])
+"""Decimal arithmetic that stops (traps) rather than round: a result it gives is exact."""
+_ROUNDING = Context(prec=120)
+"""Rounding to a quantum (the one inexact operation intended)."""
+
+
+def _evaluate_decimal(formula: str, values: Mapping[str, Decimal]) -> Decimal | None:
+    """The formula's exact value by Decimal arithmetic when that is exact — no division, no digit lost
+    (the ``Inexact`` trap) — else None (then :func:`evaluate_exact` with Fractions). The same value as
+    ``evaluate_exact``, several times faster: most steps are sums and products of amounts and rates."""
+    if "/" in formula:
+        return None
+    try:
+        with localcontext(_EXACT):
+            value = eval(_compile(formula), {"__builtins__": {}, "min": min, "max": max}, dict(values))
+            return Decimal(value) if isinstance(value, int) else value
+    except (Inexact, InvalidOperation, Overflow, DivisionByZero):
+        return None
+
+
+def _round_decimal(value: Decimal, rule: str) -> Decimal:
+    """``round_to(Fraction(value), rule)`` for an exact Decimal: the same digits and representation."""
+    r = ROUNDINGS[rule]
+    if r.quantum is None:
+        return to_decimal(Fraction(value))
+    if value.adjusted() < 24:  # the usual case: quantize exactly (no -0: a zero is shown as the Fraction path has it)
+        q = value.quantize(r.quantum, rounding=r.mode, context=_ROUNDING)
+        return q if q else abs(q)
+    with localcontext(_EXACT):
+        k = (value / r.quantum).to_integral_value(rounding=r.mode)
+    return Decimal(int(k)) * r.quantum
 
 
 def evaluate(formula: str, values: Mapping[str, Decimal]) -> Decimal:
@@ -219,8 +252,13 @@ class Trace:
     ) -> Decimal:
         """Evaluate ``formula`` on ``inputs``, round by ``rounding``, record the step, return the result."""
         ins = self._inputs(inputs)
-        exact = evaluate_exact(formula, {i.name: i.value for i in ins})
-        result = round_to(exact, rounding)
+        values = {i.name: i.value for i in ins}
+        fast = _evaluate_decimal(formula, values)
+        if fast is None:
+            exact = evaluate_exact(formula, values)
+            result = round_to(exact, rounding)
+        else:
+            exact, result = Fraction(fast), _round_decimal(fast, rounding)
         g = self.glossary.get(key, {})
         if not label and not g:
             self._term(key)  # raises a clear error for an unknown name

@@ -14,6 +14,7 @@ Adding a language: a ``.po`` file (``pybabel init -l vi``) and an entry in ``cal
 
 from __future__ import annotations
 
+import fnmatch
 import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -30,11 +31,28 @@ LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 DOMAIN = "messages"
 SOURCE_LANG = "en"
 CATALOGUE_CODE: dict[str, tuple[str, ...]] = {
-    "ru": ("calc/core", "calc/ru", "calc/workforce", "payroll_ui", "payroll_server"),
-    "vi": ("calc/core", "calc/vn"),
+    "ru": ("calc/core", "calc/ru", "calc/workforce", "payroll_ui", "payroll_server", "!payroll_ui/apps/vn_*.py"),
+    "vi": ("calc/core", "calc/vn", "payroll_ui/kit", "!payroll_ui/kit/claim.py", "payroll_ui/apps/start.py",
+           "payroll_ui/apps/vn_*.py", "payroll_server/watch.py"),
 }
-"""Each language's catalogue holds the messages of the code of the countries it serves (folders of the
-repository); scripts/messages.sh updates it from those, tests/test_catalogues.py checks it."""
+"""Each language's catalogue holds the messages of the code it serves: the code of the countries whose apps
+speak it, and the shared code their pages show. Entries are folders or files of the repository (``*`` as in a
+file name); an entry starting with ``!`` takes files out again. Russian: everything but the Vietnamese apps;
+Vietnamese: the shared core, calc/vn, the UI kit without the Russian claim letters (``kit/claim.py``), the start
+page, the Vietnamese apps (``payroll_ui/apps/vn_*.py``) and the page's connection notice. A Russian-only message
+(an app for Russia) thus needs no Vietnamese translation, and a Vietnamese app's none in Russian.
+scripts/messages.sh updates each catalogue from its code, tests/test_catalogues.py checks it."""
+
+
+def _matches(path: str, entry: str) -> bool:
+    return path == entry or path.startswith(entry + "/") or fnmatch.fnmatchcase(path, entry)
+
+
+def serves(lang: str, path: str) -> bool:
+    """Does the catalogue of ``lang`` serve the code file ``path`` (relative to the repository, with ``/``)?"""
+    entries = CATALOGUE_CODE.get(lang, ())
+    inside = any(_matches(path, e) for e in entries if not e.startswith("!"))
+    return inside and not any(_matches(path, e[1:]) for e in entries if e.startswith("!"))
 
 
 def _compile(po: Path) -> bytes:

@@ -1,7 +1,8 @@
 """Exact money: Decimal amounts, the law's rounding rules, and checked conversion of inputs.
 
 Amounts are ``Decimal``. Kopecks are rounded half up; НДФЛ is rounded to whole rubles
-(НК РФ ст. 52 п. 6: under 50 kopecks dropped, 50 and over rounded up).
+(НК РФ ст. 52 п. 6: under 50 kopecks dropped, 50 and over rounded up). An input amount is checked by
+:func:`amount` in its currency (``currency="RUB"``, the default, or ``"VND"``: whole đồng, see :data:`CURRENCIES`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any, NamedTuple
 
 from calc.core.errors import InputError
 from calc.core.i18n import _, pgettext
-from calc.core.text import Text, tr
+from calc.core.text import Text, dong, tr
 
 Number = Decimal | int | float | str
 
@@ -113,9 +114,13 @@ def _en_num(d: Decimal) -> str:
 _GROUPED = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")  # "120,000": 120 thousand or 120.000?
 
 
+def _vi_num(d: Decimal) -> str:
+    return _en_num(d).translate(str.maketrans(",.", ".,"))
+
+
 def _shown(d: Decimal) -> Callable[[str], str]:
     """A number as the message's language writes it (for the texts of the input checks)."""
-    return lambda lang: _ru_num(d) if lang == "ru" else _en_num(d)
+    return lambda lang: {"ru": _ru_num, "vi": _vi_num}.get(lang, _en_num)(d)
 
 
 def _got(value: object) -> str:
@@ -144,17 +149,63 @@ def _plain_number(text: str, field: str, what: Text) -> str:
     return s.replace(",", ".")
 
 
-def _number(value: object, field: str, what: Text) -> Decimal:
+class Currency(NamedTuple):
+    """How an amount of a currency is typed, checked and said: its smallest unit (``quantum``), the largest
+    plausible amount, how an amount is shown in a message, and the message for a text that is not an amount."""
+
+    code: str
+    quantum: Decimal
+    maximum: Decimal
+    shown: Callable[[Decimal, str], str]
+    not_a_number: Callable[[Text, object], Text]
+
+    @property
+    def whole(self) -> bool:
+        """No minor unit (the đồng): a typed amount's dots and commas group digits, a fraction is refused."""
+        return self.quantum == RUBLE
+
+
+def _rub(d: Decimal, lang: str) -> str:
+    return f"{_ru_num(d)} ₽" if lang == "ru" else f"{_en_num(d)} RUB"
+
+
+CURRENCIES: dict[str, Currency] = {
+    "RUB": Currency("RUB", KOPECK, MAX_AMOUNT, _rub,
+                    lambda what, got: _("Please enter {what} as a number (got '{got}').", what=what, got=got)),
+    "VND": Currency("VND", RUBLE, Decimal(10) ** 11, dong,
+                    lambda what, got: _("Please enter {what} as a number of đồng (got '{got}').", what=what,
+                                        got=str(got)[:40])),
+}
+"""Rubles (kopecks, up to 1 billion) and Vietnamese đồng (no minor unit: Law on Accounting 88/2015/QH13 art. 10;
+up to 100 billion a month, anything larger is a typing mistake)."""
+
+_DONG_GROUPED = re.compile(r"\d{1,3}([.,\s\u00a0\u202f]\d{3})+")
+"""10.000.000 / 10,000,000 / 10 000 000: digit groups of an amount in đồng (which has no minor unit)."""
+
+
+def _whole_unit_text(text: str) -> str:
+    """A typed amount of a currency without a minor unit: digit groups joined, a trailing ₫ or đ dropped;
+    otherwise a comma is read as a decimal mark (and the fraction refused later)."""
+    s = text.strip().rstrip("₫đ").strip()
+    return re.sub(r"[.,\s\u00a0\u202f]", "", s) if _DONG_GROUPED.fullmatch(s) else s.replace(",", ".")
+
+
+def _number(value: object, field: str, what: Text, currency: Currency | None = None) -> Decimal:
+    """A finite number; in a ``currency`` without a minor unit, digit groups are read as such."""
     if value is None or (isinstance(value, str) and not value.strip()):
         raise InputError(_("Please enter {what}.", what=what), field)
     if isinstance(value, bool):
+        if currency is not None and currency.whole:
+            raise InputError(currency.not_a_number(what, value), field)
         raise InputError(_("Please enter {what} as a number.", what=what), field)
     if isinstance(value, str):
-        value = _plain_number(value, field, what)
+        value = _whole_unit_text(value) if currency is not None and currency.whole else _plain_number(value, field,
+                                                                                                     what)
     try:
         d = dec(value)  # type: ignore[arg-type]
     except (InvalidOperation, TypeError, ValueError):
-        raise InputError(_("Please enter {what} as a number (got '{got}').", what=what, got=value), field) from None
+        not_a_number = (currency or CURRENCIES["RUB"]).not_a_number
+        raise InputError(not_a_number(what, value), field) from None
     if not d.is_finite():
         raise InputError(_("Please enter {what} as a finite number.", what=what), field)
     return d
@@ -166,16 +217,29 @@ def amount(
     what: Text = AMOUNT,
     *,
     allow_zero: bool = True,
-    maximum: Decimal = MAX_AMOUNT,
+    maximum: Decimal | None = None,
+    currency: str = "RUB",
 ) -> Decimal:
-    """A checked money amount in rubles: a finite number from 0 to ``maximum``."""
-    d = _number(value, field, what)
-    if d < 0 or (d == 0 and not allow_zero) or d > maximum:
-        top = lambda lang: f"{_ru_num(maximum)} ₽" if lang == "ru" else f"{_en_num(maximum)} RUB"  # noqa: E731
+    """A checked money amount in ``currency``: a finite number from 0 to ``maximum`` (the currency's largest
+    plausible amount if not given). Rubles: 75000 → 75000.00, an unrounded 0.125 kept as given. Đồng
+    (``"VND"``): whole đồng only ("10.000.000", "10,000,000 ₫" are ten million; "1000.5" is refused)."""
+    cur = CURRENCIES[currency]
+    top_amount = cur.maximum if maximum is None else maximum
+    d = _number(value, field, what, cur)
+    if cur.whole and d != d.to_integral_value():
+        raise InputError(_("Please enter {what} in whole đồng: the đồng has no smaller unit (got {got}).", what=what,
+                           got=_shown(d)), field)
+    if d < 0 or (d == 0 and not allow_zero) or d > top_amount:
+        top = lambda lang: cur.shown(top_amount, lang)  # noqa: E731
         span = _("from 0 to {top}", top=top) if allow_zero else _("above 0 and up to {top}", top=top)
-        got = lambda lang: f"{_ru_num(d)} ₽" if lang == "ru" else _en_num(d)  # noqa: E731
+        if cur.whole:
+            got = lambda lang: cur.shown(d, lang)  # noqa: E731
+        else:
+            got = lambda lang: f"{_ru_num(d)} ₽" if lang == "ru" else _en_num(d)  # noqa: E731
         raise InputError(_("Please enter {what} {span} (got {got}).", what=what, span=span, got=got), field)
-    return d.quantize(KOPECK) if d.as_tuple().exponent > -2 else d  # 75000 → 75000.00, 0.125 kept as given
+    if cur.whole:
+        return Decimal(int(d))
+    return d.quantize(KOPECK) if d.as_tuple().exponent > -2 else d
 
 
 def number(

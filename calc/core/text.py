@@ -18,9 +18,9 @@ LOCALES = {"ru": "ru_RU", "en": "en_GB", "vi": "vi_VN"}
 """Every language texts, explanations and errors can be shown in: its babel locale (adding one: its
 catalogue under calc/locale/ and an entry here)."""
 TEXT_LANGS = tuple(LOCALES)
-LANGS = ("ru", "en")
-"""The languages of the apps (payroll_ui takes ?lang= from these and has a switch button for each). Vietnamese
-is in TEXT_LANGS but not here until the apps serve it: App.apply_params sets the switch to any of LANGS."""
+LANGS = ("ru", "en", "vi")
+"""The languages of the apps (payroll_ui takes ?lang= from these). Each app speaks some of them
+(``App.langs``: the Russian apps ru and en, the Vietnamese ones vi and en) and has a switch button for each."""
 
 Text = Message | Mapping[str, str]
 """A text to show: a gettext :class:`Message` or bilingual rule data ``{"ru": "...", "en": "..."}``

@@ -1,51 +1,34 @@
-"""The start page: links to every calculator and to the lessons, the language switch, the date the
-rates are valid as of, and a paragraph for trainers."""
+"""The start page: the country (Russia or Vietnam), links to its calculators and lessons, the language
+switch, the date its rules are valid as of, and a paragraph for trainers."""
 
 from __future__ import annotations
 
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import ipywidgets as W
 
-import calc
 from calc.core.i18n import _
-from calc.core.text import Text, tr
-from payroll_ui.kit import App, esc
+from calc.core.rules import RuleBook, rulebook
+from calc.core.text import Text, day, tr
+from payroll_ui.apps import ru_apps, vn_apps
+from payroll_ui.kit import App, Param, esc, parse_choice, safe, setter
 
 REPO = Path(__file__).resolve().parents[2]
 APPS_DIR = REPO / "notebooks" / "apps"
 LESSONS_DIR = REPO / "notebooks" / "lessons"
 
-APPS: list[tuple[str, Text, Text]] = [
-    ("seniority", _("Long-service (seniority) bonus"),
-     _("How much is my long-service bonus, and when does it go up? By the law's scale or your collective "
-       "agreement's.")),
-    ("advance", _("The advance and pay days"),
-     _("How much should the advance be, how much tax comes off it, and what is left for the end of the month?")),
-    ("cost", _("What an employee costs the employer"),
-     _("What do I get in hand from my salary, and what does the employer pay in all, with the contributions?")),
-    ("payslip", _("Payslip and the year"),
-     _("Is my payslip right? Every line of a month's pay, the tax, the advance, and the whole year.")),
-    ("dismissal", _("Final settlement on dismissal"),
-     _("What am I owed on my last day: pay for the month, money for unused leave, the tax and the amount in "
-       "hand.")),
-    ("leave", _("Leave pay"),
-     _("How much leave pay will I get, for which days, and by which day must it be paid?")),
-    ("sick", _("Sick pay and maternity pay"),
-     _("How much will my sick note or maternity leave pay, and what do the employer and the Social Fund each "
-       "pay?")),
-    ("late_pay", _("Compensation for late pay"),
-     _("How much does the employer owe me for paying my wages, leave pay or settlement late?")),
-    ("payslip_check", _("Check my payslip"),
-     _("Is each line of my payslip right by the law — and if not, by how much and in whose favour?")),
-    ("bargaining", _("Bargaining over a seniority scale"),
-     _("What would a new seniority scale cost the employer, and what would the workers gain?")),
-]
+COUNTRIES: dict[str, tuple[Text, tuple[str, ...], list[tuple[str, Text, Text]]]] = {
+    "ru": (_("Russia"), ("ru", "en"), ru_apps.APPS),
+    "vn": (_("Vietnam"), ("vi", "en"), vn_apps.APPS),
+}
+"""Each country: its name, the languages of its apps (the first is its own) and its calculators."""
 
 TXT: dict[str, Text] = {
+    "country": _("Country"),
+    "covered": _("Rules of {country}: from {start} to {end}."),
     "calculators": _("Calculators"),
     "lessons": _("Lessons"),
     "trainers": _("For trainers"),
@@ -54,7 +37,7 @@ TXT: dict[str, Text] = {
         "update at once. 'How is this computed?' unfolds every figure: the formula, the numbers put in, the "
         "rounding and the article of law. 'Link to this scenario' at the bottom of a page keeps every value "
         "entered — send it to participants and the same example opens for them. Switch the language with the "
-        "buttons at the top or with ?lang=ru / ?lang=en in the link. Rates come from rules checked against their "
+        "buttons at the top or with {langs} in the link. Rates come from rules checked against their "
         "sources on the date below; values marked ⚠ could not be confirmed against a primary source.",
     ),
     "lessons_lab": _(
@@ -131,10 +114,16 @@ def lessons_path() -> str:
     return LESSONS_DIR.relative_to(root).as_posix()
 
 
+def country_of(lang: str) -> str:
+    """The country whose apps speak ``lang`` as their own (Vietnamese → Vietnam; Russian, English → Russia)."""
+    return next((c for c, (_n, langs, _a) in COUNTRIES.items() if langs[0] == lang), "ru")
+
+
 class StartApp(App):
-    """The start page (no computation: the links, the language switch, the rules' date)."""
+    """The start page (no computation: the country, the links, the language switch, the rules' date)."""
 
     name = "start"
+    langs: ClassVar[tuple[str, ...]] = ("ru", "en", "vi")
     render_after_request = True  # the lesson links depend on the page's address
     title = _("Payroll calculators")
     intro = _(
@@ -143,23 +132,69 @@ class StartApp(App):
     )
 
     def build(self) -> None:
+        self.country = country_of(self.lang)
+        self.w_country = W.ToggleButtons(options=[(tr(n, self.lang), c) for c, (n, _l, _a) in COUNTRIES.items()],
+                                         value=self.country, style={"button_width": "auto"})
+        self.add_field("country", self.w_country, TXT["country"], watch=False)
+        self.w_country.observe(self._on_country, names="value")
         self.links = W.HTML()
         self.links.add_class("pa-start")
 
     def inputs(self) -> list[W.Widget]:
-        return []
+        return [self.fields["country"].box]
 
     def layout(self) -> list[W.Widget]:
-        """Header, intro, the links and the footer (no input column, no explanation panel)."""
+        """Header, intro, the country, the links and the footer (no input column, no explanation panel)."""
         children = super().layout()
         css, header, intro, notice = children[:4]
-        return [css, header, intro, notice, self.links, self.footer]
+        return [css, header, intro, notice, self.fields["country"].box, self.links, self.footer]
 
     def outputs(self) -> list[W.Widget]:
         return [self.links]
 
-    def compute(self) -> Any:
-        return calc.rulebook()
+    def params(self) -> list[Param]:
+        return [Param("country", parse_choice(tuple(COUNTRIES)), setter(self.w_country),
+                      lambda: self.w_country.value)]
+
+    def apply_params(self, params: Any) -> None:
+        """A link with ?lang= and no ?country= opens the country of that language (?lang=vi: Vietnam); a country
+        whose apps do not speak the link's language shows its own (?lang=ru&country=vn: Vietnamese)."""
+        if "country" not in params and params.get("lang") in self.langs:
+            params = {**params, "country": country_of(params["lang"])}
+        super().apply_params(params)
+        self.country = self.w_country.value
+        langs = COUNTRIES[self.country][1]
+        if self.lang not in langs:
+            self.lang = langs[0]
+            self.lang_switch.value = langs[0]
+
+    @safe
+    def _on_country(self, change: Any) -> None:
+        """Another country: its rules; the language changes to the country's own unless its apps speak it.
+        (Ignored while the page changes several widgets itself: relabelling, links, the language switch.)"""
+        if self._hold:
+            return
+        self.country = change["new"]
+        langs = COUNTRIES[self.country][1]
+        if self.lang not in langs:
+            self.set_lang(langs[0])
+        else:
+            self.refresh()
+
+    def set_lang(self, lang: str) -> None:
+        """Russian or Vietnamese also choose their country; English keeps the one chosen."""
+        if lang in self.langs and lang != "en" and COUNTRIES[self.w_country.value][1][0] != lang:
+            with self.hold():
+                self.w_country.value = country_of(lang)
+            self.country = country_of(lang)
+        super().set_lang(lang)
+
+    def relabel(self) -> None:
+        self.set_options(self.w_country, [(tr(n, self.lang), c) for c, (n, _l, _a) in COUNTRIES.items()])
+
+    def compute(self) -> RuleBook:
+        self.country = self.w_country.value
+        return rulebook(self.country)
 
     def rules(self, result: Any) -> list[Any]:
         return []
@@ -167,20 +202,26 @@ class StartApp(App):
     def explain_source(self, result: Any, lang: str) -> str:
         return ""
 
-    def render(self, result: Any) -> None:
+    def render(self, result: RuleBook) -> None:
         lang = self.lang
+        name, langs, listing = COUNTRIES[self.country]
         apps = []
-        for name, label, text in APPS:
-            if not (APPS_DIR / f"{name}.ipynb").exists():
+        for app, label, text in listing:
+            if not (APPS_DIR / f"{app}.ipynb").exists():
                 continue
             apps.append(
-                f'<li><a class="app-link" data-app="{name}" href="{name}.ipynb?lang={lang}">'
+                f'<li><a class="app-link" data-app="{app}" href="{app}.ipynb?lang={lang}">'
                 f"<b>{esc(tr(label, lang))}</b></a><br><small>{esc(tr(text, lang))}</small></li>"
             )
+        covered = tr(TXT["covered"], lang).format(country=tr(name, lang), start=day(result.covered_from, lang),
+                                                  end=day(result.covered_to, lang))
+        lessons = f"<h3>{esc(tr(TXT['lessons'], lang))}</h3>{self._lessons()}" if self.country == "ru" else ""
+        switch = " / ".join(f"?lang={code}" for code in langs)
         self.links.value = (
-            f"<h3>{esc(tr(TXT['calculators'], lang))}</h3><ul class=\"pa-apps\">{''.join(apps)}</ul>"
-            f"<h3>{esc(tr(TXT['lessons'], lang))}</h3>{self._lessons()}"
-            f"<h3>{esc(tr(TXT['trainers'], lang))}</h3><p>{esc(tr(TXT['trainer_text'], lang))}</p>"
+            f'<p class="pa-covered" data-country="{self.country}">{esc(covered)}</p>'
+            f"<h3>{esc(tr(TXT['calculators'], lang))}</h3><ul class=\"pa-apps\">{''.join(apps)}</ul>{lessons}"
+            f"<h3>{esc(tr(TXT['trainers'], lang))}</h3>"
+            f"<p>{esc(tr(TXT['trainer_text'], lang).format(langs=switch))}</p>"
         )
 
     def _lessons(self) -> str:

@@ -16,7 +16,7 @@ import ipywidgets as W
 import calc
 from calc.core.i18n import _
 from calc.core.rules import Dated
-from calc.core.text import LANGS, T, Text, tr
+from calc.core.text import T, Text, tr
 from payroll_ui.kit.fields import Field, Param, ParamError, number_or_blank, read_number, read_params
 from payroll_ui.kit.html import CSS, Figure, RuleNote, cards_html, esc, keys_primer, raw_value, rules_html
 from payroll_ui.kit.share import share_href, share_html, xsrf_primer
@@ -77,6 +77,8 @@ class Example:
 
     values: Mapping[str, str]
     source: Text
+    button: Text | None = None
+    """The button's words if not "Example from the article" (an example that is not from an article)."""
 
 
 def safe(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -140,12 +142,16 @@ class App:
     """Engine field name (``CalcError.field``) → this app's field key, where they differ."""
     example: ClassVar[Example | None] = None
     """The worked example the button "Example from the article" loads (None: no such button)."""
+    langs: ClassVar[tuple[str, ...]] = ("ru", "en")
+    """The languages the app speaks (the switch's buttons, ``?lang=``); the first is the default."""
+    country: ClassVar[str] = "ru"
+    """Whose rules the app applies (``calc.core.rules.rulebook(country)``: the footer's "valid as of")."""
     render_after_request: ClassVar[bool] = False
     """Render again once the visitor's request is known even without URL parameters (the page's own
     address matters, e.g. for links relative to it)."""
 
-    def __init__(self, lang: str = "ru", params: Mapping[str, str] | None = None) -> None:
-        self.lang = lang if lang in LANGS else "ru"
+    def __init__(self, lang: str | None = None, params: Mapping[str, str] | None = None) -> None:
+        self.lang = lang if lang in self.langs else self.langs[0]
         self.fields: dict[str, Field] = {}
         self.result: Any = None
         self.figures: dict[str, Any] = {}
@@ -157,7 +163,7 @@ class App:
         self._rendered_lang = ""
         self._touched: set[int] = set()
         self._good_scenario: dict[str, Any] | None = None
-        self.lang_switch = W.ToggleButtons(options=LANG_NAMES, value=self.lang, style={"button_width": "auto"})
+        self.lang_switch = W.ToggleButtons(options=self.lang_names(), value=self.lang, style={"button_width": "auto"})
         self.lang_switch.add_class("in-lang")
         self.title_html = W.HTML()
         self.title_html.add_class("pa-title")
@@ -190,6 +196,11 @@ class App:
             self.apply_params(params or {})
         self._relabel_all()
         self.refresh()
+
+    @classmethod
+    def lang_names(cls) -> list[tuple[str, str]]:
+        """The language switch's buttons: the app's languages, each named in itself."""
+        return [(name, code) for name, code in LANG_NAMES if code in cls.langs]
 
     # ------------------------------------------------------------ to implement
 
@@ -256,7 +267,8 @@ class App:
 
     def _relabel_tools(self) -> None:
         lang = self.lang
-        self.example_button.description = tr(UI["example"], lang)
+        custom = self.example.button if self.example is not None else None
+        self.example_button.description = tr(custom or UI["example"], lang)
         self.example_button.tooltip = tr(UI["example_tip"], lang)
         self.clear_button.description = tr(UI["clear"], lang)
         self.clear_button.tooltip = tr(UI["clear_tip"], lang)
@@ -443,7 +455,7 @@ class App:
         """
         t0 = getattr(self, "_t0", None) or time.perf_counter()
         self.render(result)
-        self.footer.value = rules_html(self.rules(result), self.lang)
+        self.footer.value = rules_html(self.rules(result), self.lang, self.country)
         self._show_share()
         self.root.add_class("app-ready")
         self.timing["figures"] = time.perf_counter() - t0
@@ -485,7 +497,7 @@ class App:
 
     def set_lang(self, lang: str) -> None:
         """Switch every text to ``lang`` and re-render."""
-        if lang not in LANGS:
+        if lang not in self.langs:
             return
         self.lang = lang
         if self.lang_switch.value != lang:
@@ -497,7 +509,9 @@ class App:
     def _relabel_all(self) -> None:
         lang = self.lang
         with self.hold():
-            home = f'<a href="start.ipynb?lang={lang}">{esc(tr(UI["home"], lang))}</a>' if self.name != "start" else ""
+            country = f"&amp;country={self.country}" if self.country != "ru" else ""
+            home = (f'<a href="start.ipynb?lang={lang}{country}">{esc(tr(UI["home"], lang))}</a>'
+                    if self.name != "start" else "")
             self.title_html.value = f"{home}<h2>{esc(tr(self.title, lang))}</h2>"
             self.css.value = CSS + xsrf_primer() + keys_primer()
             self.intro_html.value = esc(tr(self.intro, lang))
@@ -537,11 +551,11 @@ class App:
         self.notices = []
         lang = params.get("lang")
         if lang is not None:
-            if lang in LANGS:
+            if lang in self.langs:
                 self.lang = lang
                 self.lang_switch.value = lang
             else:
-                self._bad_param("lang", lang, _("allowed: ru, en."), self.lang)
+                self._bad_param("lang", lang, _("allowed: {allowed}.", allowed=", ".join(self.langs)), self.lang)
         by_key = {p.key: p for p in self.params()}
         for key, p in by_key.items():
             if key not in params:
@@ -566,7 +580,7 @@ class App:
 
         self.notices.append(
             {lang: tr(UI["param_bad"], lang).format(key=key, value=shown, why=tr(why, lang), kept=kept_text(lang))
-             for lang in LANGS}
+             for lang in self.langs}
         )
 
     def _show_notices(self) -> None:
@@ -589,7 +603,7 @@ def run(app_class: type[App]) -> App:
 
     from payroll_server.watch import watch_html
 
-    app = app_class("ru")
+    app = app_class()
     params = read_params()
     if params or app.render_after_request:
         app.load(params)

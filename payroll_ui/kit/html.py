@@ -268,7 +268,8 @@ def verify_mark(lang: str) -> str:
 def rule_value(rule: Dated, lang: str) -> str:
     """A rule's value in words when it is a single number (rate, amount, days…) or yes/no, else ''."""
     if isinstance(rule.value, bool):
-        return {(True, "ru"): "да", (False, "ru"): "нет", (True, "en"): "yes", (False, "en"): "no"}[rule.value, lang]
+        return {(True, "ru"): "да", (False, "ru"): "нет", (True, "en"): "yes", (False, "en"): "no",
+                (True, "vi"): "có", (False, "vi"): "không"}[rule.value, lang]
     if isinstance(rule.value, Decimal | int):
         unit = {"day": "number"}.get(rule.unit, rule.unit)
         try:
@@ -288,9 +289,10 @@ class RuleNote:
     valid_from: date | None = None
 
 
-def rules_html(rules: Iterable[Dated | RuleNote], lang: str) -> str:
-    """The footer: "rates valid as of <checked_on>" and the rule values used, ⚠ on those to verify."""
-    checked = calc.rulebook().checked_on
+def rules_html(rules: Iterable[Dated | RuleNote], lang: str, country: str = "ru") -> str:
+    """The footer: "rates valid as of <checked_on>" (of the ``country``'s rules) and the rule values used, ⚠ on
+    those to verify."""
+    checked = calc.rulebook(country).checked_on
     items = []
     seen = set()
     for r in rules:
@@ -351,7 +353,7 @@ def amount_text(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def money_html(key: str, value: Decimal, lang: str) -> str:
-    """An amount as a figure span (for tables)."""
-    return figure_span(key, value, money(value, lang))
+def money_html(key: str, value: Decimal, lang: str, unit: str = "rub") -> str:
+    """An amount as a figure span (for tables): rubles, or ``unit="vnd"`` whole đồng (12.345.678 ₫)."""
+    return figure_span(key, value, money(value, lang) if unit == "rub" else quantity(value, unit, lang))
 

@@ -47,5 +47,6 @@ UI: dict[str, Text] = {
 }
 
 
-LANG_NAMES = (("Русский", "ru"), ("English", "en"))
+LANG_NAMES = (("Русский", "ru"), ("English", "en"), ("Tiếng Việt", "vi"))
+"""The language switch's buttons (each app shows those of its ``App.langs``)."""
 

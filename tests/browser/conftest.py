@@ -22,7 +22,7 @@ SHOTS = REPO / "artifacts" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic"]
-LOCALES = {"ru": "ru-RU", "en": "en-GB"}
+LOCALES = {"ru": "ru-RU", "en": "en-GB", "vi": "vi-VN"}
 
 
 

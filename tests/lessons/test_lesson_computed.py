@@ -84,6 +84,7 @@ def _formulas(mp: pytest.MonkeyPatch) -> None:
     """Every formula the engine evaluates comes out a tenth of a percent higher."""
     original = calc.core.explain.evaluate_exact
     mp.setattr(calc.core.explain, "evaluate_exact", lambda f, values: original(f, values) * Fraction(1001, 1000))
+    mp.setattr(calc.core.explain, "_evaluate_decimal", lambda f, values: None)  # no exact-Decimal shortcut past it
 
 
 def _service(mp: pytest.MonkeyPatch) -> None:

@@ -4,18 +4,47 @@ from __future__ import annotations
 
 import pytest
 
-from payroll_ui.apps.start import APPS_DIR, build, lesson_notebooks
+from calc.core.rules import rulebook
+from payroll_ui.apps.start import APPS_DIR, COUNTRIES, build, lesson_notebooks
 
 
 def test_links_to_every_app() -> None:
     app = build("ru")
     assert {"payroll-app", "app-start", "app-ready"} <= set(app.root._dom_classes)
+    vietnamese = {name for name, _t, _q in COUNTRIES["vn"][2]}
     for nb in APPS_DIR.glob("*.ipynb"):
-        if nb.stem != "start":
+        if nb.stem != "start" and nb.stem not in vietnamese:
             assert f'href="{nb.stem}.ipynb?lang=ru"' in app.links.value
     app.lang_switch.value = "en"
     assert 'href="seniority.ipynb?lang=en"' in app.links.value
     assert "For trainers" in app.links.value
+    app.w_country.value = "vn"
+    for name in vietnamese:
+        if (APPS_DIR / f"{name}.ipynb").exists():
+            assert f'href="{name}.ipynb?lang=en"' in app.links.value
+    assert 'href="seniority.ipynb' not in app.links.value
+
+
+def test_the_country_chooses_its_rules_and_language() -> None:
+    """Vietnam: its calculators, its rules' dates and "valid as of", Vietnamese (or English); back: Russian."""
+    app = build("ru")
+    assert app.lang_switch.options == (("Русский", "ru"), ("English", "en"), ("Tiếng Việt", "vi"))
+    app.w_country.value = "vn"
+    assert app.lang == "vi" and app.country == "vn"
+    assert 'href="vn_pay.ipynb?lang=vi"' in app.links.value
+    assert "Quy định của Việt Nam: từ ngày 01/01/2025 đến ngày 31/12/2026." in app.links.value
+    assert "Các mức áp dụng tại ngày" in app.footer.value
+    assert f'data-value="{rulebook("vn").checked_on.isoformat()}"' in app.footer.value
+    assert "Bài học" not in app.links.value  # no Vietnamese lessons yet
+    app.set_lang("en")
+    assert app.country == "vn" and "Rules of Vietnam" in app.links.value
+    app.set_lang("ru")
+    assert app.country == "ru" and app.w_country.value == "ru" and "Калькуляторы" in app.links.value
+    assert f'data-value="{rulebook("ru").checked_on.isoformat()}"' in app.footer.value
+    assert build("ru", {"lang": "vi"}).country == "vn"
+    linked = build("ru", {"lang": "en", "country": "vn"})
+    assert (linked.lang, linked.country) == ("en", "vn")
+    assert "country=xx" in build("ru", {"country": "xx"}).notice.value
 
 
 def test_lessons_listed(monkeypatch) -> None:
@@ -61,15 +90,13 @@ def test_lessons_without_jupyterlab_say_how_to_open_them(monkeypatch, script: st
 
 def test_start_page_renders_again_once_the_request_is_known(monkeypatch) -> None:
     """A preheated kernel builds the page before the visit; the links depend on the page's address."""
-    import os
-
     from payroll_ui import kit
     from payroll_ui.apps.start import StartApp
 
     monkeypatch.delenv("SCRIPT_NAME", raising=False)
 
     def request_arrives() -> dict[str, str]:
-        os.environ["SCRIPT_NAME"] = "/voila/render/notebooks/apps/start.ipynb"
+        monkeypatch.setenv("SCRIPT_NAME", "/voila/render/notebooks/apps/start.ipynb")  # undone after the test
         return {}
 
     monkeypatch.setattr(kit.app, "read_params", request_arrives)
