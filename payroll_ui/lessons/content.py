@@ -662,7 +662,7 @@ def overtime_month_by_month() -> Decimal:
     )
 
 
-SERVICE_PERIODS = ((date(2014, 9, 1), date(2019, 3, 31)), (date(2019, 11, 15), None))
+SERVICE_PERIODS = ((date(2013, 8, 17), date(2019, 3, 31)), (date(2019, 11, 15), None))
 SERVICE_ON = date(2026, 3, 1)
 
 # ---------------------------------------------------------------- the exercises
@@ -674,10 +674,10 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L1.1",
         _(
-            "The salary is 45,000 ₽. In May 2017 the worker worked 10 working days and spent the other working "
+            "The salary is 45,000 ₽. In May 2017 the worker worked 13 working days and spent the other working "
             "days of the month on unpaid leave. How much salary is due for May?",
         ),
-        Call(calc.salary_for_month, 45000, 2017, 5, days_worked=10, pick="amount"),
+        Call(calc.salary_for_month, 45000, 2017, 5, days_worked=13, pick="amount"),
         "rub",
         _(
             "divide the salary by the working days of May 2017 in the production calendar and multiply by the days "
@@ -685,7 +685,7 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
         ),
         traps=(
             Trap(
-                Call(calc.salary_for_days, 45000, 10, 31, pick="amount"),
+                Call(calc.salary_for_days, 45000, 13, 31, pick="amount"),
                 _(
                     "You divided the salary by 31 calendar days. A salary is divided by the month's working days "
                     "in the production calendar (the norm), not by calendar days.",
@@ -731,10 +731,10 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L1.4",
         _(
-            "The salary is 55,000 ₽, March 2026 is fully worked, there is no other pay and no children. How much "
+            "The salary is 48,000 ₽, March 2026 is fully worked, there is no other pay and no children. How much "
             "does the worker receive for March in total (the advance plus the final payment)?",
         ),
-        Call(calc.payslip, 55000, 2026, 3, pick="net"),
+        Call(calc.payslip, 48000, 2026, 3, pick="net"),
         "rub",
         _(
             "net = gross − income tax; the employer withholds the tax, while contributions are paid on top and are "
@@ -742,11 +742,11 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
         ),
         traps=(
             Trap(
-                Call(calc.payslip, 55000, 2026, 3, pick="gross"),
+                Call(calc.payslip, 48000, 2026, 3, pick="gross"),
                 _("That is the gross pay, before income tax is withheld."),
             ),
             Trap(
-                Call(calc.payslip, 55000, 2026, 3, pick="advance.paid"),
+                Call(calc.payslip, 48000, 2026, 3, pick="advance.paid"),
                 _("That is only the advance. The month's total is asked."),
             ),
         ),
@@ -755,15 +755,15 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L2.1",
         _(
-            "A federal civil servant: salary 52,000 ₽, 11 full years of civil service. What monthly long-service "
+            "A federal civil servant: salary 46,000 ₽, 11 full years of civil service. What monthly long-service "
             "bonus does the law (79-FZ art. 50) give?",
         ),
-        Call(calc.seniority, 52000, 11, "civil_service", pick="bonus"),
+        Call(calc.seniority, 46000, 11, "civil_service", pick="bonus"),
         "rub",
         _("by the law: 1 to 5 years 10%, 5 to 10 15%, 10 to 15 20%, over 15 30% of the salary."),
         traps=(
             Trap(
-                Call(calc.seniority, 52000, 11, Call(calc.custom_scale, SEED_CIVIL_WRONG), pick="bonus"),
+                Call(calc.seniority, 46000, 11, Call(calc.custom_scale, SEED_CIVIL_WRONG), pick="bonus"),
                 _("That follows the article's first list ('over 10 years 30%'), which does not match the law."),
             ),
         ),
@@ -787,7 +787,7 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L2.3",
         _(
-            "From the work book: civil service from 01.09.2014 to 31.03.2019, then from 15.11.2019 to date. How "
+            "From the work book: civil service from 17.08.2013 to 31.03.2019, then from 15.11.2019 to date. How "
             "many full years of service are there on 01.03.2026?",
         ),
         Call(service_solution, SERVICE_PERIODS, SERVICE_ON),
@@ -798,7 +798,7 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
         ),
         traps=(
             Trap(
-                Call(calc.service_since, date(2014, 9, 1), SERVICE_ON, pick="years"),
+                Call(calc.service_since, date(2013, 8, 17), SERVICE_ON, pick="years"),
                 _(
                     "You counted from the first day of service without leaving out the gap from April to November "
                     "2019.",
@@ -827,10 +827,10 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L2.5",
         _(
-            "A teacher with a salary of 30,000 ₽ and 12 full years of teaching. The article gives teachers two "
+            "A teacher with a salary of 36,000 ₽ and 12 full years of teaching. The article gives teachers two "
             "different scales (10–30% and 5–20%). By how many rubles a month does the bonus differ between them?",
         ),
-        Call(scale_gap, 30000, 12, "education", "education_alt"),
+        Call(scale_gap, 36000, 12, "education", "education_alt"),
         "rub",
         _(
             "find the rate for 12 years on each scale, compute both bonuses and subtract the smaller from the "
@@ -874,11 +874,11 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L3.3",
         _(
-            "October 2025, salary 75,000 ₽. The advance is paid for the working days of the first half of the "
+            "October 2025, salary 68,000 ₽. The advance is paid for the working days of the first half of the "
             "month (all worked) on the salary; since 2023 income tax is withheld from the advance too. How much "
             "does the worker receive on the advance day?",
         ),
-        Call(calc.advance, 75000, 2025, 10, pick="paid"),
+        Call(calc.advance, 68000, 2025, 10, pick="paid"),
         "rub",
         _(
             "first the gross advance: salary / working days of October × working days of 1–15 October; then "
@@ -886,7 +886,7 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
         ),
         traps=(
             Trap(
-                Call(calc.advance, 75000, 2025, 10, pick="gross"),
+                Call(calc.advance, 68000, 2025, 10, pick="gross"),
                 _("That is the gross advance. Since 2023 income tax is withheld from it."),
             ),
         ),
@@ -894,15 +894,15 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L3.4",
         _(
-            "March 2024, salary 60,000 ₽. The pay regulations set the advance at 40% of the salary. How much does "
+            "March 2024, salary 64,000 ₽. The pay regulations set the advance at 40% of the salary. How much does "
             "the worker receive as the advance?",
         ),
-        Call(calc.advance, 60000, 2024, 3, method="percent", percent="0.40", pick="paid"),
+        Call(calc.advance, 64000, 2024, 3, method="percent", percent="0.40", pick="paid"),
         "rub",
         _("40% of the salary, less 13% income tax on it (to the ruble)."),
         traps=(
             Trap(
-                Call(calc.advance, 60000, 2024, 3, method="percent", percent="0.40", pick="gross"),
+                Call(calc.advance, 64000, 2024, 3, method="percent", percent="0.40", pick="gross"),
                 _("That is the gross advance. Since 2023 income tax is withheld from the advance too."),
             ),
         ),
@@ -944,14 +944,14 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
         "L4.3",
         _(
             "A watchman: 50 ₽ an hour, a shift of 24 hours with 8 at night, a 20% night surcharge. In March he "
-            "worked 9 shifts. How much is due for March?",
+            "worked 11 shifts. How much is due for March?",
         ),
-        Call(calc.shift_pay, 50, 24, 8, "0.20", shifts=9, pick="amount"),
+        Call(calc.shift_pay, 50, 24, 8, "0.20", shifts=11, pick="amount"),
         "rub",
         _("a shift = rate × 24 h + rate × 8 night h × 20%; multiply by the number of shifts."),
         traps=(
             Trap(
-                Call(calc.shift_pay, 50, 24, 0, shifts=9, pick="amount"),
+                Call(calc.shift_pay, 50, 24, 0, shifts=11, pick="amount"),
                 _("You left out the night surcharge."),
             ),
         ),
@@ -975,15 +975,15 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L4.5",
         _(
-            "The hourly rate is 300 ₽. On one day the worker did 3 hours of overtime. What is the least that must "
+            "The hourly rate is 340 ₽. On one day the worker did 3 hours of overtime. What is the least that must "
             "be paid for them (Labour Code art. 152)?",
         ),
-        Call(calc.overtime_pay, 300, 3, pick="amount"),
+        Call(calc.overtime_pay, 340, 3, pick="amount"),
         "rub",
         _("the first two hours at least time and a half, the rest at least double."),
         traps=(
             Trap(
-                Call(calc.overtime_pay, 300, [2, 1], pick="amount"),
+                Call(calc.overtime_pay, 340, [2, 1], pick="amount"),
                 _("You paid all three hours at time and a half. The third hour in a row is at least double."),
             ),
         ),
@@ -1036,10 +1036,10 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L5.2",
         _(
-            "In January 2024 a worker's gross pay is 45,555.55 ₽, with no deductions. How much income tax is "
+            "In January 2024 a worker's gross pay is 52,777.77 ₽, with no deductions. How much income tax is "
             "withheld?",
         ),
-        Call(calc.ndfl_detail, "45555.55", 2024, pick="tax"),
+        Call(calc.ndfl_detail, "52777.77", 2024, pick="tax"),
         "rub",
         _("13% of the income, then round to the whole ruble."),
         close_hint=_ROUND_TAX,
@@ -1048,10 +1048,10 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L5.3",
         _(
-            "2025, a salary of 60,000 ₽ a month, the worker has two children (not disabled) and no other "
+            "2025, a salary of 70,000 ₽ a month, the worker has two children (not disabled) and no other "
             "deductions. How much income tax is withheld for January?",
         ),
-        Call(calc.year_payroll, 60000, 2025, children=2, pick="month(1).ndfl"),
+        Call(calc.year_payroll, 70000, 2025, children=2, pick="month(1).ndfl"),
         "rub",
         _(
             "from 2025 the deduction is 1,400 ₽ for the first child and 2,800 ₽ for the second; tax = 13% × "
@@ -1059,11 +1059,11 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
         ),
         traps=(
             Trap(
-                Call(calc.year_payroll, 60000, 2025, pick="month(1).ndfl"),
+                Call(calc.year_payroll, 70000, 2025, pick="month(1).ndfl"),
                 _("That is the tax without the child deductions."),
             ),
             Trap(
-                Call(calc.year_payroll, 60000, 2024, children=2, pick="month(1).ndfl"),
+                Call(calc.year_payroll, 70000, 2024, children=2, pick="month(1).ndfl"),
                 _(
                     "That uses the 2024 deductions (1,400 ₽ each for the first and second child). From 2025 the "
                     "second child's is 2,800 ₽.",
@@ -1076,10 +1076,10 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L5.4",
         _(
-            "The same worker (60,000 ₽ a month, two children, 2025). From which month is the child deduction no "
+            "The same worker (70,000 ₽ a month, two children, 2025). From which month is the child deduction no "
             "longer given? Type the month's number or name.",
         ),
-        Call(first_month_without_deduction, 60000, 2025, 2),
+        Call(first_month_without_deduction, 70000, 2025, 2),
         "month",
         _(
             "the deduction is given until income since January passes 450,000 ₽ (from 2025); add the income up "
@@ -1088,8 +1088,8 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
     Exercise(
         "L5.5",
-        _("2025, gross pay of 250,000 ₽ every month, no deductions. How much income tax is withheld for October?"),
-        Call(calc.year_payroll, 250000, 2025, pick="month(10).ndfl"),
+        _("2025, gross pay of 260,000 ₽ every month, no deductions. How much income tax is withheld for October?"),
+        Call(calc.year_payroll, 260000, 2025, pick="month(10).ndfl"),
         "rub",
         _(
             "the tax is cumulative: income since January above 2,400,000 ₽ is taxed at 15%. October's tax = tax on "
@@ -1097,7 +1097,7 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
         ),
         traps=(
             Trap(
-                Call(calc.year_payroll, 250000, 2025, pick="month(1).ndfl"),
+                Call(calc.year_payroll, 260000, 2025, pick="month(1).ndfl"),
                 _(
                     "That is 13% of the month's pay. In October income since January passes 2.4 million ₽ and part "
                     "of it is taxed at 15%.",
@@ -1127,20 +1127,20 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L6.2",
         _(
-            "2011, a salary of 60,000 ₽ every month. In which month does the contribution base since January reach "
+            "2011, a salary of 62,000 ₽ every month. In which month does the contribution base since January reach "
             "the cap? Type the month's number or name.",
         ),
-        Call(cap_month, 60000, 2011),
+        Call(cap_month, 62000, 2011),
         "month",
         _("the 2011 cap is 463,000 ₽; add up the salaries from January until the sum passes it."),
     ),
     Exercise(
         "L6.3",
         _(
-            "The same worker (2011, 60,000 ₽ a month). How much insurance contribution (without accident "
+            "The same worker (2011, 62,000 ₽ a month). How much insurance contribution (without accident "
             "insurance) does the employer owe for August?",
         ),
-        Call(calc.year_payroll, 60000, 2011, pick="month(8).contributions"),
+        Call(calc.year_payroll, 62000, 2011, pick="month(8).contributions"),
         "rub",
         _(
             "in August contributions are charged only on the part of the pay that fits under the 463,000 ₽ cap; "
@@ -1148,7 +1148,7 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
         ),
         traps=(
             Trap(
-                Call(calc.year_payroll, 60000, 2011, pick="month(1).contributions"),
+                Call(calc.year_payroll, 62000, 2011, pick="month(1).contributions"),
                 _("That is a month below the cap (34% of the whole pay). In August the base passes the cap."),
             ),
         ),
@@ -1156,15 +1156,15 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L6.4",
         _(
-            "2026, a salary of 60,000 ₽, January, general tariff, accident insurance 0.2%. What does this worker "
+            "2026, a salary of 65,000 ₽, January, general tariff, accident insurance 0.2%. What does this worker "
             "cost the employer for the month?",
         ),
-        Call(calc.employer_cost, 60000, 2026, pick="total_cost"),
+        Call(calc.employer_cost, 65000, 2026, pick="total_cost"),
         "rub",
         _("since 2023 the unified tariff is 30% up to the cap; plus 0.2% accident insurance."),
         traps=(
             Trap(
-                Call(calc.employer_cost, 60000, 2011, pick="total_cost"),
+                Call(calc.employer_cost, 65000, 2011, pick="total_cost"),
                 _("That is the article's 2011 figure (34%)."),
             ),
         ),
@@ -1172,15 +1172,15 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L6.5",
         _(
-            "2025, a small business (not manufacturing), a salary of 60,000 ₽, January. How much insurance "
+            "2025, a small business (not manufacturing), a salary of 70,000 ₽, January. How much insurance "
             "contribution (without accident insurance) does it pay for the month?",
         ),
-        Call(calc.employer_cost, 60000, 2025, kind="sme", pick="contributions"),
+        Call(calc.employer_cost, 70000, 2025, kind="sme", pick="contributions"),
         "rub",
         _("in 2025 an SME pays 30% up to 1.5 × the minimum wage (22,440 ₽) and 15% on the part above."),
         traps=(
             Trap(
-                Call(calc.employer_cost, 60000, 2025, pick="contributions"),
+                Call(calc.employer_cost, 70000, 2025, pick="contributions"),
                 _("That is the general tariff. An SME pays 15% above the threshold."),
             ),
         ),
