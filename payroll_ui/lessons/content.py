@@ -65,7 +65,20 @@ def readable(text: str, lang: str) -> str:
         name = label(m.group(3))
         return f'the "{name}" scale' if name else m.group(0)
 
-    return _SCALE_REF["ru" if lang == "ru" else "en"].sub(sub, text)
+    text = _SCALE_REF["ru" if lang == "ru" else "en"].sub(sub, text)
+    if lang != "ru":  # the lessons' English terms (docs/lessons.md) over the engine's own wording
+        text = re.sub(r"\s*\(НДФЛ\)", "", text).replace("НДФЛ", "income tax")
+        for pattern, term in LESSON_TERMS:
+            text = pattern.sub(term, text)
+    return text
+
+
+# English as a labour lawyer writes it (issue 15): the engine's words → the lessons' words.
+LESSON_TERMS = [(re.compile(a), b) for a, b in (
+    (r"\b(L|l)ong-service bonus", r"\1ong-service allowance"), (r"\bseniority bonus", "long-service allowance"),
+    (r"\b(N|n)ight(?:-work)? surcharge", r"\1ight-work premium"), (r"\bdistrict coefficient", "regional coefficient"),
+    (r"\bnorthern allowance", "northern supplement"), (r"(?<![A-Za-z])p\. (\d)", r"clause \1"),
+)]
 
 
 _PATH = re.compile(r"\.?([A-Za-z_]\w*)(\((\d+)\))?|\[(\d+)\]")
@@ -320,6 +333,13 @@ class Exercise:
 
     def answer_text(self, lang: str) -> str:
         return format_answer(self.answer(), self.unit, lang)
+
+    def plain_solution(self, lang: str) -> tuple[str, list[str], str]:
+        """The solution for a trainee: the method in a plain sentence (the hint), the key steps with their
+        numbers (from the engine's explanation, as in the trainer's key) and the answer."""
+        hint = tr(self.hint, lang).strip()
+        steps = [step.strip() for step in self.method(lang).split(" · ") if step.strip()]
+        return hint[:1].upper() + hint[1:], steps, self.answer_text(lang)
 
     def solution_text(self, lang: str) -> str:
         """The engine's explanation followed by the answer."""
@@ -612,7 +632,7 @@ def seed_lines_total() -> str:
 
 
 WATCHMAN_RATE = 50
-"""Seed 002, the watchman: 50 ₽ an hour, 24-hour shifts (16 day + 8 night hours), a 20 % night surcharge."""
+"""Seed 002, the watchman: 50 ₽ an hour, 24-hour shifts (16 day + 8 night hours), a 20 % night-work premium."""
 WATCHMAN_SHIFT_HOURS = 24
 WATCHMAN_SHIFTS = {1: 8, 2: 6, 3: 9}
 """Seed 002: shifts worked in January, February and March 2017; the accounting period is the quarter."""
@@ -751,12 +771,12 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
             ),
         ),
     ),
-    # ---- Lesson 2: long-service bonus
+    # ---- Lesson 2: long-service allowance
     Exercise(
         "L2.1",
         _(
             "A federal civil servant: salary 46,000 ₽, 11 full years of civil service. What monthly long-service "
-            "bonus does the law (79-FZ art. 50) give?",
+            "allowance does the law (79-FZ art. 50) give?",
         ),
         Call(calc.seniority, 46000, 11, "civil_service", pick="bonus"),
         "rub",
@@ -772,7 +792,7 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
         "L2.2",
         _(
             "A police officer: pay (salary part) 35,000 ₽, 22 full years of service. What monthly long-service "
-            "bonus does the law (247-FZ art. 2 part 7) give?",
+            "allowance does the law (247-FZ art. 2 part 7) give?",
         ),
         Call(calc.seniority, 35000, 22, "police", pick="bonus"),
         "rub",
@@ -943,7 +963,7 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L4.3",
         _(
-            "A watchman: 50 ₽ an hour, a shift of 24 hours with 8 at night, a 20% night surcharge. In March he "
+            "A watchman: 50 ₽ an hour, a shift of 24 hours with 8 at night, a 20% night-work premium. In March he "
             "worked 11 shifts. How much is due for March?",
         ),
         Call(calc.shift_pay, 50, 24, 8, "0.20", shifts=11, pick="amount"),
@@ -952,7 +972,7 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
         traps=(
             Trap(
                 Call(calc.shift_pay, 50, 24, 0, shifts=11, pick="amount"),
-                _("You left out the night surcharge."),
+                _("You left out the night-work premium."),
             ),
         ),
     ),
@@ -960,7 +980,7 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
         "L4.4",
         _(
             "The rate is 60 ₽ an hour, 24-hour shifts with 8 night hours each. The collective agreement sets a 40% "
-            "night surcharge (above the legal minimum). 7 shifts in the month. How much is due?",
+            "night-work premium (above the legal minimum). 7 shifts in the month. How much is due?",
         ),
         Call(calc.shift_pay, 60, 24, 8, "0.40", shifts=7, pick="amount"),
         "rub",
@@ -1190,7 +1210,7 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
         "L7.1",
         _(
             "The article's example (Lvov S.S., dismissed on 07.08.2017): hourly rate 50.48 ₽, 16 night hours, a "
-            "40% night surcharge. What is the night-work surcharge?",
+            "40% night-work premium. What is the night-work premium?",
         ),
         lvov("lines[1].amount"),
         "rub",
@@ -1220,7 +1240,7 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
         lvov("gross"),
         "rub",
         _(
-            "add up the salary, bonus, personal allowance, night surcharge, harmful-work allowance and leave "
+            "add up the salary, bonus, personal allowance, night-work premium, harmful-work allowance and leave "
             "compensation.",
         ),
         traps=(

@@ -107,11 +107,20 @@ class ExerciseWidget(widgets.VBox):
         self.feedback.value = message_html("empty", hint)
 
     def reveal(self) -> str:
-        """Show the worked solution (the engine's explanation) and return it as text."""
-        text = self.ex.solution_text(self.lang)
-        head = tr(_("Solution (how the calculator computes it):"), self.lang)
-        self.solution.value = f"<div><b>{html.escape(head)}</b></div>" + pre_html(text)
-        return text
+        """Show the solution in a few plain lines with the numbers — the method, the key steps, the answer —
+        and, one more click away, the calculator's full explanation; return all of it as text."""
+        lang = self.lang
+        method, steps, answer = self.ex.plain_solution(lang)
+        head, more = tr(_("Solution"), lang), tr(_("The calculator's full explanation: every step and the law"), lang)
+        word = tr(_("Answer"), lang)
+        full = self.ex.solution_text(lang)
+        items = "".join(f"<li>{html.escape(step)}</li>" for step in steps)
+        self.solution.value = (
+            f"<div class='lesson-solution'><div><b>{html.escape(head)}</b></div><p>{html.escape(method)}</p>"
+            f"<ul>{items}</ul><p><b>{html.escape(word)}: {html.escape(answer)}</b></p>"
+            f"<details><summary>{html.escape(more)}</summary>{pre_html(full)}</details></div>"
+        )
+        return "\n".join([head, method, *steps, f"{word}: {answer}", more, full])
 
 
 def exercise(exercise_id: str, lang: str = "ru") -> ExerciseWidget:
@@ -323,7 +332,7 @@ def try_hours(lang: str) -> TryIt:
         salary = _money_value(v["salary"], lang, _("Salary"))
         by_month = calc.hourly_rate(salary, v["year"], v["month"], method="month")
         by_year = calc.hourly_rate(salary, v["year"], v["month"], method="year")
-        night_rate = _parse(v["night_rate"], lang, _("Night surcharge"), "percent")
+        night_rate = _parse(v["night_rate"], lang, _("Night-work premium"), "percent")
         hours = _parse(v["hours"], lang, _("Hours a shift"), "hours")
         night = _parse(v["night"], lang, _("Night hours"), "hours")
         shifts = _parse(v["shifts"], lang, _("Shifts"), "number")

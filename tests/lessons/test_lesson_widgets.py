@@ -78,6 +78,22 @@ def test_reveal_shows_the_engine_explanation_and_the_answer() -> None:
     assert get("L1.1").solution().explain("ru") in shown
 
 
+def test_reveal_explains_in_plain_lines_and_keeps_the_full_trace_one_click_away() -> None:
+    """Issue 15: the method in words, the key steps with their numbers and the answer first; the engine's raw
+    trace (decree numbers, "max(…; 0)") folded under a second click."""
+    w = exercise("L1.1", "ru")
+    w.reveal()
+    page = w.solution.value
+    brief, folded = page.replace("\u00a0", " ").split("<details>")
+    assert get("L1.1").hint["ru"][1:] in brief and "45 000,00 ₽ / 20 дней × 13 дней = 29 250,00 ₽" in brief
+    assert "Ответ: 29 250,00 ₽" in brief
+    assert "<summary>" in folded and get("L1.1").solution().explain("ru").splitlines()[0][:20] in html.unescape(folded)
+    en = exercise("L5.5", "en")
+    en.reveal()
+    brief_en = en.solution.value.split("<details>")[0]
+    assert "Answer: 37,800.00" in brief_en.replace("\u00a0", " ") and not re.search("[а-яё]", brief_en, re.I)
+
+
 def test_reveal_in_english() -> None:
     w = exercise("L4.2", "en")
     text = w.reveal()
