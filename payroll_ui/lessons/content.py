@@ -557,9 +557,13 @@ def first_month_without_deduction(monthly_gross: Any, year: int, children: int) 
     return Solution(Decimal(month), explain, brief)
 
 
-def bargain_figure(name: str) -> Solution:
-    """One total of the lesson 8 bargaining example (extra cost, net gain, extra tax…)."""
-    b = lb.bargain()
+EXERCISE_PROPOSAL: tuple[tuple[int, str], ...] = ((1, "0.05"), (3, "0.10"), (5, "0.15"), (10, "0.18"), (15, "0.22"))
+"""Lesson 8's exercises: the union's revised proposal (not the one the lesson costs, so the answers are new)."""
+
+
+def bargain_figure(name: str, steps: tuple[tuple[int, str], ...] = EXERCISE_PROPOSAL) -> Solution:
+    """One total for lesson 8's ten workers moving to the scale ``steps`` (extra cost, net gain, extra tax…)."""
+    b = lb.bargain(new=lb.proposed_scale(steps))
     value = getattr(b, name)
 
     def brief(lang: str) -> str:
@@ -1313,8 +1317,9 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L8.1",
         _(
-            "The lesson's example: 10 workers, 2026, the current collective agreement scale and the union's "
-            "proposal. By how much does the employer's cost for the year go up (pay plus all contributions)?",
+            "The lesson's 10 workers, 2026, the current collective agreement scale. The union revises its proposal: "
+            "5% from 1 year, 10% from 3, 15% from 5, 18% from 10 and 22% from 15 years of service. By how much does "
+            "the employer's cost for the year go up (pay plus all contributions)?",
         ),
         extra_cost,
         "rub",
@@ -1328,7 +1333,7 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
     Exercise(
         "L8.2",
-        _("In the same example: how much more net pay do the workers receive for the year (all together)?"),
+        _("With the same revised proposal: how much more net pay do the workers receive for the year (all together)?"),
         net_gain,
         "rub",
         _("the net gain = the extra gross pay − the extra income tax; add up for every worker."),
@@ -1341,7 +1346,8 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
     Exercise(
         "L8.3",
-        _("In the same example: by how much does the income tax withheld from the workers for the year go up?"),
+        _("With the same revised proposal: by how much does the income tax withheld from the workers for the year go "
+          "up?"),
         extra_ndfl,
         "rub",
         _("income tax under the proposal − under the current scale, cumulative over the year for each worker."),

@@ -236,8 +236,10 @@ def test_try_bargain_recomputes_the_lesson_figures() -> None:
     from payroll_ui.lessons import bargain as lb
 
     t = try_it("bargain", "en")
+    from payroll_ui.lessons.content import EXERCISE_PROPOSAL
+
     assert money(get("L8.1").answer(), "en") not in t.result.value  # opens on "no change"
-    t.inputs["proposal"].value = lb.steps_text(lb.PROPOSAL_STEPS)
+    t.inputs["proposal"].value = lb.steps_text(EXERCISE_PROPOSAL)
     assert money(get("L8.1").answer(), "en") in t.result.value
 
 
