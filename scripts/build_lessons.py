@@ -45,25 +45,39 @@ WORDS = {
     "lesson": T("Урок", "Lesson"),
     "of": T("из", "of"),
     "minutes": T("мин", "min"),
+    "questions": T("На какие вопросы отвечает урок", "Questions this lesson answers"),
     "goals": T("Что вы научитесь делать", "What you will learn to do"),
+    "prerequisites": T("Что нужно знать заранее", "What you need to know first"),
+    "time": T("Время", "Time"),
+    "setup_time": T("из них {} мин — подготовка: открыть страницу урока, выбрать язык, найти поля для ответов",
+                    "of which {} min set-up: open the lesson page, choose the language, find the answer boxes"),
     "exercises": T("Упражнения", "Exercises"),
     "exercise": T("Упражнение", "Exercise"),
-    "summary": T("Итоги", "Summary"),
+    "key_points": T("Главное", "Key points"),
+    "glossary": T("Словарь урока", "Glossary"),
+    "law_links": T("Закон и источники", "The law and sources"),
+    "law_intro": T("Тексты статей и данные, на которые опирается урок (открываются в новой вкладке):",
+                   "The articles and data this lesson rests on (they open in a new tab):"),
+    "home": T("Все уроки и калькуляторы", "All lessons and calculators"),
     "try": T("Попробуйте сами", "Try it yourself"),
     "how_to": T(
-        "*Как работать с уроком.* Выполните все ячейки по порядку (в Jupyter: **Run → Run All Cells**). "
-        "Серые ячейки с кодом — это обращения к калькулятору, менять их не нужно. В полях для ответа можно "
-        "писать так, как в расчётном листке: «22 500», «22 500,00» или «22 500 ₽».",
-        "*How to use this lesson.* Run all the cells in order (in Jupyter: **Run → Run All Cells**). The grey "
-        "code cells call the calculator; you do not need to change them. Answer boxes accept amounts the way a "
-        "payslip writes them: '22,500', '22500.00' or '22 500 ₽'.",
+        "*Как работать с уроком.* Читайте сверху вниз. В полях «Попробуйте сами» меняйте числа — результат "
+        "пересчитывается сразу. В полях для ответа пишите так, как в расчётном листке: «22 500», «22 500,00» или "
+        "«22 500 ₽», и нажмите «Проверить».",
+        "*How to use this lesson.* Read from top to bottom. In the 'Try it yourself' boxes change the numbers — "
+        "the result updates at once. Type answers the way a payslip writes them: '22,500', '22500.00' or "
+        "'22 500 ₽', and press 'Check'.",
     ),
     "placeholder": T(
-        "▶ Интерактивное поле. Выполните блокнот (Run All), чтобы им пользоваться.",
-        "▶ Interactive box. Run the notebook (Run All) to use it.",
+        "▶ Интерактивное поле: работает на странице урока (или после Run All в JupyterLab).",
+        "▶ Interactive box: it works on the lesson page (or after Run All in JupyterLab).",
     ),
     "lang_comment": T("язык урока", "the lesson's language"),
 }
+
+# Fields every lesson source has, in both languages (docs/lessons.md, "Lesson fields").
+LIST_FIELDS = ("questions", "goals", "prerequisites", "key_points")
+APPS_FROM_LESSON = "../../"  # a lesson is served at lessons/<lang>/…; the apps at the served folder's top
 
 # ---------------------------------------------------------------- reading and checking the sources
 
@@ -80,6 +94,8 @@ def load_sources(only: Iterable[int] | None = None) -> list[dict[str, Any]]:
                 where = path.relative_to(ROOT)
                 raise SystemExit(f"{where}: not valid YAML (quote texts that contain ': ')\n{e}") from None
         src["_path"] = path
+        if "key_points" not in src and "summary" in src:  # the field's former name
+            src["key_points"] = src.pop("summary")
         if not wanted or src["lesson"] in wanted:
             out.append(src)
     return out
@@ -97,15 +113,18 @@ def validate(src: dict[str, Any]) -> list[str]:
 
     n = src.get("lesson")
     errors: list[str] = []
-    for key in ("slug", "title", "goals", "summary"):
+    for key in ("slug", "title", *LIST_FIELDS):
         errors += _bilingual(src.get(key), f"lesson {n} {key}")
-    for key in ("goals", "summary"):
+    for key in LIST_FIELDS:
         value = src.get(key)
         if isinstance(value, dict) and all(isinstance(value.get(lang), list) for lang in LANGS):
             if len(value["ru"]) != len(value["en"]):
                 errors.append(f"lesson {n}: {key} differ in number between ru and en")
-            if not all(isinstance(item, str) for lang in LANGS for item in value[lang]):
+            if not all(isinstance(item, str) and item.strip() for lang in LANGS for item in value[lang]):
                 errors.append(f"lesson {n}: every {key} item must be text (quote items that contain ': ')")
+    errors += _check_minutes(src)
+    errors += _check_glossary(src)
+    errors += _check_law_links(src)
     for i, step in enumerate(src.get("plan", [])):
         errors += _bilingual(step, f"lesson {n} plan[{i}]")
     for i, m in enumerate(src.get("mistakes", [])):
@@ -135,6 +154,50 @@ def validate(src: dict[str, Any]) -> list[str]:
         errors.append(f"lesson {n}: needs exactly one 'exercises' cell, has {markers}")
     if len(exercises_for(n)) < 3:
         errors.append(f"lesson {n}: needs at least three exercises in payroll_ui/lessons/content.py")
+    return errors
+
+
+def _check_minutes(src: dict[str, Any]) -> list[str]:
+    n = src.get("lesson")
+    minutes, setup = src.get("minutes"), src.get("setup_minutes", 0)
+    if not isinstance(minutes, int) or minutes <= 0:
+        return [f"lesson {n}: 'minutes' must be a whole number of minutes"]
+    if not isinstance(setup, int) or not 0 <= setup < minutes:
+        return [f"lesson {n}: 'setup_minutes' must be a whole number below 'minutes'"]
+    return []
+
+
+def _check_glossary(src: dict[str, Any]) -> list[str]:
+    """``glossary: [{term: {ru, en}, meaning: {ru, en}}, …]``, at least one term."""
+    n = src.get("lesson")
+    items = src.get("glossary")
+    if not isinstance(items, list) or not items:
+        return [f"lesson {n}: needs a 'glossary' (term and meaning in ru and en)"]
+    errors: list[str] = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            errors.append(f"lesson {n} glossary[{i}]: needs 'term' and 'meaning'")
+            continue
+        errors += _bilingual(item.get("term"), f"lesson {n} glossary[{i}] term")
+        errors += _bilingual(item.get("meaning"), f"lesson {n} glossary[{i}] meaning")
+    return errors
+
+
+def _check_law_links(src: dict[str, Any]) -> list[str]:
+    """``law_links: [{label: {ru, en}, url: https://…}, …]``, at least one link."""
+    n = src.get("lesson")
+    items = src.get("law_links")
+    if not isinstance(items, list) or not items:
+        return [f"lesson {n}: needs 'law_links' (label in ru and en, an https url)"]
+    errors: list[str] = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            errors.append(f"lesson {n} law_links[{i}]: needs 'label' and 'url'")
+            continue
+        errors += _bilingual(item.get("label"), f"lesson {n} law_links[{i}] label")
+        url = item.get("url")
+        if not isinstance(url, str) or not url.startswith("https://") or " " in url:
+            errors.append(f"lesson {n} law_links[{i}]: the url must start with https:// ({url!r})")
     return errors
 
 
@@ -194,15 +257,58 @@ def notebook_path(src: dict[str, Any], lang: str) -> Path:
     return LESSONS / lang / f"{slug(src, lang)}.ipynb"
 
 
+def _items(values: list[str]) -> str:
+    return "\n".join(f"- {v.strip()}" for v in values)
+
+
+def time_line(src: dict[str, Any], lang: str) -> str:
+    """"Time: 90 min (of which 10 min set-up: …)"."""
+    w = {k: tr(v, lang) for k, v in WORDS.items()}
+    text = f"**{w['time']}:** {src['minutes']} {w['minutes']}"
+    if src.get("setup_minutes"):
+        text += f" ({w['setup_time'].format(src['setup_minutes'])})"
+    return text + "."
+
+
 def header(src: dict[str, Any], lang: str, total: int) -> str:
+    """The top of a lesson: title, questions, goals, prerequisites, time, how to use the page."""
     n = src["lesson"]
     w = {k: tr(v, lang) for k, v in WORDS.items()}
-    goals = "\n".join(f"- {g}" for g in src["goals"][lang])
-    return (
-        f"# {w['lesson']} {n}. {src['title'][lang]}\n\n"
-        f"*{w['lesson']} {n} {w['of']} {total} · {src['minutes']} {w['minutes']}*\n\n"
-        f"**{w['goals']}**\n\n{goals}\n\n{w['how_to']}"
-    )
+    parts = [
+        f"# {w['lesson']} {n}. {src['title'][lang]}",
+        f"*{w['lesson']} {n} {w['of']} {total} · {src['minutes']} {w['minutes']}*",
+    ]
+    for key in ("questions", "goals", "prerequisites"):
+        parts += [f"**{w[key]}**", _items(src[key][lang])]
+    parts += [time_line(src, lang), w["how_to"]]
+    return "\n\n".join(parts)
+
+
+def glossary_text(src: dict[str, Any], lang: str) -> str:
+    """The lesson's terms: "- **term** — meaning"."""
+    rows = [f"- **{g['term'][lang].strip()}** — {g['meaning'][lang].strip()}" for g in src["glossary"]]
+    return f"## {tr(WORDS['glossary'], lang)}\n\n" + "\n".join(rows)
+
+
+def law_text(src: dict[str, Any], lang: str) -> str:
+    """The law and the data the lesson cites, as links."""
+    rows = [f"- [{link['label'][lang].strip()}]({link['url']})" for link in src["law_links"]]
+    return f"## {tr(WORDS['law_links'], lang)}\n\n{tr(WORDS['law_intro'], lang)}\n\n" + "\n".join(rows)
+
+
+def navigation(src: dict[str, Any], lang: str, sources: list[dict[str, Any]]) -> str:
+    """Links to the previous and next lessons and to the start page (relative: lessons are served at
+    ``lessons/<lang>/`` beside the apps, see docs/lessons.md)."""
+    by_number = {s["lesson"]: s for s in sources}
+    w = {k: tr(v, lang) for k, v in WORDS.items()}
+    links = []
+    before, after = by_number.get(src["lesson"] - 1), by_number.get(src["lesson"] + 1)
+    if before:
+        links.append(f"[← {w['lesson']} {before['lesson']}. {before['title'][lang]}]({slug(before, lang)}.ipynb)")
+    links.append(f"[{w['home']}]({APPS_FROM_LESSON}start.ipynb?lang={lang})")
+    if after:
+        links.append(f"[{w['lesson']} {after['lesson']}. {after['title'][lang]} →]({slug(after, lang)}.ipynb)")
+    return "---\n\n" + " · ".join(links)
 
 
 def setup_code(lang: str) -> str:
@@ -218,9 +324,10 @@ def setup_code(lang: str) -> str:
     )
 
 
-def build_notebook(src: dict[str, Any], lang: str, total: int) -> Any:
-    """The lesson's notebook in ``lang``, not yet executed."""
+def build_notebook(src: dict[str, Any], lang: str, sources: list[dict[str, Any]]) -> Any:
+    """The lesson's notebook in ``lang``, not yet executed (``sources``: all lessons, for the links)."""
     n = src["lesson"]
+    total = len(sources)
     cells = []
 
     def cid() -> str:
@@ -246,9 +353,11 @@ def build_notebook(src: dict[str, Any], lang: str, total: int) -> Any:
                 label = f"**{tr(WORDS['exercise'], lang)} {ex.id[1:]}.**"
                 cells.append(_md(f"{label} {tr(ex.question, lang)}", cid(), tag=EXERCISE_TAG))
                 cells.append(_code(f'{IGNORE}\nexercise("{ex.id}", LANG)', cid(), widget=True))
-    summary = "\n".join(f"- {s}" for s in src["summary"][lang])
-    cells.append(_md(f"## {tr(WORDS['summary'], lang)}\n\n{summary}", cid()))
+    cells.append(_md(f"## {tr(WORDS['key_points'], lang)}\n\n{_items(src['key_points'][lang])}", cid()))
+    cells.append(_md(glossary_text(src, lang), cid()))
+    cells.append(_md(law_text(src, lang), cid()))
     cells.append(_code("footer()", cid()))
+    cells.append(_md(navigation(src, lang, sources), cid()))
     nb = nbformat.v4.new_notebook(cells=cells)
     nb["metadata"] = {
         "kernelspec": KERNEL,
@@ -332,22 +441,22 @@ def trainer_guide(sources: list[dict[str, Any]], lang: str) -> str:
         ),
         "before": T("Перед занятием", "Before a session"),
         "before_items": T(
-            "- Подготовка (один раз): `bash scripts/setup.sh`. Уроки с кодом: `.venv/bin/jupyter lab "
-            "notebooks` (уроки — в папке `lessons`; так из урока 8 открывается приложение `apps/bargaining."
-            "ipynb`); без кода, только текст, расчёты и поля ответов: `.venv/bin/voila notebooks/lessons "
-            "--port 8867`.\n"
+            "- Подготовка (один раз, около 10 минут): `bash scripts/start.sh`. Участники открывают стартовую "
+            "страницу (адрес и код класса печатает скрипт); уроки — страницы без кода на том же сервере, ссылки на "
+            "них — в разделе «Уроки». Уроки с кодом — для преподавателя: `.venv/bin/jupyter lab notebooks/apps` "
+            "(папка `lessons`).\n"
             "- Распечатайте раздаточные материалы: `bash scripts/build_handouts.sh` → папка `handouts/ru/`.\n"
             "- Попросите участников принести свои расчётные листки (можно обезличенные): лучшие упражнения — "
             "это проверка настоящих листков.\n"
-            "- Выполните урок сами от начала до конца (Run All), чтобы поля упражнений заработали.",
-            "- Setup (once): `bash scripts/setup.sh`. Lessons with their code: `.venv/bin/jupyter lab "
-            "notebooks` (the lessons are in the `lessons` folder; this way lesson 8's link opens the app "
-            "`apps/bargaining.ipynb`); without code, only text, figures and answer boxes: `.venv/bin/voila "
-            "notebooks/lessons --port 8867`.\n"
+            "- Откройте урок на сервере сами и пройдите упражнения, чтобы знать, где участники застрянут.",
+            "- Setup (once, about 10 minutes): `bash scripts/start.sh`. Participants open the start page (the script "
+            "prints the address and the class code); the lessons are pages without code on the same server, "
+            "linked under 'Lessons'. The lessons with their code are for the trainer: `.venv/bin/jupyter lab "
+            "notebooks/apps` (folder `lessons`).\n"
             "- Print the handouts: `bash scripts/build_handouts.sh` → folder `handouts/en/`.\n"
             "- Ask participants to bring their own payslips (names may be blacked out): the best exercise is "
             "checking a real payslip.\n"
-            "- Run the lesson yourself from top to bottom (Run All) so that the exercise boxes work.",
+            "- Open the lesson on the server yourself and do the exercises, to know where participants will get stuck.",
         ),
         "course": T("Курс", "The course"),
         "cols_course": T("| Урок | Тема | Минут | Блокнот |", "| Lesson | Topic | Minutes | Notebook |"),
@@ -445,7 +554,7 @@ def check(sources: list[dict[str, Any]], total: int, all_sources: list[dict[str,
                 problems.append(f"missing {path.relative_to(ROOT)}")
                 continue
             stored = nbformat.read(path, as_version=4)
-            if sources_of(stored) != sources_of(build_notebook(src, lang, total)):
+            if sources_of(stored) != sources_of(build_notebook(src, lang, all_sources)):
                 problems.append(f"{path.relative_to(ROOT)} differs from its source: rebuild it")
             if any(c["cell_type"] == "code" and c.get("execution_count") is None for c in stored.cells):
                 problems.append(f"{path.relative_to(ROOT)} is not executed: rebuild it")
@@ -484,7 +593,7 @@ def main(argv: list[str] | None = None) -> int:
 
     for src in sources:
         for lang in args.lang or LANGS:
-            nb = build_notebook(src, lang, total)
+            nb = build_notebook(src, lang, all_sources)
             path = notebook_path(src, lang)
             if not args.no_execute:
                 seconds = execute(nb, args.timeout)

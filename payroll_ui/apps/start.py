@@ -41,12 +41,12 @@ TXT: dict[str, Text] = {
         "sources on the date below; values marked ⚠ could not be confirmed against a primary source.",
     ),
     "lessons_lab": _(
-        "The lessons are Jupyter notebooks with exercises. They open in JupyterLab (in a new tab), where code can "
-        "be run and answers checked.",
+        "For trainers: the same lessons with their code, and the trainer's guide, open in JupyterLab (in a new "
+        "tab).",
     ),
     "lessons_here": _(
-        "The lessons, with exercises, are opened by your trainer: this page shows the calculators only. The "
-        "lessons of the course:",
+        "Each lesson is a page with explanations, worked examples, calculators to try and exercises that check "
+        "your answer. Your trainer will say which lesson to open:",
     ),
     "trainer_guide": _("Trainer's guide"),
     "trainer_guide_hint": _("session plans, answers, common mistakes"),
@@ -225,33 +225,32 @@ class StartApp(App):
         )
 
     def _lessons(self) -> str:
-        """Links to the lessons and the trainer's guide when JupyterLab serves this page (JupyterLab or Binder
-        started in the project folder); otherwise the list, in plain words (how to open them is in the README)."""
+        """The lessons as pages of this server, in plain words (Voilà serves them beside the apps, without
+        their code: ``lessons/<lang>/…``, docs/lessons.md). Under JupyterLab or Binder started in the project
+        folder, trainers also get the notebooks with their code and the trainer's guide; otherwise the guide
+        is only named (it holds the answers: participants should not open it during a class)."""
         lang = self.lang
         items = lesson_notebooks(lang)
+        links = "".join(
+            f'<li><a class="lesson-link" href="lessons/{lang}/{esc(f)}">{esc(t)}</a></li>' for f, t in items
+        )
+        text = f'<p class="pa-lessons-note">{esc(tr(TXT["lessons_here"], lang))}</p><ul>{links}</ul>'
         prefix = lab_prefix()
         guide = "TRAINER.ru.md" if lang == "ru" else "TRAINER.en.md"
         has_guide = (LESSONS_DIR / guide).exists()
         if prefix is not None:
             base = f"{prefix}{lessons_path()}"
-            links = "".join(
-                f'<li><a class="lesson-link" href="{esc(base)}/{lang}/{esc(f)}" target="_blank" rel="noopener">'
-                f"{esc(t)}</a></li>"
-                for f, t in items
-            )
             extra = (f'<li><a href="{esc(base)}/{lang}" target="_blank" rel="noopener">'
                      f"{esc(tr(TXT['folder'], lang))}</a></li>")
             if has_guide:
                 extra += (f'<li><a class="guide-link" href="{esc(base)}/{guide}" target="_blank" rel="noopener">'
                           f"{esc(tr(TXT['trainer_guide'], lang))}</a> "
                           f"<small>({esc(tr(TXT['trainer_guide_hint'], lang))})</small></li>")
-            return f"<p>{esc(tr(TXT['lessons_lab'], lang))}</p><ul>{links}{extra}</ul>"
-        listing = "".join(f"<li>{esc(t)}</li>" for _f, t in items)
+            return f"{text}<p>{esc(tr(TXT['lessons_lab'], lang))}</p><ul>{extra}</ul>"
         if has_guide:
-            listing += (f"<li>{esc(tr(TXT['trainer_guide'], lang))} "
-                        f"<small>({esc(tr(TXT['trainer_guide_hint'], lang))})</small></li>")
-        text = esc(tr(TXT["lessons_here"], lang))  # for participants: no folders, no commands (README has them)
-        return f'<p class="pa-lessons-note">{text}</p><ul>{listing}</ul>'
+            text += (f"<p>{esc(tr(TXT['trainer_guide'], lang))} "
+                     f"<small>({esc(tr(TXT['trainer_guide_hint'], lang))})</small></p>")
+        return text
 
 
 def build(lang: str = "ru", params: dict[str, str] | None = None) -> StartApp:

@@ -73,7 +73,7 @@ def service_years(worker: Worker, on: date) -> int:
 
 
 def monthly_pay(worker: Worker, scale: Scale, year: int = YEAR) -> list[Decimal]:
-    """Salary plus the seniority bonus for each month (service counted on the 1st of the month)."""
+    """Salary plus the long-service allowance for each month (service counted on the 1st of the month)."""
     return [
         worker.salary + calc.seniority(worker.salary, service_years(worker, date(year, m, 1)), scale).bonus
         for m in range(1, 13)

@@ -107,11 +107,20 @@ class ExerciseWidget(widgets.VBox):
         self.feedback.value = message_html("empty", hint)
 
     def reveal(self) -> str:
-        """Show the worked solution (the engine's explanation) and return it as text."""
-        text = self.ex.solution_text(self.lang)
-        head = tr(_("Solution (how the calculator computes it):"), self.lang)
-        self.solution.value = f"<div><b>{html.escape(head)}</b></div>" + pre_html(text)
-        return text
+        """Show the solution in a few plain lines with the numbers — the method, the key steps, the answer —
+        and, one more click away, the calculator's full explanation; return all of it as text."""
+        lang = self.lang
+        method, steps, answer = self.ex.plain_solution(lang)
+        head, more = tr(_("Solution"), lang), tr(_("The calculator's full explanation: every step and the law"), lang)
+        word = tr(_("Answer"), lang)
+        full = self.ex.solution_text(lang)
+        items = "".join(f"<li>{html.escape(step)}</li>" for step in steps)
+        self.solution.value = (
+            f"<div class='lesson-solution'><div><b>{html.escape(head)}</b></div><p>{html.escape(method)}</p>"
+            f"<ul>{items}</ul><p><b>{html.escape(word)}: {html.escape(answer)}</b></p>"
+            f"<details><summary>{html.escape(more)}</summary>{pre_html(full)}</details></div>"
+        )
+        return "\n".join([head, method, *steps, f"{word}: {answer}", more, full])
 
 
 def exercise(exercise_id: str, lang: str = "ru") -> ExerciseWidget:
@@ -223,10 +232,10 @@ def _explain_block(result: Any, lang: str) -> str:
 def try_salary(lang: str) -> TryIt:
     """Salary for a month by the production calendar, for the days worked."""
     inputs = {
-        "salary": _text(lang, _("Salary, ₽"), "45 000"),
-        "year": _years(lang, 2017),
-        "month": _months(lang, 5),
-        "days": _text(lang, _("Days worked"), "10"),
+        "salary": _text(lang, _("Basic salary, ₽"), "50 000"),
+        "year": _years(lang, 2026),
+        "month": _months(lang, 4),
+        "days": _text(lang, _("Days worked"), "15"),
     }
 
     def compute(v: dict[str, Any]) -> str:
@@ -242,10 +251,10 @@ def try_salary(lang: str) -> TryIt:
 
 
 def try_seniority(lang: str) -> TryIt:
-    """The long-service bonus on a built-in scale, with the next step."""
+    """The long-service allowance on a built-in scale, with the next step."""
     inputs = {
-        "salary": _text(lang, _("Salary, ₽"), "40 000"),
-        "years": _text(lang, _("Full years of service"), "7"),
+        "salary": _text(lang, _("Basic salary, ₽"), "50 000"),
+        "years": _text(lang, _("Full years of service"), "4"),
         "scale": widgets.Dropdown(
             options=[(tr(s.label, lang), k) for k, s in calc.SCALES.items()],
             value="civil_service",
@@ -269,7 +278,7 @@ def try_seniority(lang: str) -> TryIt:
             warn = message_html("close", tr(r.scale.note or _("Scale not checked against the act."), lang))
         return _summary(lang, rows) + warn + _explain_block(r, lang)
 
-    return TryIt(lang, inputs, compute, _("Try it: long-service bonus"))
+    return TryIt(lang, inputs, compute, _("Try it: long-service allowance"))
 
 
 def try_advance(lang: str) -> TryIt:
@@ -280,9 +289,9 @@ def try_advance(lang: str) -> TryIt:
         value="days", description=tr(_("Method"), lang), layout=widgets.Layout(width="30em"),
     )
     inputs = {
-        "salary": _text(lang, _("Salary, ₽"), "75 000"),
-        "year": _years(lang, 2025),
-        "month": _months(lang, 10),
+        "salary": _text(lang, _("Basic salary, ₽"), "50 000"),
+        "year": _years(lang, 2026),
+        "month": _months(lang, 4),
         "method": method,
         "percent": _text(lang, _("Advance percentage"), "40"),
     }
@@ -310,12 +319,12 @@ def try_advance(lang: str) -> TryIt:
 def try_hours(lang: str) -> TryIt:
     """An hourly rate from a salary (two ways) and the pay for shifts with night hours."""
     inputs = {
-        "salary": _text(lang, _("Salary, ₽"), "8 300"),
-        "year": _years(lang, 2017),
-        "month": _months(lang, 7),
+        "salary": _text(lang, _("Basic salary, ₽"), "50 000"),
+        "year": _years(lang, 2026),
+        "month": _months(lang, 4),
         "hours": _text(lang, _("Hours a shift"), "24"),
         "night": _text(lang, _("Of them at night"), "8"),
-        "night_rate": _text(lang, _("Night surcharge, %"), "20"),
+        "night_rate": _text(lang, _("Night-work premium, %"), "20"),
         "shifts": _text(lang, _("Shifts in the month"), "8"),
     }
 
@@ -323,7 +332,7 @@ def try_hours(lang: str) -> TryIt:
         salary = _money_value(v["salary"], lang, _("Salary"))
         by_month = calc.hourly_rate(salary, v["year"], v["month"], method="month")
         by_year = calc.hourly_rate(salary, v["year"], v["month"], method="year")
-        night_rate = _parse(v["night_rate"], lang, _("Night surcharge"), "percent")
+        night_rate = _parse(v["night_rate"], lang, _("Night-work premium"), "percent")
         hours = _parse(v["hours"], lang, _("Hours a shift"), "hours")
         night = _parse(v["night"], lang, _("Night hours"), "hours")
         shifts = _parse(v["shifts"], lang, _("Shifts"), "number")
@@ -339,8 +348,8 @@ def try_hours(lang: str) -> TryIt:
 def try_ndfl(lang: str) -> TryIt:
     """Income tax withheld month by month for a year of equal pay, with child deductions."""
     inputs = {
-        "gross": _text(lang, _("Gross a month, ₽"), "250 000"),
-        "year": _years(lang, 2025),
+        "gross": _text(lang, _("Gross a month, ₽"), "50 000"),
+        "year": _years(lang, 2026),
         "children": widgets.BoundedIntText(value=0, min=0, max=10, description=tr(_("Children"), lang)),
     }
 
@@ -365,9 +374,9 @@ def try_ndfl(lang: str) -> TryIt:
 def try_cost(lang: str) -> TryIt:
     """What one month of pay costs the employer, by year and kind of employer."""
     inputs = {
-        "gross": _text(lang, _("Gross a month, ₽"), "60 000"),
+        "gross": _text(lang, _("Gross a month, ₽"), "50 000"),
         "year": _years(lang, 2026),
-        "month": _months(lang, 1),
+        "month": _months(lang, 4),
         "kind": widgets.Dropdown(options=[(tr(v, lang), k) for k, v in calc.KINDS.items()], value="general",
                                  description=tr(_("Employer"), lang),
                                  layout=widgets.Layout(width="30em")),
@@ -392,13 +401,13 @@ def try_settlement(lang: str) -> TryIt:
     """A final settlement: pay for the last month's days, leave compensation, tax, net."""
     inputs = {
         "dismissal": widgets.DatePicker(
-            value=date(2025, 3, 14), description=tr(_("Last day"), lang)
+            value=date(2026, 4, 15), description=tr(_("Last day"), lang)
         ),
-        "salary": _text(lang, _("Salary, ₽"), "40 000"),
-        "days": _text(lang, _("Days worked that month"), "10"),
-        "months": _text(lang, _("Months of the working year"), "7"),
+        "salary": _text(lang, _("Basic salary, ₽"), "50 000"),
+        "days": _text(lang, _("Days worked that month"), "9"),
+        "months": _text(lang, _("Months of the working year"), "5"),
         "used": _text(lang, _("Leave days already taken"), "0"),
-        "average": _text(lang, _("Average daily earnings, ₽"), "1 450"),
+        "average": _text(lang, _("Average daily earnings, ₽"), "1 700"),
     }
 
     def compute(v: dict[str, Any]) -> str:
@@ -428,7 +437,7 @@ def try_bargain(lang: str) -> TryIt:
     inputs = {
         "current": widgets.Textarea(value=lb.steps_text(lb.CURRENT_STEPS),
                                     description=tr(_("Now (years: %)"), lang), **area),
-        "proposal": widgets.Textarea(value=lb.steps_text(lb.PROPOSAL_STEPS),
+        "proposal": widgets.Textarea(value=lb.steps_text(lb.CURRENT_STEPS),  # opens on "no change": write yours
                                      description=tr(_("Proposal"), lang), **area),
     }
 

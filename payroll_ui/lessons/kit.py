@@ -522,7 +522,7 @@ def footer() -> None:
     say(
         _t(
             _(
-                "*Every amount in this lesson is computed by the `calc` calculator from the rules of {}–{} (data "
+                "*Every amount in this lesson is computed by the calculator from the rules of {}–{} (data "
                 "checked on {}). When the rules change, the lesson is rebuilt with the new figures.*",
             )
         ),

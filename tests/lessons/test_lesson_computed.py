@@ -215,7 +215,7 @@ def test_the_seed_figures_the_lessons_criticise() -> None:
     """The engine's figures for the seed examples named in the issue."""
     from payroll_ui.lessons.content import get
 
-    assert get("L1.1").answer() == D("22500.00")
+    assert get("L1.1").answer() == D("29250.00")  # 45 000 / 20 working days of May 2017 × 13
     assert get("L3.1").answer() == D("29659.09")
     assert get("L3.2").answer() == D("31206.52")
     assert get("L4.1").answer() == D("49.40") and get("L4.2").answer() == D("50.48")

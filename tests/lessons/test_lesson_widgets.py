@@ -17,7 +17,7 @@ def text_of(widget_html: str) -> str:
     return html.unescape(widget_html)
 
 
-@pytest.mark.parametrize("typed", ["22 500", "22500,00", "22 500 ₽", "22500", "22 500,00 руб."])
+@pytest.mark.parametrize("typed", ["29 250", "29250,00", "29 250 ₽", "29250", "29 250,00 руб."])
 def test_right_answer_ru(typed: str) -> None:
     w = exercise("L1.1", "ru")
     assert w.check(typed) == "right"
@@ -25,7 +25,7 @@ def test_right_answer_ru(typed: str) -> None:
     assert w.status == "right"
 
 
-@pytest.mark.parametrize("typed", ["22,500", "22500.00", "22 500 ₽", "22,500.00 RUB"])
+@pytest.mark.parametrize("typed", ["29,250", "29250.00", "29 250 ₽", "29,250.00 RUB"])
 def test_right_answer_en(typed: str) -> None:
     w = exercise("L1.1", "en")
     assert w.check(typed) == "right"
@@ -45,7 +45,7 @@ def test_wrong_answer_shows_the_hint() -> None:
 
 def test_known_mistake_gets_its_own_message_and_the_hint() -> None:
     w = exercise("L1.1", "ru")
-    assert w.check("14 516,13") == "trap"
+    assert w.check("18 870,97") == "trap"  # 45 000 / 31 × 13: calendar days
     shown = text_of(w.feedback.value)
     assert "календарный" in shown and "Подсказка" in shown
 
@@ -76,6 +76,22 @@ def test_reveal_shows_the_engine_explanation_and_the_answer() -> None:
     assert "оклад / рабочих дней в месяце по норме × отработано дней" in shown
     assert f"Ответ: {money(get('L1.1').answer(), 'ru')}" in shown
     assert get("L1.1").solution().explain("ru") in shown
+
+
+def test_reveal_explains_in_plain_lines_and_keeps_the_full_trace_one_click_away() -> None:
+    """Issue 15: the method in words, the key steps with their numbers and the answer first; the engine's raw
+    trace (decree numbers, "max(…; 0)") folded under a second click."""
+    w = exercise("L1.1", "ru")
+    w.reveal()
+    page = w.solution.value
+    brief, folded = page.replace("\u00a0", " ").split("<details>")
+    assert get("L1.1").hint["ru"][1:] in brief and "45 000,00 ₽ / 20 дней × 13 дней = 29 250,00 ₽" in brief
+    assert "Ответ: 29 250,00 ₽" in brief
+    assert "<summary>" in folded and get("L1.1").solution().explain("ru").splitlines()[0][:20] in html.unescape(folded)
+    en = exercise("L5.5", "en")
+    en.reveal()
+    brief_en = en.solution.value.split("<details>")[0]
+    assert "Answer: 37,800.00" in brief_en.replace("\u00a0", " ") and not re.search("[а-яё]", brief_en, re.I)
 
 
 def test_reveal_in_english() -> None:
@@ -144,8 +160,11 @@ def test_try_it_builds_with_a_result(name: str, lang: str) -> None:
     assert "Traceback" not in t.result.value
 
 
-def test_try_salary_default_is_the_seed_example_and_updates() -> None:
+def test_try_salary_opens_on_neutral_values_and_computes_an_exercise() -> None:
     t = try_it("salary", "ru")
+    assert money(get("L1.1").answer(), "ru") not in t.result.value  # issue 15: no exercise's inputs on opening
+    for key, value in {"salary": "45 000", "year": 2017, "month": 5, "days": "13"}.items():
+        t.inputs[key].value = value
     assert money(get("L1.1").answer(), "ru") in t.result.value
     t.inputs["days"].value = "20"
     assert "45\u00a0000,00\u00a0₽" in t.result.value
@@ -189,7 +208,7 @@ def test_try_advance_percent_method() -> None:
     t = try_it("advance", "en")
     t.inputs["year"].value = 2024
     t.inputs["month"].value = 3
-    t.inputs["salary"].value = "60,000"
+    t.inputs["salary"].value = "64,000"
     t.inputs["method"].value = "percent"
     t.inputs["percent"].value = "40"
     assert money(get("L3.4").answer(), "en") in t.result.value
@@ -201,11 +220,26 @@ def test_try_settlement_needs_a_date() -> None:
     assert not t.ok and "дату" in t.error
     t.inputs["dismissal"].value = date(2025, 3, 14)
     assert t.ok
+    assert money(get("L7.5").answer(), "ru") not in t.result.value
+    lesson_7_5(t)
     assert money(get("L7.5").answer(), "ru") in t.result.value
 
 
+def lesson_7_5(t: object) -> None:
+    """Exercise 7.5's inputs in the settlement try-it (it opens on other, neutral ones)."""
+    for key, value in {"dismissal": date(2025, 3, 14), "salary": "40 000", "days": "10", "months": "7",
+                       "average": "1 450"}.items():
+        t.inputs[key].value = value  # type: ignore[attr-defined]
+
+
 def test_try_bargain_recomputes_the_lesson_figures() -> None:
+    from payroll_ui.lessons import bargain as lb
+
     t = try_it("bargain", "en")
+    from payroll_ui.lessons.content import EXERCISE_PROPOSAL
+
+    assert money(get("L8.1").answer(), "en") not in t.result.value  # opens on "no change"
+    t.inputs["proposal"].value = lb.steps_text(EXERCISE_PROPOSAL)
     assert money(get("L8.1").answer(), "en") in t.result.value
 
 
@@ -231,8 +265,17 @@ def test_unknown_try_it() -> None:
 def test_try_its_speak_each_language_properly() -> None:
     """Numbers in the locale's format, whole phrases (not "10 — 20 %" or "работников 10 / 10")."""
 
+    from payroll_ui.lessons import bargain as lb
+
     def shown(name: str, lang: str) -> str:
-        return re.sub(r"[\u00a0\u202f]", " ", try_it(name, lang).result.value)
+        t = try_it(name, lang)
+        if name == "seniority":
+            t.inputs["years"].value = "7"
+        if name == "settlement":
+            lesson_7_5(t)
+        if name == "bargain":
+            t.inputs["proposal"].value = lb.steps_text(lb.PROPOSAL_STEPS)
+        return re.sub(r"[\u00a0\u202f]", " ", t.result.value)
 
     seniority = shown("seniority", "ru")
     assert "с 10 лет — 20 %" in seniority

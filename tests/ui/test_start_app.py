@@ -51,9 +51,12 @@ def test_lessons_listed(monkeypatch) -> None:
     app = build("en")
     for _, title in lesson_notebooks("en"):
         assert title.replace("'", "&#x27;") in app.links.value
+    for f, _ in lesson_notebooks("en"):  # the lesson pages of this server (notebooks/apps/lessons → ../lessons)
+        assert f'href="lessons/en/{f}"' in app.links.value
     monkeypatch.setenv("SCRIPT_NAME", "/user/x/voila/render/notebooks/apps/start.ipynb")
     binder = build("ru")
-    assert 'href="../../../../lab/tree/notebooks/lessons/ru/01_oklad.ipynb"' in binder.links.value
+    assert 'href="lessons/ru/01_oklad.ipynb"' in binder.links.value
+    assert 'href="../../../../lab/tree/notebooks/lessons/ru"' in binder.links.value
 
 
 def test_url_language() -> None:
@@ -65,25 +68,26 @@ def test_lessons_under_jupyterlab_are_relative_links_to_lab(monkeypatch) -> None
     monkeypatch.setenv("SCRIPT_NAME", "/voila/render/notebooks/apps/start.ipynb")
     app = build("en")
     for f, _ in lesson_notebooks("en"):
-        assert f'href="../../../../lab/tree/notebooks/lessons/en/{f}"' in app.links.value
+        assert f'href="lessons/en/{f}"' in app.links.value
     assert 'href="../../../../lab/tree/notebooks/lessons/TRAINER.en.md"' in app.links.value
     app.set_lang("ru")
     assert 'href="../../../../lab/tree/notebooks/lessons/TRAINER.ru.md"' in app.links.value
-    assert 'href="../../../../lab/tree/notebooks/lessons/ru/02_vysluga.ipynb"' in app.links.value
+    assert 'href="lessons/ru/02_vysluga.ipynb"' in app.links.value
 
 
 @pytest.mark.parametrize("script", ["/voila/render/start.ipynb", ""])
-def test_lessons_without_jupyterlab_say_how_to_open_them(monkeypatch, script: str) -> None:
+def test_lessons_without_jupyterlab_are_pages_of_this_server(monkeypatch, script: str) -> None:
     monkeypatch.setenv("SCRIPT_NAME", script)
     app = build("ru")
-    lessons = app.links.value.split("<h3>Уроки</h3>")[1]
-    assert "lab/tree" not in lessons and "<a " not in lessons.split("<h3>")[0]
+    lessons = app.links.value.split("<h3>Уроки</h3>")[1].split("<h3>")[0]
+    assert "lab/tree" not in lessons
+    assert 'href="lessons/ru/01_oklad.ipynb"' in lessons  # a Voilà page without code, beside the apps
     # the start page is for participants: no folder names, no shell commands (issue 12; the README has them)
     assert "jupyter" not in lessons.lower() and "notebooks/" not in lessons and "<code>" not in lessons
-    assert "Руководство для преподавателя" in lessons
-    assert "открывает преподаватель" in lessons
+    assert "Руководство для преподавателя" in lessons and "guide-link" not in lessons  # named, not linked
+    assert "скажет ваш преподаватель" in lessons
     app.set_lang("en")
-    assert "opened by your trainer" in app.links.value
+    assert "Your trainer will say which lesson to open" in app.links.value
     page = app.links.value + app.intro_html.value
     assert ".venv" not in page and "notebooks/" not in page and "bash " not in page
 
@@ -102,7 +106,7 @@ def test_start_page_renders_again_once_the_request_is_known(monkeypatch) -> None
     monkeypatch.setattr(kit.app, "read_params", request_arrives)
     monkeypatch.setattr("IPython.display.display", lambda *_a, **_k: None)
     app = kit.run(StartApp)
-    assert "../../../../lab/tree/notebooks/lessons/ru/" in app.links.value
+    assert '"../../../../lab/tree/notebooks/lessons/ru"' in app.links.value  # trainers' links, address known
 
 
 def test_links_look_like_links() -> None:
