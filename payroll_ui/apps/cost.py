@@ -216,7 +216,7 @@ class CostApp(App):
         self.w_which = W.ToggleButtons(options=opts["which"], value="gross")
         self.w_amount = W.Text(value="100000", continuous_update=False)
         self.w_year = W.Dropdown(options=covered_years(), value=year)
-        self.w_month = W.Dropdown(options=opts["month"], value=1)
+        self.w_month = W.Dropdown(options=opts["month"], value=calc.rulebook().default_date().month)
         self.w_kind = W.Dropdown(options=opts["kind"], value="general")
         self.w_accident = W.Dropdown(options=opts["accident"], value=1)
         self.add_field("which", self.w_which, TXT["which"], watch=False)

@@ -71,7 +71,7 @@ def test_advance_type_salary(open_page, lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_cost_type_gross_then_tab(open_page, lang: str) -> None:
     p = open_page(lang)
-    p.open("cost", "&year=2025")
+    p.open("cost", "&year=2025&month=1")
     old = p.figure("total_cost")
     assert Decimal(old) == calc.employer_cost(100000, 2025).total_cost
     charts = p.chart_sources()
@@ -161,7 +161,7 @@ def test_bad_input_in_the_browser(open_page) -> None:
 
 def test_shared_link_opens_the_same_scenario(open_page) -> None:
     p = open_page("en")
-    p.open("cost", "&which=net&amount=50000&year=2025&kind=sme")
+    p.open("cost", "&which=net&amount=50000&year=2025&kind=sme&month=1")
     href = p.page.locator("a.pa-share-link").first.get_attribute("href")
     assert "which=net" in href and "kind=sme" in href
     total = p.figure("total_cost")
