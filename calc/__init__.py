@@ -1,4 +1,4 @@
-"""calc — the rules of pay as code (Russia 2011–2026): seniority bonus, the advance, time-based pay,
+"""calc — the rules of pay as code (Russia 2011–2026): long-service allowance, the advance, time-based pay,
 НДФЛ, employer contributions, the cost to the employer, the final settlement on dismissal.
 
 Law parameters are data (``calc/<country>/rules/*.yaml``): dated values with their legal source.

@@ -191,7 +191,7 @@ MONTH = st.tuples(st.integers(0, 300_000), st.integers(0, 28), st.booleans())
 @given(st.lists(MONTH, min_size=12, max_size=12), st.sampled_from([date(2014, 1, 20), date(2025, 7, 1),
                                                                     date(2025, 10, 6)]))
 def test_month_by_month_equals_the_totals_of_p10(months: list[tuple[int, int, bool]], event: date) -> None:
-    """Regulation p. 10 month by month (the leave app's mode) equals the totals' formula: earnings /
+    """Regulation para. 10 month by month (the leave app's mode) equals the totals' formula: earnings /
     (k × full months + Σ k / calendar days × days counted), k = 29.3 (29.4 before 02.04.2014); a month left
     out counts like a month with every day excluded and no pay."""
     first, _last = calc.billing_period(event)

@@ -129,10 +129,10 @@ def test_vietnamese_has_one_plural_form() -> None:
 
 
 def test_a_message_is_translated_when_shown() -> None:
-    msg = _("Tax Code art. 431 p. 1")
-    assert tr(msg, "en") == "Tax Code art. 431 p. 1"
+    msg = _("Tax Code art. 431 para. 1")
+    assert tr(msg, "en") == "Tax Code art. 431 para. 1"
     assert tr(msg, "ru") == "НК РФ ст. 431 п. 1"
-    assert tr(msg, "vi") == "Tax Code art. 431 p. 1"  # a Russian-only message: English in Vietnamese
+    assert tr(msg, "vi") == "Tax Code art. 431 para. 1"  # a Russian-only message: English in Vietnamese
 
 
 @pytest.mark.parametrize(("n", "ru", "en"), [(1, "год", "year"), (3, "года", "years"), (5, "лет", "years"),

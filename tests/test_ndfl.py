@@ -37,7 +37,7 @@ def test_progressive_scales(income: int, year: int, tax: int) -> None:
 
 
 def test_whole_rubles_half_up() -> None:
-    """НК art. 52 p. 6: under 50 kopecks dropped, 50 and over rounded up."""
+    """НК art. 52 para. 6: under 50 kopecks dropped, 50 and over rounded up."""
     assert calc.ndfl("3.84", 2024) == 0  # 0.4992
     assert calc.ndfl("3.85", 2024) == 1  # 0.5005
     assert calc.ndfl(50, 2024) == 7  # 6.50 exactly
@@ -102,7 +102,7 @@ def test_personal_400_deduction_in_2011() -> None:
 
 def test_personal_deduction_explained_in_the_payslip() -> None:
     text = calc.payslip(15_000, 2011, 2).explain("en")
-    assert "400" in text and "art. 218 p. 1 sub. 3" in text
+    assert "400" in text and "art. 218 para. 1 sub. 3" in text
     assert calc.payslip(15_000, 2011, 2).ndfl == 1_898
 
 

@@ -92,7 +92,7 @@ def test_payslip_invariants(salary, year, month, scale, years, coef, north) -> N
 
 
 def test_advance_includes_the_long_service_bonus() -> None:
-    """Minтруд letters 2017/2019: the long-service bonus is paid for time worked, so it goes into the advance.
+    """Minтруд letters 2017/2019: the long-service allowance is paid for time worked, so it goes into the advance.
     March 2025, 60,000 + 15 % (civil service, 7 years): 69,000 / 21 × 10 = 32,857.14 (salary alone 28,571.43)."""
     kw = {"scale": "civil_service", "seniority_years": 7}
     p = calc.payslip(60_000, 2025, 3, **kw)

@@ -38,7 +38,7 @@ def test_required_scales_exist_with_both_kinds() -> None:
 @pytest.mark.parametrize(
     ("scale", "table"),
     [
-        # 79-FZ art. 50 p. 5
+        # 79-FZ art. 50 para. 5
         (
             "civil_service",
             {0: "0", 1: "0.10", 4: "0.10", 5: "0.15", 9: "0.15", 10: "0.20", 14: "0.20", 15: "0.30", 40: "0.30"},

@@ -1,5 +1,5 @@
 """Severance pay and kept earnings by ground (ТК ст. 178, 318), the НДФЛ exemption (НК ст. 217 п. 3),
-the full-year leave rule (1930 Rules p. 28) and the final settlement with every payment."""
+the full-year leave rule (1930 Rules para. 28) and the final settlement with every payment."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def test_unknown_ground() -> None:
 
 
 def test_unused_leave_full_year_rules() -> None:
-    """1930 Leave Rules p. 28: 11 months → the full 28 days; 5½–11 months → full for redundancy etc."""
+    """1930 Leave Rules para. 28: 11 months → the full 28 days; 5½–11 months → full for redundancy etc."""
     on = date(2024, 6, 10)
     assert calc.unused_leave_days(10, on).days == D("23.34")  # 28 / 12 × 10 rounded up
     assert calc.unused_leave_days(11, on).days == 28
@@ -102,7 +102,7 @@ def test_unused_leave_full_year_rules() -> None:
     assert calc.unused_leave_days(6, on, ground="redundancy").days == 28
     assert calc.unused_leave_days(6, on, ground="own_wish").days == 14
     assert calc.unused_leave_days(5, on, ground="redundancy").days == D("11.67")  # under 5½ months
-    # 5½ months with the half-month rule (p. 35): 5 months 14 days count 5, 5 months 15 days count 6
+    # 5½ months with the half-month rule (para. 35): 5 months 14 days count 5, 5 months 15 days count 6
     assert calc.leave_months(date(2024, 1, 1), date(2024, 6, 14)) == 5
     assert calc.leave_months(date(2024, 1, 1), date(2024, 6, 15)) == 6
 
@@ -118,7 +118,7 @@ def test_final_settlement_with_redundancy() -> None:
         service_months=1,
         prior_income=300_000,
     )
-    assert r.unused_days == 28 and r.compensation == D("56000.00")  # p. 28: full for redundancy
+    assert r.unused_days == 28 and r.compensation == D("56000.00")  # para. 28: full for redundancy
     sev = r.severance.payments[0].amount
     assert sev == D("60900.00")  # 2,900 × 21
     assert r.gross == r.pay + r.compensation + sev
@@ -129,7 +129,7 @@ def test_final_settlement_with_redundancy() -> None:
         ("kept_month_3", date(2024, 9, 11)),
     ]
     assert r.payments[-1].ndfl == D("754")  # 3 × 60,900 = 182,700 exempt; 5,800 of month 3 taxed
-    assert "Tax Code art. 217 p. 3" in r.explain("en")
+    assert "Tax Code art. 217 para. 3" in r.explain("en")
 
 
 def test_final_settlement_default_unchanged_and_own_wish() -> None:

@@ -210,7 +210,8 @@ def _explained_month(i: int, taxes: list[MonthTax], contrib: list[MonthContribut
 
 PERSONAL_NOTE = _(
     "The worker's own standard deduction: 400 ₽ a month until income since January passes 40,000 ₽ (Tax Code "
-    "art. 218 p. 1 sub. 3, repealed from 2012 by Law 330-FZ of 21.11.2011); included in the deductions since January.",
+    "art. 218 para. 1 sub. 3, repealed from 2012 by Law 330-FZ of 21.11.2011); included in the deductions "
+    "since January.",
 )
 
 
@@ -283,7 +284,7 @@ def _explain_contributions(trc: Trace, i: int, contrib: list[MonthContributions]
             label=_("Contributions this month: {fund}", fund=FUNDS[fund]),
             to_date=Q(to_date, "rub", _("to date")),
             before=Q(before.get(fund, ZERO), "rub", _("before this month")),
-            source=_("Tax Code art. 431 p. 1"),
+            source=_("Tax Code art. 431 para. 1"),
         )
     return out
 

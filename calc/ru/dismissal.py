@@ -4,10 +4,10 @@ allowances, compensation for unused leave (ст. 127) at average daily earnings 
 - Average daily earnings for leave = earnings of the 12 months before / (12 × 29.3); a partly worked
   month counts 29.3 / calendar days × calendar days worked (29.4 before 02.04.2014).
 - Unused leave: 28 days a year → 28 / 12 per month of the working year; a remainder under half a
-  month is dropped, half a month or more counts as a month (Leave Rules of 1930 p. 35). The days
+  month is dropped, half a month or more counts as a month (Leave Rules of 1930 para. 35). The days
   are rounded up to hundredths, in the worker's favour (``method="exact"``); ``method="2.33"`` uses
   the rounded 2.33 days a month that many payroll departments use. A last working year of 11
-  months (5½ for the grounds of p. 28, e.g. redundancy) earns the full year's leave.
+  months (5½ for the grounds of para. 28, e.g. redundancy) earns the full year's leave.
 - With a ground of dismissal: severance pay and kept average earnings (``calc.severance``), each
   payment with its date and НДФЛ. Average earnings: ``calc.average_earnings``.
 """
@@ -74,7 +74,7 @@ def unused_leave_days(
     """Unused leave days: leave days a year / 12 × months − days used.
 
     A last working year of 11 months or more (from 5½ months for the grounds of the 1930 Leave
-    Rules p. 28, e.g. redundancy) earns the full year's leave.
+    Rules para. 28, e.g. redundancy) earns the full year's leave.
     """
     rb = rulebook(country)
     m = number(
@@ -132,7 +132,7 @@ def unused_leave_days(
 
 
 def _full_years(months: int, on: date, ground: str | None, country: str) -> tuple[int, Dated] | None:
-    """Working years to pay in full when the last one reaches the months of the 1930 Leave Rules p. 28."""
+    """Working years to pay in full when the last one reaches the months of the 1930 Leave Rules para. 28."""
     rule = rulebook(country).lookup("leave.full_compensation_months", on)
     years, rest = divmod(months, 12)
     listed = ground is not None and severance_ground(ground, on, country).full_leave

@@ -285,8 +285,8 @@ def withholding(
     return rows
 
 
-NDFL_226 = _("Tax Code art. 226 p. 3 (cumulative from the start of the year)")
+NDFL_226 = _("Tax Code art. 226 para. 3 (cumulative from the start of the year)")
 NORTHERN_BASE = _(
-    "Tax Code art. 210 p. 6.2 and art. 224 p. 1.2 (Law 176-FZ of 12.07.2024): from 2025 the district coefficient "
+    "Tax Code art. 210 para. 6.2 and art. 224 para. 1.2 (Law 176-FZ of 12.07.2024): from 2025 the district coefficient "
     "and northern allowance are a separate tax base",
 )

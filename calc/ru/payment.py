@@ -161,7 +161,7 @@ def payment_contributions(
             label=_("Contributions: {fund}", fund=lambda lang, fund=fund: FUNDS[fund][lang]),
             with_pay=Q(v, "rub", _("the month's contributions with the payment")),
             without_pay=Q(without.get(fund, ZERO), "rub", _("without it")),
-            source=[KIND_SOURCE, _("Tax Code art. 424 p. 1, art. 431 p. 1")],
+            source=[KIND_SOURCE, _("Tax Code art. 424 para. 1, art. 431 para. 1")],
             rules=[*t.rules, rounding],
         )
     total = tr.calc(

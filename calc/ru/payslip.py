@@ -1,4 +1,4 @@
-"""A month's pay in full — the payslip: salary for time worked, long-service bonus, night, overtime
+"""A month's pay in full — the payslip: salary for time worked, long-service allowance, night, overtime
 and holiday pay, other allowances and the monthly bonus, district coefficient and northern
 allowance; НДФЛ, the advance and the final payment; and what the employer pays on top.
 """
@@ -199,7 +199,7 @@ def pay_lines(
         y = full_years(seniority_years if seniority_years is not None else ServiceLength())
         r = rate_step(tr, sc, y)
         bonus = tr.calc("seniority_bonus", "salary_pay * seniority_rate", salary_pay=pay, seniority_rate=r)
-        lines.append(Line("seniority_bonus", _("Long-service bonus"), bonus))
+        lines.append(Line("seniority_bonus", _("Long-service allowance"), bonus))
         for_advance += round_to(s * r, "kopeck")
     incentives: list[Line] = []
     inc = Trace()  # allowances and bonus: computed first (the overtime rate needs them), explained after
@@ -284,7 +284,7 @@ EXTRA_BASES = {
 
 class _ExtraRate:
     """The hourly rate of overtime and weekend/holiday work: bare, or with the month's compensatory and
-    incentive payments (allowances, long-service bonus, monthly bonus), as the law of the month says."""
+    incentive payments (allowances, long-service allowance, monthly bonus), as the law of the month says."""
 
     def __init__(
         self,
@@ -320,7 +320,7 @@ class _ExtraRate:
                 "salary_pay + extra_payments",
                 rounding="none",
                 salary_pay=self.salary_pay,
-                extra_payments=Q(self.extras, "rub", _("allowances, long-service bonus and monthly bonus")),
+                extra_payments=Q(self.extras, "rub", _("allowances, long-service allowance and monthly bonus")),
             )
             self.value = self.tr.calc(
                 "extra_rate",
@@ -336,7 +336,7 @@ class _ExtraRate:
 
 EXTRA_NOTE = _(
     "Overtime and weekend or holiday work are paid on the rate with the compensatory and incentive payments of "
-    "the pay system (allowances, long-service bonus, the monthly bonus; not one-off bonuses): Labour Code art. 152 "
+    "the pay system (allowances, long-service allowance, the monthly bonus; not one-off bonuses): Labour Code art. 152 "
     "and 153, Constitutional Court rulings 26-P of 28.06.2018 and 35-P of 27.06.2023. The night surcharge is "
     "left out: it pays particular hours.",
 )

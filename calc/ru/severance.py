@@ -33,7 +33,7 @@ from calc.ru.calendar import calendar_rule, month_days, year_working_days
 from calc.ru.income_tax import resident_flag
 from calc.ru.payment import payment_ndfl
 
-LAW_217 = _("Tax Code art. 217 p. 3")
+LAW_217 = _("Tax Code art. 217 para. 3")
 
 
 @dataclass(frozen=True)

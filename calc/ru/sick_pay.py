@@ -429,7 +429,7 @@ def _ndfl(tr: Trace, gross: Decimal, prior_income: Any, year: int, resident: boo
         ndfl_before=before,
         source=[
             NDFL_226,
-            _("Tax Code art. 217 p. 1: sick pay is taxed"),
+            _("Tax Code art. 217 para. 1: sick pay is taxed"),
         ],
     )
 
@@ -522,7 +522,7 @@ def maternity_pay(
         0,
         label=_("НДФЛ"),
         unit="rub",
-        source=_("Tax Code art. 217 p. 1: maternity pay is not taxed"),
+        source=_("Tax Code art. 217 para. 1: maternity pay is not taxed"),
     )
     return MaternityPay(
         start=start,

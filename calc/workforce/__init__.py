@@ -1,6 +1,6 @@
 """The bargaining view: a whole workforce through a year, and what a new seniority scale costs.
 
-A union negotiating a collective agreement asks: *if the long-service bonus goes from this scale
+A union negotiating a collective agreement asks: *if the long-service allowance goes from this scale
 to that one, what does it cost the employer a year, and what does each worker take home?*
 :func:`compare` answers it for a whole workforce; :func:`year_workforce` gives every figure of
 every month of every employee. The figures are the single-person engine's, to the kopeck
@@ -78,7 +78,7 @@ FIGURES = ("bonus", "gross", "ndfl", "net", "contributions", "accident", "total_
 FIGURE_LABELS: dict[str, Text] = {
     "service_years": _("service, full years"),
     "seniority_rate": _("seniority rate"),
-    "bonus": _("long-service bonus"),
+    "bonus": _("long-service allowance"),
     "gross": _("gross pay"),
     "northern": _("district coefficient and northern allowance"),
     "ndfl": _("income tax (НДФЛ)"),

@@ -10,7 +10,7 @@ A union's demand and the employer's offer are each a :class:`Package` of demands
 - :class:`Bonus` — a one-off or yearly bonus in percent of the month's salary or in rubles
   (a 13th salary is ``Bonus(percent=100, …)``);
 - :class:`ExtraLeave` — extra paid leave days, paid at the average daily earnings
-  (ТК РФ ст. 139: the 12 months' earnings / 12 / 29.3, here (salary + long-service bonus) × 12 of
+  (ТК РФ ст. 139: the 12 months' earnings / 12 / 29.3, here (salary + long-service allowance) × 12 of
   the month of payment, i.e. full months);
 - :class:`NightPremium` — the night-work surcharge in percent of the hourly rate (at least the legal
   20 %, ТК РФ ст. 154) for the monthly night hours of the staff file's ``night_hours`` column.
@@ -18,7 +18,7 @@ A union's demand and the employer's offer are each a :class:`Package` of demands
 Each demand applies to everyone or to a :class:`Group` (departments, occupations or scales).
 :func:`cost_term` computes every month of every year of the term for the baseline (the file as it
 is) and for each package with the vectorised kernel (:mod:`calc.workforce.kernel`), i.e. the
-single-person engine's figures to the kopeck: ``calc.pay_lines`` (salary, long-service bonus, night
+single-person engine's figures to the kopeck: ``calc.pay_lines`` (salary, long-service allowance, night
 pay, allowances, district coefficient and northern allowance) and ``calc.year_payroll`` (НДФЛ,
 contributions with their caps, accident insurance). Money is integer kopecks. See docs/bargaining.md.
 """
@@ -749,7 +749,7 @@ class TermCost:
         return g
 
     def below_mrot(self, name: str) -> pd.DataFrame:
-        """People whose salary with the long-service bonus is below the МРОТ in some month (ТК РФ ст. 133)."""
+        """People whose salary with the long-service allowance is below the МРОТ in some month (ТК РФ ст. 133)."""
         months = sum(yf.below_mrot for yf in self.scenarios[name])
         hit = np.flatnonzero(months > 0)
         return pd.DataFrame({"id": self.employees["id"].to_numpy()[hit], "months": months[hit]})

@@ -41,7 +41,7 @@ HEADLINE_LABELS: dict[str, Text] = {
     "cost_change_percent": _("Change in cost, % of the current cost"),
     "net_change": _("Change in workers' net pay (total)"),
     "ndfl_change": _("Change in income tax (НДФЛ)"),
-    "bonus_change": _("Change in the long-service bonus"),
+    "bonus_change": _("Change in the long-service allowance"),
     "gaining": _("Employees gaining"),
     "losing": _("Employees losing"),
     "cost_current": _("Employer's cost under the current scale"),

@@ -131,7 +131,7 @@ def flags(res: TermCost, forecasts: Mapping[int, Any] | None = None, real: pd.Da
         if len(low):
             out.append(
                 _(
-                    "{name}: {n} people are paid below the МРОТ in some month (salary with the long-service bonus; "
+                    "{name}: {n} people are paid below the МРОТ in some month (salary with the long-service allowance; "
                     "Labour Code art. 133).",
                     name=scenario_name(name),
                     n=len(low),

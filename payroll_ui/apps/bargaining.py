@@ -198,7 +198,7 @@ class BargainingApp(App):
     name = "bargaining"
     title = _("Bargaining over a seniority scale")
     intro = _(
-        "What a new long-service bonus scale costs the employer a year and what the workers take home — for the "
+        "What a new long-service allowance scale costs the employer a year and what the workers take home — for the "
         "whole workforce, by length of service and for each person.",
     )
     error_fields: ClassVar[dict[str, str]] = {

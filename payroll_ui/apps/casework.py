@@ -282,7 +282,7 @@ AVG_TXT: dict[str, Text] = {
     "period_hint": _(
         "For each month: the earnings that count (everything accrued except sick pay, earlier leave pay and other "
         "payments at average earnings) and the calendar days excluded (sick leave, earlier leave, downtime and other "
-        "time of the regulation's p. 5). A month left empty is not counted (e.g. before you were hired).",
+        "time of the regulation's para. 5). A month left empty is not counted (e.g. before you were hired).",
     ),
     "col_month": _("Month"),
     "col_pay": _("earnings, ₽"),
@@ -297,8 +297,8 @@ PERIOD_KEYS = ("pay", "excluded")
 
 
 class MonthTable:
-    """The 12 months of the calculation period (Regulation p. 4), one row each: the month (set from the
-    event's date), its earnings and the calendar days excluded from it (p. 5)."""
+    """The 12 months of the calculation period (Regulation para. 4), one row each: the month (set from the
+    event's date), its earnings and the calendar days excluded from it (para. 5)."""
 
     def __init__(self, key: str = "period_months") -> None:
         self.key = key
@@ -361,7 +361,7 @@ class MonthTable:
 
 class AverageInputs:
     """The average daily earnings section of the leave and dismissal apps (Labour Code art. 139, Regulation
-    p. 10): typed (``direct``), from the 12 months' total (``12m``: months worked in full, optionally the
+    para. 10): typed (``direct``), from the 12 months' total (``12m``: months worked in full, optionally the
     months worked in part) or the 12 months one by one (``months``: each month's earnings and excluded days,
     through ``calc.average_earnings``). Creates the fields on ``app``; ``kwargs()`` gives the engine's
     arguments; ``last`` holds the computed average, for the explanation."""
@@ -427,7 +427,7 @@ class AverageInputs:
 
     def kwargs(self, event: date, earnings_default: Callable[[], Any] | None = None) -> dict[str, Any]:
         """The engine's arguments: ``average_daily``, or ``earnings_12m`` with ``full_months`` and
-        ``part_months``; in the month-by-month mode the average of ``calc.average_earnings`` (p. 10)."""
+        ``part_months``; in the month-by-month mode the average of ``calc.average_earnings`` (para. 10)."""
         self.last = None
         n = self.app.number
         if self.mode == "direct":
@@ -496,7 +496,7 @@ class AverageInputs:
 
     def months_html(self, lang: str) -> str:
         """The explanation's month-by-month table: earnings, calendar days, excluded and counted days, and the
-        month's part of the divisor (29.3, or 29.3 / calendar days × days counted; Regulation p. 10)."""
+        month's part of the divisor (29.3, or 29.3 / calendar days × days counted; Regulation para. 10)."""
         r = self.last
         if not isinstance(r, calc.AverageEarnings):
             return ""

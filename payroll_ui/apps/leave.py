@@ -158,7 +158,7 @@ class LeaveApp(App):
         return date_value(self.w_start.value, "start", _("the first day of the leave"))
 
     def average_daily(self, start: date) -> Decimal:
-        """Typed, from the 12 months' total (Regulation p. 10) or from the 12 months one by one."""
+        """Typed, from the 12 months' total (Regulation para. 10) or from the 12 months one by one."""
         kw = self.avg.kwargs(start)
         if "average_daily" in kw:
             field = "period_months" if self.avg.mode == "months" else "average_daily"

@@ -1,4 +1,4 @@
-"""Payslip and the year app: a month's full pay (salary for days worked, seniority bonus, night hours,
+"""Payslip and the year app: a month's full pay (salary for days worked, long-service allowance, night hours,
 overtime, allowances, bonus, district coefficient, northern allowance) → the payslip lines, НДФЛ, the
 advance, the final payment and the employer's cost; and the 12 months of the year with the month a tax
 band or a contribution cap is crossed. The page opens on a neutral case of this month (a salary, every
@@ -56,7 +56,7 @@ TXT: dict[str, Text] = {
     "month": _("Month"),
     "days": _("Working days worked"),
     "days_hint": _("The maximum is every working day of the month by the production calendar."),
-    "scale": _("Long-service bonus: scale"),
+    "scale": _("Long-service allowance: scale"),
     "no_scale": _("no bonus"),
     "years": _("Service, full years"),
     "gross": _("Gross pay"),

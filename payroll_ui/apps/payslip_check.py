@@ -46,7 +46,7 @@ TXT: dict[str, Text] = {
     "salary": _("Monthly salary (as in the contract), ₽"),
     "days": _("Working days worked"),
     "days_hint": _("Empty: the whole month (the norm of the production calendar)."),
-    "long_service": _("Long-service bonus, % of the salary"),
+    "long_service": _("Long-service allowance, % of the salary"),
     "bonus": _("Monthly bonus, % of the salary"),
     "district": _("District coefficient (1 if none)"),
     "northern": _("Northern allowance, %"),
@@ -88,7 +88,7 @@ TXT: dict[str, Text] = {
     "prior_hint": _("Empty: the same pay every month from January (the НДФЛ is counted from January)."),
     "printed": _("As printed on your payslip (leave empty what is not there)"),
     "p_salary_pay": _("Salary for time worked"),
-    "p_long_service": _("Long-service bonus"),
+    "p_long_service": _("Long-service allowance"),
     "p_bonus": _("Bonus"),
     "p_district": _("District coefficient"),
     "p_northern": _("Northern allowance"),
@@ -144,7 +144,7 @@ HOW = {
     "northern": _("pay before regional additions × northern percent — Labour Code art. 148, 315–317"),
     "gross": _("sum of the lines"),
     "ndfl": _("13 % … 22 % by bands, counted from January (the northern part by its own scale) — Tax Code art. "
-              "224, 226 p. 3"),
+              "224, 226 para. 3"),
     "advance": _("salary for the first half of the month less its НДФЛ — Labour Code art. 136 part 6"),
     "deductions": _("as printed — Labour Code art. 137, 138"),
     "paid": _("accrued − НДФЛ − advance − deductions — Labour Code art. 136, 137"),
@@ -304,8 +304,8 @@ class PayslipCheckApp(App):
         year, month = self.w_year.value, self.w_month.value
         norm = calc.working_days(year, month)
         salary, time, tariff = self._time(year, month, norm)
-        long = parse_percent(self.w_long.value, "allowances", _("the long-service bonus"))
-        allowances = [calc.Allowance("Надбавка за выслугу лет", "Long-service bonus", percent=long)] if long else []
+        long = parse_percent(self.w_long.value, "allowances", _("the long-service allowance"))
+        allowances = [calc.Allowance("Надбавка за выслугу лет", "Long-service allowance", percent=long)] if long else []
         prior = None
         if self.w_prior.value.strip():
             p = amount(self.w_prior.value, "prior_months", _("the income since January"))

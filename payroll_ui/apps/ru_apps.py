@@ -10,7 +10,7 @@ from calc.core.text import Text
 
 APPS: list[tuple[str, Text, Text]] = [
     ("seniority", _("Long-service (seniority) bonus"),
-     _("How much is my long-service bonus, and when does it go up? By the law's scale or your collective "
+     _("How much is my long-service allowance, and when does it go up? By the law's scale or your collective "
        "agreement's.")),
     ("advance", _("The advance and pay days"),
      _("How much should the advance be, how much tax comes off it, and what is left for the end of the month?")),

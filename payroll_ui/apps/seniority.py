@@ -75,7 +75,7 @@ TXT: dict[str, Text] = {
     "source": _("Source"),
     "verify_scale": _("This scale is not confirmed against the primary text — check it against the act."),
     "disputed": _(
-        "Sources disagree: the article on long-service bonuses that the course's examples come from gives "
+        "Sources disagree: the article on long-service allowances that the course's examples come from gives "
         "contradictory versions of this scale.",
     ),
     "x_axis": _("Service, full years"),
@@ -110,7 +110,7 @@ def _scale_options() -> list[tuple[Text, str]]:
 
 
 class SeniorityApp(App):
-    """The seniority bonus calculator."""
+    """The long-service allowance calculator."""
 
     name = "seniority"
     title = _("Long-service (seniority) bonus")

@@ -57,7 +57,7 @@ TXT: dict[str, Text] = {
     "m_gross": _("Maternity pay (not taxed)"),
     "split": _(
         "The first {n} days of one's own illness are paid by the employer, the rest by the Social Fund (Law 255-FZ "
-        "art. 3 part 2). Sick pay is taxed (Tax Code art. 217 p. 1).",
+        "art. 3 part 2). Sick pay is taxed (Tax Code art. 217 para. 1).",
     ),
     "split_fund": _("In this case the Social Fund pays from the first day (Law 255-FZ art. 3 part 2)."),
     "maternity_note": _("Maternity pay is 100 % of average earnings (Law 255-FZ art. 11) and is not taxed."),

@@ -34,7 +34,7 @@ def test_payslip_opens_neutral_then_example_then_clear(open_page) -> None:
 
 
 def test_leave_month_by_month(open_page) -> None:
-    """The 12 months typed one by one (Regulation p. 10): the average equals calc.average_earnings; the
+    """The 12 months typed one by one (Regulation para. 10): the average equals calc.average_earnings; the
     explanation lists each month."""
     p = open_page("en")
     p.open("leave", "&start=2025-07-01&days=14")

@@ -106,7 +106,7 @@ def _period(start: date, rows: dict[int, tuple[str, str]]) -> list[calc.PeriodMo
 
 
 def test_month_by_month_equals_the_engine_and_explains_each_month(shown) -> None:
-    """Regulation p. 10: the 12 months typed one by one → calc.average_earnings; a month with sick days counts
+    """Regulation para. 10: the 12 months typed one by one → calc.average_earnings; a month with sick days counts
     29.3 / calendar days × days counted; an empty month is left out (before the hire)."""
     app = build("ru", {"start": "2025-07-01", "days": "14"})
     app.w_avg.value = "months"

@@ -110,7 +110,8 @@ def test_the_proposed_scale_and_the_rejected_count_in_the_workbook(
     ids = set(calc.SCALES) | {"proposed", "current"}
     assert not ids & {c for r in employees for c in r} and not ids & scales
     # money is exact: written from kopecks, read back as the same rubles
-    money = employees[0].index("Надбавка за выслугу: предлагаемая" if lang == "ru" else "Long-service bonus: proposed")
+    proposed = "Надбавка за выслугу: предлагаемая" if lang == "ru" else "Long-service allowance: proposed"
+    money = employees[0].index(proposed)
     per = cmp.per_employee()
     assert [round(r[money] * 100) for r in employees[1:]] == per["bonus_proposed_kop"].tolist()
 

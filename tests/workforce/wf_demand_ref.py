@@ -1,7 +1,7 @@
 """The demands, person by person, through the single-person engine: the reference for calc.workforce.demands.
 
 The demand semantics are restated here in plain Decimal arithmetic (docs/bargaining.md); every month
-goes through ``calc.pay_lines`` (salary, long-service bonus, night pay, allowances as fixed or
+goes through ``calc.pay_lines`` (salary, long-service allowance, night pay, allowances as fixed or
 percentage lines, district coefficient and northern allowance) and every year through
 ``calc.year_payroll``.
 """
