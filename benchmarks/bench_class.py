@@ -332,13 +332,13 @@ def main() -> None:
             wait_kernels_idle(pid)
             idle(base, log, args.app, args.runs, pool, pid)
         if "2" in args.steps:
-            class_step(base, log, args)
+            class_step(base, log, pid, args)
         if "3" in args.steps:
             burst_step(base, log, pid, args)
 
 
-def class_step(base: str, log: Path, args: argparse.Namespace) -> None:
-    time.sleep(10)
+def class_step(base: str, log: Path, pid: int, args: argparse.Namespace) -> None:
+    wait_kernels_idle(pid, timeout=600)  # the preheated kernels have run the notebook (not only started)
     print(f"\n2. {args.visitors} visitors within {args.within:.0f} s (page, then its kernel answers)  [{load()}]")
     with ThreadPoolExecutor(args.visitors) as pool_v:
         delays = [i * args.within / args.visitors for i in range(args.visitors)]
