@@ -162,39 +162,113 @@ t.append(time.perf_counter())
 import ipywidgets
 t.append(time.perf_counter())
 import calc
+calc.rulebook()
 t.append(time.perf_counter())
-from payroll_ui import {app}_app as m
+from payroll_ui.apps import {app} as m
 t.append(time.perf_counter())
-import matplotlib.figure, matplotlib.backends.backend_agg
+import sys
+lazy = "matplotlib" not in sys.modules
+app = m.{cls}("ru")
 t.append(time.perf_counter())
-m.build("ru")
-t.append(time.perf_counter())
-print(" ".join(f"{{b - a:.3f}}" for a, b in zip(t, t[1:])))
+print(" ".join(f"{{b - a:.3f}}" for a, b in zip(t, t[1:])), int(lazy), int("matplotlib" in sys.modules),
+      int("pandas" in sys.modules))
 """
-STEPS = ["ipykernel", "ipywidgets", "calc (rules loaded)", "the app's module", "matplotlib", "first build + render"]
+STEPS = ["ipykernel", "ipywidgets", "calc (rules loaded)", "the app's module", "first build + render"]
+
+
+def app_class(app: str) -> str:
+    """The app's class name in ``payroll_ui.apps.<app>`` (the one ``main()`` runs)."""
+    import importlib
+    import inspect
+
+    module = importlib.import_module(f"payroll_ui.apps.{app}")
+    source = inspect.getsource(module.main)
+    found = re.search(r"run\((\w+)\)", source)
+    return found.group(1) if found else "App"
 
 
 def kernel_breakdown(app: str, runs: int = 3) -> None:
-    """Where a kernel's start goes, in a fresh interpreter each time (what Voilà's kernel does, step by step)."""
-    rows = []
+    """Where a kernel's start goes, in a fresh interpreter each time (what Voilà's kernel does, step by step),
+    then the slowest imports of the app's module and first render (``python -X importtime``)."""
+    code = BREAKDOWN.format(app=app, cls=app_class(app))
+    rows, flags = [], []
     for _ in range(runs):
         t0 = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", BREAKDOWN.format(app=app)], capture_output=True, text=True,
-                             check=True, cwd=REPO)
-        rows.append([float(x) for x in out.stdout.split()] + [time.perf_counter() - t0])
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+        values = out.stdout.split()
+        rows.append([float(x) for x in values[:len(STEPS)]] + [time.perf_counter() - t0])
+        flags = values[len(STEPS):]
     for i, name in enumerate([*STEPS, "whole interpreter"]):
         print(f"    {name:22s} {statistics.median(r[i] for r in rows):.3f} s")
+    lazy, mpl, pandas = (f == "1" for f in flags)
+    print(f"    the module imports matplotlib: {'no' if lazy else 'yes'}; after the first render: matplotlib "
+          f"{'loaded' if mpl else 'not loaded'}, pandas {'loaded' if pandas else 'not loaded'}")
+    out = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True,
+                         check=True, cwd=REPO)
+    top = []  # (cumulative µs, package) of the top-level packages imported
+    for line in out.stderr.splitlines():
+        parts = line.split("|")
+        if len(parts) == 3 and parts[1].strip().isdigit() and not parts[2].startswith("  "):
+            top.append((int(parts[1]), parts[2].strip()))
+    print("    slowest top-level imports (-X importtime, cumulative): " + ", ".join(
+        f"{name} {us / 1e6:.2f} s" for us, name in sorted(top, reverse=True)[:8]))
 
 
-def idle(base: str, log: Path, app: str, runs: int, pool: int) -> None:
+MARKS = """
+(() => {
+  const marks = window.__marks = {};
+  const now = () => performance.now() / 1000;
+  const check = () => {
+    if (!marks.figure && document.querySelector('[data-figure]')) marks.figure = now();
+    if (!marks.ready && document.querySelector('.app-ready')) marks.ready = now();
+  };
+  new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true});
+  document.addEventListener('load', e => {
+    const t = e.target;
+    if (!marks.chart && t.tagName === 'IMG' && t.closest('.pa-chart, img.pa-chart') && t.naturalWidth > 0) {
+      marks.chart = now();
+    }
+  }, true);
+})();
+"""
+MILESTONES = {"first byte": "", "page received": "", "DOM ready": "", "first figure": "figure",
+              "first chart": "chart", "usable (.app-ready)": "ready"}
+
+
+def wait_kernels_idle(pid: int, timeout: float = 120) -> None:
+    """Until every kernel of the server has used under 5 % of a core for a second (a replacement kernel has
+    run its notebook: Voilà reports a pool filled once the kernel is up, before the notebook has run)."""
+    import psutil
+
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        procs = kernels(pid)
+        for k in procs:
+            with suppress(psutil.Error):
+                k.cpu_percent(None)
+        time.sleep(1)
+        busy = 0.0
+        for k in procs:
+            with suppress(psutil.Error):
+                busy = max(busy, k.cpu_percent(None))
+        if busy < 5:
+            return
+
+
+def idle(base: str, log: Path, app: str, runs: int, pool: int, pid: int) -> None:
+    """One visitor at a time, each once the previous page's replacement kernel is ready: seconds from navigation
+    to each milestone (the browser's navigation timing, then the first figure, the first chart drawn and the
+    app usable, recorded in the page)."""
     from playwright.sync_api import sync_playwright
 
     times: list[float] = []
-    phases: dict[str, list[float]] = {"first byte": [], "page received": [], "DOM ready": []}
+    phases: dict[str, list[float]] = {key: [] for key in MILESTONES}
+    used = pool_ready(log, app)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         for _ in range(runs):
             context = browser.new_context(viewport={"width": 1280, "height": 900})
+            context.add_init_script(MARKS)
             page = context.new_page()
             page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base)
                        else r.fulfill(status=200, content_type="text/css", body=""))
@@ -202,16 +276,28 @@ def idle(base: str, log: Path, app: str, runs: int, pool: int) -> None:
             page.goto(f"{base}/voila/render/{app}.ipynb?lang=ru", timeout=180_000)
             page.wait_for_selector(f".app-{app}.app-ready", timeout=120_000)
             times.append(time.perf_counter() - t0)
-            nav = page.evaluate("(() => { const n = performance.getEntriesByType('navigation')[0];"
-                                " return [n.responseStart, n.responseEnd, n.domContentLoadedEventEnd]; })()")
-            for key, ms in zip(phases, nav, strict=True):
-                phases[key].append(ms / 1000)
+            page.wait_for_timeout(300)  # the chart's image decodes
+            got = page.evaluate("(() => { const n = performance.getEntriesByType('navigation')[0];"
+                                " return [n.responseStart / 1000, n.responseEnd / 1000,"
+                                " n.domContentLoadedEventEnd / 1000, window.__marks]; })()")
+            marks = got[3] or {}
+            for i, (key, mark) in enumerate(MILESTONES.items()):
+                value = got[i] if not mark else marks.get(mark)
+                if value is not None:
+                    phases[key].append(value)
+            print(f"    visit {len(times):2d}: usable after {times[-1]:.2f} s; " + ", ".join(
+                f"{key} {values[-1]:.2f}" for key, values in phases.items() if values) + f"   [{load()}]",
+                flush=True)
             page.close(run_before_unload=True)
-            time.sleep(4)  # the used kernel's replacement starts and runs the notebook
+            context.close()
+            used += 1
+            wait_pool(log, app, used + 1, timeout=180)  # the used kernel's replacement is up
+            wait_kernels_idle(pid)  # and has run the notebook
         browser.close()
     print(f"  idle, open → usable: {spread(times, 's', 1)}   [{load()}]")
     for key, values in phases.items():  # where the time goes: the server's answer, then the browser
-        print(f"    → {key:13s} {spread(values, 's', 1)}")
+        if values:
+            print(f"    → {key:20s} {spread(values, 's', 1)}")
 
 
 def main() -> None:
@@ -224,7 +310,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=8)
     parser.add_argument("--steps", default="0123", help="which of the steps to run, e.g. 3 for the burst alone")
     args = parser.parse_args()
-    others = [a for a in [*APPS, "bargaining"] if a != args.app]
+    others = [p.stem for p in sorted((REPO / "notebooks" / "apps").glob("*.ipynb")) if p.stem != args.app]
     denylist = "[" + ",".join(f'"{a}.ipynb"' for a in others) + "]"
     os.environ["PARTICIPANTS"] = str(args.participants)
     print(f"Class of {args.participants}, app {args.app}; {load()}")
@@ -243,15 +329,16 @@ def main() -> None:
             kernel_breakdown(args.app)
         if "1" in args.steps:
             print("\n1. One visitor at a time")
-            idle(base, log, args.app, args.runs, pool)
+            wait_kernels_idle(pid)
+            idle(base, log, args.app, args.runs, pool, pid)
         if "2" in args.steps:
-            class_step(base, log, args)
+            class_step(base, log, pid, args)
         if "3" in args.steps:
             burst_step(base, log, pid, args)
 
 
-def class_step(base: str, log: Path, args: argparse.Namespace) -> None:
-    time.sleep(10)
+def class_step(base: str, log: Path, pid: int, args: argparse.Namespace) -> None:
+    wait_kernels_idle(pid, timeout=600)  # the preheated kernels have run the notebook (not only started)
     print(f"\n2. {args.visitors} visitors within {args.within:.0f} s (page, then its kernel answers)  [{load()}]")
     with ThreadPoolExecutor(args.visitors) as pool_v:
         delays = [i * args.within / args.visitors for i in range(args.visitors)]

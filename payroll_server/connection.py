@@ -15,6 +15,7 @@ from typing import Any
 
 from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
+from traitlets import Bool
 
 from payroll_server.frames import V1, BadFrame, check, v1_header
 from payroll_server.watch import WATCH_SESSION
@@ -43,6 +44,9 @@ def scrub(msg_type: str, content: dict[str, Any]) -> tuple[dict[str, Any] | None
 class GuardedConnection(ZMQChannelsWebsocketConnection):
     """Checks incoming frames, keeps tracebacks on the server (see the module's docstring)."""
 
+    hide_tracebacks = Bool(True, help="Keep tracebacks and stderr on the server (the served apps); off under "
+                           "JupyterLab, whose user runs their own code and needs them").tag(config=True)
+
     @property
     def is_watch(self) -> bool:
         """A page's watch on its kernel (``watch``): it gets only the server's restarting / dead notices."""
@@ -63,27 +67,32 @@ class GuardedConnection(ZMQChannelsWebsocketConnection):
     def _on_zmq_reply(self, stream: Any, msg_list: Any) -> None:
         if self.is_watch:
             return
+        if self.hide_tracebacks:
+            msg_list = self._scrubbed(msg_list)
+            if msg_list is None:
+                return
+        super()._on_zmq_reply(stream, msg_list)
+
+    def _scrubbed(self, msg_list: Any) -> Any:
+        """The kernel's message as a visitor may see it, or None to drop it (see ``scrub``)."""
         if self.subprotocol == V1:
             header = v1_header(msg_list) or {}
             msg_type = str(header.get("msg_type", ""))
             if msg_type == "execute_input":
-                return
+                return None
             if msg_type in ("stream", "error") or msg_type.endswith("_reply"):
                 content, kept = scrub(msg_type, self.session.unpack(bytes(msg_list[3])))
                 self._log_kept(msg_type, kept)
                 if content is None:
-                    return
+                    return None
                 msg_list = [*msg_list[:3], self.session.pack(content), *msg_list[4:]]
-        else:
-            msg_type = str((msg_list.get("header") or {}).get("msg_type", ""))
-            if msg_type == "execute_input":
-                return
-            content, kept = scrub(msg_type, msg_list.get("content") or {})
-            self._log_kept(msg_type, kept)
-            if content is None:
-                return
-            msg_list = {**msg_list, "content": content}
-        super()._on_zmq_reply(stream, msg_list)
+            return msg_list
+        msg_type = str((msg_list.get("header") or {}).get("msg_type", ""))
+        if msg_type == "execute_input":
+            return None
+        content, kept = scrub(msg_type, msg_list.get("content") or {})
+        self._log_kept(msg_type, kept)
+        return None if content is None else {**msg_list, "content": content}
 
     def _log_kept(self, msg_type: str, kept: str) -> None:
         if kept:

@@ -5,7 +5,8 @@ handler runs; it is the one place a page request can be answered before Voilà s
 The class code is Voilà's token (``--Voila.token``, set by ``scripts/start.sh`` for a network): checked by
 jupyter_server's ``PasswordIdentityProvider``, which this class extends. A visitor with the code who opens
 an app while the server holds its most kernels (``kernels.LimitedKernelManager.admit``) gets the
-"class is full" page: HTTP 503, ``Retry-After``, and a page in their language that retries by itself.
+"class is full" page: HTTP 503, ``Retry-After``, and a page in their language that retries by itself. An
+admitted page gets the watch on its kernel (``watch.WatchTransform``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from tornado import web
 
 from calc.core.i18n import _
 from calc.core.text import tr
+from payroll_server.watch import WatchTransform, is_rendered_page
 
 RETRY_SECONDS = 5
 TITLE = _("The class is full")
@@ -56,17 +58,12 @@ def busy_page(lang: str) -> str:
     )
 
 
-def is_app_page(handler: web.RequestHandler) -> bool:
-    """A request that would start a kernel: a notebook rendered by Voilà."""
-    return handler.request.method == "GET" and "/voila/render/" in handler.request.path
-
-
 class ClassroomIdentityProvider(PasswordIdentityProvider):
     """The class code (token) as jupyter_server checks it, then the kernel limit for app pages."""
 
     async def _get_user(self, handler: web.RequestHandler) -> User | None:
         user = await super()._get_user(handler)
-        if user is None or getattr(handler, "_payroll_admitted", False) or not is_app_page(handler):
+        if user is None or getattr(handler, "_payroll_admitted", False) or not is_rendered_page(handler.request):
             return user
         manager: Any = handler.settings.get("kernel_manager")
         if manager is not None and hasattr(manager, "admit") and not manager.admit(handler):
@@ -79,6 +76,7 @@ class ClassroomIdentityProvider(PasswordIdentityProvider):
             handler.set_header("Cache-Control", "no-store")
             raise web.Finish(busy_page(lang))
         handler._payroll_admitted = True  # type: ignore[attr-defined]
+        WatchTransform.add_to(handler)  # the page's watch on its kernel (watch.py)
         if manager is not None and hasattr(manager, "release"):
             finish = handler.on_finish
             handler.on_finish = lambda: (manager.release(handler), finish())  # type: ignore[method-assign]

@@ -17,3 +17,4 @@ python -m pip install --quiet --disable-pip-version-check -r "$REQS"
 python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (payroll)" >/dev/null
 bash scripts/messages.sh compile >/dev/null
+python -m payroll_server.enable >/dev/null  # JupyterLab's guards (docs/security.md)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 import ipywidgets as W
-from matplotlib.patches import Patch
 
 import calc
 from calc.core.i18n import _, pgettext
@@ -256,6 +255,8 @@ class PayslipApp(App):
                         lambda fig: self._bars(fig, months, p.month))
 
     def _axes(self, fig: Any, top: float) -> None:
+        from matplotlib.patches import Patch  # here, not at the top: the module loads without matplotlib
+
         lang = self.lang
         fig.subplots_adjust(left=0.17, right=0.98, top=0.88, bottom=0.12)
         ax = fig.add_subplot(111)

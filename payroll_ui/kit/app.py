@@ -587,11 +587,22 @@ class App:
         self.notice.value = "<br>".join(esc(tr(n, self.lang)) for n in self.notices)
 
     def load(self, params: Mapping[str, str]) -> None:
-        """Apply URL parameters to a built app and re-render (used after a preheated kernel's request)."""
+        """Apply URL parameters to a built app and re-render (used after a preheated kernel's request).
+
+        Parameters that change nothing (``?lang=ru`` on the Russian page a preheated kernel has built) leave the
+        render as it is: that page reaches the visitor without being computed again.
+        """
+        before = self._state()
         with self.hold():
             self.apply_params(params)
+        if not self.render_after_request and not self.notices and self.result is not None and self._state() == before:
+            return
         self._relabel_all()
         self.refresh()
+
+    def _state(self) -> tuple[str, list[Any]]:
+        """The page's language and every input's value (what ``load`` compares)."""
+        return self.lang, [value for _w, value in self._snapshot()]
 
 
 def run(app_class: type[App]) -> App:
@@ -599,15 +610,12 @@ def run(app_class: type[App]) -> App:
 
     The app is built before waiting for the request, so a preheated kernel does the slow part early.
     """
-    from IPython.display import HTML, display
-
-    from payroll_server.watch import watch_html
+    from IPython.display import display
 
     app = app_class()
     params = read_params()
     if params or app.render_after_request:
         app.load(params)
-    display(app.root)
-    display(HTML(watch_html()))  # a message with a reload button if the kernel dies or the connection drops
+    display(app.root)  # the server adds the page's watch on its kernel (payroll_server.watch)
     return app
 

@@ -17,22 +17,37 @@ class Chart:
 
     :meth:`draw` splits a chart into a static part (axes, curves, labels — redrawn only when ``key``
     changes) and a dynamic part (e.g. the person's own point) drawn on a cached copy of the static
-    image, so moving a slider redraws in a few milliseconds.
+    image, so moving a slider redraws in a few milliseconds. matplotlib is imported and the figure made
+    on the first draw: a page whose charts are not drawn (yet) never loads it.
     """
 
     def __init__(self, width: float = 6.6, height: float = 3.4, dpi: int = 100, cls: str = "chart") -> None:
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure as MplFigure
-
         self.dpi = dpi
-        self.fig = MplFigure(figsize=(width, height), dpi=dpi)
-        self.canvas = FigureCanvasAgg(self.fig)
+        self.size = (width, height)
+        self._fig: Any = None
+        self._canvas: Any = None
         self._key: Any = None
         self._background: Any = None
         self.image = W.Image(format="png", layout=W.Layout(width="100%", max_width=f"{int(width * dpi)}px",
                                                              height="auto"))
         self.image.add_class("pa-chart")
         self.image.add_class(cls)
+
+    @property
+    def fig(self) -> Any:
+        """The matplotlib ``Figure`` (made, with its Agg canvas, on first use)."""
+        if self._fig is None:
+            from matplotlib.backends.backend_agg import FigureCanvasAgg
+            from matplotlib.figure import Figure as MplFigure
+
+            self._fig = MplFigure(figsize=self.size, dpi=self.dpi)
+            self._canvas = FigureCanvasAgg(self._fig)
+        return self._fig
+
+    @property
+    def canvas(self) -> Any:
+        """The figure's Agg canvas."""
+        return self.fig.canvas if self._canvas is None else self._canvas
 
     def draw(self, key: Any, static: Callable[[Any], None], dynamic: Callable[[Any], list[Any]] | None = None) -> None:
         """Draw the chart: ``static(fig)`` when ``key`` changed, then ``dynamic(fig)`` → artists on top."""

@@ -13,6 +13,8 @@ import pytest
 import websocket
 from wsclient import V1, connect, freeze_v1, freeze_voila, get, kernel_of, received, widget_comm
 
+from payroll_server.watch import WATCH_SESSION
+
 NO_PREHEAT = "--VoilaConfiguration.preheat_kernel=False"  # one kernel per test page, none waiting
 
 
@@ -140,3 +142,17 @@ def test_a_preheated_page_sets_the_cookie_its_shutdown_beacon_needs(server_facto
     assert status == 200 and kernel_of(text)
     assert "_xsrf=" in headers.get("Set-Cookie", "")
     assert "Using pre-heated kernel" in preheated.log_text()
+    assert watched(text)
+
+
+def watched(page: str) -> bool:
+    """The server added the watch on the page's kernel once, inside the page (payroll_server.watch)."""
+    return page.count(WATCH_SESSION) == 1 and page.rindex(WATCH_SESSION) < page.rindex("</body>")
+
+
+def test_a_page_watches_its_kernel_and_the_class_full_page_does_not(server_factory):
+    small = server_factory({"PAYROLL_MAX_KERNELS": "1"}, NO_PREHEAT)
+    status, _, text = get(f"{small.base}/voila/render/seniority.ipynb?lang=en")
+    assert status == 200 and watched(text)
+    status, _, text = get(f"{small.base}/voila/render/advance.ipynb?lang=en")
+    assert status == 503 and WATCH_SESSION not in text

@@ -5,10 +5,11 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from tornado.httputil import HTTPHeaders
 
 from payroll_server.capacity import class_pool
 from payroll_server.identity import busy_page, page_lang
-from payroll_server.watch import WATCH_SESSION, watch_html
+from payroll_server.watch import WATCH_SESSION, WatchTransform, watch_html
 
 
 def handler(query_lang: str = "", accept: str = "") -> SimpleNamespace:
@@ -45,3 +46,42 @@ def test_class_pools_fit_the_limit_with_a_kernel_per_participant(people, noteboo
     size = class_pool(people, notebooks, limit)
     assert size == expected
     assert size == 1 or size * notebooks + people <= limit
+
+
+def transform(path: str = "/voila/render/seniority.ipynb", method: str = "GET") -> WatchTransform:
+    return WatchTransform(SimpleNamespace(method=method, path=path))
+
+
+def test_the_watch_goes_before_the_end_of_a_rendered_page_streamed_in_chunks():
+    t = transform()
+    *_answer, first = t.transform_first_chunk(200, HTTPHeaders({"Content-Type": "text/html"}), b"<html><body>",
+                                                     False)
+    assert first == b"<html><body>" and t.transform_chunk(b"<p>app</p>", False) == b"<p>app</p>"
+    last = t.transform_chunk(b"</body></html>", False)
+    assert last.startswith(b"<script>") and last.endswith(b"</script></body></html>")
+    assert t.transform_chunk(b"", True) == b""  # once
+
+
+def test_the_watch_in_a_page_written_at_once_corrects_its_length():
+    page = b"<html><body><p>app</p></body></html>"
+    headers = HTTPHeaders({"Content-Type": "text/html; charset=UTF-8", "Content-Length": str(len(page))})
+    _status, headers, chunk = transform().transform_first_chunk(200, headers, page, True)
+    assert WATCH_SESSION.encode() in chunk and headers["Content-Length"] == str(len(chunk))
+
+
+def test_a_page_without_its_end_gets_the_watch_when_it_finishes():
+    t = transform()
+    t.transform_first_chunk(200, HTTPHeaders({"Content-Type": "text/html"}), b"<html>", False)
+    assert WATCH_SESSION.encode() in t.transform_chunk(b"", True)
+
+
+@pytest.mark.parametrize(("path", "method", "status", "kind"), [
+    ("/voila/api/contents/", "GET", 200, "application/json"), ("/voila/render/a.ipynb", "GET", 503, "text/html"),
+    ("/voila/render/a.ipynb", "POST", 200, "text/html"), ("/voila/render/a.ipynb", "GET", 200, "image/png"),
+    ("/lab/tree/a.ipynb", "GET", 200, "text/html"),
+])
+def test_other_answers_are_left_alone(path, method, status, kind):
+    t = transform(path, method)
+    body = b"<html><body></body></html>"
+    _status, _headers, chunk = t.transform_first_chunk(status, HTTPHeaders({"Content-Type": kind}), body, True)
+    assert chunk == body

@@ -255,3 +255,17 @@ def test_place_text_avoids_boxes_lines_and_edges() -> None:
     assert (art.get_position(), art.get_ha()) == ((-8, 6), "right")
     assert not Path(line).intersects_bbox(Text.get_window_extent(art), filled=False)
     assert len([t for t in ax.texts]) == 1  # the rejected candidates are gone
+
+
+def test_a_request_that_changes_nothing_keeps_the_preheated_render():
+    """A preheated kernel builds the Russian page; ``?lang=ru`` then costs no second computation (issue 13: the
+    page's time to usable), while a real change still recomputes."""
+    app = build("ru")
+    calls: list[int] = []
+    app._refresh = lambda: calls.append(1)  # type: ignore[method-assign]
+    app.load({"lang": "ru"})
+    assert calls == []
+    app.load({"lang": "ru", "years": "abc"})  # a bad value: the page must say so
+    assert calls == [1] and app.notices
+    app.load({"lang": "en"})
+    assert calls == [1, 1]
