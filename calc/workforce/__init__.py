@@ -142,7 +142,7 @@ def resolve_scale(spec: ScaleSpec, extra: Mapping[str, Scale] | None = None) -> 
         if spec in known:
             return known[spec]
         raise UnknownScaleError(
-            _("Scale '{spec}' not found. Available: {known}.", spec=spec, known=', '.join(known)),
+            _("Scale '{spec}' not found. Available: {known}.", spec=spec, known=", ".join(known)),
             "scale",
         )
     return custom_scale(spec, "Предлагаемая шкала", "Proposed scale", scale_id=PROPOSED_ID)
@@ -440,6 +440,33 @@ class Prepared:
     acc_num: int
     acc_den: int
 
+    def inputs(
+        self,
+        sl: slice,
+        rate_num: np.ndarray,
+        rate_den: int,
+        *,
+        salary: np.ndarray | None = None,
+        extra: np.ndarray | None = None,
+    ) -> K.Inputs:
+        """The kernel's inputs for the employees ``sl`` with these seniority rates (a salary per month and extra
+        pay lines where the bargaining view's demands give them)."""
+        return K.Inputs(
+            salary=(self.salary if salary is None else salary)[sl],
+            service=self.service[sl],
+            rate_num=rate_num,
+            rate_den=rate_den,
+            coef_num=self.coef[sl],
+            coef_den=self.coef_den,
+            pct_num=self.pct[sl],
+            pct_den=self.pct_den,
+            children=self.children[sl],
+            kind=self.kind[sl],
+            acc_num=self.acc_num,
+            acc_den=self.acc_den,
+            extra=None if extra is None else extra[sl],
+        )
+
 
 def prepare(emp: pd.DataFrame, year: int, acc: Decimal, country: str = "ru") -> Prepared:
     """Arrays of a checked table for ``year`` (see :class:`Prepared`)."""
@@ -477,20 +504,7 @@ def _compute(
     for start in range(0, n, block):
         sl = slice(start, min(start + block, n))
         svc = prep.service[sl]
-        inp = K.Inputs(
-            salary=prep.salary[sl],
-            service=svc,
-            rate_num=table[codes[sl, None], svc],
-            rate_den=den,
-            coef_num=prep.coef[sl],
-            coef_den=prep.coef_den,
-            pct_num=prep.pct[sl],
-            pct_den=prep.pct_den,
-            children=prep.children[sl],
-            kind=prep.kind[sl],
-            acc_num=prep.acc_num,
-            acc_den=prep.acc_den,
-        )
+        inp = prep.inputs(sl, table[codes[sl, None], svc], den)
         try:
             res = K.year(inp, rules)
         except K._TooBig as e:

@@ -623,21 +623,7 @@ def _kernel(
     monthly: dict[str, np.ndarray] | None = {} if keep_months else None
     for start in range(0, n, block):
         sl = slice(start, min(start + block, n))
-        inp = K.Inputs(
-            salary=salary[sl],
-            service=prep.service[sl],
-            rate_num=rate_num[sl],
-            rate_den=den,
-            coef_num=prep.coef[sl],
-            coef_den=prep.coef_den,
-            pct_num=prep.pct[sl],
-            pct_den=prep.pct_den,
-            children=prep.children[sl],
-            kind=prep.kind[sl],
-            acc_num=prep.acc_num,
-            acc_den=prep.acc_den,
-            extra=extra[sl],
-        )
+        inp = prep.inputs(sl, rate_num[sl], den, salary=salary, extra=extra)
         try:
             res = K.year(inp, prep.rules)
         except K._TooBig as e:

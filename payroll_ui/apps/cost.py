@@ -19,8 +19,8 @@ from payroll_ui.kit import (
     Chart,
     Example,
     Figure,
+    KnownAmount,
     Param,
-    amount_text,
     covered_years,
     default_year,
     esc,
@@ -190,8 +190,10 @@ def _marginal(xs: list[float], ys: list[float]) -> tuple[list[float], list[float
     return out_x, out_y
 
 
-class CostApp(App):
+class CostApp(KnownAmount, App):
     """Gross ⇄ net ⇄ total cost calculator."""
+
+    amount_labels: ClassVar[dict[str, Text]] = {k: TXT[f"amount_{k}"] for k in ("gross", "net", "total")}
 
     name = "cost"
     title = _("What an employee costs the employer")
@@ -257,26 +259,11 @@ class CostApp(App):
     def relabel(self) -> None:
         for key, options in self._choices(self.lang, self.w_year.value).items():
             self.set_options(self.fields[key].widget, options)
-        f = self.fields["amount"]
-        f.label = TXT[f"amount_{self.w_which.value}"]
-        f.set_lang(self.lang)
+        self.label_amount()
 
     @safe
     def _on_year(self, _change: Any) -> None:
         self.set_options(self.w_accident, self._choices(self.lang, self.w_year.value)["accident"])
-
-    @safe
-    def _on_which(self, change: Any) -> None:
-        """Switching the known amount keeps the scenario: the field takes the current value of that amount."""
-        r = self.result
-        if r is not None:
-            value = {"gross": r.gross, "net": r.net, "total": r.total_cost}[change["new"]]
-            with self.hold():
-                self.w_amount.value = amount_text(value)
-        f = self.fields["amount"]
-        f.label = TXT[f"amount_{change['new']}"]
-        f.set_lang(self.lang)
-        self.refresh()
 
     # ------------------------------------------------------------ compute and render
 

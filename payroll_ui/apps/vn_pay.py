@@ -20,8 +20,8 @@ from payroll_ui.kit import (
     App,
     Example,
     Figure,
+    KnownAmount,
     Param,
-    amount_text,
     esc,
     money_html,
     month_options,
@@ -30,7 +30,6 @@ from payroll_ui.kit import (
     parse_decimal,
     parse_int,
     run,
-    safe,
     setter,
     table_html,
 )
@@ -130,8 +129,10 @@ def year_totals(gross: Decimal, year: int, **options: Any) -> dict[str, Decimal]
     return out
 
 
-class VnPayApp(App):
+class VnPayApp(KnownAmount, App):
     """Gross ⇄ net ⇄ total cost to the employer in Vietnam."""
+
+    amount_labels: ClassVar[dict[str, Text]] = {k: TXT[f"amount_{k}"] for k in ("gross", "net", "total")}
 
     name = "vn_pay"
     langs: ClassVar[tuple[str, ...]] = ("vi", "en")
@@ -194,22 +195,7 @@ class VnPayApp(App):
         self.set_options(self.w_resident, yes_no)
         self.set_options(self.w_member, yes_no)
         self.set_options(self.w_employer, _choices("employer", EMPLOYERS, lang))
-        f = self.fields["amount"]
-        f.label = TXT[f"amount_{self.w_which.value}"]
-        f.set_lang(lang)
-
-    @safe
-    def _on_which(self, change: Any) -> None:
-        """Switching the known amount keeps the scenario: the field takes the current value of that amount."""
-        r = self.result
-        if r is not None:
-            value = {"gross": r.gross, "net": r.net, "total": r.total_cost}[change["new"]]
-            with self.hold():
-                self.w_amount.value = amount_text(value)
-        f = self.fields["amount"]
-        f.label = TXT[f"amount_{change['new']}"]
-        f.set_lang(self.lang)
-        self.refresh()
+        self.label_amount()
 
     # ------------------------------------------------------------ compute and render
 

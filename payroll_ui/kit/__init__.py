@@ -19,6 +19,7 @@ from payroll_ui.kit.app import (  # noqa: F401
     App,
     Example,
     Explain,
+    KnownAmount,
     run,
     safe,
 )

@@ -18,7 +18,17 @@ from calc.core.i18n import _
 from calc.core.rules import Dated
 from calc.core.text import T, Text, tr
 from payroll_ui.kit.fields import Field, Param, ParamError, number_or_blank, read_number, read_params
-from payroll_ui.kit.html import CSS, Figure, RuleNote, cards_html, esc, keys_primer, raw_value, rules_html
+from payroll_ui.kit.html import (
+    CSS,
+    Figure,
+    RuleNote,
+    amount_text,
+    cards_html,
+    esc,
+    keys_primer,
+    raw_value,
+    rules_html,
+)
 from payroll_ui.kit.share import share_href, share_html, xsrf_primer
 from payroll_ui.kit.texts import LANG_NAMES, UI, log
 
@@ -619,3 +629,25 @@ def run(app_class: type[App]) -> App:
     display(app.root)  # the server adds the page's watch on its kernel (payroll_server.watch)
     return app
 
+
+class KnownAmount:
+    """For an :class:`App` where one of gross pay, net pay or total cost is given (``w_which``: "gross", "net" or
+    "total") and typed into ``w_amount``; the field's label follows the choice (``amount_labels``)."""
+
+    amount_labels: ClassVar[Mapping[str, Text]]
+
+    def label_amount(self) -> None:
+        f = self.fields["amount"]  # type: ignore[attr-defined]
+        f.label = self.amount_labels[self.w_which.value]  # type: ignore[attr-defined]
+        f.set_lang(self.lang)  # type: ignore[attr-defined]
+
+    @safe
+    def _on_which(self, change: Any) -> None:
+        """Switching the known amount keeps the scenario: the field takes the current value of that amount."""
+        r = self.result  # type: ignore[attr-defined]
+        if r is not None:
+            value = {"gross": r.gross, "net": r.net, "total": r.total_cost}[change["new"]]
+            with self.hold():  # type: ignore[attr-defined]
+                self.w_amount.value = amount_text(value)  # type: ignore[attr-defined]
+        self.label_amount()
+        self.refresh()  # type: ignore[attr-defined]
