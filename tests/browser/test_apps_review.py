@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from conftest import REPO
 
 import calc
 from payroll_ui.apps.seniority import DEFAULT_CUSTOM
@@ -137,7 +138,7 @@ def test_start_page_links_look_clickable_and_lessons_say_how_to_open(open_page, 
     assert style[0] == "rgb(9, 105, 218)" and "underline" in style[1]
     note = p.page.locator(".pa-lessons-note").inner_text()
     assert ".venv" not in note and "notebooks/" not in note  # for participants: no commands, no folders
-    assert {"ru": "только калькуляторы", "en": "the calculators only"}[lang] in note
+    assert {"ru": "Каждый урок — это страница", "en": "Each lesson is a page"}[lang] in note  # served without code
     assert p.errors == []
 
 
@@ -150,17 +151,18 @@ def test_lessons_open_in_jupyterlab_from_the_start_page(page_on, lab_url: str, l
     p.page.goto(f"{lab_url}/voila/render/notebooks/apps/start.ipynb?lang={lang}", wait_until="commit", timeout=120_000)
     p.page.wait_for_selector(".app-start.app-ready", timeout=120_000)
     links = p.page.locator("a.lesson-link")
-    assert links.count() == 8
-    first = links.first.evaluate("a => a.href")
+    assert links.count() == len(list((REPO / "notebooks" / "lessons" / lang).glob("*.ipynb")))  # every lesson
     folder = {"ru": "ru/01_oklad.ipynb", "en": "en/01_salary.ipynb"}[lang]
-    assert first == f"{lab_url}/lab/tree/notebooks/lessons/{folder}"
+    # a participant's link: the lesson as a page of the same server, without code (issue 15)
+    assert links.first.evaluate("a => a.href") == f"{lab_url}/voila/render/notebooks/apps/lessons/{folder}"
+    # a trainer's links: the lessons' folder and the guide in JupyterLab
+    trainer = p.page.locator(f'a[href$="notebooks/lessons/{lang}"]').first.evaluate("a => a.href")
+    assert trainer == f"{lab_url}/lab/tree/notebooks/lessons/{lang}"
     guide = p.page.locator("a.guide-link").first.evaluate("a => a.href")
     assert guide == f"{lab_url}/lab/tree/notebooks/lessons/TRAINER.{lang}.md"
-    with p.context.expect_page(timeout=60_000) as opened:
-        links.first.click()
-    lesson = opened.value
+    lesson = p.context.new_page()
+    lesson.goto(f"{lab_url}/lab/tree/notebooks/lessons/{folder}", wait_until="commit", timeout=120_000)
     lesson.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)  # JupyterLab shows the notebook
-    assert lesson.url.startswith(f"{lab_url}/lab/tree/notebooks/lessons/{folder}")
     assert lesson.locator(".jp-Notebook").first.inner_text()[:2000].strip()
     lesson.close()
     p.screenshot(f"start-in-jupyterlab-{lang}")
