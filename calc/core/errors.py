@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from calc.core.i18n import Message
 
 
@@ -15,22 +13,14 @@ class CalcError(ValueError):
     to it. ``message(lang)`` gives the text in that language.
     """
 
-    def __init__(self, text: Message, *args: Any, field: str | None = None) -> None:
-        if isinstance(text, str):  # the former (ru, en[, field]) pair, until every caller is converted
-            ru, en, *rest = text, *args
-            text, args = Message(en, kwargs=()), tuple(rest)
-            self._ru = ru
-        else:
-            self._ru = None
-        if args:
-            field = args[0]
+    def __init__(self, text: Message, field: str | None = None) -> None:
+        if isinstance(text, str):  # a text that is not a message of the code (a script's own): shown as given
+            text = Message(text)
         super().__init__(str(text))
         self.text = text
         self.field = field
 
     def message(self, lang: str = "ru") -> str:
-        if self._ru is not None and lang == "ru":
-            return self._ru
         return self.text.render(lang)
 
     @property

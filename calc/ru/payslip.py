@@ -113,15 +113,17 @@ def _hours_worked(hours_worked: Any, on: date, last_day: date | None) -> Decimal
     hours = number(hours_worked, "hours_worked", _("the hours worked"), low=0, high=10**6)
     days = (last_day - on).days + 1
     if hours > 24 * days:
-        ru, en = (
-            f"С 1-го по {day(last_day, 'ru')} всего {quantity(days, 'days', 'ru')} — это не больше "
-            f"{quantity(24 * days, 'hours', 'ru')} (24 часа в сутки), а введено {quantity(hours, 'hours', 'ru')}. "
-            "Проверьте число часов.",
-            f"From the 1st to {day(last_day, 'en')} there are {quantity(days, 'days', 'en')} — at most "
-            f"{quantity(24 * days, 'hours', 'en')} (24 hours a day); you typed {quantity(hours, 'hours', 'en')}. "
-            "Please check the hours.",
+        raise InputError(
+            _(
+                "From the 1st to {last} there are {days} — at most {top} (24 hours a day); you typed {hours}. "
+                "Please check the hours.",
+                last=lambda lang: day(last_day, lang),
+                days=lambda lang: quantity(days, "days", lang),
+                top=lambda lang: quantity(24 * days, "hours", lang),
+                hours=lambda lang: quantity(hours, "hours", lang),
+            ),
+            "hours_worked",
         )
-        raise InputError(ru, en, "hours_worked")
     return hours
 
 

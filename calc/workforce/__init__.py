@@ -396,8 +396,11 @@ def _checked(
         chk = check(table, year, scale=scale, scales=scales, today=today, scale_column=scale_column)
     if strict and len(chk.rejected):
         raise InputError(
-            f"Отклонено строк: {chk.rejected['row'].nunique()}.\n" + chk.rejected_text("ru"),
-            f"Rows rejected: {chk.rejected['row'].nunique()}.\n" + chk.rejected_text("en"),
+            _(
+                "Rows rejected: {n}.\n{rows}",
+                n=chk.rejected["row"].nunique(),
+                rows=lambda lang, chk=chk: chk.rejected_text(lang),
+            ),
             "rows",
         )
     return chk
@@ -510,8 +513,10 @@ def _compute(
         except K._TooBig as e:
             bad = emp["id"].to_numpy()[start + e.rows][:10]
             raise InputError(
-                "Доход за год больше 1 млрд ₽ (предел расчёта) у: " + ", ".join(map(str, bad)),
-                "The year's pay exceeds 1 billion RUB (the engine's limit) for: " + ", ".join(map(str, bad)),
+                _(
+                    "The year's pay exceeds 1 billion ₽ (the calculation's limit) for: {who}",
+                    who=", ".join(map(str, bad)),
+                ),
                 "salary",
             ) from None
         if start == 0 and sl.stop == n:

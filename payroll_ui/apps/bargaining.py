@@ -483,7 +483,7 @@ class BargainingApp(App):
     def compute(self) -> Result:
         table = self.table()
         if table is None:
-            raise calc.InputError(TXT["no_file"]["ru"], TXT["no_file"]["en"], "file")
+            raise calc.InputError(TXT["no_file"], "file")
         year = int(self.w_year.value)
         proposed = self.proposed()
         current = None if self.w_current.value == AS_FILE else self.w_current.value

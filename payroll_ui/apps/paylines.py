@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -168,10 +169,11 @@ class PayInputs:
                 units["planned"] = number(self.app.number(self.w["planned"], "shifts"), "shifts",
                                           _("the planned shifts"), low=1, high=744)
                 if units["worked"] > units["planned"]:
-                    ru, en = (tr(TXT["shifts_over"], lang).format(worked=quantity(units["worked"], "shifts", lang),
-                                                                  planned=quantity(units["planned"], "shifts", lang))
-                              for lang in ("ru", "en"))
-                    raise calc.InputError(ru, en, "shifts")
+                    worked_n, planned_n = units["worked"], units["planned"]
+                    raise calc.InputError(replace(TXT["shifts_over"], kwargs=(
+                        ("worked", lambda lang: quantity(worked_n, "shifts", lang)),
+                        ("planned", lambda lang: quantity(planned_n, "shifts", lang)),
+                    )), "shifts")
             out.append(calc.Allowance(
                 tr(TXT["rub_label"], "ru").format(a=money(rub, "ru")),
                 tr(TXT["rub_label"], "en").format(a=money(rub, "en")),

@@ -327,10 +327,10 @@ class SeniorityApp(App):
             return calc.seniority(salary, self.w_years.value, sc)
         hire, on = self.w_hire.value, self.w_on.value or calc.rulebook().default_date()
         if hire is None:
-            raise calc.InputError(TXT["need_hire"]["ru"], TXT["need_hire"]["en"], "hire_date")
+            raise calc.InputError(TXT["need_hire"], "hire_date")
         service = calc.service_since(hire, on)
         if service.years > MAX_SERVICE:
-            raise calc.InputError(TXT["years_too_long"]["ru"], TXT["years_too_long"]["en"], "hire_date")
+            raise calc.InputError(TXT["years_too_long"], "hire_date")
         return calc.seniority_on(salary, [calc.Period(hire)], sc, on)
 
     def render(self, r: calc.SeniorityResult) -> None:
