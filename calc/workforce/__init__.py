@@ -471,6 +471,19 @@ class Prepared:
         )
 
 
+def year_block(inp: K.Inputs, rules: K.YearRules, emp: pd.DataFrame, start: int) -> dict[str, np.ndarray]:
+    """The kernel's year for one block of employees (rows ``start``…); a year's pay beyond the kernel's
+    limit is refused naming the first ten employees."""
+    try:
+        return K.year(inp, rules)
+    except K._TooBig as e:
+        bad = emp["id"].to_numpy()[start + e.rows][:10]
+        raise InputError(
+            _("The year's pay exceeds 1 billion ₽ (the calculation's limit) for: {who}", who=", ".join(map(str, bad))),
+            "salary",
+        ) from None
+
+
 def prepare(emp: pd.DataFrame, year: int, acc: Decimal, country: str = "ru") -> Prepared:
     """Arrays of a checked table for ``year`` (see :class:`Prepared`)."""
     kind_code, kinds_used = codes_of(emp["kind"])
@@ -507,18 +520,7 @@ def _compute(
     for start in range(0, n, block):
         sl = slice(start, min(start + block, n))
         svc = prep.service[sl]
-        inp = prep.inputs(sl, table[codes[sl, None], svc], den)
-        try:
-            res = K.year(inp, rules)
-        except K._TooBig as e:
-            bad = emp["id"].to_numpy()[start + e.rows][:10]
-            raise InputError(
-                _(
-                    "The year's pay exceeds 1 billion ₽ (the calculation's limit) for: {who}",
-                    who=", ".join(map(str, bad)),
-                ),
-                "salary",
-            ) from None
+        res = year_block(prep.inputs(sl, table[codes[sl, None], svc], den), rules, emp, start)
         if start == 0 and sl.stop == n:
             return res, table, den  # one block: no copy
         for k, v in res.items():

@@ -53,6 +53,7 @@ from calc.workforce import (
     prepare,
     resolve_scale,
     scale_table,
+    year_block,
 )
 from calc.workforce import kernel as K
 from calc.workforce.input import INFO, MAX_SALARY, normalise_header
@@ -623,18 +624,7 @@ def _kernel(
     monthly: dict[str, np.ndarray] | None = {} if keep_months else None
     for start in range(0, n, block):
         sl = slice(start, min(start + block, n))
-        inp = prep.inputs(sl, rate_num[sl], den, salary=salary, extra=extra)
-        try:
-            res = K.year(inp, prep.rules)
-        except K._TooBig as e:
-            bad = emp["id"].to_numpy()[start + e.rows][:10]
-            raise InputError(
-                _(
-                    "The year's pay exceeds 1 billion RUB (the engine's limit) for: {ids}.",
-                    ids=", ".join(map(str, bad)),
-                ),
-                "salary",
-            ) from None
+        res = year_block(prep.inputs(sl, rate_num[sl], den, salary=salary, extra=extra), prep.rules, emp, start)
         for f in TERM_FIGURES:
             annual[f][sl] = res[f].sum(axis=1)
         net_dec[sl] = res["net"][:, 11]
