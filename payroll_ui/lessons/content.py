@@ -20,7 +20,7 @@ from typing import Any
 import calc
 from calc.core.errors import CalcError
 from calc.core.i18n import _, pgettext
-from calc.core.text import T, Text, day, month_name, percent, quantity, tr
+from calc.core.text import TEXT_LANGS, Text, day, month_name, percent, quantity, tr
 from payroll_ui.lessons import bargain as lb
 from payroll_ui.lessons.answers import Verdict, candidates, date_number, format_answer, parse_answer
 
@@ -267,6 +267,9 @@ class Trap:
         return _decimal(self.value.value())
 
 
+SERIES_OF_PREFIX = {"L": "ru", "V": "vn"}
+"""An exercise id's first letter → its series of lessons."""
+
 DEFAULT_TOLERANCE = {
     "rub": D("0.005"),
     "percent": D("0.00005"),
@@ -276,6 +279,7 @@ DEFAULT_TOLERANCE = {
     "number": D("0.005"),
     "month": D(0),
     "date": D(0),
+    "vnd": D("0.5"),
 }
 DEFAULT_CLOSE: dict[str, tuple[Decimal, Text]] = {
     "rub": (
@@ -286,6 +290,10 @@ DEFAULT_CLOSE: dict[str, tuple[Decimal, Text]] = {
         ),
     ),
     "days": (D("0.05"), _("Almost: check how the days are rounded.")),
+    "vnd": (
+        D(10),
+        _("Almost: a few đồng off. Check the rounding — amounts are in whole đồng (half a đồng rounds up)."),
+    ),
 }
 
 
@@ -306,6 +314,11 @@ class Exercise:
     @property
     def lesson(self) -> int:
         return int(self.id[1:].split(".")[0])
+
+    @property
+    def series(self) -> str:
+        """The series of lessons: "ru" (ids "L3.1"), "vn" (ids "V3.1", the Vietnamese lessons)."""
+        return SERIES_OF_PREFIX.get(self.id[:1], "ru")
 
     @property
     def tol(self) -> Decimal:
@@ -358,7 +371,7 @@ class Exercise:
             value, had_percent = parse_answer(text, self.unit, lang)
         except CalcError as e:
             status = "empty" if not str(text or "").strip() else "invalid"
-            return Verdict(status, T(e.message("ru"), e.message("en")))
+            return Verdict(status, {code: e.message(code) for code in TEXT_LANGS})
         meant = candidates(value, had_percent, self.unit)
         answer, tol = self.answer(), self.tol
         if any(abs(v - answer) <= tol for v in meant):
@@ -1370,16 +1383,19 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
 )
 
-from payroll_ui.lessons import casework_content  # noqa: E402  (lessons 9–12; uses this module's machinery)
+from payroll_ui.lessons import (  # noqa: E402  (lessons 9–12 and the Vietnamese series; use this module)
+    casework_content,
+    vn_content,
+)
 
-EXERCISE_LIST = (*EXERCISE_LIST, *casework_content.exercises())
+EXERCISE_LIST = (*EXERCISE_LIST, *casework_content.exercises(), *vn_content.exercises())
 EXERCISES: Mapping[str, Exercise] = {e.id: e for e in EXERCISE_LIST}
 """Every exercise by id."""
 
 
-def exercises_for(lesson: int) -> list[Exercise]:
-    """The exercises of one lesson, in order."""
-    return [e for e in EXERCISE_LIST if e.lesson == lesson]
+def exercises_for(lesson: int, series: str = "ru") -> list[Exercise]:
+    """The exercises of one lesson of a series ("ru": Russia's lessons, "vn": Vietnam's), in order."""
+    return [e for e in EXERCISE_LIST if e.lesson == lesson and e.series == series]
 
 
 def get(exercise_id: str) -> Exercise:

@@ -473,6 +473,10 @@ from payroll_ui.lessons import casework_tryits  # noqa: E402  (lessons 9–10's 
 
 casework_tryits.register(TRY_ITS)
 
+from payroll_ui.lessons import vn_tryits  # noqa: E402  (the Vietnamese lessons' calculators)
+
+vn_tryits.register(TRY_ITS)
+
 
 def try_it(name: str, lang: str = "ru") -> TryIt:
     """The "try it" calculator ``name`` (one of :data:`TRY_ITS`) in ``lang``."""

@@ -34,7 +34,12 @@ def _builder() -> Any:
 
 
 build = _builder()
-SOURCES = build.load_sources()
+ALL_SOURCES = build.load_sources()
+"""Every lesson: Russia's series and Vietnam's (``country: vn``, languages vi and en)."""
+SOURCES = [s for s in ALL_SOURCES if build.country(s) == "ru"]
+"""Russia's series (lessons 1–12, ru and en); the Vietnamese series: tests/lessons/test_vn_lessons.py."""
+ALL_CASES = [(src, lang) for src in ALL_SOURCES for lang in build.langs_of(src)]
+ALL_IDS = [f"lesson{build.name_of(src)}-{lang}" for src, lang in ALL_CASES]
 
 
 def notebook(src: dict[str, Any], lang: str) -> Any:

@@ -40,6 +40,14 @@ def test_a_lesson_page_answers_without_its_code(server) -> None:
         assert code not in text, code
 
 
+def test_a_vietnamese_lesson_page_answers_without_its_code(server) -> None:
+    status, _, text = get(f"{server.base}/voila/render/lessons/vi/vn01_phieu_luong.ipynb", timeout=120)
+    assert status == 200
+    assert "Bài 1." in text and "Bài học trả lời những câu hỏi nào" in text and "Thuật ngữ của bài" in text
+    for code in ("import calc", "setup(LANG", 'exercise("V1', "try_it(", "NBVAL"):
+        assert code not in text, code
+
+
 def test_every_link_of_every_lesson_is_served(server) -> None:
     checked = 0
     for path in sorted(LESSONS.glob("*/*.ipynb")):
