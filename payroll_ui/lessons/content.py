@@ -22,6 +22,7 @@ from calc.core.errors import CalcError
 from calc.core.i18n import _, pgettext
 from calc.core.text import TEXT_LANGS, Text, day, month_name, percent, quantity, tr
 from payroll_ui.lessons import bargain as lb
+from payroll_ui.lessons import words
 from payroll_ui.lessons.answers import Verdict, candidates, date_number, format_answer, parse_answer
 
 D = Decimal
@@ -282,18 +283,9 @@ DEFAULT_TOLERANCE = {
     "vnd": D("0.5"),
 }
 DEFAULT_CLOSE: dict[str, tuple[Decimal, Text]] = {
-    "rub": (
-        D(1),
-        _(
-            "Almost: a ruble or less off. Check the rounding — pay is computed to the kopeck (half a kopeck rounds "
-            "up), income tax to the whole ruble.",
-        ),
-    ),
-    "days": (D("0.05"), _("Almost: check how the days are rounded.")),
-    "vnd": (
-        D(10),
-        _("Almost: a few đồng off. Check the rounding — amounts are in whole đồng (half a đồng rounds up)."),
-    ),
+    "rub": (D(1), words.CLOSE_RUB),
+    "days": (D("0.05"), words.CLOSE_DAYS),
+    "vnd": (D(10), words.CLOSE_VND),
 }
 
 
@@ -357,7 +349,7 @@ class Exercise:
     def solution_text(self, lang: str) -> str:
         """The engine's explanation followed by the answer."""
         sol = self.solution()
-        word = tr(_("Answer"), lang)
+        word = tr(words.ANSWER, lang)
         return f"{readable(sol.explain(lang), lang)}\n\n{word}: {format_answer(sol.value, self.unit, lang)}"
 
     def _close(self) -> tuple[Decimal, Text] | None:
@@ -377,27 +369,20 @@ class Exercise:
         if any(abs(v - answer) <= tol for v in meant):
             return Verdict(
                 "right",
-                _(
-                    "Right: {answer}.",
-                    answer=lambda lang, answer=answer, self=self: format_answer(answer, self.unit, lang),
-                ),
+                words.right(lambda lang, answer=answer, self=self: format_answer(answer, self.unit, lang)),
                 value,
             )
-        hint = _("Hint: {hint}", hint=lambda lang, self=self: self.hint[lang])
+        hint = words.hint(lambda lang, self=self: tr(self.hint, lang))
         for trap in self.traps:
             figure = trap.figure()
             if abs(figure - answer) > tol and any(abs(v - figure) <= tol for v in meant):
-                message = _(
-                    "{message} {hint}",
-                    message=lambda lang, trap=trap: trap.message[lang],
-                    hint=lambda lang, hint=hint: hint[lang],
-                )
+                message = words.trap(lambda lang, trap=trap: tr(trap.message, lang), lambda lang, hint=hint: hint[lang])
                 return Verdict("trap", message, value)
         close = self._close()
         if close and any(abs(v - answer) <= close[0] for v in meant):
             return Verdict("close", close[1], value)
         return Verdict(
-            "wrong", _("Not yet. {hint}", hint=lambda lang, hint=hint: hint[lang]), value
+            "wrong", words.not_yet(lambda lang, hint=hint: hint[lang]), value
         )
 
 

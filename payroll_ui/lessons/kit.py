@@ -537,6 +537,11 @@ def bar_chart(
 def footer() -> None:
     """Where the lesson's figures come from and how fresh the rules are."""
     rb = calc.rulebook(_state["country"])
+    if _state["country"] == "vn" and lang() == "vi":
+        say("*Mọi số tiền trong bài do công cụ tính tính theo quy định các năm {}–{} (dữ liệu đối chiếu ngày {}). "
+            "Khi quy định thay đổi, bài học được tạo lại với số liệu mới.*",
+            str(rb.covered_from.year), str(rb.covered_to.year), when(rb.checked_on))
+        return
     say(
         _t(
             _(

@@ -47,6 +47,21 @@ def pit_gap(gross: Any, dependants: int, before: tuple[int, int], after: tuple[i
     return Solution(a.pit - b.pit, explain, brief)
 
 
+def line(field: str, **kwargs: Any) -> Any:
+    """One line of a month's pay (``field`` of :func:`calc.vn.monthly`), with the engine's own step for it as the
+    trainer's key (picked by name: another line may have the same amount)."""
+    from payroll_ui.lessons.content import Solution, _step_line
+
+    r = calc.vn.monthly(**kwargs)
+    value = getattr(r, field)
+
+    def brief(lang: str) -> str:
+        step = next((s for s in r.steps if s.key == field), None)
+        return _step_line(step, lang) if step is not None else dong(value, lang)
+
+    return Solution(value, r.explain, brief)
+
+
 def exercises() -> tuple[Any, ...]:
     from payroll_ui.lessons import vn_content35
     from payroll_ui.lessons.content import Call, Exercise, Trap
@@ -76,7 +91,7 @@ def exercises() -> tuple[Any, ...]:
               "31.400.000 ₫. Đoàn phí công đoàn trừ vào lương tháng đó là bao nhiêu đồng?",
               "Tuấn is a union member at a private company; his May 2026 salary for social insurance is "
               "31,400,000 ₫. How many đồng of union dues are deducted that month?"),
-            Call(_pay, gross=31400000, year=2026, month=5, member_of_union=True, pick="union_dues"),
+            Call(line, "union_dues", gross=31400000, year=2026, month=5, member_of_union=True),
             "vnd",
             V("đoàn phí là 0,5 % tiền lương đóng BHXH, nhưng không quá 10 % mức lương cơ sở.",
               "the dues are 0.5% of the social-insurance salary, but at most 10% of the base salary."),
