@@ -25,9 +25,10 @@ from nbconvert import HTMLExporter
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = ROOT / "notebooks" / "lessons"
 OUT = ROOT / "handouts"
-LANGS = ("ru", "en")
+LANGS = ("ru", "en", "vi")  # vi: the Vietnamese series (vnNN)
 REMOTE_SCRIPT = re.compile(r'<script[^>]+src="https?://[^"]*"[^>]*>\s*</script>\s*')  # paper needs no CDN
-ANSWER_LINE = {"ru": "Ответ: ______________________", "en": "Answer: ______________________"}
+ANSWER_LINE = {"ru": "Ответ: ______________________", "en": "Answer: ______________________",
+               "vi": "Đáp án: ______________________"}
 PRINT_CSS = """
 <style>
   body { max-width: 52rem; margin: 0 auto; font-size: 15px; }
