@@ -52,8 +52,12 @@ def months_total(grosses: tuple[int, ...], year: int, first_month: int, field: s
     values = [getattr(m, field) for m in months]
     value = sum(values, Decimal(0))
 
+    words = {"vi": ("tháng", "Cộng"), "en": ("month", "Total")}
+
     def brief(lang: str) -> str:
-        return " + ".join(dong(v, lang) for v in values) + f" = {dong(value, lang)}"
+        w = words.get(lang, words["en"])
+        each = " · ".join(f"{w[0]} {first_month + i}/{year}: {dong(v, lang)}" for i, v in enumerate(values))
+        return f"{each} · {w[1]} = " + " + ".join(dong(v, lang) for v in values) + f" = {dong(value, lang)}"
 
     def explain(lang: str) -> str:
         parts = [m.explain(lang) for m in months]
@@ -134,7 +138,8 @@ def exercises() -> tuple[Any, ...]:
         Exercise(
             "V4.2",
             V("Chị Ngọc làm ca đêm theo lịch (không phải làm thêm giờ) từ 22 giờ đến 6 giờ, 8 giờ một ca, 20 ca trong "
-              "tháng 4/2026; tiền lương giờ 35.000 ₫. Tiền lương tối thiểu cho các giờ làm ban đêm đó là bao nhiêu đồng?",
+              "tháng 4/2026; tiền lương giờ 35.000 ₫. Tiền lương tối thiểu cho các giờ làm ban đêm đó là bao nhiêu "
+              "đồng?",
               "Ngọc works scheduled night shifts (not overtime) from 22:00 to 06:00, 8 hours a shift, 20 shifts in "
               "April 2026; her hourly wage is 35,000 ₫. How many đồng is the pay for those night hours at the least?"),
             Call(calc.vn.night_pay, 35000, 160, 2026, 4, pick="value"),
