@@ -50,10 +50,13 @@ def test_known_mistake_gets_its_own_message_and_the_hint() -> None:
     assert "календарный" in shown and "Подсказка" in shown
 
 
-def test_seed_figure_is_recognised() -> None:
-    w = exercise("L7.2", "en")
-    assert w.check("13,622.13") == "trap"
-    assert "30 rubles short" in text_of(w.feedback.value)
+def test_the_seed_mistake_is_recognised_on_new_inputs() -> None:
+    """Exercise 7.1 asks the seed's night line for another leaver: the seed's way (the unrounded rate) is a trap."""
+    w = exercise("L7.1", "en")
+    from payroll_ui.lessons.content import leaver_night_unrounded
+
+    assert w.check(str(leaver_night_unrounded())) == "trap"
+    assert "unrounded" in text_of(w.feedback.value)
 
 
 def test_rounding_slip_is_close() -> None:
