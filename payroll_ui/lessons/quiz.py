@@ -3,13 +3,14 @@
 
 Each question's options are computed by ``calc`` (the right answer and the known mistakes), never typed; each has
 a one-sentence *why* in both languages. ``quiz(lesson, lang)`` builds the widget; ``QUIZZES`` holds the questions.
-Only lesson 1 has a quiz so far (the rest: to do)."""
+Lessons 1, 3 and 6 have a quiz so far (the rest: to do)."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import ipywidgets as widgets
@@ -80,6 +81,88 @@ QUIZZES: dict[int, tuple[Question, ...]] = {
             0,
             T("На руки — начисленное за вычетом НДФЛ 13 %, округлённого до рубля; работодатель удерживает его сам.",
               "Net is the gross less income tax of 13%, rounded to the ruble; the employer withholds it."),
+        ),
+    ),
+    3: (
+        Question(
+            T("Оклад 58 000 ₽, аванс за апрель 2025 года — 40 % оклада; с 2023 года НДФЛ удерживают и с аванса. "
+              "Сколько работник получит в день аванса?",
+              "Basic salary 58,000 ₽; the advance for April 2025 is 40% of the salary, and since 2023 income tax is "
+              "withheld from the advance too. How much does the worker receive on the advance day?"),
+            (
+                _rub(lambda: calc.advance(58000, 2025, 4, method="percent", percent="0.40").gross),
+                _rub(lambda: calc.advance(58000, 2025, 4, method="percent", percent="0.40").paid),
+                _rub(lambda: 58000 * Decimal("0.40") * Decimal("0.87") * 2),
+            ),
+            1,
+            T("Аванс — 40 % оклада, из него удерживают 13 % НДФЛ, округлённого до рубля.",
+              "The advance is 40% of the salary, less 13% income tax rounded to the ruble."),
+        ),
+        Question(
+            T("Как часто, по ТК РФ ст. 136, работодатель обязан платить зарплату?",
+              "How often must the employer pay wages under Labour Code art. 136?"),
+            (
+                _words(T("Раз в месяц", "Once a month")),
+                _words(T("Как решит работодатель", "As the employer decides")),
+                _words(T("Не реже чем каждые полмесяца", "At least every half month")),
+            ),
+            2,
+            T("Статья 136 требует платить не реже чем каждые полмесяца, поэтому аванс обязателен.",
+              "Article 136 requires pay at least every half month, so an advance is compulsory."),
+        ),
+        Question(
+            T("Удерживают ли НДФЛ с аванса с 2023 года?", "Since 2023, is income tax withheld from the advance?"),
+            (
+                _words(T("Да, с каждой выплаты, и с аванса тоже", "Yes, from every payment, the advance included")),
+                _words(T("Нет, только с зарплаты в конце месяца", "No, only from the pay at the end of the month")),
+                _words(T("Только если аванс больше половины оклада", "Only if the advance is over half the salary")),
+            ),
+            0,
+            T("С 2023 года налог удерживают при каждой выплате дохода, поэтому аванс приходит уже за вычетом НДФЛ.",
+              "Since 2023 the tax is withheld from every payment of income, so the advance arrives net of income tax."),
+        ),
+    ),
+    6: (
+        Question(
+            T("2011 год, оклад 25 000 ₽, январь; взносы по общему тарифу 34 % и на травматизм 0,2 %. Во что работник "
+              "обходится работодателю за месяц?",
+              "2011, basic salary 25,000 ₽, January; contributions at the general 34% and accident insurance at "
+              "0.2%. What does the worker cost the employer for the month?"),
+            (
+                _rub(lambda: calc.employer_cost(25000, 2011).contributions),
+                _rub(lambda: Decimal(25000) + calc.employer_cost(25000, 2011).contributions),
+                _rub(lambda: calc.employer_cost(25000, 2011).total_cost),
+            ),
+            2,
+            T("Цена для работодателя — зарплата плюс все взносы, включая взносы на травматизм.",
+              "The cost to the employer is the pay plus all contributions, accident insurance included."),
+        ),
+        Question(
+            T("Кто платит страховые взносы?", "Who pays the social insurance contributions?"),
+            (
+                _words(T("Работодатель, сверх зарплаты", "The employer, on top of the pay")),
+                _words(T("Работник, из своей зарплаты", "The worker, out of the pay")),
+                _words(T("Пополам работник и работодатель", "Half each, worker and employer")),
+            ),
+            0,
+            T("Взносы платит работодатель сверх зарплаты, из зарплаты работника их не удерживают (в отличие от НДФЛ).",
+              "The employer pays the contributions on top of the pay; they are not withheld from it (unlike income "
+              "tax)."),
+        ),
+        Question(
+            T("Что происходит со взносами, когда выплаты с начала года превышают предельную базу?",
+              "What happens to the contributions once the year's pay passes the contribution cap?"),
+            (
+                _words(T("Ничего, ставка та же", "Nothing, the rate stays the same")),
+                _words(T("Взносы уменьшаются: ставка ниже или взносы не платятся",
+                         "They fall: a lower rate, or none at all")),
+                _words(T("Ставка удваивается", "The rate doubles")),
+            ),
+            1,
+            T("Выше предельной базы взносы меньше: в 2011 году они не платились вовсе (кроме взносов на травматизм), "
+              "по нынешнему единому тарифу действует пониженная ставка.",
+              "Above the cap contributions fall: in 2011 none were paid (except accident insurance); under today's "
+              "unified tariff a lower rate applies."),
         ),
     ),
 }

@@ -14,9 +14,10 @@ from payroll_ui.lessons.quiz import QUIZZES, quiz
 from tests.lessons.test_lesson_notebooks import SOURCES, notebook
 
 
+@pytest.mark.parametrize("lesson", sorted(QUIZZES))
 @pytest.mark.parametrize("lang", ["ru", "en"])
-def test_right_and_wrong_answers_get_feedback_in_the_page_language(lang: str) -> None:
-    w = quiz(1, lang)
+def test_right_and_wrong_answers_get_feedback_in_the_page_language(lang: str, lesson: int) -> None:
+    w = quiz(lesson, lang)
     assert 3 <= len(w.questions) <= 5
     for q, radio in zip(w.questions, w.choices, strict=True):
         assert radio.value is None  # nothing chosen on opening
@@ -37,7 +38,11 @@ def test_the_options_are_the_engine_figures() -> None:
     right = calc.salary_for_month(52000, 2026, 3, days_worked=12).amount
     assert q.options[q.right]("ru") == money(right, "ru")
     assert right == (Decimal(52000) / calc.working_days(2026, 3) * 12).quantize(Decimal("0.01"))
-    assert len({opt("en") for opt in q.options}) == len(q.options)
+    for questions in QUIZZES.values():
+        for q in questions:
+            for lang in ("ru", "en"):
+                assert len({opt(lang) for opt in q.options}) == len(q.options)
+                assert tr(q.text, lang) and tr(q.why, lang)
 
 
 def test_every_lesson_with_a_quiz_shows_it_at_the_end() -> None:
