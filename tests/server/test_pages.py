@@ -151,3 +151,40 @@ def test_other_answers_keep_their_body(path, method, gzip_ok, status, kind, cach
     _status, headers, body = t.transform_first_chunk(status, headers, SCRIPT_BODY, True)
     assert body == SCRIPT_BODY and ("Content-Encoding" in headers) == packed
     assert (headers["Cache-Control"] != "no-cache") == cached
+
+
+def test_a_preheated_kernel_is_ready_once_its_notebook_has_run_and_refills_wait_for_the_warming_ones():
+    import asyncio
+
+    from payroll_server.kernels import LimitedKernelManager as M
+
+    async def check() -> None:
+        loop = asyncio.get_running_loop()
+
+        def item(started: bool, notebook_run: bool) -> asyncio.Future:
+            pool_task = loop.create_future()
+            if started:
+                render = loop.create_future()
+                if notebook_run:
+                    render.set_result(None)
+                pool_task.set_result({"task": render, "kernel_id": "k"})
+            return pool_task
+
+        pools = {"seniority.ipynb": [item(True, True), item(True, False), item(False, False)]}
+        fake = SimpleNamespace(_pools=pools, start_concurrency=2)
+        fake._pool_items = lambda: M._pool_items(fake)
+        fake.warming = lambda: M.warming(fake)
+        fake._in_pool = lambda task: M._in_pool(fake, task)
+        assert M.ready(fake) == 1 and M.warming(fake) == 1
+        pools["seniority.ipynb"][2].set_result({"task": loop.create_future(), "kernel_id": "k2"})
+        assert M.warming(fake) == 2
+        pools["seniority.ipynb"].append(asyncio.current_task())  # this task: a pool's refill starting
+        assert M._refill_waits_for_warming(fake)
+        pools["seniority.ipynb"][1].result()["task"].set_result(None)
+        assert not M._refill_waits_for_warming(fake) and M.ready(fake) == 2
+        pools["seniority.ipynb"].insert(0, item(True, False))
+        assert M._refill_waits_for_warming(fake)
+        pools["seniority.ipynb"].pop()
+        assert not M._refill_waits_for_warming(fake)  # a visitor's own kernel never waits for the pool
+
+    asyncio.run(check())
