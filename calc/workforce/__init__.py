@@ -477,11 +477,17 @@ def year_block(inp: K.Inputs, rules: K.YearRules, emp: pd.DataFrame, start: int)
     try:
         return K.year(inp, rules)
     except K._TooBig as e:
-        bad = emp["id"].to_numpy()[start + e.rows][:10]
-        raise InputError(
-            _("The year's pay exceeds 1 billion ₽ (the calculation's limit) for: {who}", who=", ".join(map(str, bad))),
-            "salary",
-        ) from None
+        too_big(emp, start + e.rows)
+        raise  # not reached
+
+
+def too_big(emp: pd.DataFrame, rows: np.ndarray) -> None:
+    """Refuse a year's pay beyond the kernel's limit, naming the first ten employees (positions ``rows``)."""
+    bad = emp["id"].to_numpy()[rows][:10]
+    raise InputError(
+        _("The year's pay exceeds 1 billion ₽ (the calculation's limit) for: {who}", who=", ".join(map(str, bad))),
+        "salary",
+    ) from None
 
 
 def prepare(emp: pd.DataFrame, year: int, acc: Decimal, country: str = "ru") -> Prepared:
