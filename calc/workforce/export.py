@@ -199,14 +199,9 @@ def _employees(book: _Book, cmp: Comparison, lang: str) -> None:
     head = [tr(HEADERS["id"], lang), tr(_("File row"), lang), *[tr(info_labels[c], lang) for c in info]]
     head += [tr(_("Service at 1 January"), lang), tr(_("Service band"), lang)]
     head += [tr(_("Current scale"), lang), tr(_("Proposed scale"), lang)]
-    words = tuple(
-        tr(w, lang)
-        for w in (
-            pgettext("calc.workforce.export", "current"),
-            pgettext("calc.workforce.export", "proposed"),
-            pgettext("calc.workforce.export", "change"),
-        )
-    )
+    words = tuple(tr(w, lang) for w in (pgettext("calc.workforce.export", "current"),
+                                         pgettext("calc.workforce.export", "proposed"),
+                                         pgettext("calc.workforce.export", "change")))
     for f in FIGURES:
         head += [f"{_cap(tr(FIGURE_LABELS[f], lang))}: {w}" for w in words]
     labels = np.array(band_labels(), dtype=object)
