@@ -55,7 +55,7 @@ MAX_KOP = 100_000_000_000  # 1 billion rubles a year (calc.core.money.MAX_AMOUNT
 
 @njit(cache=True)
 def _half_up(n: int, d: int) -> int:
-    if d == 1:
+    if d == 1 or n == 0:
         return n
     return (2 * n + d) // (2 * d)
 
@@ -82,6 +82,44 @@ def _tax(base: int, starts: np.ndarray, nums: np.ndarray) -> int:
                 part = w
         t += part * nums[i]
     return t
+
+
+@njit(cache=True)
+def _civil(days: int) -> tuple[int, int, int]:
+    """(year, month, day) of a day counted from 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm)."""
+    z = days + 719468
+    era = (z if z >= 0 else z - 146096) // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    d = doy - (153 * mp + 2) // 5 + 1
+    m = mp + 3 if mp < 10 else mp - 9
+    return yoe + era * 400 + (1 if m <= 2 else 0), m, d
+
+
+@njit(cache=True)
+def _service12(months0: int, hire: int, year: int, max_years: int, out: np.ndarray) -> None:
+    """Full years of service on the 1st of each month of ``year`` (kernel.service_years_from_months / _from_hire):
+    from whole months at 1 January (``months0`` ≥ 0, one month more each month) or from the hire date (days
+    since 1970; the N-th year is reached on the N-th anniversary), at most ``max_years``."""
+    if months0 >= 0:
+        for m in range(12):
+            out[m] = min((months0 + m) // 12, max_years)
+        return
+    hy, hm, hd = _civil(hire)
+    for m in range(12):
+        y = year - hy
+        if m + 1 < hm or (m + 1 == hm and hd > 1):
+            y -= 1
+        out[m] = min(max(y, 0), max_years)
+
+
+@njit(cache=True)
+def service_block(months0: np.ndarray, hire: np.ndarray, year: int, max_years: int, out: np.ndarray) -> None:
+    """:func:`_service12` for every employee into ``out`` (n, 12)."""
+    for i in range(months0.shape[0]):
+        _service12(months0[i], hire[i], year, max_years, out[i])
 
 
 @njit(cache=True)
@@ -153,9 +191,9 @@ def _person(sal, rate, rate_den, extra, cn, cd, pn, pd_, children, kind, acc_num
         if tb < 0:
             tb = 0
         if north_scale:
-            to_date = _round(_tax(tb, nd_starts, nd_nums), nd_den, nd_mode, nd_q) + _round(
-                _tax(cum_north, no_starts, no_nums), no_den, nd_mode, nd_q
-            )
+            to_date = _round(_tax(tb, nd_starts, nd_nums), nd_den, nd_mode, nd_q)
+            if cum_north:
+                to_date += _round(_tax(cum_north, no_starts, no_nums), no_den, nd_mode, nd_q)
         else:
             to_date = _round(_tax(tb + cum_north, nd_starts, nd_nums), nd_den, nd_mode, nd_q)
         fig[NDFL, m] = to_date - before
@@ -222,7 +260,7 @@ def year_months(sal, rate, rate_den, extra, cn, cd, pn, pd_, children, kind, acc
 @njit(cache=True)
 def term_year(
     s0,  # (n,) salary at 1 January, kopecks
-    masks,  # (D, n) bool: who each demand covers
+    masks,  # (n, D) bool: who each demand covers
     r_fire,  # (R, 12) bool: the raise is made in this month of the year
     r_mask,
     r_haspct,
@@ -237,7 +275,9 @@ def term_year(
     sc_on,  # (S, 12) bool: the demanded scale is in force this month
     sc_mask,
     sc_k,
-    service,  # (n, 12) full years on the 1st of each month
+    months0,  # (n,) whole months of service at 1 January of the year, -1: from the hire date
+    hire,  # (n,) hire date, days since 1970-01-01
+    year,
     max_years,
     night_num,  # (n,) night hours a month, numerators over night_den (zeros: no night work)
     night_den,
@@ -269,12 +309,17 @@ def term_year(
     acc_den,
     ru,
     nfig,
-    annual,  # out (6, n): gross, ndfl, net, contributions, accident, total_cost sums
+    a_gross,  # out (n,): the year's sums
+    a_ndfl,
+    a_net,
+    a_contrib,
+    a_acc,
+    a_total,
     net_dec,  # out (n,)
     below,  # out (n,) months whose salary + long-service allowance is below the МРОТ (ТК ст. 133)
     s_end,  # out (n,) the salary after December
     keep,  # also write every month:
-    monthly,  # out (nfig, n, 12) or (nfig, 0, 12)
+    monthly,  # out (n, nfig, 12) or (0, nfig, 12)
     m_salary,  # out (n, 12) or (0, 12)
     m_extra,  # out (n, 12) or (0, 12)
     m_service,  # out (n, 12) or (0, 12)
@@ -286,13 +331,15 @@ def term_year(
     sal = np.zeros(12, np.int64)
     rate = np.zeros(12, np.int64)
     extra = np.zeros(12, np.int64)
+    svc = np.zeros(12, np.int64)
     nbad = 0
     for i in range(n):
+        _service12(months0[i], hire[i], year, max_years, svc)
         # the salary of each month: the raises made that month in order, then the floors in force
         s = s0[i]
         for m in range(12):
             for r in range(r_fire.shape[0]):
-                if r_fire[r, m] and masks[r_mask[r], i]:
+                if r_fire[r, m] and masks[i, r_mask[r]]:
                     new = s
                     if r_haspct[r]:
                         new = _half_up(s * (r_pden[r] + r_pnum[r]), r_pden[r])
@@ -304,7 +351,7 @@ def term_year(
                             new = s + r_flat[r]
                     s = new
             for f in range(fl_val.shape[0]):
-                if fl_val[f, m] >= 0 and masks[fl_mask[f], i] and fl_val[f, m] > s:
+                if fl_val[f, m] >= 0 and masks[i, fl_mask[f]] and fl_val[f, m] > s:
                     s = fl_val[f, m]
             sal[m] = s
         s_end[i] = s
@@ -312,12 +359,9 @@ def term_year(
         for m in range(12):
             k = codes[i]
             for j in range(sc_on.shape[0]):
-                if sc_on[j, m] and masks[sc_mask[j], i]:
+                if sc_on[j, m] and masks[i, sc_mask[j]]:
                     k = sc_k[j]
-            y = service[i, m]
-            if y > max_years:
-                y = max_years
-            rate[m] = table[k, y]
+            rate[m] = table[k, svc[m]]
         # further pay lines: night pay, bonuses, leave pay
         for m in range(12):
             extra[m] = 0
@@ -325,20 +369,20 @@ def term_year(
             for m in range(12):
                 rn = nt_base
                 for j in range(nt_on.shape[0]):
-                    if nt_on[j, m] and masks[nt_mask[j], i]:
+                    if nt_on[j, m] and masks[i, nt_mask[j]]:
                         rn = nt_num[j]
                 hourly = _half_up(sal[m], hours[m])
                 extra[m] += _half_up(hourly * night_num[i] * rn, night_den * nt_den)
         for j in range(b_month.shape[0]):
             m = b_month[j]
-            if m >= 0 and masks[b_mask[j], i]:
+            if m >= 0 and masks[i, b_mask[j]]:
                 if b_haspct[j]:
                     extra[m] += _half_up(sal[m] * b_pnum[j], b_pden[j])
                 else:
                     extra[m] += b_amount[j]
         for j in range(l_month.shape[0]):
             m = l_month[j]
-            if m >= 0 and masks[l_mask[j], i]:
+            if m >= 0 and masks[i, l_mask[j]]:
                 earnings = (sal[m] + _half_up(sal[m] * rate[m], rate_den)) * 12
                 extra[m] += _half_up(earnings * l_avg_den[j], l_avg_num[j]) * l_days[j]
         if _person(sal, rate, rate_den, extra, cn[i], cd, pn[i], pd_, children[i], kind[i], acc_num, acc_den, ru, fig):
@@ -357,20 +401,20 @@ def term_year(
             a_a += fig[ACCIDENT, m]
             if sal[m] + fig[BONUS, m] < mrot[m]:  # without the regional parts (ТК ст. 133)
                 nb += 1
-        annual[0, i] = a_g
-        annual[1, i] = a_t
-        annual[2, i] = a_g - a_t
-        annual[3, i] = a_c
-        annual[4, i] = a_a
-        annual[5, i] = a_g + a_c + a_a
+        a_gross[i] = a_g
+        a_ndfl[i] = a_t
+        a_net[i] = a_g - a_t
+        a_contrib[i] = a_c
+        a_acc[i] = a_a
+        a_total[i] = a_g + a_c + a_a
         net_dec[i] = fig[NET, 11]
         below[i] = nb
         if keep:
             for k in range(nfig):
                 for m in range(12):
-                    monthly[k, i, m] = fig[k, m]
+                    monthly[i, k, m] = fig[k, m]
             for m in range(12):
                 m_salary[i, m] = sal[m]
                 m_extra[i, m] = extra[m]
-                m_service[i, m] = service[i, m]
+                m_service[i, m] = svc[m]
     return nbad

@@ -576,7 +576,7 @@ def _year_plan(plan: _Plan, st: _Staff, y: int, base_night: Fraction, country: s
         )
         l_rows.append(((m - 1) if m is not None else -1, mask_of(mask), days, avg.numerator, avg.denominator))
     leaves = tuple(np.array([r[j] for r in l_rows], i64) for j in range(5))
-    mk = np.stack(masks) if masks else np.ones((1, len(st.emp)), np.bool_)
+    mk = np.stack(masks, axis=1) if masks else np.ones((len(st.emp), 1), np.bool_)
     return _YearPlan(mk, raises, floors, scales, nights, bonuses, leaves)
 
 
@@ -595,13 +595,12 @@ class YearFigures:
 def _prepared(st: _Staff, y: int, accident: Any, country: str) -> Any:
     """The employees' arrays for year ``y`` (shared by every scenario): service grows a year each year."""
     if y not in st.prepared:
-        emp = st.emp
-        e = emp
-        if y != st.years[0]:
-            months = emp["service_months"]
-            e = emp.assign(service_months=np.where(months >= 0, months + 12 * (y - st.years[0]), months))
         acc, _ignored = _accident_rate(accident, None, date(y, 1, 1), country)
-        st.prepared[y] = prepare(e, y, acc, country)
+        p = prepare(st.emp, y, acc, country)
+        if y != st.years[0]:
+            months = p.months0
+            p = replace(p, months0=np.where(months >= 0, months + 12 * (y - st.years[0]), months))
+        st.prepared[y] = p
     return st.prepared[y]
 
 
@@ -640,12 +639,12 @@ def _kernel(
     rules = prep.rules
     keys = K.figure_keys(rules)
     nfig = len(keys)
-    annual = np.zeros((len(TERM_FIGURES), n), np.int64)
+    annual = {f: np.zeros(n, np.int64) for f in TERM_FIGURES}
     net_dec = np.zeros(n, np.int64)
     below = np.zeros(n, np.int64)
     s_end = np.zeros(n, np.int64)
     bad = np.zeros(n, np.bool_)
-    monthly = np.zeros((nfig, n if keep_months else 0, 12), np.int64)
+    monthly = np.zeros((n if keep_months else 0, nfig, 12), np.int64)
     m_salary, m_extra, m_service = (np.zeros((n if keep_months else 0, 12), np.int64) for _ in range(3))
     night = st.night_num if st.night_num is not None else np.zeros(n, np.int64)
     s0 = K.i64(s0)
@@ -654,14 +653,16 @@ def _kernel(
         ms = sl if keep_months else slice(0, 0)
         nbad = C.term_year(
             s0[sl],
-            yp.masks[:, sl],
+            yp.masks[sl],
             *yp.raises,
             *yp.floors,
             st.codes[sl],
             table,
             den,
             *yp.scales,
-            prep.service[sl],
+            prep.months0[sl],
+            prep.hire[sl],
+            prep.year,
             MAX_YEARS,
             night[sl],
             st.night_den,
@@ -679,12 +680,12 @@ def _kernel(
             prep.acc_den,
             rules.packed,
             nfig,
-            annual[:, sl],
+            *(a[sl] for a in annual.values()),
             net_dec[sl],
             below[sl],
             s_end[sl],
             keep_months,
-            monthly[:, ms],
+            monthly[ms],
             m_salary[ms],
             m_extra[ms],
             m_service[ms],
@@ -692,16 +693,15 @@ def _kernel(
         )
         if nbad:
             too_big(st.emp, start + np.flatnonzero(bad[sl]))
-    figs = dict(zip(TERM_FIGURES, annual, strict=True))
     mon = None
     if keep_months:
         mon = {
             "service_years": m_service,
-            **dict(zip(keys, monthly, strict=True)),
+            **{k: np.ascontiguousarray(monthly[:, j]) for j, k in enumerate(keys)},
             "salary": m_salary,
             "extra": m_extra,
         }
-    return YearFigures(0, figs, s_end.copy(), net_dec, below, mon), s_end
+    return YearFigures(0, annual, s_end.copy(), net_dec, below, mon), s_end
 
 
 # ------------------------------------------------------------------ the result

@@ -117,6 +117,15 @@ def service_years_from_hire(hire: np.ndarray, year: int) -> np.ndarray:
     return np.maximum(years, 0)
 
 
+def service(months0: np.ndarray, hire: np.ndarray, year: int, max_years: int) -> np.ndarray:
+    """(n, 12) full years of service on the 1st of each month, compiled: from whole months at 1 January
+    (``months0`` ≥ 0, as :func:`service_years_from_months`) or from the hire date in days since 1970
+    (as :func:`service_years_from_hire`), at most ``max_years``."""
+    out = np.empty((len(months0), MONTHS), np.int64)
+    C.service_block(i64(months0), i64(hire), int(year), int(max_years), out)
+    return out
+
+
 def service_years_from_months(months_at_jan: np.ndarray) -> np.ndarray:
     """Full years in each month from whole months of service at 1 January (+ months elapsed)."""
     return (months_at_jan[:, None] + np.arange(MONTHS, dtype=np.int64)[None, :]) // 12
