@@ -1,8 +1,12 @@
-"""Helpers of the tests that start a Voilà server: a free port, and whether Voilà answers on it."""
+"""Helpers of the tests that start a server (Voilà, Jupyter): a free port, whether Voilà answers on it, and
+stopping the server with its kernels."""
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
+import subprocess
 import urllib.request
 
 
@@ -19,3 +23,16 @@ def voila_answers(url: str) -> bool:
             return r.status == 200 and b"voila" in r.read(20000).lower()
     except Exception:
         return False
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """Stop a server the test started in its own process group (``start_new_session=True``), with its
+    kernels: SIGTERM, then SIGKILL if it is frozen and still there after 20 s."""
+    if proc.poll() is not None:
+        return
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:  # a frozen server ignores SIGTERM
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()

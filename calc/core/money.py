@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from calc.core.errors import InputError
 from calc.core.i18n import _, pgettext
-from calc.core.text import Text, dong, tr
+from calc.core.text import Text, dong, num_exact, tr
 
 Number = Decimal | int | float | str
 
@@ -101,26 +101,12 @@ def rubles(value: Number) -> Decimal:
 # callers pass the name of the quantity in the accusative ("полную стоимость", "часовую ставку").
 
 
-def _ru_num(d: Decimal) -> str:
-    return _en_num(d).replace(",", "\u00a0").replace(".", ",")
-
-
-def _en_num(d: Decimal) -> str:
-    if abs(d.adjusted()) > 15:  # a typing slip like 1e400: say it short
-        return f"{d:.2E}"
-    return f"{d:,f}"
-
-
 _GROUPED = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")  # "120,000": 120 thousand or 120.000?
-
-
-def _vi_num(d: Decimal) -> str:
-    return _en_num(d).translate(str.maketrans(",.", ".,"))
 
 
 def _shown(d: Decimal) -> Callable[[str], str]:
     """A number as the message's language writes it (for the texts of the input checks)."""
-    return lambda lang: {"ru": _ru_num, "vi": _vi_num}.get(lang, _en_num)(d)
+    return lambda lang: num_exact(d, lang)
 
 
 def _got(value: object) -> str:
@@ -166,7 +152,7 @@ class Currency(NamedTuple):
 
 
 def _rub(d: Decimal, lang: str) -> str:
-    return f"{_ru_num(d)} ₽" if lang == "ru" else f"{_en_num(d)} RUB"
+    return f"{num_exact(d, 'ru')} ₽" if lang == "ru" else f"{num_exact(d, 'en')} RUB"
 
 
 CURRENCIES: dict[str, Currency] = {
@@ -235,7 +221,7 @@ def amount(
         if cur.whole:
             got = lambda lang: cur.shown(d, lang)  # noqa: E731
         else:
-            got = lambda lang: f"{_ru_num(d)} ₽" if lang == "ru" else _en_num(d)  # noqa: E731
+            got = lambda lang: f"{num_exact(d, 'ru')} ₽" if lang == "ru" else num_exact(d, "en")  # noqa: E731
         raise InputError(_("Please enter {what} {span} (got {got}).", what=what, span=span, got=got), field)
     if cur.whole:
         return Decimal(int(d))

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import NumberPattern, parse_pattern
+from babel.numbers import NumberPattern, get_decimal_symbol, parse_pattern
 
 from calc.core.i18n import Message, _, ngettext, pgettext
 
@@ -84,6 +84,18 @@ def format_decimal(value: Decimal | int, format: str, lang: str) -> str:
 
 def num(value: Decimal | int, lang: str, pattern: str = "#,##0.##") -> str:
     return format_decimal(value, pattern, lang)
+
+
+def num_exact(value: Decimal | int, lang: str) -> str:
+    """Every digit of a number as typed, in the language's grouping and decimal mark (a message repeating
+    the user's input: 1 000,50 / 1,000.50 / 1.000,50); an absurd magnitude (a slip like 1e400) said short,
+    1,00E+400. A language outside ``LOCALES`` writes it as English does."""
+    lang = lang if lang in LOCALES else "en"
+    d = Decimal(value)
+    if abs(d.adjusted()) > 15:
+        return f"{d:.2E}".replace(".", get_decimal_symbol(LOCALES[lang]))
+    places = max(0, -d.as_tuple().exponent)
+    return format_decimal(d, "#,##0" + ("." + "0" * places if places else ""), lang)
 
 
 def money(value: Decimal | int, lang: str) -> str:

@@ -4,8 +4,6 @@ so the tests answer such requests with an empty stylesheet instead of letting th
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
 import sys
 import time
@@ -15,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from serving import free_port, voila_answers
+from serving import free_port, stop, voila_answers
 
 REPO = Path(__file__).resolve().parents[2]
 SHOTS = REPO / "artifacts" / "screenshots"
@@ -29,12 +27,13 @@ LOCALES = {"ru": "ru-RU", "en": "en-GB", "vi": "vi-VN"}
 
 
 
-def start_voila(log: Any) -> tuple[subprocess.Popen, str]:
-    """Start Voilà on a free port; try another port if the first is taken meanwhile."""
+def start_voila(log: Any, *args: str) -> tuple[subprocess.Popen, str]:
+    """Start ``voila notebooks/apps`` (extra ``args`` to Voilà) on a free port; try another port if the first is
+    taken meanwhile."""
     for _ in range(5):
         port = free_port()
         proc = subprocess.Popen(
-            [sys.executable, "-m", "voila", "notebooks/apps", f"--port={port}", "--no-browser"],
+            [sys.executable, "-m", "voila", "notebooks/apps", f"--port={port}", "--no-browser", *args],
             cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
         base = f"http://localhost:{port}"
@@ -47,18 +46,6 @@ def start_voila(log: Any) -> tuple[subprocess.Popen, str]:
     pytest.fail("Voilà did not start")
 
 
-def stop(proc: subprocess.Popen) -> None:
-    """Stop the server we started and its kernels (its own process group)."""
-    if proc.poll() is not None:
-        return
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-
-
 @pytest.fixture(scope="session")
 def voila_url() -> Iterator[str]:
     """Start ``voila notebooks/apps`` from the repo root (so voila.json applies); stop it at the end."""
@@ -67,6 +54,21 @@ def voila_url() -> Iterator[str]:
     (REPO / "artifacts").mkdir(exist_ok=True)
     with open(REPO / "artifacts" / "voila-test.log", "w") as log:
         proc, base = start_voila(log)
+        try:
+            yield base
+        finally:
+            stop(proc)
+
+
+@pytest.fixture(scope="session")
+def lessons_url() -> Iterator[str]:
+    """A second ``voila notebooks/apps`` for the lesson pages (``/voila/render/lessons/…``), without preheated
+    kernels: a lesson starts its own kernel, as on a class server."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (bash scripts/install-browser.sh)")
+    (REPO / "artifacts").mkdir(exist_ok=True)
+    with open(REPO / "artifacts" / "voila-lessons.log", "w") as log:
+        proc, base = start_voila(log, "--VoilaConfiguration.preheat_kernel=False")
         try:
             yield base
         finally:

@@ -5,11 +5,10 @@ every try-it recomputes when a value changes, and the link to the start page is 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import REPO, SHOTS, Page, stop
+from conftest import REPO, SHOTS, Page
 
 from payroll_ui.lessons.content import exercises_for
 
@@ -18,36 +17,6 @@ LESSONS = sorted(
     for p in (REPO / "notebooks" / "lessons").glob("*/*.ipynb")
     if int(p.stem[:2]) <= 8  # lessons 9–12 (casework try-its of other kinds): test_lessons_casework_browser.py
 )
-
-
-@pytest.fixture(scope="module")
-def lessons_url() -> Iterator[str]:
-    """``voila notebooks/apps`` without preheated kernels (a lesson starts its own kernel, as on a class server)."""
-    import subprocess
-    import sys
-    import time
-
-    from serving import free_port, voila_answers
-
-    (REPO / "artifacts").mkdir(exist_ok=True)
-    with open(REPO / "artifacts" / "voila-lessons.log", "w") as log:
-        port = free_port()
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "voila", "notebooks/apps", f"--port={port}", "--no-browser",
-             "--VoilaConfiguration.preheat_kernel=False"],
-            cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-        base = f"http://localhost:{port}"
-        deadline = time.time() + 90
-        while not voila_answers(f"{base}/"):
-            if proc.poll() is not None or time.time() > deadline:
-                stop(proc)
-                pytest.fail("Voilà did not start")
-            time.sleep(0.5)
-        try:
-            yield base
-        finally:
-            stop(proc)
 
 
 @pytest.mark.parametrize(("lang", "name", "number"), LESSONS, ids=[f"{lang}-{name}" for lang, name, _ in LESSONS])

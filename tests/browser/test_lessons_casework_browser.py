@@ -1,21 +1,14 @@
 """Lessons 9–12 served by Voilà as trainees see them, in Debian's Chromium: no code on the page, the try-it
 calculator answers when an input changes, and an exercise box judges a typed answer.
 
-One server for the module (``voila notebooks/lessons``, no preheated kernels: the other helpers' pages
-share the machine), one page at a time."""
+The lessons' Voilà server of tests/browser/conftest.py (``lessons_url``: no preheated kernels, the other
+helpers' pages share the machine), one page at a time."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CHROMIUM, REPO, stop
-from serving import free_port, voila_answers
 
 PAGES = [
     ("ru/09_otpusk_bolnichny", "ru", "Отпускные (начислено)"),
@@ -23,28 +16,6 @@ PAGES = [
     ("ru/11_cifrovye_navyki", "ru", "Рабочих дней"),
     ("en/12_payslip_mistakes", "en", "May be deducted this month"),
 ]
-
-
-@pytest.fixture(scope="module")
-def lessons_url() -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (bash scripts/install-browser.sh)")
-    (REPO / "artifacts").mkdir(exist_ok=True)
-    with open(REPO / "artifacts" / "voila-lessons-test.log", "w") as log:
-        port = free_port()
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "voila", "notebooks/lessons", f"--port={port}", "--no-browser",
-             "--VoilaConfiguration.preheat_kernel=False"],
-            cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-        base = f"http://localhost:{port}"
-        deadline = time.time() + 90
-        while proc.poll() is None and time.time() < deadline and not voila_answers(f"{base}/"):
-            time.sleep(0.5)
-        try:
-            yield base
-        finally:
-            stop(proc)
 
 
 @pytest.mark.parametrize(("path", "lang", "result_word"), PAGES, ids=[p[0] for p in PAGES])
@@ -57,7 +28,7 @@ def test_lesson_page_has_no_code_and_its_widgets_answer(browser: Any, lessons_ur
     page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(lessons_url)
                else r.fulfill(status=200, content_type="text/css", body=""))
     try:
-        page.goto(f"{lessons_url}/voila/render/{path}.ipynb", wait_until="commit", timeout=120_000)
+        page.goto(f"{lessons_url}/voila/render/lessons/{path}.ipynb", wait_until="commit", timeout=120_000)
         tryit = page.locator(".lesson-tryit").first
         tryit.wait_for(timeout=180_000)
         assert result_word in tryit.inner_text(timeout=60_000)

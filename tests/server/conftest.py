@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -11,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from serving import free_port, voila_answers
+from serving import free_port, stop, voila_answers
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -43,13 +42,7 @@ class Server:
         return self.log.read_text()
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:  # a frozen server ignores SIGTERM
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
+        stop(self.proc)
 
 
 @pytest.fixture(scope="module")

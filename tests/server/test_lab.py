@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import websocket
-from serving import free_port
+from serving import free_port, stop
 from wsclient import V1, freeze_v1, message, received
 
 from payroll_server.watch import WATCH_SESSION
@@ -75,13 +74,7 @@ class Lab:
         return self.log.read_text()
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
+        stop(self.proc)
 
 
 @pytest.fixture(scope="module")

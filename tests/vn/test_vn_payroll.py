@@ -1,8 +1,7 @@
 """Vietnam, one month: gross ⇄ net ⇄ cost to the employer (calc.vn.monthly).
 
-No third-party worked example from an official or firm source was found in the stored pages (the
-Vietnamese pages on the topic are mostly SEO spam, as /work/shared/reference/vn-payroll-rules.md
-warns), so the expected figures below are worked by hand from the published rates, caps, schedules
+Published worked examples (Lao Động, LawNet, Phuoc & Partners, Manpower, Vietnam Social Security) are in
+test_published_examples.py; the expected figures below are worked by hand from the published rates, caps, schedules
 and quick formulas that the reference cites: PwC Tax Summaries Vietnam (rates, 7-bracket schedule,
 deductions), Vietnam Social Security via vietnam.vn (caps), laodong.vn and vietnam.vn (2026 schedule,
 15.5 M / 6.2 M deductions, Decision 61/QĐ-TLĐ dues), Mondaq (46.8 M and UI caps). Each figure is
