@@ -18,7 +18,7 @@ from calc.core.text import tr
 from payroll_ui.lessons.answers import format_answer
 from payroll_ui.lessons.content import Exercise, exercises_for
 from payroll_ui.lessons.exercises import TRY_ITS
-from tests.lessons.test_lesson_notebooks import ALL_CASES, ALL_IDS, SOURCES, build, notebook
+from tests.lessons.test_lesson_notebooks import ALL_CASES, ALL_IDS, build, notebook
 
 SPACES = re.compile(r"[\u00a0\u202f\u2009 ]+")
 TRY_CALL = re.compile(r'try_it\("(\w+)", LANG\)')

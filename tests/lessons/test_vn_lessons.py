@@ -72,3 +72,11 @@ def test_the_vietnamese_try_its_open_and_refuse_bad_input(name: str, lang: str) 
     assert box.ok and "₫" in box.result.value
     box.inputs["gross"].value = "mười triệu"
     assert not box.ok and box.error
+
+
+@pytest.mark.parametrize("src", VN, ids=lambda s: build.name_of(s))
+def test_no_quiz_of_russias_lessons_in_the_series(src: dict[str, Any]) -> None:
+    """Russia's quizzes are keyed by lesson number; Vietnam's lesson 1 must not get Russia's lesson 1 quiz."""
+    for lang in ("vi", "en"):
+        code = "".join("".join(c["source"]) for c in notebook(src, lang)["cells"] if c["cell_type"] == "code")
+        assert "quiz(" not in code
