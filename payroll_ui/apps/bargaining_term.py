@@ -33,6 +33,7 @@ from calc.workforce.demands import (
     TermCost,
     cost_term,
 )
+from calc.workforce.export import GENDER_WORDS
 from calc.workforce.inflation import flags, inflation, real_pay, rule_of_thumb, scenario_name
 from calc.workforce.input import column_of
 from payroll_ui.kit import Chart, esc, figure_span, number_or_blank, table_html
@@ -423,7 +424,13 @@ def group_table(t: TermResult, by: str, lang: str) -> str:
     ]
     rows = []
     for k in idx:
-        label = f"{int(k)} / 5" if by == "pay_band" else str(k)
+        label = (
+            f"{int(k)} / 5"
+            if by == "pay_band"
+            else tr(GENDER_WORDS[k], lang)
+            if by == "gender" and k in GENDER_WORDS
+            else str(k)
+        )
         cells = [esc(label), esc(num(Decimal(int(frames[SIDES[0]].loc[k, "employees"])), lang))]
         for s in SIDES:
             cells.append(esc(_m(int(frames[s].loc[k, "net_change_per_employee_kop"]), lang)))
