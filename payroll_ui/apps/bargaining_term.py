@@ -35,7 +35,7 @@ from calc.workforce.demands import (
 )
 from calc.workforce.export import GENDER_WORDS
 from calc.workforce.inflation import flags, inflation, real_pay, rule_of_thumb, scenario_name
-from calc.workforce.input import column_of
+from calc.workforce.input import column_of, scale_ids
 from payroll_ui.kit import Chart, esc, figure_span, number_or_blank, table_html
 
 if TYPE_CHECKING:
@@ -119,6 +119,9 @@ TXT: dict[str, Text] = {
     "d_leave": _("extra leave: {days} days"),
     "d_night": _("night premium {pct}"),
     "d_group": _("for: {group}"),
+    "g_department": _("Department: {name}"),
+    "g_occupation": _("Occupation: {name}"),
+    "g_scale": _("Scale: {name}"),
 }
 
 
@@ -137,6 +140,17 @@ class TermResult:
 
 def _pct(d: Decimal, lang: str) -> str:
     return num(d, lang, "#,##0.##") + ("\u00a0%")
+
+
+def group_label(column: str, value: str, lang: str) -> str:
+    """A group as the page shows it: «Department: Shop 1», «Scale: <the scale's name>»."""
+    name = tr(calc.SCALES[value].label, lang) if column == "scale" and value in calc.SCALES else value
+    return tr(TXT[f"g_{column}"], lang).format(name=name)
+
+
+def _split(value: str) -> tuple[str, tuple[str, ...]]:
+    column, _sep, name = value.partition(":")
+    return column, (name,)
 
 
 class SideForm:
@@ -159,14 +173,14 @@ class SideForm:
         self.box = W.VBox([self.title, *self.boxes], layout=W.Layout(width="50%"))
         self.box.add_class(f"pa-side-{side}")
 
-    def relabel(self, lang: str, years: list[int], groups: list[str]) -> None:
+    def relabel(self, lang: str, years: list[int], groups: list[tuple[str, str]]) -> None:
         self.title.value = f"<b>{esc(tr(TXT[self.side], lang))}</b>"
         starts = [(day(date(y, m, 1), lang), date(y, m, 1).isoformat()) for y in years for m in range(1, 13)]
         self.app.set_options(self.w["start"], starts)
         if self.w["start"].value not in [v for _, v in starts]:
             with self.app.hold():
                 self.w["start"].value = starts[0][1]
-        opts = [(tr(TXT["everyone"], lang), EVERYONE)] + [(g, g) for g in groups]
+        opts = [(tr(TXT["everyone"], lang), EVERYONE)] + [(group_label(c, v, lang), f"{c}:{v}") for c, v in groups]
         self.app.set_options(self.w["group"], opts)
         if self.w["group"].value not in [v for _, v in opts]:
             with self.app.hold():
@@ -180,7 +194,7 @@ class SideForm:
         """The side's demands (None of a box left empty); a bad number names its box."""
         start = date.fromisoformat(self.w["start"].value) if self.w["start"].value else None
         g = self.w["group"].value
-        group = Group("department", (g,)) if g and g != EVERYONE else None
+        group = Group(*_split(g)) if g and g != EVERYONE else None
         n = {k: self._num(k) for k in ("raise", "flat", "floor", "floor_mrot", "bonus", "leave", "night")}
         out: list[Any] = []
         if n["raise"] is not None or n["flat"] is not None:
@@ -224,7 +238,8 @@ class SideForm:
             elif isinstance(d, NightPremium):
                 parts.append(tr(TXT["d_night"], lang).format(pct=_pct(Decimal(d.percent), lang)))
             if d.group is not None:
-                parts[-1] += " (" + tr(TXT["d_group"], lang).format(group=", ".join(d.group.values)) + ")"
+                shown = ", ".join(group_label(d.group.column, v, lang) for v in d.group.values)
+                parts[-1] += " (" + tr(TXT["d_group"], lang).format(group=shown) + ")"
         return "; ".join(parts) or tr(TXT["none"], lang)
 
 
@@ -271,7 +286,7 @@ class TermPanel:
         """The forms' choices for the term's months and the file's departments (no recompute)."""
         with self.app.hold():
             for f in self.forms.values():
-                f.relabel(self.app.lang, self.years(), self.departments())
+                f.relabel(self.app.lang, self.years(), self.groups())
         self._forecast_label()
 
     def _forecast_label(self) -> None:
@@ -286,19 +301,31 @@ class TermPanel:
         )
         self._forecast_label()
         for f in self.forms.values():
-            f.relabel(lang, self.years(), self.departments())
+            f.relabel(lang, self.years(), self.groups())
         self.w_summary.description = tr(TXT["summary"], lang)
         self.summary.value = ""
 
     def departments(self) -> list[str]:
+        return [v for c, v in self.groups() if c == "department"]
+
+    def groups(self) -> list[tuple[str, str]]:
+        """The groups a demand can cover: the file's departments, occupations and known scales (column, value)."""
         t = self.app.table()
         if t is None:
             return []
-        for h in t.columns:
-            if column_of(h) == "department":
-                vals = t[h].dropna().astype(str).str.strip()
-                return sorted(v for v in vals.unique() if v)
-        return []
+        out: list[tuple[str, str]] = []
+        for col in ("department", "occupation", "scale"):
+            for h in t.columns:
+                if column_of(h) == col:
+                    vals = t[h].dropna().astype(str).str.strip()
+                    vals = vals[vals != ""]
+                    if col == "scale":
+                        ids = pd.Series(scale_ids(vals)).dropna()
+                        out += [(col, v) for v in sorted(set(ids)) if v in calc.SCALES]
+                    else:
+                        out += [(col, v) for v in sorted(vals.unique())]
+                    break
+        return out
 
     # ------------------------------------------------------------ compute
 
