@@ -33,7 +33,7 @@ from calc.workforce.demands import (
     TermCost,
     cost_term,
 )
-from calc.workforce.export import GENDER_WORDS
+from calc.workforce.export import GENDER_WORDS, term_xlsx
 from calc.workforce.inflation import flags, inflation, real_pay, rule_of_thumb, scenario_name
 from calc.workforce.input import column_of, scale_ids
 from payroll_ui.kit import Chart, esc, figure_span, number_or_blank, table_html
@@ -119,6 +119,9 @@ TXT: dict[str, Text] = {
     "d_leave": _("extra leave: {days} days"),
     "d_night": _("night premium {pct}"),
     "d_group": _("for: {group}"),
+    "workbook": _("Prepare the figures of every employee (XLSX)"),
+    "workbook_link": _("Download the figures of every employee by year (XLSX, {size})"),
+    "kb": _("KB"),
     "g_department": _("Department: {name}"),
     "g_occupation": _("Occupation: {name}"),
     "g_scale": _("Scale: {name}"),
@@ -266,10 +269,22 @@ class TermPanel:
         self.w_summary.on_click(self._summary)
         self.summary = W.HTML()
         self.summary.add_class("pa-summary")
+        self.w_workbook = W.Button(layout=W.Layout(width="auto"), icon="file-excel-o")
+        self.w_workbook.add_class("in-term-workbook")
+        self.w_workbook.on_click(self._workbook)
+        self.workbook = W.HTML()
+        self.workbook.add_class("pa-term-workbook")
         top = W.HBox([self.f_term.box, self.f_forecast.box, self.f_prod.box])
         sides = W.HBox([self.forms[s].box for s in SIDES])
         self.box = W.VBox(
-            [self.head, top, sides, self.results, self.chart.image, W.HBox([self.w_summary, self.summary])]
+            [
+                self.head,
+                top,
+                sides,
+                self.results,
+                self.chart.image,
+                W.HBox([self.w_summary, self.summary, self.w_workbook, self.workbook]),
+            ]
         )
         self.box.add_class("pa-term-section")
 
@@ -303,7 +318,8 @@ class TermPanel:
         for f in self.forms.values():
             f.relabel(lang, self.years(), self.groups())
         self.w_summary.description = tr(TXT["summary"], lang)
-        self.summary.value = ""
+        self.w_workbook.description = tr(TXT["workbook"], lang)
+        self.summary.value = self.workbook.value = ""
 
     def departments(self) -> list[str]:
         return [v for c, v in self.groups() if c == "department"]
@@ -379,7 +395,7 @@ class TermPanel:
             self.app.figures[f"term_{s}_cost_change"] = rub(int(by["total_cost_change_kop"]))
             self.app.figures[f"term_{s}_net_change"] = rub(int(by["net_change_kop"]))
         self.results.value = results_html(t, lang)
-        self.summary.value = ""
+        self.summary.value = self.workbook.value = ""
 
     def render_chart(self, t: TermResult) -> None:
         lang = self.app.lang
@@ -396,6 +412,22 @@ class TermPanel:
         self.summary.value = (
             f'<a class="pa-summary-link" download="{esc(name)}" href="{href}">'
             f"{esc(tr(TXT['summary_link'], self.app.lang))}</a>"
+        )
+
+    def _workbook(self, _b: Any = None) -> None:
+        """Every person's figures in each year of the term, as an XLSX file (Russian headers on a Russian page)."""
+        r = self.app.result
+        if r is None or r.term is None:
+            return
+        lang = self.app.lang
+        data = term_xlsx(r.term.res, lang)
+        href = "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,"
+        href += base64.b64encode(data).decode()
+        name = f"bargaining-term-{r.term.res.years[0]}-{lang}.xlsx"
+        size = num(Decimal(len(data)) / 1000, lang, "#,##0") + "\u00a0" + tr(TXT["kb"], lang)
+        self.workbook.value = (
+            f'<a class="pa-term-workbook-link" download="{esc(name)}" href="{href}">'
+            f"{esc(tr(TXT['workbook_link'], lang).format(size=size))}</a>"
         )
 
 

@@ -4,9 +4,12 @@ fault, the one-page summary."""
 from __future__ import annotations
 
 import base64
+import io
 import re
+from decimal import Decimal
 from datetime import date
 
+import openpyxl
 import pytest
 
 from calc import workforce as WF
@@ -92,3 +95,23 @@ def test_the_summary_is_one_a4_page_of_the_figures(app) -> None:
     assert "size:A4 portrait" in page
     for words in ("Требование профсоюза", "Предложение работодателя", "Реальная зарплата", "За весь срок"):
         assert words in page
+
+
+def test_the_workbook_has_every_person_in_every_year_by_scale_name(app) -> None:
+    """Russian headers, scale names (never ids), one row per person and year, figures equal the engine's."""
+    app.term.w_term.value = 1
+    app.term._workbook()
+    href = re.search(r'href="([^"]+)"', app.term.workbook.value).group(1)
+    assert "КБ" in app.term.workbook.value
+    wb = openpyxl.load_workbook(io.BytesIO(base64.b64decode(href.split(",", 1)[1])), read_only=True)
+    assert wb.sheetnames[:2] == ["По годам", "Сотрудники по годам"]
+    rows = list(wb["Сотрудники по годам"].iter_rows(values_only=True))
+    head = rows[0]
+    assert head[0] == "Таб. №" and "Шкала" in head and "Год" in head
+    res = app.result.term.res
+    assert len(rows) - 1 == len(res.employees) * len(res.years)
+    scale = [r[head.index("Шкала")] for r in rows[1:]]
+    assert "education" not in scale and any(str(v).startswith("Педагогические работники") for v in scale)
+    col = head.index("На руки: Требование профсоюза")
+    want = Decimal(int(res.scenarios["demand"][0].annual["net"].sum())) / 100
+    assert sum(Decimal(str(r[col])) for r in rows[1:]) == want
