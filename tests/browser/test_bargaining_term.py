@@ -70,6 +70,8 @@ def test_a_raise_below_minus_100_is_refused_and_the_summary_downloads(open_page,
 
 def test_an_occupation_group_and_the_workbook_download(open_page) -> None:
     """The union's demand for teachers only (the group list, Russian page); the term's workbook downloads."""
+    import io
+
     import openpyxl
 
     p = open_page("ru")
@@ -83,7 +85,8 @@ def test_an_occupation_group_and_the_workbook_download(open_page) -> None:
     link.wait_for(timeout=30_000)
     with p.page.expect_download() as dl:
         link.click()
-    wb = openpyxl.load_workbook(dl.value.path(), read_only=True)
+    assert dl.value.suggested_filename.endswith(".xlsx")
+    wb = openpyxl.load_workbook(io.BytesIO(Path(dl.value.path()).read_bytes()), read_only=True)
     head = next(wb["Сотрудники по годам"].iter_rows(values_only=True))
     assert head[0] == "Таб. №" and "Шкала" in head
     assert p.error_texts() == [] and p.errors == []
