@@ -58,8 +58,6 @@ async def visit(browser: Any, base: str, app: str, delay: float) -> tuple[float,
     await asyncio.sleep(delay)
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await context.new_page()
-    await page.route("**/*", lambda r: asyncio.ensure_future(
-        r.continue_() if r.request.url.startswith(base) else r.fulfill(status=200, content_type="text/css", body="")))
     busy = False
 
     def saw(response: Any) -> None:
@@ -270,8 +268,6 @@ def idle(base: str, log: Path, app: str, runs: int, pool: int, pid: int) -> None
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             context.add_init_script(MARKS)
             page = context.new_page()
-            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base)
-                       else r.fulfill(status=200, content_type="text/css", body=""))
             t0 = time.perf_counter()
             page.goto(f"{base}/voila/render/{app}.ipynb?lang=ru", timeout=180_000)
             page.wait_for_selector(f".app-{app}.app-ready", timeout=120_000)

@@ -4,19 +4,28 @@
     python benchmarks/bench_workforce.py                       # 1 000 000 employees, 2026
     python benchmarks/bench_workforce.py --employees 200000 --scalar-sample 300
 
-Prints: employee-months per second (check + compute, and compute alone), the time of a per-employee
-loop over the scalar engine (``calc.pay_lines`` × 12 + ``calc.year_payroll``) on a sample of the same
-workforce, the speed-up, and peak memory (RSS sampled every 10 ms) in total and per employee.
-The sample's figures are also compared with the vectorised ones (they must be equal).
+Prints: the compiled kernel's compile time (first call in a fresh process with an empty cache, then
+with the cache on disk); employee-months per second (check + compute, and compute alone) of this
+engine (exact int64 kopecks, compiled with numba), of the same engine's former numpy int64 kernel and
+of a plain numpy float64 version of the same model (rounding with ``np.floor(x + 0.5)``), the time of a
+per-employee loop over the scalar engine (``calc.pay_lines`` × 12 + ``calc.year_payroll``) on a sample
+of the same workforce, and peak memory: process RSS sampled every 10 ms with psutil (not tracemalloc).
+The figures of the float64 version, the numpy kernel and the scalar sample are compared with this
+engine's (the float64 version's differences, if any, are counted and printed). The load average of
+the machine is printed beside the figures (other jobs may share it).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
+import sys
+import tempfile
 import time
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -25,6 +34,7 @@ from bench_common import HelpFormatter, Sampler, load_generator  # this script's
 
 import calc
 from calc import workforce as W
+from calc.workforce import kernel as K
 
 
 def typed_frame(g: pd.DataFrame) -> pd.DataFrame:
@@ -81,6 +91,129 @@ def scalar_employee(row: pd.Series, year: int) -> list[calc.MonthCost]:
     ).months()
 
 
+def float_year(inp: K.Inputs, r: K.YearRules) -> dict[str, np.ndarray]:
+    """The same model in plain numpy float64 rubles (the usual way): rates as floats, rounding with
+    ``np.floor(x + 0.5)``; each figure as an array of (employees, 12). For speed and memory only."""
+
+    def r2(x: np.ndarray) -> np.ndarray:  # to kopecks, half up
+        return np.floor(x * 100 + 0.5) / 100
+
+    salary = inp.salary / 100
+    salary = salary if salary.ndim == 2 else salary[:, None]
+    bonus = r2(salary * (inp.rate_num / inp.rate_den))
+    base = salary + bonus
+    north = r2(base * (inp.coef_num / inp.coef_den)[:, None]) + r2(base * (inp.pct_num / inp.pct_den)[:, None])
+    gross = base + north
+    cum_main = np.cumsum(gross - north, axis=1)
+    cum_north = np.cumsum(north, axis=1)
+    c = inp.children
+    per = ((c >= 1) * r.child_first + (c >= 2) * r.child_second + np.maximum(c - 2, 0) * r.child_third) / 100
+    ded = np.where(cum_main + cum_north <= r.child_limit / 100, per[:, None], 0.0)
+    tb = np.maximum(cum_main - np.cumsum(ded, axis=1), 0)
+
+    def tax(b: np.ndarray, sc: K.TaxScale) -> np.ndarray:
+        out = np.zeros_like(b)
+        starts = sc.starts / 100
+        for i, s0 in enumerate(starts):
+            part = b - s0
+            if i + 1 < len(starts):
+                part = np.minimum(part, starts[i + 1] - s0)
+            out += np.maximum(part, 0) * (sc.nums[i] / sc.den)
+        return np.floor(out + 0.5)  # whole rubles (НК ст. 52 п. 6)
+
+    if r.northern_scale is None:
+        to_date = tax(tb + cum_north, r.ndfl_scale)
+    else:
+        to_date = tax(tb, r.ndfl_scale) + tax(cum_north, r.northern_scale)
+    ndfl = np.diff(to_date, axis=1, prepend=0)
+    prior = np.cumsum(gross, axis=1) - gross
+    contrib = np.zeros_like(gross)
+    if r.has_reduced:  # SME: the reduced rates on the part of a month's pay above the threshold
+        thr = np.where(r.threshold >= K.INF, np.inf, r.threshold / 100)[inp.kind]
+        low = np.minimum(gross, thr)
+    else:
+        low = gross
+    high = gross - low
+    for f in r.funds:
+        cap = np.where(f.cap >= K.INF, np.inf, f.cap / 100)
+        under = np.minimum(low, np.maximum(cap - prior, 0))
+        acc = under * (f.under / r.contrib_den) + (low - under) * (f.above / r.contrib_den)
+        if r.has_reduced:
+            rcap = np.where(f.red_cap >= K.INF, np.inf, f.red_cap / 100)[inp.kind]
+            under2 = np.minimum(high, np.maximum(rcap - (prior + low), 0))
+            acc += (under2 * f.red_under[inp.kind] + (high - under2) * f.red_above[inp.kind]) / r.contrib_den
+        contrib += np.diff(r2(np.cumsum(acc, axis=1)), axis=1, prepend=0)
+    accident = r2(gross * (inp.acc_num / inp.acc_den))
+    return {
+        "bonus": bonus,
+        "gross": gross,
+        "ndfl": ndfl,
+        "net": gross - ndfl,
+        "contributions": contrib,
+        "accident": accident,
+        "total_cost": gross + contrib + accident,
+    }
+
+
+def run_engine(chk: W.Checked, year: int, kernel: object) -> tuple[W.WorkforceYear, float]:
+    """``year_workforce`` with the given block kernel (``K.year`` and its stand-ins)."""
+    saved = K.year
+    K.year = kernel  # type: ignore[assignment]
+    try:
+        t = time.perf_counter()
+        res = W.year_workforce(chk, year)
+        return res, time.perf_counter() - t
+    finally:
+        K.year = saved
+
+
+def float_kernel(inp: K.Inputs, r: K.YearRules) -> dict[str, np.ndarray]:
+    """float_year in the engine's place (its figures turned into kopecks for the comparison only)."""
+    out = float_year(inp, r)
+    res = {"service_years": inp.service}
+    res.update({k: np.rint(v * 100).astype(np.int64) for k, v in out.items()})
+    res["northern"] = np.zeros_like(res["gross"])
+    return res
+
+
+COMPILE_PROBE = """
+import time, numpy as np
+t = time.perf_counter()
+from calc.workforce import compiled as C
+t_import = time.perf_counter() - t
+import pandas as pd
+from calc import workforce as W
+df = pd.DataFrame({"id": ["a"], "salary": ["50000"], "hire_date": ["2015-03-01"], "scale": ["civil_service"]})
+t = time.perf_counter()
+W.year_workforce(df, 2026)
+t_year = time.perf_counter() - t
+from datetime import date
+from calc.workforce.demands import Package, Raise, cost_term
+t = time.perf_counter()
+cost_term(df, 2026, 1, [Package("p", (Raise(percent=5, start=date(2026, 1, 1)),))])
+print(f"{t_year:.2f} {time.perf_counter() - t:.2f}")
+"""
+
+
+def compile_times() -> list[tuple[float, float]]:
+    """(year_workforce, cost_term) first-call times in fresh processes: empty numba cache, then cached."""
+    out = []
+    with tempfile.TemporaryDirectory() as d:
+        env = {**os.environ, "NUMBA_CACHE_DIR": d, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+        for _ in range(2):
+            p = subprocess.run(
+                [sys.executable, "-c", COMPILE_PROBE], env=env, capture_output=True, text=True, check=True
+            )
+            a, b = p.stdout.split()[-2:]
+            out.append((float(a), float(b)))
+    return out
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f} (uptime) on {os.cpu_count()} cores"
+
+
 def mib(b: float) -> str:
     return f"{b / 2**20:,.0f} MiB"
 
@@ -96,9 +229,15 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="runs of the vectorised engine (best is reported)")
     ap.add_argument("--term", type=int, default=1, help="years of the agreement for the demand packages")
     ap.add_argument("--packages-only", action="store_true", help="only the demand packages (skip the rest)")
+    ap.add_argument("--no-compile-probe", action="store_true", help="skip timing the compile in fresh processes")
     args = ap.parse_args()
     n, year = args.employees, args.year
     gen = load_generator()
+    if not args.no_compile_probe and not args.packages_only:
+        (c_wf, c_term), (h_wf, h_term) = compile_times()
+        print("compiled kernel (numba), first call in a fresh process on 1 employee:")
+        print(f"  empty cache (compiles):  year_workforce {c_wf:.2f} s, cost_term {c_term:.2f} s")
+        print(f"  cached on disk:          year_workforce {h_wf:.2f} s, cost_term {h_term:.2f} s")
 
     t0 = time.perf_counter()
     g = gen.generate(n, seed=args.seed)
@@ -128,9 +267,22 @@ def main() -> None:
     print(f"  compute            {t_comp:8.2f} s   {months / t_comp / 1e6:6.2f} M employee-months/s")
     print(f"  total              {total:8.2f} s   {months / total / 1e6:6.2f} M employee-months/s")
     print(f"  peak RSS {mib(peak)}; growth during the run {mib(grown)} = {grown / n:,.0f} bytes per employee")
-    print(f"  load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other jobs may share the machine)")
+    print(f"  {load()}")
 
-    res = W.year_workforce(df, year)
+    chk = W.check(df, year)
+    res = W.year_workforce(chk, year)
+    for name, kern in (("numpy int64 kernel (before numba)", K.year_numpy), ("numpy float64 model", float_kernel)):
+        with PeakRSS() as mem:
+            other, t_o = run_engine(chk, year, kern)
+        diff = {k: int((other.figures[k] != res.figures[k]).sum()) for k in FIGS}
+        same = "equal" if not any(diff.values()) else f"differ in {diff} employee-months"
+        print(
+            f"\n{name}: compute {t_o:.2f} s = {months / t_o / 1e6:.2f} M employee-months/s;"
+            f" peak RSS {mib(mem.peak)} (growth {mib(mem.peak - mem.start)}); figures {same}"
+        )
+        print(f"  {load()}")
+        del other
+    del chk
     k = min(args.scalar_sample, n)
     sample = g.iloc[:k]
     t_scalar = float("inf")
@@ -192,22 +344,32 @@ def bench_packages(df: pd.DataFrame, n: int, year: int, term: int) -> None:
         ),
     )
     offer = Package("offer", (Raise(percent=4, start=date(first, 4, 1), yearly=True),))
+    cost_term(df.iloc[:10], first, term, {"demand": demand, "offer": offer}, strict=False)  # loads the compiled code
     with PeakRSS() as mem:
         t0 = time.perf_counter()
-        res = cost_term(df, first, term, {"demand": demand, "offer": offer}, strict=False)
+        chk = W.check(df, first)
+        tc = time.perf_counter()
+        res = cost_term(chk, first, term, {"demand": demand, "offer": offer}, strict=False, raw=df)
         t1 = time.perf_counter()
         by = res.by_year()
         t2 = time.perf_counter()
     em = n * 12 * term * 3  # baseline, demand and offer
     print(f"\ndemand packages: baseline + demand (every kind) + offer, {n:,} employees × 12 months × {term} year(s)")
-    speed = em / (t1 - t0) / 1e6
-    print(f"  = {em:,} employee-months in {t1 - t0:.2f} s (check included): {speed:.2f} M employee-months/s")
-    print(f"  tables by year {t2 - t1:.2f} s; peak RSS {mib(mem.peak)}; growth {mib(mem.peak - mem.start)}")
+    print(
+        f"  = {em:,} employee-months: check {tc - t0:.2f} s + compute {t1 - tc:.2f} s"
+        f" ({em / (t1 - tc) / 1e6:.2f} M employee-months/s compute alone);"
+        f" with the check {em / (t1 - t0) / 1e6:.2f} M employee-months/s"
+    )
+    print(
+        f"  tables by year {t2 - t1:.2f} s; peak RSS {mib(mem.peak)}; growth during the run {mib(mem.peak - mem.start)}"
+    )
     tot = by[by["year"] == "total"].set_index("scenario")
     for s in ("demand", "offer"):
         print(f"  {s}: extra cost {W.rub(int(tot.loc[s, 'total_cost_change_kop'])):,} RUB over the term")
-    print(f"  load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"  {load()}")
 
+
+FIGS = ("bonus", "gross", "ndfl", "net", "contributions", "accident", "total_cost")
 
 if __name__ == "__main__":
     main()

@@ -5,13 +5,15 @@
 - ``capacity``: how many kernels this machine holds and how large the preheated pools are for a class;
 - ``kernels``: the kernel manager that never starts more kernels than that;
 - ``identity``: the class code (Voilà's token) and the "class is full" page for visitors above the limit;
-- ``watch``: the script every rendered page gets, saying when its kernel or the connection is lost.
+- ``watch``: the script every rendered page gets, saying when its kernel or the connection is lost;
+- ``static``: Voilà's script and style files kept by the browser and sent compressed.
 
 Standalone Voilà (``scripts/start.sh``) loads them by ``voila.json``, read from the repo root. Under
 jupyter_server (``jupyter lab``, Binder's JupyterLab and its Voilà start page) this package is a server
 extension, enabled by ``python -m payroll_server.enable`` (``scripts/setup.sh``,
 ``binder/postBuild``): linked, it sets ``SERVER_CONFIG`` on the server before the server makes its kernel
-manager; loaded, it adds the watch to the pages Voilà's extension renders.
+manager; loaded, it adds the watch to the pages Voilà's extension renders and the cache headers and compression of
+Voilà's files.
 """
 
 from __future__ import annotations
@@ -44,10 +46,12 @@ def _link_jupyter_server_extension(serverapp: Any) -> None:
 
 def _load_jupyter_server_extension(serverapp: Any) -> None:
     """Every page Voilà's extension renders gets the watch on its kernel (``watch.WatchTransform``)."""
+    from payroll_server.static import install
     from payroll_server.watch import WatchTransform
 
     transforms = serverapp.web_app.transforms
     if WatchTransform not in transforms:
         transforms.insert(0, WatchTransform)  # before compression and chunking
+    install(serverapp.web_app)  # Voilà's files: cache headers and gzip
     serverapp.log.info("payroll_server: frames checked, at most %s kernels, rendered pages watch their kernel",
                        getattr(serverapp.kernel_manager, "max_kernels", "?"))

@@ -6,7 +6,8 @@ The class code is Voilà's token (``--Voila.token``, set by ``scripts/start.sh``
 jupyter_server's ``PasswordIdentityProvider``, which this class extends. A visitor with the code who opens
 an app while the server holds its most kernels (``kernels.LimitedKernelManager.admit``) gets the
 "class is full" page: HTTP 503, ``Retry-After``, and a page in their language that retries by itself. An
-admitted page gets the watch on its kernel (``watch.WatchTransform``).
+admitted page gets the watch on its kernel (``watch.WatchTransform``). The first request adds the cache
+headers and compression of Voilà's files to the application (``static.StaticTransform``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from tornado import web
 
 from calc.core.i18n import _
 from calc.core.text import tr
+from payroll_server import static
 from payroll_server.watch import WatchTransform, is_rendered_page
 
 RETRY_SECONDS = 5
@@ -62,6 +64,7 @@ class ClassroomIdentityProvider(PasswordIdentityProvider):
     """The class code (token) as jupyter_server checks it, then the kernel limit for app pages."""
 
     async def _get_user(self, handler: web.RequestHandler) -> User | None:
+        static.install(handler.application)  # the requests that follow: Voilà's files cached and compressed
         user = await super()._get_user(handler)
         if user is None or getattr(handler, "_payroll_admitted", False) or not is_rendered_page(handler.request):
             return user

@@ -6,9 +6,11 @@ Voilà builds its preheating manager on top of this class. It keeps three promis
   after another instead of all of them timing out together;
 - a pool's replacement kernel that no visitor waits for yet starts once visitors stop arriving
   (``QUIET_SECONDS``): during a class burst the machine serves the visitors first;
+- a pool's kernel starts only while fewer preheated kernels than starting slots still run their notebook: the
+  pool fills one or two ready kernels at a time instead of all of them ready together at the end;
 - ``admit()`` tells the page guard (``identity``) whether a visitor can have a kernel now and soon (pages being
-  served < preheated kernels ready + ``max_starting``); an admitted visitor holds a reservation until the
-  kernel started for them (or the pool's replacement) takes it.
+  served < preheated kernels ready — started and their notebook run — + ``max_starting``); an admitted visitor
+  holds a reservation until the kernel started for them (or the pool's replacement) takes it.
 With ``PARTICIPANTS`` set, every app's preheated pool is sized for the class (``capacity.class_pool``).
 """
 
@@ -85,10 +87,27 @@ class LimitedKernelManager(AsyncMappingKernelManager):
         """A preheated pool's kernel that no visitor has taken yet (Voilà keeps the pool as a list of tasks)."""
         return any(task in pool for pool in getattr(self, "_pools", {}).values())
 
+    def _pool_items(self) -> list[tuple[asyncio.Task[Any], asyncio.Task[Any] | None]]:
+        """(pool task, its notebook's render task) of each preheated kernel not yet taken. Voilà's pool task is
+        done once the kernel has started; the notebook then runs in the render task."""
+        items = []
+        for pool in getattr(self, "_pools", {}).values():
+            for t in pool:
+                render = None
+                if t.done() and not t.cancelled() and t.exception() is None:
+                    content = t.result()
+                    render = content.get("task") if isinstance(content, dict) else None
+                items.append((t, render))
+        return items
+
     def ready(self) -> int:
-        """Preheated kernels started and not yet taken."""
-        pools = getattr(self, "_pools", {}).values()
-        return sum(t.done() and not t.cancelled() and t.exception() is None for pool in pools for t in pool)
+        """Preheated kernels started, their notebook run, and not yet taken."""
+        return sum(t.done() and not t.cancelled() and t.exception() is None and (r is None or r.done())
+                   for t, r in self._pool_items())
+
+    def warming(self) -> int:
+        """Preheated kernels started whose notebook still runs."""
+        return sum(r is not None and not r.done() for _t, r in self._pool_items())
 
     def admit(self, visitor: object) -> bool:
         """Whether a visitor's page can have a kernel now and soon: room under the limit, and fewer pages being
@@ -110,6 +129,12 @@ class LimitedKernelManager(AsyncMappingKernelManager):
         """This start is a preheated pool's replacement nobody has taken yet, while visitors keep arriving."""
         return self._in_pool(asyncio.current_task()) and time.monotonic() - self._last_admitted < QUIET_SECONDS
 
+    def _refill_waits_for_warming(self) -> bool:
+        """This start is a preheated pool's, and as many preheated kernels as there are starting slots still run
+        their notebook: Voilà runs every started kernel's notebook at once, so a refill of 30 kernels ran 30
+        notebooks together and none was ready before all were (80 s under load, for the visitors too)."""
+        return self._in_pool(asyncio.current_task()) and self.warming() >= max(1, self.start_concurrency)
+
     async def cull_kernel_if_idle(self, kernel_id: str) -> None:
         """jupyter_server's culler, skipping kernels still starting (no activity recorded yet): it raised on them
         and logged the error every minute."""
@@ -127,7 +152,7 @@ class LimitedKernelManager(AsyncMappingKernelManager):
         task = asyncio.current_task()
         self._starts.add(task)
         try:
-            while self._refill_can_wait():
+            while self._refill_can_wait() or self._refill_waits_for_warming():
                 await asyncio.sleep(WAIT_STEP)
             async with self._gate:
                 return await super().start_kernel(*args, **kwargs)

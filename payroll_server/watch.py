@@ -1,6 +1,7 @@
 """The page's watch on its kernel: a message with a reload button when the kernel dies or the connection is lost.
 
-The server adds ``watch_html()`` to every page Voilà renders (``WatchTransform``, before ``</body>``):
+The server adds ``watch_html()`` to every page Voilà renders (``WatchTransform``, before ``</body>``; it also
+drops the template's links to Font Awesome on a CDN, ``CDN_LINK``):
 standalone Voilà through ``identity.ClassroomIdentityProvider``, a jupyter_server with Voilà's extension
 (JupyterLab, Binder) through this package's server extension; the apps' kernels know nothing of it. The script
 opens its own websocket to the page's kernel with a session id starting with ``WATCH_SESSION``;
@@ -12,6 +13,7 @@ kernel was shut down, the server stopped, the network dropped), never while the 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from tornado import httputil, web
@@ -80,6 +82,10 @@ def watch_html() -> str:
 
 
 BODY_END = b"</body>"
+# Voilà's lab template links Font Awesome from a CDN although its own bundle carries it (chunk with the fonts,
+# served by this server): on a classroom network without internet the page waited for those two stylesheets
+# before running any script. Rendered pages go without them.
+CDN_LINK = re.compile(rb'<link[^>]+href="https://cdn\.jsdelivr\.net/npm/@fortawesome/[^"]*"[^>]*>\s*')
 
 
 def is_rendered_page(request: httputil.HTTPServerRequest) -> bool:
@@ -110,6 +116,7 @@ class WatchTransform(web.OutputTransform):
     def transform_chunk(self, chunk: bytes, finishing: bool) -> bytes:
         if not self.active or self.done:
             return chunk
+        chunk = CDN_LINK.sub(b"", chunk)
         at = chunk.rfind(BODY_END)
         if at < 0 and not finishing:
             return chunk

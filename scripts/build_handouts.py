@@ -25,9 +25,10 @@ from nbconvert import HTMLExporter
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = ROOT / "notebooks" / "lessons"
 OUT = ROOT / "handouts"
-LANGS = ("ru", "en")
+LANGS = ("ru", "en", "vi")  # vi: the Vietnamese series (vnNN)
 REMOTE_SCRIPT = re.compile(r'<script[^>]+src="https?://[^"]*"[^>]*>\s*</script>\s*')  # paper needs no CDN
-ANSWER_LINE = {"ru": "Ответ: ______________________", "en": "Answer: ______________________"}
+ANSWER_LINE = {"ru": "Ответ: ______________________", "en": "Answer: ______________________",
+               "vi": "Đáp án: ______________________"}
 PRINT_CSS = """
 <style>
   body { max-width: 52rem; margin: 0 auto; font-size: 15px; }
@@ -37,7 +38,12 @@ PRINT_CSS = """
   .lesson-table, .calc-explain { page-break-inside: avoid; }
   h1 { page-break-before: avoid; } h2 { page-break-after: avoid; margin-top: 1.6em; }
   @media print { body { font-size: 12px; } a { color: inherit; text-decoration: none; }
-                 .jp-Cell { break-inside: avoid-page; } }
+                 .jp-Cell { break-inside: avoid-page; }
+                 /* no column cut at the page's edge: tables fit the printable width, long cells wrap */
+                 table { width: auto !important; max-width: 100% !important; table-layout: auto; font-size: 10.5px; }
+                 td, th { white-space: normal !important; overflow-wrap: anywhere; word-break: normal;
+                          padding: 2px 4px !important; }
+                 .jp-OutputArea-output, .jp-RenderedHTMLCommon { overflow: visible !important; max-width: 100%; } }
 </style>
 """
 

@@ -33,6 +33,7 @@ SOURCE_LANG = "en"
 CATALOGUE_CODE: dict[str, tuple[str, ...]] = {
     "ru": ("calc/core", "calc/ru", "calc/workforce", "payroll_ui", "payroll_server", "!payroll_ui/apps/vn_*.py"),
     "vi": ("calc/core", "calc/vn", "payroll_ui/kit", "!payroll_ui/kit/claim.py", "payroll_ui/apps/start.py",
+           "payroll_ui/lessons/answers.py", "payroll_ui/lessons/words.py",
            "payroll_ui/apps/vn_*.py", "payroll_server/watch.py"),
 }
 """Each language's catalogue holds the messages of the code it serves: the code of the countries whose apps

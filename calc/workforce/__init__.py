@@ -35,6 +35,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 from importlib import resources
 from typing import Any
 
@@ -414,16 +415,11 @@ def _factor(col: pd.Series, minus_one: bool = False) -> tuple[np.ndarray, int]:
     return (nums[codes] if len(codes) else np.zeros(0, np.int64)), den
 
 
-def _service(emp: pd.DataFrame, year: int) -> np.ndarray:
+def _service_inputs(emp: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Whole months of service at 1 January (-1: from the hire date) and the hire date in days since 1970."""
     months0 = emp["service_months"].to_numpy(np.int64)
-    hire = emp["hire_date"].to_numpy().astype("datetime64[D]")
-    by_months = months0 >= 0
-    out = np.empty((len(emp), 12), np.int64)
-    if by_months.any():
-        out[by_months] = K.service_years_from_months(months0[by_months])
-    if (~by_months).any():
-        out[~by_months] = K.service_years_from_hire(hire[~by_months], year)
-    return np.minimum(out, MAX_YEARS)
+    hire = emp["hire_date"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    return np.ascontiguousarray(months0), np.ascontiguousarray(hire)
 
 
 @dataclass(frozen=True)
@@ -433,7 +429,8 @@ class Prepared:
     year: int
     rules: K.YearRules
     salary: np.ndarray
-    service: np.ndarray
+    months0: np.ndarray  # whole months of service at 1 January, -1: counted from the hire date
+    hire: np.ndarray  # hire date, days since 1970-01-01
     coef: np.ndarray
     coef_den: int
     pct: np.ndarray
@@ -442,6 +439,11 @@ class Prepared:
     kind: np.ndarray
     acc_num: int
     acc_den: int
+
+    @cached_property
+    def service(self) -> np.ndarray:
+        """(n, 12) full years of service on the 1st of each month (at most MAX_YEARS)."""
+        return K.service(self.months0, self.hire, self.year, MAX_YEARS)
 
     def inputs(
         self,
@@ -477,11 +479,17 @@ def year_block(inp: K.Inputs, rules: K.YearRules, emp: pd.DataFrame, start: int)
     try:
         return K.year(inp, rules)
     except K._TooBig as e:
-        bad = emp["id"].to_numpy()[start + e.rows][:10]
-        raise InputError(
-            _("The year's pay exceeds 1 billion ₽ (the calculation's limit) for: {who}", who=", ".join(map(str, bad))),
-            "salary",
-        ) from None
+        too_big(emp, start + e.rows)
+        raise  # not reached
+
+
+def too_big(emp: pd.DataFrame, rows: np.ndarray) -> None:
+    """Refuse a year's pay beyond the kernel's limit, naming the first ten employees (positions ``rows``)."""
+    bad = emp["id"].to_numpy()[rows][:10]
+    raise InputError(
+        _("The year's pay exceeds 1 billion ₽ (the calculation's limit) for: {who}", who=", ".join(map(str, bad))),
+        "salary",
+    ) from None
 
 
 def prepare(emp: pd.DataFrame, year: int, acc: Decimal, country: str = "ru") -> Prepared:
@@ -491,11 +499,13 @@ def prepare(emp: pd.DataFrame, year: int, acc: Decimal, country: str = "ru") -> 
     coef, coef_den = _factor(emp["district_coef"], minus_one=True)
     pct, pct_den = _factor(emp["northern_percent"])
     acc_num, acc_den = K.ratios([acc], "accident rate")
+    months0, hire = _service_inputs(emp)
     return Prepared(
         year=year,
         rules=K.year_rules(year, kinds, country),
         salary=emp["salary_kop"].to_numpy(np.int64),
-        service=_service(emp, year),
+        months0=months0,
+        hire=hire,
         coef=coef,
         coef_den=coef_den,
         pct=pct,

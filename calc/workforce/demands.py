@@ -53,8 +53,9 @@ from calc.workforce import (
     prepare,
     resolve_scale,
     scale_table,
-    year_block,
+    too_big,
 )
+from calc.workforce import compiled as C
 from calc.workforce import kernel as K
 from calc.workforce.input import INFO, MAX_SALARY, normalise_header
 
@@ -478,84 +479,105 @@ def _mrot_kop(year: int, month: int, country: str) -> int:
     return K.kop(rulebook(country).value("contributions.mrot", date(year, month, 1)))
 
 
-def _salary_path(plan: _Plan, s: np.ndarray, y: int, country: str) -> tuple[np.ndarray, np.ndarray]:
-    """Each month's salary of year ``y`` from the salary at 1 January, and the salary after December."""
-    out = np.empty((len(s), 12), np.int64)
-    s = s.copy()
-    for m in range(1, 13):
-        for mask, (y0, m0), yearly, pct, flat in plan.raises:
-            if m == m0 and (y == y0 or (yearly and y > y0)):
-                new = s
-                if pct is not None:
-                    new = K.half_up(s * (pct.denominator + pct.numerator), pct.denominator)
-                if flat is not None:
-                    new = np.maximum(new, s + flat) if pct is not None else s + flat
-                s = np.where(mask, new, s)
-        for mask, start, amount, k in plan.floors:
-            if (y, m) >= start:
-                fl = amount if amount is not None else int(_mul(np.array([_mrot_kop(y, m, country)]), k)[0])
-                s = np.where(mask, np.maximum(s, fl), s)
-        out[:, m - 1] = s
-    return out, s
-
-
 def _due(at: tuple[int, int], yearly: bool, y: int) -> int | None:
     """The month (1–12) of year ``y`` a bonus or leave starting ``at`` is paid, if any."""
     y0, m0 = at
     return m0 if y == y0 or (yearly and y > y0) else None
 
 
-def _lines(
-    plan: _Plan,
-    st: _Staff,
-    y: int,
-    salary: np.ndarray,
-    rate_num: np.ndarray,
-    rate_den: int,
-    base_night: Fraction,
-    country: str,
-) -> np.ndarray:
-    """The further pay lines of each month: night pay, bonuses, leave pay (kopecks)."""
-    n = len(salary)
-    extra = np.zeros((n, 12), np.int64)
-    night = np.zeros((n, 12), np.int64)
-    if st.night_num is not None and st.night_num.any():
+def _in_force(start: tuple[int, int], y: int) -> np.ndarray:
+    """(12,) bool: the months of year ``y`` from ``start`` on."""
+    return np.array([(y, m) >= start for m in range(1, 13)], np.bool_)
+
+
+@dataclass(frozen=True)
+class _YearPlan:
+    """One package's demands in year ``y`` as the compiled kernel (:func:`calc.workforce.compiled.term_year`)
+    takes them: per demand its group (an index into ``masks``), when it acts, its numbers."""
+
+    masks: np.ndarray
+    raises: tuple[np.ndarray, ...]
+    floors: tuple[np.ndarray, ...]
+    scales: tuple[np.ndarray, ...]
+    nights: tuple[Any, ...]
+    bonuses: tuple[np.ndarray, ...]
+    leaves: tuple[np.ndarray, ...]
+
+
+def _year_plan(plan: _Plan, st: _Staff, y: int, base_night: Fraction, country: str) -> _YearPlan:
+    """The demands acting in year ``y`` (each demand's numbers are exact: fractions as numerator and den)."""
+    masks: list[np.ndarray] = []
+    ids: dict[int, int] = {}
+
+    def mask_of(m: np.ndarray) -> int:
+        if id(m) not in ids:
+            ids[id(m)] = len(masks)
+            masks.append(m)
+        return ids[id(m)]
+
+    i64 = np.int64
+    r_rows = [
+        (
+            [m == at[1] and (y == at[0] or (yearly and y > at[0])) for m in range(1, 13)],
+            mask_of(mask),
+            pct is not None,
+            pct.numerator if pct is not None else 0,
+            pct.denominator if pct is not None else 1,
+            flat if flat is not None else -1,
+        )
+        for mask, at, yearly, pct, flat in plan.raises
+    ]
+    raises = (
+        np.array([r[0] for r in r_rows], np.bool_).reshape(len(r_rows), 12),
+        *(np.array([r[j] for r in r_rows], np.bool_ if j == 2 else i64) for j in range(1, 6)),
+    )
+    f_val = np.full((len(plan.floors), 12), -1, i64)
+    for j, (_mask, start, amount, k) in enumerate(plan.floors):
         for m in range(1, 13):
-            rate = np.full(n, -1, np.int64)  # index into the list of rates
-            rates = [base_night]
-            for mask, start, r in plan.nights:
-                if (y, m) >= start:
-                    rates.append(r)
-                    rate = np.where(mask, len(rates) - 1, rate)
-            nums, den = K.ratios(rates, "night rate")
-            r_num = np.where(rate < 0, nums[0], nums[np.maximum(rate, 0)])
-            hourly = K.half_up(salary[:, m - 1], work_hours(y, m, country))  # rounded to kopecks
-            night[:, m - 1] = K.half_up(hourly * st.night_num * r_num, st.night_den * den)
-        extra += night
-    for mask, at, yearly, pct, amount in plan.bonuses:
-        m = _due(at, yearly, y)
-        if m is not None:
-            b = _mul(salary[:, m - 1], pct) if pct is not None else np.full(n, amount, np.int64)
-            extra[:, m - 1] += np.where(mask, b, 0)
+            if (y, m) >= start:
+                f_val[j, m - 1] = (
+                    amount if amount is not None else int(_mul(np.array([_mrot_kop(y, m, country)]), k)[0])
+                )
+    floors = (f_val, np.array([mask_of(f[0]) for f in plan.floors], i64))
+    scales = (
+        np.array([_in_force(start, y) for _m, start, _k in plan.scales], np.bool_).reshape(len(plan.scales), 12),
+        np.array([mask_of(x[0]) for x in plan.scales], i64),
+        np.array([x[2] for x in plan.scales], i64),
+    )
+    nums, nden = K.ratios([base_night, *(r for _m, _s, r in plan.nights)], "night rate")
+    nights = (
+        int(nums[0]),
+        np.array([_in_force(start, y) for _m, start, _r in plan.nights], np.bool_).reshape(len(plan.nights), 12),
+        np.array([mask_of(x[0]) for x in plan.nights], i64),
+        np.ascontiguousarray(nums[1:]),
+        nden,
+        np.array([work_hours(y, m, country) for m in range(1, 13)], i64),
+    )
+    b_rows = [
+        (
+            (m - 1) if (m := _due(at, yearly, y)) is not None else -1,
+            mask_of(mask),
+            pct is not None,
+            pct.numerator if pct is not None else 0,
+            pct.denominator if pct is not None else 1,
+            amount if amount is not None else 0,
+        )
+        for mask, at, yearly, pct, amount in plan.bonuses
+    ]
+    bonuses = tuple(np.array([r[j] for r in b_rows], np.bool_ if j == 2 else i64) for j in range(6))
+    l_rows = []
     for mask, at, days in plan.leaves:
         m = _due(at, True, y)
-        if m is not None:  # the average month's days in force in the month of payment (29.4 before 2.4.2014)
-            avg = Fraction(Decimal(str(rulebook(country).value("labour.avg_month_days", date(y, m, 1))))) * 12
-            s = salary[:, m - 1]
-            earnings = (s + K.half_up(s * rate_num[:, m - 1], rate_den)) * 12
-            daily = K.half_up(earnings * avg.denominator, avg.numerator)
-            extra[:, m - 1] += np.where(mask, daily * days, 0)
-    return extra
-
-
-def _rates(plan: _Plan, st: _Staff, y: int, service: np.ndarray, table: np.ndarray) -> np.ndarray:
-    """Each month's long-service rate numerators: the baseline scale, or a demanded one from its start."""
-    idx = np.repeat(st.codes[:, None], 12, axis=1)
-    for mask, (y0, m0), k in plan.scales:
-        months = np.arange(1, 13)[None, :]
-        on = (y > y0) | ((y == y0) & (months >= m0))
-        idx = np.where(mask[:, None] & on, k, idx)
-    return table[idx, np.minimum(service, MAX_YEARS)]
+        # the average month's days in force in the month of payment (29.4 before 2.4.2014), × 12
+        avg = (
+            Fraction(Decimal(str(rulebook(country).value("labour.avg_month_days", date(y, m, 1))))) * 12
+            if m is not None
+            else Fraction(1)
+        )
+        l_rows.append(((m - 1) if m is not None else -1, mask_of(mask), days, avg.numerator, avg.denominator))
+    leaves = tuple(np.array([r[j] for r in l_rows], i64) for j in range(5))
+    mk = np.stack(masks, axis=1) if masks else np.ones((len(st.emp), 1), np.bool_)
+    return _YearPlan(mk, raises, floors, scales, nights, bonuses, leaves)
 
 
 @dataclass
@@ -573,13 +595,12 @@ class YearFigures:
 def _prepared(st: _Staff, y: int, accident: Any, country: str) -> Any:
     """The employees' arrays for year ``y`` (shared by every scenario): service grows a year each year."""
     if y not in st.prepared:
-        emp = st.emp
-        e = emp
-        if y != st.years[0]:
-            months = emp["service_months"]
-            e = emp.assign(service_months=np.where(months >= 0, months + 12 * (y - st.years[0]), months))
         acc, _ignored = _accident_rate(accident, None, date(y, 1, 1), country)
-        st.prepared[y] = prepare(e, y, acc, country)
+        p = prepare(st.emp, y, acc, country)
+        if y != st.years[0]:
+            months = p.months0
+            p = replace(p, months0=np.where(months >= 0, months + 12 * (y - st.years[0]), months))
+        st.prepared[y] = p
     return st.prepared[y]
 
 
@@ -592,47 +613,95 @@ def _scenario(
     out = []
     for y in st.years:
         prep = _prepared(st, y, accident, country)
-        salary, s = _salary_path(plan, s, y, country)
-        rate_num = _rates(plan, st, y, prep.service, table)
-        extra = _lines(plan, st, y, salary, rate_num, den, base_night, country)
+        yp = _year_plan(plan, st, y, base_night, country)
         mrot = np.array([_mrot_kop(y, m, country) for m in range(1, 13)], np.int64)
-        yf = _kernel(prep, salary, rate_num, den, extra, block, st.emp, mrot, keep_months)
+        yf, s = _kernel(prep, s, yp, st, table, den, mrot, block, keep_months)
         yf.year = y
-        if yf.monthly is not None:
-            yf.monthly.update(salary=salary, extra=extra)
         out.append(yf)
     return out
 
 
 def _kernel(
     prep: Any,
-    salary: np.ndarray,
-    rate_num: np.ndarray,
+    s0: np.ndarray,
+    yp: _YearPlan,
+    st: _Staff,
+    table: np.ndarray,
     den: int,
-    extra: np.ndarray,
-    block: int,
-    emp: pd.DataFrame,
     mrot: np.ndarray,
+    block: int,
     keep_months: bool,
-) -> YearFigures:
-    """The kernel's year over blocks of employees, each block reduced to the year's figures at once
-    (memory stays a few arrays of (employees, 12) whatever the number of figures)."""
-    n = len(salary)
+) -> tuple[YearFigures, np.ndarray]:
+    """One year of one scenario through the compiled kernel, in blocks of employees, each employee's year
+    reduced to its figures at once (every month kept only with ``keep_months``). Returns the year's figures
+    and each person's salary after December."""
+    n = len(s0)
+    rules = prep.rules
+    keys = K.figure_keys(rules)
+    nfig = len(keys)
     annual = {f: np.zeros(n, np.int64) for f in TERM_FIGURES}
     net_dec = np.zeros(n, np.int64)
     below = np.zeros(n, np.int64)
-    monthly: dict[str, np.ndarray] | None = {} if keep_months else None
-    for start in range(0, n, block):
+    s_end = np.zeros(n, np.int64)
+    bad = np.zeros(n, np.bool_)
+    monthly = np.zeros((n if keep_months else 0, nfig, 12), np.int64)
+    m_salary, m_extra, m_service = (np.zeros((n if keep_months else 0, 12), np.int64) for _ in range(3))
+    night = st.night_num if st.night_num is not None else np.zeros(n, np.int64)
+    s0 = K.i64(s0)
+    for start in range(0, n, max(block, 1)):
         sl = slice(start, min(start + block, n))
-        res = year_block(prep.inputs(sl, rate_num[sl], den, salary=salary, extra=extra), prep.rules, emp, start)
-        for f in TERM_FIGURES:
-            annual[f][sl] = res[f].sum(axis=1)
-        net_dec[sl] = res["net"][:, 11]
-        below[sl] = (salary[sl] + res["bonus"] < mrot[None, :]).sum(axis=1)  # without regional parts (ст. 133)
-        if monthly is not None:
-            for k, v in res.items():
-                monthly.setdefault(k, np.empty((n, 12), np.int64))[sl] = v
-    return YearFigures(0, annual, salary[:, 11].copy(), net_dec, below, monthly)
+        ms = sl if keep_months else slice(0, 0)
+        nbad = C.term_year(
+            s0[sl],
+            yp.masks[sl],
+            *yp.raises,
+            *yp.floors,
+            st.codes[sl],
+            table,
+            den,
+            *yp.scales,
+            prep.months0[sl],
+            prep.hire[sl],
+            prep.year,
+            MAX_YEARS,
+            night[sl],
+            st.night_den,
+            *yp.nights,
+            *yp.bonuses,
+            *yp.leaves,
+            mrot,
+            prep.coef[sl],
+            prep.coef_den,
+            prep.pct[sl],
+            prep.pct_den,
+            prep.children[sl],
+            prep.kind[sl],
+            prep.acc_num,
+            prep.acc_den,
+            rules.packed,
+            nfig,
+            *(a[sl] for a in annual.values()),
+            net_dec[sl],
+            below[sl],
+            s_end[sl],
+            keep_months,
+            monthly[ms],
+            m_salary[ms],
+            m_extra[ms],
+            m_service[ms],
+            bad[sl],
+        )
+        if nbad:
+            too_big(st.emp, start + np.flatnonzero(bad[sl]))
+    mon = None
+    if keep_months:
+        mon = {
+            "service_years": m_service,
+            **{k: np.ascontiguousarray(monthly[:, j]) for j, k in enumerate(keys)},
+            "salary": m_salary,
+            "extra": m_extra,
+        }
+    return YearFigures(0, annual, s_end.copy(), net_dec, below, mon), s_end
 
 
 # ------------------------------------------------------------------ the result

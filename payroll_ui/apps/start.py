@@ -53,10 +53,26 @@ TXT: dict[str, Text] = {
     "folder": _("Lessons folder"),
 }
 
-def lesson_notebooks(lang: str) -> list[tuple[str, str]]:
-    """(file name, title) of each lesson notebook in ``notebooks/lessons/<lang>``, sorted."""
+SERIES_PREFIX = {"vn": "vn"}
+"""A country's lesson files start with this (Vietnam's: ``vn01_…``); Russia's lessons are the others."""
+GUIDES = {("ru", "ru"): "TRAINER.ru.md", ("ru", "en"): "TRAINER.en.md",
+          ("vn", "vi"): "TRAINER.vi.md", ("vn", "en"): "TRAINER.vn.en.md"}
+"""The trainer's guide of each country's lessons in each language (scripts/build_lessons.py writes them)."""
+
+
+def _of_country(name: str, country: str) -> bool:
+    prefix = SERIES_PREFIX.get(country)
+    if prefix is not None:
+        return name.startswith(prefix)
+    return not any(name.startswith(p) for p in SERIES_PREFIX.values())
+
+
+def lesson_notebooks(lang: str, country: str = "ru") -> list[tuple[str, str]]:
+    """(file name, title) of each lesson notebook of ``country`` in ``notebooks/lessons/<lang>``, sorted."""
     out = []
     for path in sorted((LESSONS_DIR / lang).glob("*.ipynb")):
+        if not _of_country(path.name, country):
+            continue
         title = path.stem
         try:
             cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
@@ -215,7 +231,8 @@ class StartApp(App):
             )
         covered = tr(TXT["covered"], lang).format(country=tr(name, lang), start=day(result.covered_from, lang),
                                                   end=day(result.covered_to, lang))
-        lessons = f"<h3>{esc(tr(TXT['lessons'], lang))}</h3>{self._lessons()}" if self.country == "ru" else ""
+        has_lessons = bool(lesson_notebooks(lang, self.country))
+        lessons = f"<h3>{esc(tr(TXT['lessons'], lang))}</h3>{self._lessons()}" if has_lessons else ""
         switch = " / ".join(f"?lang={code}" for code in langs)
         self.links.value = (
             f'<p class="pa-covered" data-country="{self.country}">{esc(covered)}</p>'
@@ -230,14 +247,14 @@ class StartApp(App):
         folder, trainers also get the notebooks with their code and the trainer's guide; otherwise the guide
         is only named (it holds the answers: participants should not open it during a class)."""
         lang = self.lang
-        items = lesson_notebooks(lang)
+        items = lesson_notebooks(lang, self.country)
         links = "".join(
             f'<li><a class="lesson-link" href="lessons/{lang}/{esc(f)}">{esc(t)}</a></li>' for f, t in items
         )
         text = f'<p class="pa-lessons-note">{esc(tr(TXT["lessons_here"], lang))}</p><ul>{links}</ul>'
         prefix = lab_prefix()
-        guide = "TRAINER.ru.md" if lang == "ru" else "TRAINER.en.md"
-        has_guide = (LESSONS_DIR / guide).exists()
+        guide = GUIDES.get((self.country, lang), "")
+        has_guide = bool(guide) and (LESSONS_DIR / guide).exists()
         if prefix is not None:
             base = f"{prefix}{lessons_path()}"
             extra = (f'<li><a href="{esc(base)}/{lang}" target="_blank" rel="noopener">'

@@ -16,9 +16,9 @@ from babel import Locale
 
 from calc.core.errors import InputError
 from calc.core.i18n import _, pgettext
-from calc.core.text import LOCALES, Text, day, money, num, percent
+from calc.core.text import LOCALES, Text, day, dong, money, num, percent
 
-UNITS = ("rub", "percent", "days", "hours", "years", "number", "month", "date")
+UNITS = ("rub", "percent", "days", "hours", "years", "number", "month", "date", "vnd")
 """What an answer is measured in; decides how it is read and shown."""
 
 MAX_LENGTH = 40
@@ -33,6 +33,7 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
     "number": (),
     "month": (),
     "date": (),
+    "vnd": ("việt nam đồng", "đồng", "dong", "vnđ", "vnd", "đ", "₫"),
 }
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']+")
 _PLAIN = re.compile(r"[+-]?\d+")
@@ -51,6 +52,7 @@ EXAMPLES: dict[str, Text] = {
     "number": _("a number, for example 1.25"),
     "month": _("the month's number (1–12) or name, for example 8 or August"),
     "date": _("a date as DD.MM.YYYY, for example 14.11.2029"),
+    "vnd": _("an amount in đồng, for example 1,250,000 or 1250000"),
 }
 """What to type, for messages about unreadable answers."""
 
@@ -63,6 +65,7 @@ PLACEHOLDERS: dict[str, Text] = {
     "number": _("e.g. 1.25"),
     "month": _("e.g. 8 or August"),
     "date": _("DD.MM.YYYY"),
+    "vnd": _("e.g. 1,250,000"),
 }
 """A short example shown in the empty answer box."""
 
@@ -179,7 +182,11 @@ def parse_answer(text: object, unit: str, lang: str = "ru") -> tuple[Decimal, bo
         if unit == "date":
             return date_number(_parse_date(s)), False
         body, had_percent = _strip_suffix(s, unit)
-        value = parse_number(body, lang)
+        compact = _SPACES.sub("", body)
+        if unit == "vnd" and _GROUPED.fullmatch(compact):  # đồng have no minor unit: "500.000" is five hundred thousand
+            value = Decimal(compact.replace(",", "").replace(".", ""))
+        else:
+            value = parse_number(body, lang)
     except (ValueError, ArithmeticError, InvalidOperation):
         raise _unreadable(s, unit) from None
     if not value.is_finite():
@@ -191,6 +198,8 @@ def format_answer(value: Decimal, unit: str, lang: str) -> str:
     """An answer as a payslip would show it."""
     if unit == "rub":
         return money(value, lang)
+    if unit == "vnd":
+        return dong(value, lang)
     if unit == "percent":
         return percent(value, lang)
     if unit == "month":

@@ -14,14 +14,15 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 import calc
 from calc.core.errors import CalcError
 from calc.core.i18n import _, pgettext
-from calc.core.text import T, Text, day, month_name, percent, quantity, tr
+from calc.core.text import TEXT_LANGS, Text, day, month_name, percent, quantity, tr
 from payroll_ui.lessons import bargain as lb
+from payroll_ui.lessons import words
 from payroll_ui.lessons.answers import Verdict, candidates, date_number, format_answer, parse_answer
 
 D = Decimal
@@ -267,6 +268,9 @@ class Trap:
         return _decimal(self.value.value())
 
 
+SERIES_OF_PREFIX = {"L": "ru", "V": "vn"}
+"""An exercise id's first letter → its series of lessons."""
+
 DEFAULT_TOLERANCE = {
     "rub": D("0.005"),
     "percent": D("0.00005"),
@@ -276,16 +280,12 @@ DEFAULT_TOLERANCE = {
     "number": D("0.005"),
     "month": D(0),
     "date": D(0),
+    "vnd": D("0.5"),
 }
 DEFAULT_CLOSE: dict[str, tuple[Decimal, Text]] = {
-    "rub": (
-        D(1),
-        _(
-            "Almost: a ruble or less off. Check the rounding — pay is computed to the kopeck (half a kopeck rounds "
-            "up), income tax to the whole ruble.",
-        ),
-    ),
-    "days": (D("0.05"), _("Almost: check how the days are rounded.")),
+    "rub": (D(1), words.CLOSE_RUB),
+    "days": (D("0.05"), words.CLOSE_DAYS),
+    "vnd": (D(10), words.CLOSE_VND),
 }
 
 
@@ -306,6 +306,11 @@ class Exercise:
     @property
     def lesson(self) -> int:
         return int(self.id[1:].split(".")[0])
+
+    @property
+    def series(self) -> str:
+        """The series of lessons: "ru" (ids "L3.1"), "vn" (ids "V3.1", the Vietnamese lessons)."""
+        return SERIES_OF_PREFIX.get(self.id[:1], "ru")
 
     @property
     def tol(self) -> Decimal:
@@ -344,7 +349,7 @@ class Exercise:
     def solution_text(self, lang: str) -> str:
         """The engine's explanation followed by the answer."""
         sol = self.solution()
-        word = tr(_("Answer"), lang)
+        word = tr(words.ANSWER, lang)
         return f"{readable(sol.explain(lang), lang)}\n\n{word}: {format_answer(sol.value, self.unit, lang)}"
 
     def _close(self) -> tuple[Decimal, Text] | None:
@@ -358,33 +363,26 @@ class Exercise:
             value, had_percent = parse_answer(text, self.unit, lang)
         except CalcError as e:
             status = "empty" if not str(text or "").strip() else "invalid"
-            return Verdict(status, T(e.message("ru"), e.message("en")))
+            return Verdict(status, {code: e.message(code) for code in TEXT_LANGS})
         meant = candidates(value, had_percent, self.unit)
         answer, tol = self.answer(), self.tol
         if any(abs(v - answer) <= tol for v in meant):
             return Verdict(
                 "right",
-                _(
-                    "Right: {answer}.",
-                    answer=lambda lang, answer=answer, self=self: format_answer(answer, self.unit, lang),
-                ),
+                words.right(lambda lang, answer=answer, self=self: format_answer(answer, self.unit, lang)),
                 value,
             )
-        hint = _("Hint: {hint}", hint=lambda lang, self=self: self.hint[lang])
+        hint = words.hint(lambda lang, self=self: tr(self.hint, lang))
         for trap in self.traps:
             figure = trap.figure()
             if abs(figure - answer) > tol and any(abs(v - figure) <= tol for v in meant):
-                message = _(
-                    "{message} {hint}",
-                    message=lambda lang, trap=trap: trap.message[lang],
-                    hint=lambda lang, hint=hint: hint[lang],
-                )
+                message = words.trap(lambda lang, trap=trap: tr(trap.message, lang), lambda lang, hint=hint: hint[lang])
                 return Verdict("trap", message, value)
         close = self._close()
         if close and any(abs(v - answer) <= close[0] for v in meant):
             return Verdict("close", close[1], value)
         return Verdict(
-            "wrong", _("Not yet. {hint}", hint=lambda lang, hint=hint: hint[lang]), value
+            "wrong", words.not_yet(lambda lang, hint=hint: hint[lang]), value
         )
 
 
@@ -630,6 +628,58 @@ def lvov(pick: str) -> Call:
     return Call(lvov_settlement, pick=pick)
 
 
+LEAVER_DATE = date(2017, 8, 10)
+LEAVER_SALARY = 9200
+LEAVER_PAY: dict[str, Any] = {
+    "hours_worked": 48,
+    "hourly_method": "year",
+    "night_hours": 24,
+    "night_rate": "0.40",
+    "bonus_percent": "0.5",
+    "allowances": [
+        calc.Allowance("Доплата за вредные условия труда", "Harmful work conditions", percent="0.04"),
+    ],
+    "average_daily": "812.40",
+    "unused_days": "11.67",
+}
+"""Exercises 7.1–7.3 (transfer): another leaver, paid the way of the seed's example."""
+
+
+def leaver_settlement() -> calc.Settlement:
+    """Exercises 7.1–7.3's leaver: ``calc.final_settlement(LEAVER_DATE, LEAVER_SALARY, **LEAVER_PAY)``."""
+    return calc.final_settlement(LEAVER_DATE, LEAVER_SALARY, **LEAVER_PAY)
+
+
+def leaver(pick: str) -> Call:
+    """A figure of the exercises' leaver."""
+    return Call(leaver_settlement, pick=pick)
+
+
+def leaver_night_unrounded() -> Decimal:
+    """A known mistake (the seed's): the night-work premium from the unrounded hourly rate."""
+    rate = calc.hourly_rate(LEAVER_SALARY, LEAVER_DATE.year, LEAVER_DATE.month, method="year", round_rate=False).rate
+    return calc.night_surcharge(rate, LEAVER_PAY["night_hours"], LEAVER_PAY["night_rate"]).amount
+
+
+def leaver_gross_unrounded_night() -> Decimal:
+    """A known mistake: the total with the night line from the unrounded rate."""
+    s = leaver_settlement()
+    night = next(x.amount for x in s.lines if x.key == "night_pay")
+    return s.gross - night + leaver_night_unrounded()
+
+
+def leaver_gross_without_leave() -> Decimal:
+    """A known mistake: the total without the compensation for unused leave."""
+    s = leaver_settlement()
+    return s.gross - next(x.amount for x in s.lines if x.key == "leave_compensation")
+
+
+def leaver_net_untaxed_rounding() -> Decimal:
+    """A known mistake: income tax to the kopeck instead of the whole ruble."""
+    s = leaver_settlement()
+    return s.gross - (s.gross * Decimal("0.13")).quantize(Decimal("0.01"))
+
+
 def seed_lines_total() -> str:
     """The sum of the seed's own printed lines (a figure derived from quotes, for a trap)."""
     return str(sum((Decimal(x) for x in SEED_SETTLEMENT_LINES), Decimal(0)))
@@ -641,26 +691,36 @@ WATCHMAN_SHIFT_HOURS = 24
 WATCHMAN_SHIFTS = {1: 8, 2: 6, 3: 9}
 """Seed 002: shifts worked in January, February and March 2017; the accounting period is the quarter."""
 WATCHMAN_YEAR = 2017
+SEED_WATCHMAN: tuple[int, int, dict[int, int]] = (WATCHMAN_RATE, WATCHMAN_YEAR, WATCHMAN_SHIFTS)
+"""The seed's watchman (the lesson's worked example): rate, year, shifts by month."""
+EXERCISE_WATCHMAN: tuple[int, int, dict[int, int]] = (60, 2017, {4: 7, 5: 8, 6: 8})
+"""Exercise 4.6's watchman (transfer): another rate and the second quarter of 2017."""
 
 
-def watchman_hours() -> int:
-    """Hours the seed's watchman worked in the quarter: shifts × 24 hours."""
-    return sum(WATCHMAN_SHIFTS.values()) * WATCHMAN_SHIFT_HOURS
+def whole_rubles(amount: Any) -> Decimal:
+    """A known mistake: the kopecks dropped (the seed's advance)."""
+    return Decimal(amount).quantize(Decimal(1), rounding=ROUND_DOWN)
 
 
-def quarter_overtime(holiday_hours: Any = 0) -> Solution:
-    """What is still due for the seed watchman's overtime at the end of the quarter (ТК РФ ст. 104, 152)."""
-    months = list(WATCHMAN_SHIFTS)
-    norms = [calc.work_hours(WATCHMAN_YEAR, m) for m in months]
-    norm = calc.period_norm_hours(WATCHMAN_YEAR, months)
-    hours = watchman_hours()
-    r = calc.period_overtime(WATCHMAN_RATE, hours, norm, holiday_hours=holiday_hours)
+def watchman_hours(watchman: tuple[int, int, dict[int, int]] = SEED_WATCHMAN) -> int:
+    """Hours a watchman worked in the quarter: shifts × 24 hours."""
+    return sum(watchman[2].values()) * WATCHMAN_SHIFT_HOURS
+
+
+def quarter_overtime(holiday_hours: Any = 0, watchman: tuple[int, int, dict[int, int]] = SEED_WATCHMAN) -> Solution:
+    """What is still due for a watchman's overtime at the end of the quarter (ТК РФ ст. 104, 152)."""
+    rate, year, shifts_by_month = watchman
+    months = list(shifts_by_month)
+    norms = [calc.work_hours(year, m) for m in months]
+    norm = calc.period_norm_hours(year, months)
+    hours = watchman_hours(watchman)
+    r = calc.period_overtime(rate, hours, norm, holiday_hours=holiday_hours)
 
     def norm_text(lang: str) -> str:
         word = _("the quarter's hour norm")
         parts = " + ".join(quantity(n, "hours", lang) for n in norms)
         worked = _("worked in the quarter")
-        shifts = " + ".join(str(n) for n in WATCHMAN_SHIFTS.values())
+        shifts = " + ".join(str(n) for n in shifts_by_month.values())
         return (
             f"{tr(worked, lang)} = ({shifts}) × {quantity(WATCHMAN_SHIFT_HOURS, 'hours', lang)} = "
             f"{quantity(hours, 'hours', lang)}; {tr(word, lang)} = {parts} = {quantity(norm, 'hours', lang)}"
@@ -673,14 +733,13 @@ def quarter_overtime(holiday_hours: Any = 0) -> Solution:
     return Solution(r.amount, lambda lang: norm_text(lang) + "\n" + r.explain(lang), brief)
 
 
-def overtime_month_by_month() -> Decimal:
+def overtime_month_by_month(watchman: tuple[int, int, dict[int, int]] = SEED_WATCHMAN) -> Decimal:
     """A known mistake: each month of the quarter treated as its own accounting period."""
+    rate, year, shifts_by_month = watchman
     return sum(
         (
-            calc.period_overtime(
-                WATCHMAN_RATE, n * WATCHMAN_SHIFT_HOURS, calc.period_norm_hours(WATCHMAN_YEAR, [m])
-            ).amount
-            for m, n in WATCHMAN_SHIFTS.items()
+            calc.period_overtime(rate, n * WATCHMAN_SHIFT_HOURS, calc.period_norm_hours(year, [m])).amount
+            for m, n in shifts_by_month.items()
         ),
         Decimal(0),
     )
@@ -865,33 +924,38 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L3.1",
         _(
-            "The article's example: salary 75,000 ₽, October 2018. The advance is paid by days worked on the "
-            "salary less income tax; the month, as the article says, has 22 working days, 10 are worked before the "
-            "pay day. How much is the advance?",
+            "The article's method for another worker: salary 64,000 ₽, October 2018. The advance is paid by days "
+            "worked on the salary less income tax; take the article's count: 22 working days in the month, 10 "
+            "worked before the pay day. How much is the advance?",
         ),
-        Call(calc.advance, 75000, 2018, 10, basis="net", days_worked=10, days_in_month=22, pick="gross"),
+        Call(calc.advance, 64000, 2018, 10, basis="net", days_worked=10, days_in_month=22, pick="gross"),
         "rub",
         _("(salary − 13% income tax) / 22 × 10, to the kopeck."),
         traps=(
             Trap(
-                "29659",
-                _("That is the article's figure: it dropped the kopecks. The advance is paid to the kopeck."),
+                Call(whole_rubles, Call(calc.advance, 64000, 2018, 10, basis="net", days_worked=10,
+                                        days_in_month=22, pick="gross")),
+                _("You dropped the kopecks, as the article did. The advance is paid to the kopeck."),
             ),
         ),
     ),
     Exercise(
         "L3.2",
         _(
-            "Now take the real production calendar of October 2018 and assume the whole first half of the month "
-            "(1–15 October) is worked. How much is the advance by the same method?",
+            "The same worker (salary 64,000 ₽) in November 2018, now by the real production calendar: the whole "
+            "first half of the month (1–15 November) is worked. How much is the advance by the same method "
+            "(salary less income tax, by days worked)?",
         ),
-        Call(calc.advance, 75000, 2018, 10, basis="net", pick="gross"),
+        Call(calc.advance, 64000, 2018, 11, basis="net", pick="gross"),
         "rub",
-        _("count the working days of the whole of October 2018 and those from 1 to 15 October in the calendar."),
+        _(
+            "count the working days of the whole of November 2018 and those from 1 to 15 November in the calendar "
+            "(4 November fell on a Sunday: the day off moved to Monday the 5th).",
+        ),
         traps=(
             Trap(
-                Call(calc.advance, 75000, 2018, 10, basis="net", days_worked=10, days_in_month=22, pick="gross"),
-                _("You used the article's 22 and 10 days. The real calendar of October 2018 has more."),
+                Call(calc.advance, 64000, 2018, 11, basis="net", days_worked=10, days_in_month=22, pick="gross"),
+                _("You used the article's 22 and 10 days. Count them in the calendar of November 2018."),
             ),
         ),
     ),
@@ -1015,17 +1079,17 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L4.6",
         _(
-            "The article's watchman: summarised working time, the accounting period is the quarter. In the first "
-            "quarter of 2017 he worked 8 + 6 + 9 = 23 shifts of 24 hours at 50 ₽ an hour; every hour worked has "
-            "already been paid once in its month. How much more does the employer owe for overtime at the end of "
-            "the quarter (the minimum under Labour Code art. 152)?",
+            "Another watchman: summarised working time, the accounting period is the quarter. In the second "
+            "quarter of 2017 he worked 7 + 8 + 8 = 23 shifts of 24 hours at 60 ₽ an hour, none of them on a public "
+            "holiday; every hour worked has already been paid once in its month. How much more does the employer "
+            "owe for overtime at the end of the quarter (the minimum under Labour Code art. 152)?",
         ),
-        Call(quarter_overtime),
+        Call(quarter_overtime, 0, EXERCISE_WATCHMAN),
         "rub",
         _(
-            "overtime = the quarter's hours − the quarter's hour norm (January + February + March in the "
-            "production calendar). Each hour is already paid once: add half a rate for the first two hours and one "
-            "more rate for the rest.",
+            "overtime = the quarter's hours − the quarter's hour norm (April + May + June in the production "
+            "calendar). Each hour is already paid once: add half a rate for the first two hours and one more rate "
+            "for the rest.",
         ),
         traps=(
             Trap(
@@ -1036,7 +1100,7 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
                 ),
             ),
             Trap(
-                Call(overtime_month_by_month),
+                Call(overtime_month_by_month, EXERCISE_WATCHMAN),
                 _(
                     "You counted overtime month by month. The accounting period is the quarter: hours above the "
                     "norm are counted for the whole quarter, and time and a half applies only to the first two.",
@@ -1135,15 +1199,15 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L6.1",
         _(
-            "2011, a salary of 30,000 ₽, January. Contributions at the general tariff and accident insurance at "
+            "2011, a salary of 41,500 ₽, January. Contributions at the general tariff and accident insurance at "
             "0.2%. What does this worker cost the employer for the month (pay plus all contributions)?",
         ),
-        Call(calc.employer_cost, 30000, 2011, pick="total_cost"),
+        Call(calc.employer_cost, 41500, 2011, pick="total_cost"),
         "rub",
         _("in 2011 contributions are 34% (26 + 2.9 + 3.1 + 2), plus 0.2% accident insurance; add them to the pay."),
         traps=(
             Trap(
-                Call(calc.employer_cost, 30000, 2011, pick="contributions"),
+                Call(calc.employer_cost, 41500, 2011, pick="contributions"),
                 _("That is only the contributions. The total is asked."),
             ),
         ),
@@ -1213,24 +1277,19 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L7.1",
         _(
-            "The article's example (Lvov S.S., dismissed on 07.08.2017): hourly rate 50.48 ₽, 16 night hours, a "
-            "40% night-work premium. What is the night-work premium?",
+            "Another leaver, paid the way of the article's example: dismissed on 10.08.2017, salary 9,200 ₽, "
+            "the hourly rate by the year's norm of hours (as in the article), rounded to the kopeck; 24 night hours "
+            "in August, a 40% night-work premium. What is the night-work premium?",
         ),
-        lvov("lines[1].amount"),
+        leaver("lines[1].amount"),
         "rub",
-        _("50.48 × 16 × 40%, to the kopeck."),
+        _("hourly rate = salary × 12 / the year's hours, to the kopeck; then rate × 24 × 40%, to the kopeck."),
         traps=(
             Trap(
-                Call(
-                    calc.night_surcharge,
-                    Call(calc.hourly_rate, 8300, 2017, 8, method="year", round_rate=False, pick="rate"),
-                    16,
-                    "0.40",
-                    pick="amount",
-                ),
+                Call(leaver_night_unrounded),
                 _(
-                    "That is the article's figure (323.08): it used the unrounded rate (50.4815…) while every "
-                    "other line uses 50.48.",
+                    "You used the unrounded hourly rate, as the article did. Every other line uses the rate to the "
+                    "kopeck.",
                 ),
             ),
         ),
@@ -1238,39 +1297,44 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     Exercise(
         "L7.2",
         _(
-            "What is Lvov's total gross settlement (every line of the article, including compensation for 9.34 "
-            "unused leave days)?",
+            "The same leaver: 48 hours worked in August, a 50% bonus on the salary for the time worked, a 4% "
+            "harmful-work allowance, and compensation for 11.67 unused leave days at average daily earnings of "
+            "812.40 ₽. What is the total gross settlement?",
         ),
-        lvov("gross"),
+        leaver("gross"),
         "rub",
         _(
-            "add up the salary, bonus, personal allowance, night-work premium, harmful-work allowance and leave "
-            "compensation.",
+            "add up the salary for the hours worked, the night-work premium, the harmful-work allowance, the bonus "
+            "and the leave compensation (812.40 × 11.67).",
         ),
         traps=(
             Trap(
-                SEED_SETTLEMENT["gross"],
-                _("That is the article's total: it is 30 rubles short of the sum of its own lines."),
+                Call(leaver_gross_without_leave),
+                _(
+                    "You left out the compensation for unused leave: it is paid on the last day too (Labour Code "
+                    "art. 127).",
+                ),
             ),
             Trap(
-                seed_lines_total(),
-                _(
-                    "That is the sum of the article's lines with the night line at 323.08 (from the unrounded "
-                    "rate). From the rate 50.48 it is 323.07.",
-                ),
+                Call(leaver_gross_unrounded_night),
+                _("The night line is from the unrounded rate. From the rate to the kopeck it is a few kopecks less."),
             ),
         ),
     ),
     Exercise(
         "L7.3",
-        _("How much does Lvov receive after income tax (13%, rounded to the ruble)?"),
-        lvov("net"),
+        _("How much does this leaver receive after income tax (13%, rounded to the ruble)?"),
+        leaver("net"),
         "rub",
         _("net = total gross − income tax; tax = 13% of the gross, to the ruble."),
         traps=(
             Trap(
-                SEED_SETTLEMENT["net"],
-                _("That is the article's figure: it comes from the wrong total of 13,622.13 ₽."),
+                Call(leaver_net_untaxed_rounding),
+                _("You kept the tax's kopecks. Income tax is rounded to the whole ruble (Tax Code art. 52)."),
+            ),
+            Trap(
+                leaver("gross"),
+                _("That is the gross. Income tax is withheld from it."),
             ),
         ),
     ),
@@ -1370,16 +1434,19 @@ EXERCISE_LIST: tuple[Exercise, ...] = (
     ),
 )
 
-from payroll_ui.lessons import casework_content  # noqa: E402  (lessons 9–12; uses this module's machinery)
+from payroll_ui.lessons import (  # noqa: E402  (lessons 9–12 and the Vietnamese series; use this module)
+    casework_content,
+    vn_content,
+)
 
-EXERCISE_LIST = (*EXERCISE_LIST, *casework_content.exercises())
+EXERCISE_LIST = (*EXERCISE_LIST, *casework_content.exercises(), *vn_content.exercises())
 EXERCISES: Mapping[str, Exercise] = {e.id: e for e in EXERCISE_LIST}
 """Every exercise by id."""
 
 
-def exercises_for(lesson: int) -> list[Exercise]:
-    """The exercises of one lesson, in order."""
-    return [e for e in EXERCISE_LIST if e.lesson == lesson]
+def exercises_for(lesson: int, series: str = "ru") -> list[Exercise]:
+    """The exercises of one lesson of a series ("ru": Russia's lessons, "vn": Vietnam's), in order."""
+    return [e for e in EXERCISE_LIST if e.lesson == lesson and e.series == series]
 
 
 def get(exercise_id: str) -> Exercise:

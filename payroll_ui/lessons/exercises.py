@@ -24,6 +24,7 @@ from calc.core.errors import CalcError
 from calc.core.i18n import _, pgettext
 from calc.core.text import LANGS, Text, money, month_name, num, percent, quantity, tr
 from payroll_ui.lessons import bargain as lb
+from payroll_ui.lessons import words
 from payroll_ui.lessons.answers import PLACEHOLDERS, parse_answer
 from payroll_ui.lessons.content import Exercise, get
 
@@ -31,7 +32,7 @@ COLOURS = {"right": "#1b7a2e", "close": "#9a6700", "trap": "#b3261e", "wrong": "
            "empty": "#555555", "error": "#b3261e"}
 MARKS = {"right": "✔", "close": "≈", "trap": "✘", "wrong": "✘", "invalid": "⚠", "empty": "…", "error": "⚠"}
 
-OOPS = _("Something could not be computed. Please check the inputs and try again.")
+OOPS = words.OOPS
 
 
 def _check_lang(lang: str) -> str:
@@ -64,15 +65,15 @@ class ExerciseWidget(widgets.VBox):
         self.status: str | None = None
         self.answer_box = widgets.Text(
             placeholder=tr(PLACEHOLDERS[ex.unit], lang),
-            description=tr(_("Answer:"), lang),
+            description=tr(words.ANSWER_LABEL, lang),
             layout=widgets.Layout(width="24em"),
         )
         self.check_button = widgets.Button(
-            description=tr(_("Check"), lang), button_style="primary", icon="check"
+            description=tr(words.CHECK, lang), button_style="primary", icon="check"
         )
-        self.hint_button = widgets.Button(description=tr(_("Hint"), lang), icon="lightbulb-o")
+        self.hint_button = widgets.Button(description=tr(words.HINT, lang), icon="lightbulb-o")
         self.reveal_button = widgets.Button(
-            description=tr(_("Show the solution"), lang), icon="eye",
+            description=tr(words.SHOW_SOLUTION, lang), icon="eye",
             layout=widgets.Layout(width="auto"),
         )
         self.feedback = widgets.HTML()
@@ -80,7 +81,7 @@ class ExerciseWidget(widgets.VBox):
         self.check_button.on_click(lambda _b: self._guard(self.check))
         self.hint_button.on_click(lambda _b: self._guard(self.show_hint))
         self.reveal_button.on_click(lambda _b: self._guard(self.reveal))
-        word = tr(_("Exercise"), lang)
+        word = tr(words.EXERCISE, lang)
         title = widgets.HTML(f"<b>{html.escape(word)} {ex.id[1:]}</b>")
         buttons = widgets.HBox([self.check_button, self.hint_button, self.reveal_button])
         super().__init__([title, self.answer_box, buttons, self.feedback, self.solution])
@@ -103,7 +104,7 @@ class ExerciseWidget(widgets.VBox):
         return verdict.status
 
     def show_hint(self) -> None:
-        hint = tr(_("Hint: "), self.lang) + tr(self.ex.hint, self.lang)
+        hint = tr(words.HINT_PREFIX, self.lang) + tr(self.ex.hint, self.lang)
         self.feedback.value = message_html("empty", hint)
 
     def reveal(self) -> str:
@@ -111,8 +112,8 @@ class ExerciseWidget(widgets.VBox):
         and, one more click away, the calculator's full explanation; return all of it as text."""
         lang = self.lang
         method, steps, answer = self.ex.plain_solution(lang)
-        head, more = tr(_("Solution"), lang), tr(_("The calculator's full explanation: every step and the law"), lang)
-        word = tr(_("Answer"), lang)
+        head, more = tr(words.SOLUTION, lang), tr(words.FULL_EXPLANATION, lang)
+        word = tr(words.ANSWER, lang)
         full = self.ex.solution_text(lang)
         items = "".join(f"<li>{html.escape(step)}</li>" for step in steps)
         self.solution.value = (
@@ -136,11 +137,7 @@ def _money_value(text: str, lang: str, what: Text) -> Decimal:
         value, _ignored = parse_answer(text, "rub", lang)
     except CalcError as e:
         raise CalcError(
-            _(
-                "{what}: {message}",
-                what=lambda lang, what=what: what[lang],
-                message=lambda lang, e=e: e.message(lang),
-            ),
+            words.field_error(lambda lang, what=what: tr(what, lang), lambda lang, e=e: e.message(lang)),
         ) from None
     return value
 
@@ -154,11 +151,7 @@ def _parse(text: str, lang: str, what: Text, unit: str) -> Decimal:
         value, _ignored = parse_answer(text, unit, lang)
     except CalcError as e:
         raise CalcError(
-            _(
-                "{what}: {message}",
-                what=lambda lang, what=what: what[lang],
-                message=lambda lang, e=e: e.message(lang),
-            ),
+            words.field_error(lambda lang, what=what: tr(what, lang), lambda lang, e=e: e.message(lang)),
         ) from None
     return value / 100 if unit == "percent" else value
 
@@ -166,12 +159,12 @@ def _parse(text: str, lang: str, what: Text, unit: str) -> Decimal:
 def _years(lang: str, value: int = 2026) -> widgets.Dropdown:
     rb = calc.rulebook()
     years = list(range(rb.covered_from.year, rb.covered_to.year + 1))
-    return widgets.Dropdown(options=years, value=value, description=tr(_("Year"), lang))
+    return widgets.Dropdown(options=years, value=value, description=tr(words.YEAR, lang))
 
 
 def _months(lang: str, value: int = 1) -> widgets.Dropdown:
     return widgets.Dropdown(
-        options=[(month_name(m, lang), m) for m in range(1, 13)], value=value, description=tr(_("Month"), lang)
+        options=[(month_name(m, lang), m) for m in range(1, 13)], value=value, description=tr(words.MONTH, lang)
     )
 
 
@@ -225,7 +218,7 @@ class TryIt(widgets.VBox):
 
 
 def _explain_block(result: Any, lang: str) -> str:
-    head = tr(pgettext("payroll_ui.lessons.exercises", "How it is computed"), lang)
+    head = tr(words.HOW_COMPUTED, lang)
     return f"<details><summary>{html.escape(head)}</summary>{result.explain_html(lang)}</details>"
 
 
@@ -472,6 +465,10 @@ TRY_ITS: dict[str, Callable[[str], TryIt]] = {
 from payroll_ui.lessons import casework_tryits  # noqa: E402  (lessons 9–10's calculators)
 
 casework_tryits.register(TRY_ITS)
+
+from payroll_ui.lessons import vn_tryits  # noqa: E402  (the Vietnamese lessons' calculators)
+
+vn_tryits.register(TRY_ITS)
 
 
 def try_it(name: str, lang: str = "ru") -> TryIt:

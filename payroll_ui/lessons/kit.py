@@ -18,7 +18,7 @@ from typing import Any
 
 import calc
 from calc.core.i18n import Message, _, pgettext
-from calc.core.text import LANGS, Text, day, money, month_name, num, percent, quantity, tr
+from calc.core.text import LANGS, Text, day, dong, money, month_name, num, percent, quantity, tr
 
 __all__ = [
     "bar_chart",
@@ -26,6 +26,7 @@ __all__ = [
     "calendar_table",
     "child_deductions",
     "compare_scales",
+    "country",
     "fmt",
     "footer",
     "holiday_name",
@@ -52,6 +53,7 @@ __all__ = [
     "show_text",
     "table",
     "tariff_table",
+    "vnd",
     "when",
     "withholding_table",
     "workforce_bands",
@@ -60,7 +62,9 @@ __all__ = [
     "year_table",
 ]
 
-_state = {"lang": "ru"}
+_state = {"lang": "ru", "country": "ru"}
+COUNTRY_LANGS = {"ru": ("ru", "en"), "vn": ("vi", "en")}
+"""The languages of each country's lessons (scripts/build_lessons.py ``SERIES``)."""
 
 STYLE = """<style>
 .lesson-table {border-collapse: collapse; margin: 0.4em 0 1em 0; font-size: 0.95em;}
@@ -86,11 +90,20 @@ def lang() -> str:
     return _state["lang"]
 
 
-def setup(language: str) -> None:
-    """Start a lesson: remember its language, add the table styles, draw charts as PNG."""
+def country() -> str:
+    """The lesson's country ("ru", "vn"): its currency and its rules (set once by :func:`setup`)."""
+    return _state["country"]
+
+
+def setup(language: str, country: str = "ru") -> None:
+    """Start a lesson: remember its language and country (amounts in ₽ or ₫, the rules in the footer), add the
+    table styles, draw charts as PNG."""
     if language not in LANGS:
         raise ValueError(f"language must be one of {LANGS}")
+    if language not in COUNTRY_LANGS.get(country, ()):
+        raise ValueError(f"the lessons of {country!r} are in {COUNTRY_LANGS.get(country, ())}, not {language!r}")
     _state["lang"] = language
+    _state["country"] = country
     try:
         from IPython import get_ipython
 
@@ -139,6 +152,11 @@ def qty(value: Any, unit: str) -> Shown:
     return Shown(value, unit)
 
 
+def vnd(value: Any) -> Shown:
+    """An amount in đồng (in a Vietnamese lesson a Decimal is shown in đồng anyway)."""
+    return Shown(value, "vnd")
+
+
 def plain(value: Any) -> Shown:
     """A number without a unit."""
     return Shown(value, "plain")
@@ -173,7 +191,7 @@ def fmt(value: Any, language: str | None = None) -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, Decimal):
-        return money(value, language)
+        return dong(value, language) if _state["country"] == "vn" else money(value, language)
     if isinstance(value, int):
         return num(value, language)
     if isinstance(value, date):
@@ -518,7 +536,12 @@ def bar_chart(
 
 def footer() -> None:
     """Where the lesson's figures come from and how fresh the rules are."""
-    rb = calc.rulebook()
+    rb = calc.rulebook(_state["country"])
+    if _state["country"] == "vn" and lang() == "vi":
+        say("*Mọi số tiền trong bài do công cụ tính tính theo quy định các năm {}–{} (dữ liệu đối chiếu ngày {}). "
+            "Khi quy định thay đổi, bài học được tạo lại với số liệu mới.*",
+            str(rb.covered_from.year), str(rb.covered_to.year), when(rb.checked_on))
+        return
     say(
         _t(
             _(

@@ -36,7 +36,7 @@ def _builder() -> Any:
 
 
 build = _builder()
-SOURCES = [s for s in build.load_sources() if s["lesson"] in NEW]
+SOURCES = [s for s in build.load_sources() if build.country(s) == "ru" and s["lesson"] in NEW]
 
 
 def _shown(value: Decimal, unit: str) -> list[str]:

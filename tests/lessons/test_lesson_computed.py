@@ -213,15 +213,23 @@ def test_every_known_mistake_differs_from_the_answer(ex: Exercise) -> None:
 
 def test_the_seed_figures_the_lessons_criticise() -> None:
     """The engine's figures for the seed examples named in the issue."""
-    from payroll_ui.lessons.content import get
+    from payroll_ui.lessons.content import LVOV_PAY, get, lvov_settlement
 
     assert get("L1.1").answer() == D("29250.00")  # 45 000 / 20 working days of May 2017 × 13
-    assert get("L3.1").answer() == D("29659.09")
-    assert get("L3.2").answer() == D("31206.52")
+    # the lesson's worked examples (the seed's own figures, corrected)
+    assert calc.advance(75000, 2018, 10, basis="net", days_worked=10, days_in_month=22).gross == D("29659.09")
+    assert calc.advance(75000, 2018, 10, basis="net").gross == D("31206.52")
+    assert lvov_settlement().gross == D("13652.12") and lvov_settlement().net == D("11877.12")
+    assert LVOV_PAY["night_hours"] == 16
+    assert calc.employer_cost(30000, 2011).total_cost == D("40260.00")
+    # the exercises on new inputs (transfer), checked by hand
+    assert get("L3.1").answer() == D("25309.09")  # 64 000 × 0.87 / 22 × 10
+    assert get("L3.2").answer() == D("26514.29")  # November 2018: 21 working days, 10 of them on 1–15 November
     assert get("L4.1").answer() == D("49.40") and get("L4.2").answer() == D("50.48")
-    assert get("L7.2").answer() == D("13652.12") and get("L7.3").answer() == D("11877.12")
-    assert get("L6.1").answer() == D("40260.00") and get("L6.2").answer() == 8
-    assert get("L4.6").answer() == D("4850.00")  # Q1 2017: 552 h against a norm of 454 h → 98 h of overtime
+    assert get("L6.1").answer() == D("55693.00") and get("L6.2").answer() == 8  # 41 500 × 1.342
+    assert get("L4.6").answer() == D("3780.00")  # Q2 2017: 552 h against a norm of 488 h → 64 h: 60 × (2 × ½ + 62)
+    assert get("L7.1").answer() == D("537.22")  # 9 200 × 12 / 1 973 h = 55.96; × 24 × 40 %
+    assert get("L7.2").answer() == D("14154.49") and get("L7.3").answer() == D("12314.49")
 
 
 def test_the_watchman_holiday_hours_are_not_overtime() -> None:

@@ -34,7 +34,12 @@ def _builder() -> Any:
 
 
 build = _builder()
-SOURCES = build.load_sources()
+ALL_SOURCES = build.load_sources()
+"""Every lesson: Russia's series and Vietnam's (``country: vn``, languages vi and en)."""
+SOURCES = [s for s in ALL_SOURCES if build.country(s) == "ru"]
+"""Russia's series (lessons 1–12, ru and en); the Vietnamese series: tests/lessons/test_vn_lessons.py."""
+ALL_CASES = [(src, lang) for src in ALL_SOURCES for lang in build.langs_of(src)]
+ALL_IDS = [f"lesson{build.name_of(src)}-{lang}" for src, lang in ALL_CASES]
 
 
 def notebook(src: dict[str, Any], lang: str) -> Any:
@@ -58,21 +63,23 @@ def without_strings(code: str) -> list[tuple[int, str]]:
 def test_there_are_twelve_lessons_in_two_languages() -> None:
     assert [s["lesson"] for s in SOURCES] == list(range(1, 13))
     files = sorted(p.relative_to(LESSONS).as_posix() for p in LESSONS.glob("*/*.ipynb"))
-    assert len(files) == 24, files
+    vn = [f for f in files if f.split("/")[1].startswith("vn")]  # the Vietnamese series: vi and en
+    assert len(files) - len(vn) == 24, files
+    assert len(vn) == 2 * sum(1 for s in ALL_SOURCES if build.country(s) == "vn"), vn
     for src in SOURCES:
         for lang in ("ru", "en"):
             assert build.notebook_path(src, lang).exists()
 
 
 def test_sources_are_valid() -> None:
-    assert [e for s in SOURCES for e in build.validate(s)] == []
+    assert [e for s in ALL_SOURCES for e in build.validate(s)] == []
 
 
 def test_every_exercise_belongs_to_a_lesson_and_each_lesson_has_three_or_more() -> None:
-    used = {e.id for s in SOURCES for e in exercises_for(s["lesson"])}
+    used = {e.id for s in ALL_SOURCES for e in build.lesson_exercises(s)}
     assert used == set(EXERCISES)
-    for src in SOURCES:
-        assert len(exercises_for(src["lesson"])) >= 3
+    for src in ALL_SOURCES:
+        assert len(build.lesson_exercises(src)) >= 3
 
 
 @pytest.mark.parametrize("src", SOURCES, ids=lambda s: f"lesson{s['lesson']}")
@@ -109,7 +116,7 @@ def test_questions_in_the_notebooks_are_the_exercise_data(src: dict[str, Any]) -
 
 def test_notebooks_and_trainer_guide_are_up_to_date() -> None:
     """A changed source, exercise or engine answer without a rebuild fails here (and in nbval)."""
-    assert build.check(SOURCES, len(SOURCES), SOURCES) == []
+    assert build.check(ALL_SOURCES, len(ALL_SOURCES), ALL_SOURCES) == []
 
 
 @pytest.mark.parametrize("src", SOURCES, ids=lambda s: f"lesson{s['lesson']}")
@@ -138,9 +145,9 @@ def test_stored_outputs_are_complete_and_deterministic(src: dict[str, Any], lang
 
 
 def test_trainer_guide_has_every_answer() -> None:
-    for lang in ("ru", "en"):
-        text = (LESSONS / f"TRAINER.{lang}.md").read_text(encoding="utf-8")
-        for ex in EXERCISE_LIST:
+    for (series, lang), name in build.GUIDE_NAMES.items():
+        text = (LESSONS / name).read_text(encoding="utf-8")
+        for ex in [e for e in EXERCISE_LIST if e.series == series]:
             assert f"**{ex.answer_text(lang)}**" in text, ex.id
             assert ex.method(lang) in text.replace("\\|", "|"), ex.id
 
@@ -148,11 +155,16 @@ def test_trainer_guide_has_every_answer() -> None:
 @pytest.mark.parametrize("ex", EXERCISE_LIST, ids=lambda e: e.id)
 def test_the_answer_key_says_how_in_words_not_code(ex: Any) -> None:
     """The trainer is not a programmer: "how it is computed" is the engine's working in words with numbers."""
-    for lang in ("ru", "en"):
+    own = "vi" if ex.series == "vn" else "ru"
+    for lang in (own, "en"):
         method = ex.method(lang)
         assert method and "\n" not in method
         assert not re.search(r"calc\.|payroll_ui|lesson_content|\w+\(\w*=|\b[a-z]+_[a-z_]+\b", method), method
         assert re.search(r"\d", method), method
+    if own == "vi":  # Vietnamese words in the Vietnamese key, none in the English one
+        assert re.search(r"[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđ]", ex.method("vi"))
+        assert not re.search(r"[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", ex.method("en"))
+        return
     assert re.search(r"[а-яё]", ex.method("ru")) and not re.search(r"[а-яё]{4,}", ex.method("en").replace("НДФЛ", ""))
 
 

@@ -13,13 +13,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.lessons.test_lesson_notebooks import LESSONS, ROOT, SOURCES, build, notebook
+from tests.lessons.test_lesson_notebooks import ALL_CASES, ALL_IDS, ALL_SOURCES, LESSONS, ROOT, SOURCES, build, notebook
 
 SERVED = ROOT / "notebooks" / "apps"  # what scripts/start.sh serves: voila notebooks/apps
 LINK = re.compile(r"\]\(([^)\s]+)\)|href=\"([^\"]+)\"")
 LANGS = ("ru", "en")
-CASES = [(src, lang) for src in SOURCES for lang in LANGS]
-IDS = [f"lesson{src['lesson']}-{lang}" for src, lang in CASES]
+CASES, IDS = ALL_CASES, ALL_IDS  # both series, each in its languages
 
 
 def links_of(nb: Any) -> list[str]:
@@ -43,8 +42,9 @@ def served_target(lang: str, link: str) -> Path | None:
     return Path(target)
 
 
-@pytest.mark.parametrize("src", SOURCES, ids=lambda s: f"lesson{s['lesson']}")
+@pytest.mark.parametrize("src", ALL_SOURCES, ids=lambda s: f"lesson{build.name_of(s)}")
 def test_every_lesson_has_its_fields_in_both_languages(src: dict[str, Any]) -> None:
+    LANGS = build.langs_of(src)
     for key in ("title", "questions", "goals", "prerequisites", "key_points"):
         for lang in LANGS:
             value = src[key][lang]
@@ -135,6 +135,12 @@ def test_the_start_page_links_every_lesson_page() -> None:
     for lang in LANGS:
         page = start_page(lang).links.value
         hrefs = [h for h in re.findall(r'href="(lessons/[^"]+)"', page)]
-        expected = sorted(p.name for p in (LESSONS / lang).glob("*.ipynb"))
+        expected = sorted(p.name for p in (LESSONS / lang).glob("*.ipynb") if not p.name.startswith("vn"))
         assert sorted(Path(h).name for h in hrefs) == expected
         assert all((SERVED / h).is_file() for h in hrefs)
+    for lang, params in (("vi", None), ("en", {"country": "vn"})):  # Vietnam chosen: its own lessons only
+        page = start_page(lang, params).links.value
+        hrefs = [h for h in re.findall(r'href="(lessons/[^"]+)"', page)]
+        expected = sorted(build.notebook_path(s, lang).name for s in ALL_SOURCES if build.country(s) == "vn")
+        assert expected and sorted(Path(h).name for h in hrefs) == expected
+        assert all(h.startswith(f"lessons/{lang}/vn") and (SERVED / h).is_file() for h in hrefs)

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from calc.core.text import money
-from payroll_ui.lessons.content import get
+from payroll_ui.lessons.content import exercises_for, get
 from payroll_ui.lessons.exercises import TRY_ITS, ExerciseWidget, exercise, try_it
 
 
@@ -50,10 +50,13 @@ def test_known_mistake_gets_its_own_message_and_the_hint() -> None:
     assert "календарный" in shown and "Подсказка" in shown
 
 
-def test_seed_figure_is_recognised() -> None:
-    w = exercise("L7.2", "en")
-    assert w.check("13,622.13") == "trap"
-    assert "30 rubles short" in text_of(w.feedback.value)
+def test_the_seed_mistake_is_recognised_on_new_inputs() -> None:
+    """Exercise 7.1 asks the seed's night line for another leaver: the seed's way (the unrounded rate) is a trap."""
+    w = exercise("L7.1", "en")
+    from payroll_ui.lessons.content import leaver_night_unrounded
+
+    assert w.check(str(leaver_night_unrounded())) == "trap"
+    assert "unrounded" in text_of(w.feedback.value)
 
 
 def test_rounding_slip_is_close() -> None:
@@ -288,3 +291,24 @@ def test_try_its_speak_each_language_properly() -> None:
     assert "10 of 10" in shown("bargain", "en")
     advance = shown("advance", "ru")
     assert "Аванс до удержания НДФЛ" in advance
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("ex_id", [e.id for n in (9, 10, 11, 12) for e in exercises_for(n)])
+def test_casework_solutions_are_short_plain_lines_with_the_full_trace_folded(ex_id: str, lang: str) -> None:
+    """Issue 15, lessons 9–12 as 1–8: "Show the solution" gives a few plain lines with the numbers (the method,
+    the key steps of the trainer's key, the answer); the engine's whole explanation only under a second click."""
+    ex = get(ex_id)
+    w = exercise(ex_id, lang)
+    w.reveal()
+    brief, folded = w.solution.value.split("<details>")
+    method, steps, answer = ex.plain_solution(lang)
+    assert 1 <= len(steps) <= 4, steps
+    assert steps == [s.strip() for s in ex.method(lang).split(" · ") if s.strip()]  # the trainer's key, same source
+    shown = html.unescape(brief)
+    assert method in shown and answer in shown and all(s in shown for s in steps)
+    assert any(ch.isdigit() for s in steps for ch in s)
+    assert ex.solution().explain(lang).splitlines()[0].strip() in html.unescape(folded)
+    assert len(text_of(brief)) < len(text_of(folded)) or len(ex.solution().explain(lang).splitlines()) <= 2
+    if lang == "en":
+        assert not re.search("[а-яё]", text_of(brief), re.I)

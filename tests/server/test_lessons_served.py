@@ -4,6 +4,7 @@ file the server serves."""
 
 from __future__ import annotations
 
+import html
 import os
 import posixpath
 import re
@@ -37,6 +38,15 @@ def test_a_lesson_page_answers_without_its_code(server) -> None:
     assert status == 200
     assert "Lesson 1." in text and "Questions this lesson answers" in text and "Glossary" in text
     for code in ("import calc", "setup(LANG)", 'exercise("L1', "try_it(", "NBVAL"):
+        assert code not in text, code
+
+
+def test_a_vietnamese_lesson_page_answers_without_its_code(server) -> None:
+    status, _, raw = get(f"{server.base}/voila/render/lessons/vi/vn01_phieu_luong.ipynb", timeout=120)
+    assert status == 200
+    text = html.unescape(raw)  # headings come as character references (B&#224;i)
+    assert "Bài 1." in text and "Bài học trả lời những câu hỏi nào" in text and "Thuật ngữ của bài" in text
+    for code in ("import calc", "setup(LANG", 'exercise("V1', "try_it(", "NBVAL"):
         assert code not in text, code
 
 

@@ -156,3 +156,30 @@ def test_a_page_watches_its_kernel_and_the_class_full_page_does_not(server_facto
     assert status == 200 and watched(text)
     status, _, text = get(f"{small.base}/voila/render/advance.ipynb?lang=en")
     assert status == 503 and WATCH_SESSION not in text
+
+
+def test_voila_files_come_compressed_and_cacheable_and_the_page_needs_no_cdn(server, page):
+    """After a page (its request installs payroll_server.static): Voilà's bundle and a labextension chunk come
+    gzip-compressed with cache headers, the same bytes the second time; the page links no CDN."""
+    import gzip
+    import sys
+    import urllib.request
+
+    from payroll_server.static import MAX_AGE
+
+    status, _, text = get(f"{server.base}/voila/render/advance.ipynb?lang=en")
+    assert status == 200 and "cdn.jsdelivr.net" not in text and watched(text)
+    manager = Path(sys.prefix) / "share/jupyter/labextensions/@jupyter-widgets/jupyterlab-manager/static"
+    entry = next(manager.glob("remoteEntry.*.js"))  # named by its content's hash
+    files = {"/voila/static/voila.js": f"public, max-age={MAX_AGE}",
+             f"/voila/labextensions/@jupyter-widgets/jupyterlab-manager/static/{entry.name}":
+             "public, max-age=31536000, immutable"}
+    for path, cache in files.items():
+        bodies = []
+        for _ in range(2):
+            request = urllib.request.Request(server.base + path, headers={"Accept-Encoding": "gzip"})
+            with urllib.request.urlopen(request, timeout=30) as r:
+                assert r.headers["Content-Encoding"] == "gzip" and r.headers["Cache-Control"] == cache
+                bodies.append(r.read())
+        plain = get(server.base + path)[2].encode()
+        assert bodies[0] == bodies[1] and gzip.decompress(bodies[0]) == plain and len(bodies[0]) < len(plain) / 2

@@ -35,7 +35,8 @@ def test_the_country_chooses_its_rules_and_language() -> None:
     assert "Quy định của Việt Nam: từ ngày 01/01/2025 đến ngày 31/12/2026." in app.links.value
     assert "Các mức áp dụng tại ngày" in app.footer.value
     assert f'data-value="{rulebook("vn").checked_on.isoformat()}"' in app.footer.value
-    assert "Bài học" not in app.links.value  # no Vietnamese lessons yet
+    assert "<h3>Bài học</h3>" in app.links.value  # Vietnam's lessons, in Vietnamese, and only those
+    assert 'href="lessons/vi/vn01_phieu_luong.ipynb"' in app.links.value and "lessons/ru/" not in app.links.value
     app.set_lang("en")
     assert app.country == "vn" and "Rules of Vietnam" in app.links.value
     app.set_lang("ru")
@@ -45,6 +46,22 @@ def test_the_country_chooses_its_rules_and_language() -> None:
     linked = build("ru", {"lang": "en", "country": "vn"})
     assert (linked.lang, linked.country) == ("en", "vn")
     assert "country=xx" in build("ru", {"country": "xx"}).notice.value
+
+
+def test_the_vietnamese_lessons_are_listed_when_vietnam_is_chosen(monkeypatch) -> None:
+    """Vietnam in Vietnamese or English: the vnNN lessons of that language, not Russia's; Russia in English: not
+    Vietnam's; under JupyterLab the series' own guide (TRAINER.vi.md, TRAINER.vn.en.md)."""
+    vi = build("vi")
+    files = [f for f, _ in lesson_notebooks("vi", "vn")]
+    assert files and all(f.startswith("vn") for f in files)
+    for f, _ in lesson_notebooks("vi", "vn"):
+        assert f'href="lessons/vi/{f}"' in vi.links.value
+    en_vn = build("en", {"country": "vn"})
+    assert 'href="lessons/en/vn01_payslip.ipynb"' in en_vn.links.value and "01_salary" not in en_vn.links.value
+    assert "vn01_payslip" not in build("en").links.value
+    monkeypatch.setenv("SCRIPT_NAME", "/user/x/voila/render/notebooks/apps/start.ipynb")
+    assert 'href="../../../../lab/tree/notebooks/lessons/TRAINER.vi.md"' in build("vi").links.value
+    assert 'TRAINER.vn.en.md"' in build("en", {"country": "vn"}).links.value
 
 
 def test_lessons_listed(monkeypatch) -> None:

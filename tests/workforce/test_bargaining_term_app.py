@@ -6,8 +6,8 @@ from __future__ import annotations
 import base64
 import io
 import re
-from decimal import Decimal
 from datetime import date
+from decimal import Decimal
 
 import openpyxl
 import pytest
