@@ -779,6 +779,9 @@ class TermCost:
         rows = self.per_employee(name)
         if by == "pay_band":
             key = pd.Series(self.pay_band() + 1, name="pay_band")
+        elif by == "gender" and by in rows:  # a gender empty or not understood is left out (see the notice)
+            known = rows[by].astype(object).isin(["f", "m"]).to_numpy()
+            rows, key = rows[known].reset_index(drop=True), rows.loc[known, by].astype(object).reset_index(drop=True)
         elif by in rows:
             key = rows[by].astype(object).fillna("—")
         else:
@@ -825,7 +828,8 @@ def cost_term(
     ``current``: the baseline's seniority scale as in :func:`calc.workforce.compare` (default: each
     person's ``scale`` column). ``night_percent``: the night surcharge paid today (default: the legal
     minimum, 20 %). ``raw``: the raw table, when ``table`` is already checked, for the optional
-    columns ``night_hours`` and ``gender`` (``first_row``: the spreadsheet number of its first row).
+    column ``night_hours`` (``first_row``: the spreadsheet number of its first row); gender is read from
+    the checked table (``f`` / ``m``; one empty or not understood is left out of the distribution).
     ``check_groups=False``: a group value absent here is no error (one part of a larger workforce whose
     values were checked as a whole). Nothing is computed if a demand or a group is wrong.
     """
@@ -847,9 +851,8 @@ def cost_term(
         nh = _extra_column(raw, emp, "night_hours", first_row)
         if nh is not None:
             night_num, night_den = _night_hours(nh, emp)
-        g = _extra_column(raw, emp, "gender", first_row)
-        if g is not None:
-            gender = g.astype(object).map(lambda v: "" if v is None or v != v else str(v).strip()).to_numpy()
+    if "gender" in emp:  # the checked column: ``f`` / ``m``, '' where empty or not understood
+        gender = emp["gender"].astype(object).fillna("").astype(str).to_numpy()
     st = _Staff(emp, yrs, list(scales), codes, extra, night_num, night_den, gender, check_groups=check_groups)
     base_night = _night_rate(
         night_percent

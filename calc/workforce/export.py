@@ -199,9 +199,14 @@ def _employees(book: _Book, cmp: Comparison, lang: str) -> None:
     head = [tr(HEADERS["id"], lang), tr(_("File row"), lang), *[tr(info_labels[c], lang) for c in info]]
     head += [tr(_("Service at 1 January"), lang), tr(_("Service band"), lang)]
     head += [tr(_("Current scale"), lang), tr(_("Proposed scale"), lang)]
-    words = tuple(tr(w, lang) for w in (pgettext("calc.workforce.export", "current"),
-                                         pgettext("calc.workforce.export", "proposed"),
-                                         pgettext("calc.workforce.export", "change")))
+    words = tuple(
+        tr(w, lang)
+        for w in (
+            pgettext("calc.workforce.export", "current"),
+            pgettext("calc.workforce.export", "proposed"),
+            pgettext("calc.workforce.export", "change"),
+        )
+    )
     for f in FIGURES:
         head += [f"{_cap(tr(FIGURE_LABELS[f], lang))}: {w}" for w in words]
     labels = np.array(band_labels(), dtype=object)
@@ -274,6 +279,78 @@ def to_xlsx(cmp: Comparison, lang: str = "ru", *, title: str | None = None) -> b
     _employees(book, cmp, lang)
     _scales(book, cmp, lang)
     _rejected(book, cmp.rejected, lang)
+    return book.close()
+
+
+TERM_SHEETS = {"by_year": _("By year"), "employees": _("Employees by year")}
+TERM_XLSX_FIGURES = ("total_cost", "gross", "ndfl", "net")
+
+
+def term_xlsx(res: Any, lang: str = "ru") -> bytes:
+    """The agreement's term (a :class:`calc.workforce.demands.TermCost`) as an XLSX file: the totals by
+    year and every person's figures in each year of the term under each scenario (scales by name)."""
+    from calc.workforce.inflation import scenario_name
+
+    book = _Book()
+    names = {s: tr(scenario_name(s), lang) for s in res.scenarios}
+    year_word, total_word = tr(_("Year"), lang), tr(_("Whole term"), lang)
+    head = [tr(_("Scenario"), lang), year_word] + [_cap(tr(FIGURE_LABELS[f], lang)) for f in TERM_XLSX_FIGURES]
+    head += [
+        f"{_cap(tr(FIGURE_LABELS[f], lang))}: {tr(pgettext('calc.workforce.export', 'change'), lang)}"
+        for f in ("total_cost", "net")
+    ]
+    ws = book.sheet(TERM_SHEETS["by_year"][lang], head, [28, 12] + [18] * (len(head) - 2), range(2, len(head)))
+    by = res.by_year()
+    for i, r in enumerate(by.itertuples(index=False), start=1):
+        d = r._asdict()
+        ws.write_string(i, 0, safe(names.get(d["scenario"], str(d["scenario"]))))
+        ws.write_string(i, 1, total_word if d["year"] == "total" else str(d["year"]))
+        vals = [d[f"{f}_kop"] for f in TERM_XLSX_FIGURES] + [d[f"{f}_change_kop"] for f in ("total_cost", "net")]
+        for j, v in enumerate(_rub(np.array(vals, dtype=np.int64)), start=2):
+            ws.write_number(i, j, v)
+    emp = res.employees
+    info = [c for c in ("name", "department", "occupation") if c in emp]
+    info_labels = {"name": _("Name"), "department": _("Department"), "occupation": _("Occupation")}
+    head = [tr(HEADERS["id"], lang), tr(_("File row"), lang), *[tr(info_labels[c], lang) for c in info]]
+    if res.gender is not None:
+        head.append(tr(HEADERS["gender"], lang))
+    head += [tr(_("Scale"), lang), year_word]
+    fixed = len(head)
+    head += [f"{_cap(tr(FIGURE_LABELS[f], lang))}: {names[s]}" for s in res.scenarios for f in TERM_XLSX_FIGURES]
+    widths = [12, 8] + [24] * len(info) + ([8] if res.gender is not None else []) + [40, 8]
+    ws = book.sheet(TERM_SHEETS["employees"][lang], head, widths + [16] * (len(head) - fixed), range(fixed, len(head)))
+    genders = {k: tr(v, lang) for k, v in GENDER_WORDS.items()}
+    text = [[safe(str(v)) for v in emp["id"].tolist()], emp["row"].to_numpy().tolist()]
+    text += [[safe(v) if isinstance(v, str) else "" for v in emp[c].tolist()] for c in info]
+    if res.gender is not None:
+        text.append([genders.get(str(g), "") for g in res.gender])
+    scales = emp["scale"].astype(str).tolist() if "scale" in emp else [""] * len(emp)
+    shown = {k: tr(SCALES[k].label, lang) if k in SCALES else scale_name(k, lang) for k in set(scales) if k}
+    text.append([shown.get(k, "") for k in scales])
+    money = {
+        (s, k): [_rub(yf.annual[f]) for f in TERM_XLSX_FIGURES]
+        for s, yrs in res.scenarios.items()
+        for k, yf in enumerate(yrs)
+    }
+    r = 1
+    for k, year in enumerate(res.years):
+        for i in range(len(emp)):
+            for j, col in enumerate(text):
+                v = col[i]
+                if isinstance(v, str):
+                    if v:
+                        ws.write_string(r, j, v)
+                else:
+                    ws.write_number(r, j, v)
+            ws.write_number(r, fixed - 1, year)
+            j = fixed
+            for s in res.scenarios:
+                for col in money[(s, k)]:
+                    ws.write_number(r, j, col[i])
+                    j += 1
+            r += 1
+    if len(res.rejected):
+        _rejected(book, res.rejected, lang)
     return book.close()
 
 

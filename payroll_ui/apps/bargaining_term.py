@@ -33,8 +33,9 @@ from calc.workforce.demands import (
     TermCost,
     cost_term,
 )
+from calc.workforce.export import GENDER_WORDS, term_xlsx
 from calc.workforce.inflation import flags, inflation, real_pay, rule_of_thumb, scenario_name
-from calc.workforce.input import column_of
+from calc.workforce.input import column_of, scale_ids
 from payroll_ui.kit import Chart, esc, figure_span, number_or_blank, table_html
 
 if TYPE_CHECKING:
@@ -118,6 +119,12 @@ TXT: dict[str, Text] = {
     "d_leave": _("extra leave: {days} days"),
     "d_night": _("night premium {pct}"),
     "d_group": _("for: {group}"),
+    "workbook": _("Prepare the figures of every employee (XLSX)"),
+    "workbook_link": _("Download the figures of every employee by year (XLSX, {size})"),
+    "kb": _("KB"),
+    "g_department": _("Department: {name}"),
+    "g_occupation": _("Occupation: {name}"),
+    "g_scale": _("Scale: {name}"),
 }
 
 
@@ -136,6 +143,17 @@ class TermResult:
 
 def _pct(d: Decimal, lang: str) -> str:
     return num(d, lang, "#,##0.##") + ("\u00a0%")
+
+
+def group_label(column: str, value: str, lang: str) -> str:
+    """A group as the page shows it: «Department: Shop 1», «Scale: <the scale's name>»."""
+    name = tr(calc.SCALES[value].label, lang) if column == "scale" and value in calc.SCALES else value
+    return tr(TXT[f"g_{column}"], lang).format(name=name)
+
+
+def _split(value: str) -> tuple[str, tuple[str, ...]]:
+    column, _sep, name = value.partition(":")
+    return column, (name,)
 
 
 class SideForm:
@@ -158,14 +176,14 @@ class SideForm:
         self.box = W.VBox([self.title, *self.boxes], layout=W.Layout(width="50%"))
         self.box.add_class(f"pa-side-{side}")
 
-    def relabel(self, lang: str, years: list[int], groups: list[str]) -> None:
+    def relabel(self, lang: str, years: list[int], groups: list[tuple[str, str]]) -> None:
         self.title.value = f"<b>{esc(tr(TXT[self.side], lang))}</b>"
         starts = [(day(date(y, m, 1), lang), date(y, m, 1).isoformat()) for y in years for m in range(1, 13)]
         self.app.set_options(self.w["start"], starts)
         if self.w["start"].value not in [v for _, v in starts]:
             with self.app.hold():
                 self.w["start"].value = starts[0][1]
-        opts = [(tr(TXT["everyone"], lang), EVERYONE)] + [(g, g) for g in groups]
+        opts = [(tr(TXT["everyone"], lang), EVERYONE)] + [(group_label(c, v, lang), f"{c}:{v}") for c, v in groups]
         self.app.set_options(self.w["group"], opts)
         if self.w["group"].value not in [v for _, v in opts]:
             with self.app.hold():
@@ -179,7 +197,7 @@ class SideForm:
         """The side's demands (None of a box left empty); a bad number names its box."""
         start = date.fromisoformat(self.w["start"].value) if self.w["start"].value else None
         g = self.w["group"].value
-        group = Group("department", (g,)) if g and g != EVERYONE else None
+        group = Group(*_split(g)) if g and g != EVERYONE else None
         n = {k: self._num(k) for k in ("raise", "flat", "floor", "floor_mrot", "bonus", "leave", "night")}
         out: list[Any] = []
         if n["raise"] is not None or n["flat"] is not None:
@@ -223,7 +241,8 @@ class SideForm:
             elif isinstance(d, NightPremium):
                 parts.append(tr(TXT["d_night"], lang).format(pct=_pct(Decimal(d.percent), lang)))
             if d.group is not None:
-                parts[-1] += " (" + tr(TXT["d_group"], lang).format(group=", ".join(d.group.values)) + ")"
+                shown = ", ".join(group_label(d.group.column, v, lang) for v in d.group.values)
+                parts[-1] += " (" + tr(TXT["d_group"], lang).format(group=shown) + ")"
         return "; ".join(parts) or tr(TXT["none"], lang)
 
 
@@ -250,10 +269,22 @@ class TermPanel:
         self.w_summary.on_click(self._summary)
         self.summary = W.HTML()
         self.summary.add_class("pa-summary")
+        self.w_workbook = W.Button(layout=W.Layout(width="auto"), icon="file-excel-o")
+        self.w_workbook.add_class("in-term-workbook")
+        self.w_workbook.on_click(self._workbook)
+        self.workbook = W.HTML()
+        self.workbook.add_class("pa-term-workbook")
         top = W.HBox([self.f_term.box, self.f_forecast.box, self.f_prod.box])
         sides = W.HBox([self.forms[s].box for s in SIDES])
         self.box = W.VBox(
-            [self.head, top, sides, self.results, self.chart.image, W.HBox([self.w_summary, self.summary])]
+            [
+                self.head,
+                top,
+                sides,
+                self.results,
+                self.chart.image,
+                W.HBox([self.w_summary, self.summary, self.w_workbook, self.workbook]),
+            ]
         )
         self.box.add_class("pa-term-section")
 
@@ -270,7 +301,7 @@ class TermPanel:
         """The forms' choices for the term's months and the file's departments (no recompute)."""
         with self.app.hold():
             for f in self.forms.values():
-                f.relabel(self.app.lang, self.years(), self.departments())
+                f.relabel(self.app.lang, self.years(), self.groups())
         self._forecast_label()
 
     def _forecast_label(self) -> None:
@@ -285,19 +316,32 @@ class TermPanel:
         )
         self._forecast_label()
         for f in self.forms.values():
-            f.relabel(lang, self.years(), self.departments())
+            f.relabel(lang, self.years(), self.groups())
         self.w_summary.description = tr(TXT["summary"], lang)
-        self.summary.value = ""
+        self.w_workbook.description = tr(TXT["workbook"], lang)
+        self.summary.value = self.workbook.value = ""
 
     def departments(self) -> list[str]:
+        return [v for c, v in self.groups() if c == "department"]
+
+    def groups(self) -> list[tuple[str, str]]:
+        """The groups a demand can cover: the file's departments, occupations and known scales (column, value)."""
         t = self.app.table()
         if t is None:
             return []
-        for h in t.columns:
-            if column_of(h) == "department":
-                vals = t[h].dropna().astype(str).str.strip()
-                return sorted(v for v in vals.unique() if v)
-        return []
+        out: list[tuple[str, str]] = []
+        for col in ("department", "occupation", "scale"):
+            for h in t.columns:
+                if column_of(h) == col:
+                    vals = t[h].dropna().astype(str).str.strip()
+                    vals = vals[vals != ""]
+                    if col == "scale":
+                        ids = pd.Series(scale_ids(vals)).dropna()
+                        out += [(col, v) for v in sorted(set(ids)) if v in calc.SCALES]
+                    else:
+                        out += [(col, v) for v in sorted(vals.unique())]
+                    break
+        return out
 
     # ------------------------------------------------------------ compute
 
@@ -351,7 +395,7 @@ class TermPanel:
             self.app.figures[f"term_{s}_cost_change"] = rub(int(by["total_cost_change_kop"]))
             self.app.figures[f"term_{s}_net_change"] = rub(int(by["net_change_kop"]))
         self.results.value = results_html(t, lang)
-        self.summary.value = ""
+        self.summary.value = self.workbook.value = ""
 
     def render_chart(self, t: TermResult) -> None:
         lang = self.app.lang
@@ -368,6 +412,22 @@ class TermPanel:
         self.summary.value = (
             f'<a class="pa-summary-link" download="{esc(name)}" href="{href}">'
             f"{esc(tr(TXT['summary_link'], self.app.lang))}</a>"
+        )
+
+    def _workbook(self, _b: Any = None) -> None:
+        """Every person's figures in each year of the term, as an XLSX file (Russian headers on a Russian page)."""
+        r = self.app.result
+        if r is None or r.term is None:
+            return
+        lang = self.app.lang
+        data = term_xlsx(r.term.res, lang)
+        href = "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,"
+        href += base64.b64encode(data).decode()
+        name = f"bargaining-term-{r.term.res.years[0]}-{lang}.xlsx"
+        size = num(Decimal(len(data)) / 1000, lang, "#,##0") + "\u00a0" + tr(TXT["kb"], lang)
+        self.workbook.value = (
+            f'<a class="pa-term-workbook-link" download="{esc(name)}" href="{href}">'
+            f"{esc(tr(TXT['workbook_link'], lang).format(size=size))}</a>"
         )
 
 
@@ -423,7 +483,13 @@ def group_table(t: TermResult, by: str, lang: str) -> str:
     ]
     rows = []
     for k in idx:
-        label = f"{int(k)} / 5" if by == "pay_band" else str(k)
+        label = (
+            f"{int(k)} / 5"
+            if by == "pay_band"
+            else tr(GENDER_WORDS[k], lang)
+            if by == "gender" and k in GENDER_WORDS
+            else str(k)
+        )
         cells = [esc(label), esc(num(Decimal(int(frames[SIDES[0]].loc[k, "employees"])), lang))]
         for s in SIDES:
             cells.append(esc(_m(int(frames[s].loc[k, "net_change_per_employee_kop"]), lang)))

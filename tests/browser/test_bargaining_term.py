@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from calc import workforce as WF
-from calc.workforce.demands import Package, Raise, cost_term
+from calc.workforce.demands import Group, Package, Raise, cost_term
 from payroll_ui.kit import default_year
 
 pytestmark = pytest.mark.browser
@@ -19,9 +19,9 @@ pytestmark = pytest.mark.browser
 KEY = "term_demand_total_cost_change_total"
 
 
-def demand_cost(percent: str, flat: str | None) -> Decimal:
+def demand_cost(percent: str, flat: str | None, group: Group | None = None) -> Decimal:
     y = default_year()
-    pk = Package("demand", (Raise(percent=percent, flat=flat, start=date(y, 1, 1), yearly=True),))
+    pk = Package("demand", (Raise(percent=percent, flat=flat, start=date(y, 1, 1), yearly=True, group=group),))
     res = cost_term(WF.sample_workforce(), y, 1, {"demand": pk}, strict=False)
     by = res.by_year()
     return WF.rub(int(by[(by.scenario == "demand") & (by.year == "total")]["total_cost_change_kop"].iloc[0]))
@@ -66,3 +66,27 @@ def test_a_raise_below_minus_100_is_refused_and_the_summary_downloads(open_page,
     html = Path(dl.value.path()).read_text(encoding="utf-8")
     assert "size:A4" in html and "union" in html and "Real pay" in html
     assert p.errors == []
+
+
+def test_an_occupation_group_and_the_workbook_download(open_page) -> None:
+    """The union's demand for teachers only (the group list, Russian page); the term's workbook downloads."""
+    import io
+
+    import openpyxl
+
+    p = open_page("ru")
+    p.open("bargaining")
+    old = p.figure(KEY)
+    p.page.locator(".in-demand_group select").select_option(label="Должность: Учитель")
+    want = demand_cost("10", "3000", Group("occupation", ("Учитель",)))
+    assert Decimal(p.wait_figure_change(KEY, old)) == want < Decimal(old)
+    p.page.locator(".in-term-workbook").click()
+    link = p.page.locator("a.pa-term-workbook-link")
+    link.wait_for(timeout=30_000)
+    with p.page.expect_download() as dl:
+        link.click()
+    assert dl.value.suggested_filename.endswith(".xlsx")
+    wb = openpyxl.load_workbook(io.BytesIO(Path(dl.value.path()).read_bytes()), read_only=True)
+    head = next(wb["Сотрудники по годам"].iter_rows(values_only=True))
+    assert head[0] == "Таб. №" and "Шкала" in head
+    assert p.error_texts() == [] and p.errors == []

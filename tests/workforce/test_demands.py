@@ -245,3 +245,16 @@ def test_leave_in_2014_uses_the_average_month_of_the_month_paid() -> None:
     df = pd.DataFrame({"id": ["e0"], "salary": ["1000.00"], "years_of_service": ["0"], "scale": ["civil_service"]})
     for month in (3, 5):
         _check(2014, 1, df, Package("p", (ExtraLeave(1, start=date(2014, month, 1)),)))
+
+
+def test_gender_is_read_from_the_checked_table_not_the_raw_cells(staff: pd.DataFrame) -> None:
+    """«Ж», «female» and «ж.» are one gender; a value not understood is left out of the distribution."""
+    spell = ["Ж", "female", "м", "Male", "ж.", "?"]
+    staff = staff.assign(gender=[spell[i % len(spell)] for i in range(len(staff))])
+    res = cost_term(staff, 2025, 1, {"demand": Package("demand", (Raise(percent=10),))}, strict=False, today=TODAY)
+    g = res.by_group("demand", "gender")
+    assert set(g.index) <= {"f", "m"}
+    per = res.per_employee("demand")
+    known = per["gender"].isin(["f", "m"])
+    assert g["employees"].sum() == known.sum() < len(per)
+    assert g["net_change_kop"].sum() == per.loc[known, "net_change_kop"].sum()
