@@ -492,8 +492,10 @@ def too_big(emp: pd.DataFrame, rows: np.ndarray) -> None:
     ) from None
 
 
-def prepare(emp: pd.DataFrame, year: int, acc: Decimal, country: str = "ru") -> Prepared:
-    """Arrays of a checked table for ``year`` (see :class:`Prepared`)."""
+def prepare(emp: pd.DataFrame, year: int, acc: Decimal, country: str = "ru", rules_year: int | None = None) -> Prepared:
+    """Arrays of a checked table for ``year`` (see :class:`Prepared`). ``rules_year``: the year whose law is
+    used (default ``year``; the bargaining view's later years carry the last data year's rules forward),
+    while service is counted in ``year``."""
     kind_code, kinds_used = codes_of(emp["kind"])
     kinds = tuple(str(k) for k in kinds_used) or ("general",)
     coef, coef_den = _factor(emp["district_coef"], minus_one=True)
@@ -502,7 +504,7 @@ def prepare(emp: pd.DataFrame, year: int, acc: Decimal, country: str = "ru") -> 
     months0, hire = _service_inputs(emp)
     return Prepared(
         year=year,
-        rules=K.year_rules(year, kinds, country),
+        rules=K.year_rules(year if rules_year is None else rules_year, kinds, country),
         salary=emp["salary_kop"].to_numpy(np.int64),
         months0=months0,
         hire=hire,

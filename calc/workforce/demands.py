@@ -38,7 +38,7 @@ import pandas as pd
 from calc.core.errors import InputError
 from calc.core.i18n import _
 from calc.core.rules import rulebook
-from calc.core.text import Text
+from calc.core.text import Text, money, percent
 from calc.ru.calendar import work_hours
 from calc.ru.contributions import accident_rate as _accident_rate
 from calc.ru.long_service import MAX_YEARS, Scale
@@ -260,22 +260,63 @@ def _label(dem: Demand) -> Text:
 # ------------------------------------------------------------------ the term
 
 
+def last_data_year(country: str = "ru") -> int:
+    """The last year of the law data (taxes, contributions, caps, МРОТ, calendar)."""
+    return rulebook(country).covered_to.year
+
+
+def rules_year(year: int, country: str = "ru") -> int:
+    """The year whose law a year of the term is computed with: the year itself, or the last year of the law
+    data for a later year (the rules of that year carried forward; see :attr:`TermCost.assumptions`)."""
+    return min(year, last_data_year(country))
+
+
+def cpi_forecast(year: int, country: str = "ru") -> Any:
+    """The Bank of Russia's inflation forecast for ``year`` in the rule data (``cpi.cbr_forecast``), or None.
+
+    Read beyond the years the law data covers: the forecast is what a later year of the term rests on."""
+    p = rulebook(country).params.get("cpi.cbr_forecast")
+    for d in p.values if p is not None else ():
+        if d.valid_from.year == year:
+            return d
+    return None
+
+
+def last_forecast_year(country: str = "ru") -> int:
+    """The last year a term may reach: the last year of the law data or of the inflation forecast."""
+    p = rulebook(country).params.get("cpi.cbr_forecast")
+    years = [d.valid_from.year for d in p.values] if p is not None else []
+    return max([last_data_year(country), *years])
+
+
 def term_years(first_year: int, years: int, country: str = "ru") -> list[int]:
-    """The calendar years of the agreement (1–3), each covered by the rule data."""
+    """The calendar years of the agreement (1–3): within the law data, or after it up to the last year of
+    the inflation forecast (computed with the last year's rules, see :func:`rules_year`)."""
     if not isinstance(years, int) or not 1 <= years <= MAX_TERM:
         raise InputError(_("The agreement's term is 1, 2 or 3 years."), "years")
     rb = rulebook(country)
+    first, last, top = rb.covered_from.year, rb.covered_to.year, last_forecast_year(country)
+    if not isinstance(first_year, int) or isinstance(first_year, bool) or first_year < first:
+        raise InputError(
+            _(
+                "The year {y} is outside the years the rule data covers ({first}–{last}): "
+                "the term cannot start before them.",
+                y=first_year,
+                first=first,
+                last=last,
+            ),
+            "year",
+        )
     out = [first_year + k for k in range(years)]
     for y in out:
-        if not isinstance(y, int) or not rb.covered_from.year <= y <= rb.covered_to.year:
-            first, last = rb.covered_from.year, rb.covered_to.year
+        if y > top:
             raise InputError(
                 _(
-                    "The year {y} is outside the years the rule data covers ({first}–{last}): "
-                    "the term must lie within them.",
+                    "The year {y} cannot be computed: the law data end in {last} and the inflation forecast, "
+                    "on which later years rest, ends in {top}. Choose a shorter term.",
                     y=y,
-                    first=first,
                     last=last,
+                    top=top,
                 ),
                 "year",
             )
@@ -297,6 +338,7 @@ class _Staff:
     prepared: dict[int, Any] = field(default_factory=dict)
     check_groups: bool = True  # False in one part of a larger workforce (the values are checked on the whole)
     masks: dict[Group, np.ndarray] = field(default_factory=dict)
+    mrot: dict[int, np.ndarray] = field(default_factory=dict)  # year → (12,) the МРОТ of each month, kopecks
 
 
 def _extra_column(table: pd.DataFrame, emp: pd.DataFrame, name: str, first_row: int = 2) -> pd.Series | None:
@@ -408,7 +450,7 @@ def _plan(pkg: Package, st: _Staff, country: str) -> _Plan:
                 raise InputError(_("Extra leave: a whole number of days from 1 to 60."), "days")
             leaves.append((mask, at, int(days)))
         elif isinstance(d, NightPremium):
-            rate = _night_rate(d.percent, date(*at, 1), country)
+            rate = _night_rate(d.percent, _rule_date(at[0], at[1], country), country)
             if st.night_num is None:
                 raise InputError(
                     _("A night premium needs the night hours of each person: the file has no 'night_hours' column."),
@@ -479,6 +521,100 @@ def _mrot_kop(year: int, month: int, country: str) -> int:
     return K.kop(rulebook(country).value("contributions.mrot", date(year, month, 1)))
 
 
+def _rule_date(year: int, month: int, country: str) -> date:
+    """The 1st of the month whose rules apply: the same month of the last data year for a later year."""
+    return date(rules_year(year, country), month, 1)
+
+
+def _mrot_years(
+    years: Sequence[int], given: Mapping[int, Any] | None, country: str
+) -> tuple[dict[int, np.ndarray], list[Text]]:
+    """The МРОТ of each month of the term (kopecks) and the assumptions made for years after the law data:
+    the МРОТ given for the year (rubles a month), else the МРОТ of December of the year before raised by
+    the Bank of Russia's inflation forecast for the year, rounded half up to whole rubles."""
+    last = last_data_year(country)
+    given = dict(given or {})
+    for y in given:
+        if y not in years or y <= last:
+            raise InputError(
+                _("The МРОТ can be given only for a year of the term after {last}, not for {y}.", last=last, y=y),
+                "mrot",
+            )
+    out: dict[int, np.ndarray] = {}
+    notes: list[Text] = []
+    for y in years:
+        if y <= last:
+            out[y] = np.array([_mrot_kop(y, m, country) for m in range(1, 13)], np.int64)
+            continue
+        prev = out[y - 1][-1] if y - 1 in out else _mrot_kop(last, 12, country)
+        if given.get(y) is not None:
+            v = _rubles_kop(given[y], _("The МРОТ of {y}", y=y), "mrot")
+            if v <= 0:
+                raise InputError(_("The МРОТ of {y} must be above zero.", y=y), "mrot")
+            notes.append(_("The МРОТ of {y}: {amount} a month, as given.", y=y, amount=_rub(v)))
+        else:
+            f = cpi_forecast(y, country)
+            if f is None:
+                raise InputError(_("There is no inflation forecast for {y}: give the МРОТ of {y}.", y=y), "mrot")
+            grown = Fraction(int(prev)) * (1 + Fraction(Decimal(str(f.value))))
+            v = int(K.half_up(np.array([grown.numerator]), grown.denominator * 100)[0]) * 100
+            notes.append(
+                _(
+                    "The МРОТ of {y} is not known yet: {amount} a month is assumed — the МРОТ of {prev_year} "
+                    "({prev}) raised by the Bank of Russia's inflation forecast for {y}, {pct}{check}, "
+                    "rounded to whole rubles. It can be given instead.",
+                    y=y,
+                    amount=_rub(v),
+                    prev_year=y - 1,
+                    prev=_rub(int(prev)),
+                    pct=lambda lang, v=Decimal(str(f.value)): percent(v, lang),
+                    check=_(" (a figure still to be checked)") if f.verify else "",
+                )
+            )
+        out[y] = np.full(12, v, np.int64)
+    return out, notes
+
+
+def _rub(kop_: int) -> Any:
+    """An amount in kopecks as rubles for a message, in the language's format."""
+    return lambda lang, v=Decimal(int(kop_)) / 100: money(v, lang)
+
+
+def _assumptions(years: Sequence[int], mrot_notes: list[Text], st: _Staff, country: str) -> list[Text]:
+    """Everything assumed for the years of the term after the law data, in plain words (empty if none)."""
+    last = last_data_year(country)
+    later = [y for y in years if y > last]
+    if not later:
+        return []
+    span = ", ".join(str(y) for y in later)
+    out: list[Text] = [
+        _(
+            "The law data end in {last}. For {years} the rules of {last} are carried forward: НДФЛ rates and "
+            "deductions, contribution rates, caps and the small-business threshold, the accident insurance rate, "
+            "the average month of days for leave pay and the legal minimum night premium. Changes in the law "
+            "after {last} are not known and not included.",
+            last=last,
+            years=span,
+        ),
+        _(
+            "Years of service keep counting in {years}: the long-service allowance follows each person's real "
+            "service in those years.",
+            years=span,
+        ),
+        *mrot_notes,
+    ]
+    if st.night_num is not None:
+        out.append(
+            _(
+                "The working hours of each month of {years} (for the hourly rate of night work) are taken from "
+                "the production calendar of {last}: the calendar of later years is not published yet.",
+                years=span,
+                last=last,
+            )
+        )
+    return out
+
+
 def _due(at: tuple[int, int], yearly: bool, y: int) -> int | None:
     """The month (1–12) of year ``y`` a bonus or leave starting ``at`` is paid, if any."""
     y0, m0 = at
@@ -535,9 +671,7 @@ def _year_plan(plan: _Plan, st: _Staff, y: int, base_night: Fraction, country: s
     for j, (_mask, start, amount, k) in enumerate(plan.floors):
         for m in range(1, 13):
             if (y, m) >= start:
-                f_val[j, m - 1] = (
-                    amount if amount is not None else int(_mul(np.array([_mrot_kop(y, m, country)]), k)[0])
-                )
+                f_val[j, m - 1] = amount if amount is not None else int(_mul(np.array([st.mrot[y][m - 1]]), k)[0])
     floors = (f_val, np.array([mask_of(f[0]) for f in plan.floors], i64))
     scales = (
         np.array([_in_force(start, y) for _m, start, _k in plan.scales], np.bool_).reshape(len(plan.scales), 12),
@@ -551,7 +685,7 @@ def _year_plan(plan: _Plan, st: _Staff, y: int, base_night: Fraction, country: s
         np.array([mask_of(x[0]) for x in plan.nights], i64),
         np.ascontiguousarray(nums[1:]),
         nden,
-        np.array([work_hours(y, m, country) for m in range(1, 13)], i64),
+        np.array([work_hours(rules_year(y, country), m, country) for m in range(1, 13)], i64),
     )
     b_rows = [
         (
@@ -570,7 +704,7 @@ def _year_plan(plan: _Plan, st: _Staff, y: int, base_night: Fraction, country: s
         m = _due(at, True, y)
         # the average month's days in force in the month of payment (29.4 before 2.4.2014), × 12
         avg = (
-            Fraction(Decimal(str(rulebook(country).value("labour.avg_month_days", date(y, m, 1))))) * 12
+            Fraction(Decimal(str(rulebook(country).value("labour.avg_month_days", _rule_date(y, m, country))))) * 12
             if m is not None
             else Fraction(1)
         )
@@ -595,8 +729,8 @@ class YearFigures:
 def _prepared(st: _Staff, y: int, accident: Any, country: str) -> Any:
     """The employees' arrays for year ``y`` (shared by every scenario): service grows a year each year."""
     if y not in st.prepared:
-        acc, _ignored = _accident_rate(accident, None, date(y, 1, 1), country)
-        p = prepare(st.emp, y, acc, country)
+        acc, _ignored = _accident_rate(accident, None, _rule_date(y, 1, country), country)
+        p = prepare(st.emp, y, acc, country, rules_year=rules_year(y, country))
         if y != st.years[0]:
             months = p.months0
             p = replace(p, months0=np.where(months >= 0, months + 12 * (y - st.years[0]), months))
@@ -614,7 +748,7 @@ def _scenario(
     for y in st.years:
         prep = _prepared(st, y, accident, country)
         yp = _year_plan(plan, st, y, base_night, country)
-        mrot = np.array([_mrot_kop(y, m, country) for m in range(1, 13)], np.int64)
+        mrot = st.mrot[y]
         yf, s = _kernel(prep, s, yp, st, table, den, mrot, block, keep_months)
         yf.year = y
         out.append(yf)
@@ -720,6 +854,8 @@ class TermCost:
     gender: np.ndarray | None
     rejected: pd.DataFrame
     notices: list[Text]
+    assumptions: list[Text] = field(default_factory=list)
+    """What is assumed for years after the law data (rules carried forward, the МРОТ); empty within the data."""
 
     @property
     def packages(self) -> list[str]:
@@ -821,6 +957,7 @@ def cost_term(
     raw: pd.DataFrame | None = None,
     first_row: int = 2,
     check_groups: bool = True,
+    mrot: Mapping[int, Any] | None = None,
 ) -> TermCost:
     """The baseline (the file as it is) and every package over ``years`` calendar years from ``first_year``.
 
@@ -832,6 +969,11 @@ def cost_term(
     the checked table (``f`` / ``m``; one empty or not understood is left out of the distribution).
     ``check_groups=False``: a group value absent here is no error (one part of a larger workforce whose
     values were checked as a whole). Nothing is computed if a demand or a group is wrong.
+
+    A year after the last year of the law data (up to the last year of the inflation forecast) is computed
+    with the rules of the last data year carried forward, service growing with the real year, and the МРОТ
+    of ``mrot`` ({year: rubles a month}) or, if not given, the last known МРОТ raised by the forecast; each
+    assumption is listed in :attr:`TermCost.assumptions`.
     """
     yrs = term_years(first_year, years, country)
     if not isinstance(packages, Mapping):
@@ -854,11 +996,13 @@ def cost_term(
     if "gender" in emp:  # the checked column: ``f`` / ``m``, '' where empty or not understood
         gender = emp["gender"].astype(object).fillna("").astype(str).to_numpy()
     st = _Staff(emp, yrs, list(scales), codes, extra, night_num, night_den, gender, check_groups=check_groups)
+    st.mrot, mrot_notes = _mrot_years(yrs, mrot, country)
+    assumptions = _assumptions(yrs, mrot_notes, st, country)
     base_night = _night_rate(
         night_percent
         if night_percent is not None
-        else Decimal(str(rulebook(country).value("labour.night_surcharge_min", date(yrs[0], 1, 1)))) * 100,
-        date(yrs[0], 1, 1),
+        else Decimal(str(rulebook(country).value("labour.night_surcharge_min", _rule_date(yrs[0], 1, country)))) * 100,
+        _rule_date(yrs[0], 1, country),
         country,
     )
     plans = {BASELINE: _Plan((), (), (), (), (), ())}
@@ -872,7 +1016,7 @@ def cost_term(
         name: _scenario(plan, st, base_night, country, accident_rate, block, keep_months)
         for name, plan in plans.items()
     }
-    return TermCost(yrs, emp, result, gender, chk.rejected, chk.notices)
+    return TermCost(yrs, emp, result, gender, chk.rejected, chk.notices, assumptions)
 
 
 KINDS: dict[str, type] = {

@@ -28,7 +28,7 @@ from calc.core.errors import InputError
 from calc.core.i18n import _
 from calc.core.rules import rulebook
 from calc.core.text import Text
-from calc.workforce.demands import BASELINE, TermCost
+from calc.workforce.demands import BASELINE, TermCost, cpi_forecast
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,14 @@ def inflation(year: int, forecasts: Mapping[int, Any] | None = None, country: st
     if given is not None:
         src = _("forecast given by the user")
         return Inflation(year, _percent(given, _("The inflation forecast")), src, True, False)
+    if year > rb.covered_to.year:  # after the law data: only the forecast in the rule data can be known
+        f = cpi_forecast(year, country)
+        if f is not None:
+            return Inflation(year, Fraction(Decimal(str(f.value))), f.source, True, f.verify)
+        raise InputError(
+            _("Prices of {year} are not published yet: give the inflation forecast for {year}.", year=year),
+            "inflation",
+        )
     d = rb.lookup("cpi.cpi_dec_dec", date(year, 12, 31))
     if d.valid_from == date(year, 12, 31):
         return Inflation(year, Fraction(Decimal(str(d.value))), d.source, False, d.verify)

@@ -56,7 +56,10 @@ TXT: dict[str, Text] = {
         "for the whole workforce above, month by month, with the taxes and contributions of each year."
     ),
     "term": _("Term of the agreement"),
-    "term_hint": _("Calendar years from the year chosen above (the years the rule data covers)."),
+    "term_hint": _(
+        "Calendar years from the year chosen above. Years after the law data are computed with the "
+        "assumptions listed next to the result."
+    ),
     "forecast": _("Inflation forecast for {year}, %"),
     "forecast_hint": _(
         "Used only for a year whose prices Rosstat has not published yet. Default: the Bank of Russia's forecast."
@@ -103,6 +106,7 @@ TXT: dict[str, Text] = {
     "thumb": _("Rule of thumb: inflation {infl} + productivity {prod} = a raise of {sum} for {year}."),
     "chart_title": _("Real pay of the median worker (100 = before the agreement)"),
     "flags": _("Warnings"),
+    "assumptions": _("Assumed for the years after the law data"),
     "no_flags": _("No one below the МРОТ; real pay does not fall."),
     "summary": _("Prepare the one-page summary (A4)"),
     "summary_link": _("Download the summary (open it and print on A4)"),
@@ -560,12 +564,23 @@ def flags_html(t: TermResult, lang: str) -> str:
     )
 
 
+def assumptions_html(t: TermResult, lang: str) -> str:
+    """What the years after the law data rest on (empty within the data): shown with the result and printed."""
+    if not t.res.assumptions:
+        return ""
+    items = "".join(f"<li>{esc(tr(a, lang))}</li>" for a in t.res.assumptions)
+    return (
+        f"<div class='pa-term-h'><b>{esc(tr(TXT['assumptions'], lang))}</b></div>"
+        f"<ul class='pa-assumptions'>{items}</ul>"
+    )
+
+
 def _h(key: str, lang: str) -> str:
     return f"<div class='pa-term-h'><b>{esc(tr(TXT[key], lang))}</b></div>"
 
 
 def results_html(t: TermResult, lang: str) -> str:
-    out = [_h("by_year", lang), year_table(t, lang), _h("gains", lang), gains_table(t, lang)]
+    out = [_h("by_year", lang), year_table(t, lang), assumptions_html(t, lang), _h("gains", lang), gains_table(t, lang)]
     out += [_h("by_band", lang), group_table(t, "pay_band", lang)]
     if "department" in t.res.employees:
         out += [_h("by_dept", lang), group_table(t, "department", lang)]
@@ -619,7 +634,7 @@ def summary_page(t: TermResult, lang: str, forms: dict[str, SideForm]) -> str:
             f"{esc(forms[s].describe(t.packages[s], lang))}</li>"
         )
     body.append("</ul>")
-    body += [f"<b>{esc(tr(TXT['by_year'], lang))}</b>", year_table(t, lang, keys=False)]
+    body += [f"<b>{esc(tr(TXT['by_year'], lang))}</b>", year_table(t, lang, keys=False), assumptions_html(t, lang)]
     body += [f"<b>{esc(tr(TXT['gains'], lang))}</b>", gains_table(t, lang)]
     body += [f"<b>{esc(tr(TXT['by_band'], lang))}</b>", group_table(t, "pay_band", lang)]
     body += [f"<b>{esc(tr(TXT['real'], lang))}</b>", real_brief(t, lang)]

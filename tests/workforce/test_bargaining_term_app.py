@@ -82,9 +82,11 @@ def test_bad_boxes_get_their_own_message_and_nothing_is_computed(app) -> None:
     app.term.forms["demand"].w["night"].value = "30"  # the sample has no night hours
     assert "ночные часы" in app.messages()["demand_night"]
     app.term.forms["demand"].w["night"].value = ""
-    app.term.w_term.value = 3  # 2026–2028: beyond the rule data
-    assert "2027" in app.messages()["term"]
+    app.term.w_term.value = 3  # 2026–2028: after the law data, computed with the assumptions shown
+    assert "term" not in app.messages()
+    assert "pa-assumptions" in app.term.results.value and "МРОТ" in app.term.results.value
     app.term.w_term.value = 1
+    assert "pa-assumptions" not in app.term.results.value
     assert app.messages() == {}
 
 

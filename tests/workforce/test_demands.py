@@ -201,7 +201,10 @@ def test_empty_group_and_bad_group_column_are_refused() -> None:
 
 def test_term_outside_the_data_is_refused(staff: pd.DataFrame) -> None:
     with pytest.raises(InputError, match="outside the years"):
-        cost_term(staff, 2026, 2, {}, strict=False, today=TODAY)
+        cost_term(staff, 2010, 2, {}, strict=False, today=TODAY)
+    with pytest.raises(InputError, match="2029") as e:  # past the inflation forecast (2028)
+        cost_term(staff, 2027, 3, {}, strict=False, today=TODAY)
+    assert "forecast" in e.value.message("en") and "прогноз" in e.value.message("ru")
     with pytest.raises(InputError, match="1, 2 or 3"):
         cost_term(staff, 2024, 4, {}, strict=False, today=TODAY)
 

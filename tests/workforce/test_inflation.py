@@ -24,8 +24,10 @@ def test_rosstat_cpi_by_year_with_source_and_the_forecast_for_an_unpublished_yea
     f = inflation(2026)  # not published: the Bank of Russia's forecast from the rule data
     assert f.forecast and f.verify and "Банк России" in f.source["ru"]
     assert inflation(2026, {2026: "6,5"}).growth == Fraction("0.065")
-    with pytest.raises(InputError, match="2027"):
-        inflation(2027)
+    f = inflation(2027)  # after the law data: the forecast in the rule data is still read
+    assert f.forecast and f.growth == Fraction("0.04") and "Банк России" in f.source["ru"]
+    with pytest.raises(InputError, match="2029"):
+        inflation(2029)
     with pytest.raises(InputError, match="between"):
         inflation(2026, {2026: 500})
 
