@@ -85,6 +85,10 @@ def test_bad_boxes_get_their_own_message_and_nothing_is_computed(app) -> None:
     app.term.w_term.value = 3  # 2026–2028: after the law data, computed with the assumptions shown
     assert "term" not in app.messages()
     assert "pa-assumptions" in app.term.results.value and "МРОТ" in app.term.results.value
+    app.term._summary()  # the printed summary lists them too
+    href = re.search(r'href="([^"]+)"', app.term.summary.value).group(1)
+    page = base64.b64decode(href.split(",", 1)[1]).decode()
+    assert "pa-assumptions" in page and "177,00" in page and "304,00" in page  # МРОТ 2027, 2028
     app.term.w_term.value = 1
     assert "pa-assumptions" not in app.term.results.value
     assert app.messages() == {}
