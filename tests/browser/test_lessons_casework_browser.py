@@ -1,5 +1,6 @@
 """Lessons 9–12 served by Voilà as trainees see them, in Debian's Chromium: no code on the page, the try-it
-calculator answers when an input changes, and an exercise box judges a typed answer.
+calculator answers when an input changes, an exercise box judges a typed answer, and the quiz at the end says
+all right when the right options are chosen.
 
 The lessons' Voilà server of tests/browser/conftest.py (``lessons_url``: no preheated kernels, the other
 helpers' pages share the machine), one page at a time."""
@@ -9,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
+from payroll_ui.lessons.quiz import QUIZZES, WORDS
 
 PAGES = [
     ("ru/09_otpusk_bolnichny", "ru", "Отпускные (начислено)"),
@@ -54,6 +57,14 @@ def test_lesson_page_has_no_code_and_its_widgets_answer(browser: Any, lessons_ur
         word = "Not yet" if lang == "en" else "Пока неверно"
         page.wait_for_function("([el, w]) => el.innerText.includes(w)", arg=[ex.element_handle(), word],
                                timeout=60_000)
+        # the self-study quiz at the end: the right options clicked, checked, all right
+        questions = QUIZZES[int(path.split("/")[1][:2])]
+        quiz = page.locator(".lesson-quiz")
+        for i, q in enumerate(questions):
+            quiz.locator(".widget-radio-box").nth(i).get_by_text(q.options[q.right](lang), exact=True).click()
+        quiz.locator("button").last.click()
+        quiz.get_by_text(WORDS["score"][lang].format(len(questions), len(questions))).wait_for(timeout=30_000)
+        assert quiz.locator("text=✔").count() == len(questions)
         assert not errors, errors
     finally:
         context.close()
