@@ -458,9 +458,9 @@ def build_notebook(src: dict[str, Any], lang: str, sources: list[dict[str, Any]]
                 label = f"**{tr(WORDS['exercise'], lang)} {ex.id[1:]}.**"
                 cells.append(_md(f"{label} {tr(ex.question, lang)}", cid(), tag=EXERCISE_TAG))
                 cells.append(_code(f'{IGNORE}\nexercise("{ex.id}", LANG)', cid(), widget=True))
-    from payroll_ui.lessons.quiz import QUIZZES  # the self-study quiz (issue 15), where a lesson has one
+    from payroll_ui.lessons.quiz import questions_for  # the self-study quiz (issue 15), where a lesson has one
 
-    if country(src) == "ru" and n in QUIZZES:  # the quizzes ask about Russia's law (Vietnam's series has none yet)
+    if questions_for(n, country(src)):
         cells.append(_code(f"{IGNORE}\nfrom payroll_ui.lessons.quiz import quiz\nquiz({n}, LANG)", cid(), widget=True))
     cells.append(_md(f"## {tr(WORDS['key_points'], lang)}\n\n{_items(src['key_points'][lang])}", cid()))
     cells.append(_md(glossary_text(src, lang), cid()))

@@ -627,6 +627,11 @@ class QuizWidget(widgets.VBox):
         return right
 
 
+def questions_for(lesson: int, series: str = "ru") -> tuple[Question, ...]:
+    """The quiz of a series' lesson: Russia's lessons by number (``QUIZZES``); Vietnam's series has none yet."""
+    return QUIZZES.get(lesson, ()) if series == "ru" else ()
+
+
 def quiz(lesson: int, lang: str = "ru") -> QuizWidget:
     """The quiz at the end of lesson ``lesson`` in ``lang``."""
     return QuizWidget(lesson, lang)

@@ -151,7 +151,8 @@ def test_lessons_open_in_jupyterlab_from_the_start_page(page_on, lab_url: str, l
     p.page.goto(f"{lab_url}/voila/render/notebooks/apps/start.ipynb?lang={lang}", wait_until="commit", timeout=120_000)
     p.page.wait_for_selector(".app-start.app-ready", timeout=120_000)
     links = p.page.locator("a.lesson-link")
-    assert links.count() == len(list((REPO / "notebooks" / "lessons" / lang).glob("*.ipynb")))  # every lesson
+    russia = [f for f in (REPO / "notebooks" / "lessons" / lang).glob("*.ipynb") if not f.name.startswith("vn")]
+    assert links.count() == len(russia)  # every lesson of Russia's series (Vietnam's is listed when it is chosen)
     folder = {"ru": "ru/01_oklad.ipynb", "en": "en/01_salary.ipynb"}[lang]
     # a participant's link: the lesson as a page of the same server, without code (issue 15)
     assert links.first.evaluate("a => a.href") == f"{lab_url}/voila/render/notebooks/apps/lessons/{folder}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import pytest
@@ -187,4 +188,6 @@ def test_a_preheated_kernel_is_ready_once_its_notebook_has_run_and_refills_wait_
         pools["seniority.ipynb"].pop()
         assert not M._refill_waits_for_warming(fake)  # a visitor's own kernel never waits for the pool
 
-    asyncio.run(check())
+    # in a thread of its own: an earlier test in this process (Playwright's sync API) may leave a running loop
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, check()).result()
