@@ -20,7 +20,10 @@ LESSONS = [
         for p in (REPO / "notebooks" / "lessons").glob("*/*.ipynb")
         if p.stem[:2].isdigit() and int(p.stem[:2]) <= 8  # 9–12 (other try-its): test_lessons_casework_browser.py
     ),
-    ("vi", "vn01_phieu_luong", 1, "vn"),  # the Vietnamese series (vnNN): its first lesson in Vietnamese
+    *sorted(  # the Vietnamese series (vnNN), every lesson in Vietnamese and English
+        (p.parent.name, p.stem, int(p.stem[2:4]), "vn")
+        for p in (REPO / "notebooks" / "lessons").glob("*/vn*.ipynb")
+    ),
 ]
 TYPED = {"ru": "61 000", "en": "61,000", "vi": "12.000.000"}  # a changed amount, as each language writes it
 
