@@ -47,10 +47,12 @@ if _dir is not None:
 import numpy as np  # noqa: E402
 from numba import njit  # noqa: E402
 
+from calc.core.money import MAX_AMOUNT  # noqa: E402
+
 # rows of the per-employee scratch (and of the monthly output); contributions by fund follow
 BONUS, GROSS, NORTHERN, NDFL, NET, CONTRIB, ACCIDENT, TOTAL = range(8)
 FIXED = 8
-MAX_KOP = 100_000_000_000  # 1 billion rubles a year (calc.core.money.MAX_AMOUNT), checked by kernel.py
+MAX_KOP = int(MAX_AMOUNT * 100)  # the scalar engine's limit (1 billion rubles a year), in kopecks
 
 
 @njit(cache=True)
