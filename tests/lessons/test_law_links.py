@@ -67,7 +67,8 @@ def test_confirmed_articles_are_article_pages_each_its_own() -> None:
     for key, entry in ARTICLES.items():
         assert re.fullmatch(r"ТК \d+(\.\d+)?", key), key
         assert ARTICLE_PAGE.fullmatch(entry["url"]), (key, entry["url"])
-        assert entry["title"] and entry["en"] and entry["checked"], key
+        assert entry["title"] and entry["en"], key
+        assert entry["checked"] and set(entry["checked"]) <= set(DATA["checked_sources"]), (key, entry["checked"])
     assert not set(urls) & set(DOCUMENTS), "an article page is also listed as a whole document"
 
 
