@@ -159,11 +159,13 @@ def run_engine(chk: W.Checked, year: int, kernel: object) -> tuple[W.WorkforceYe
     """``year_workforce`` with the given block kernel (``K.year`` and its stand-ins)."""
     saved = K.year
 
-    def in_place(inp: K.Inputs, r: K.YearRules, out: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    def in_place(
+        inp: K.Inputs, r: K.YearRules, out: np.ndarray | None = None, sums: object = None
+    ) -> dict[str, np.ndarray]:
         res = kernel(inp, r)  # type: ignore[operator]
         if out is not None:  # the engine reads its figures from the array it gave
             for i, key in enumerate(K.figure_keys(r)):
-                out[i] = res.get(key, 0)  # the float model has no figures by fund
+                out[:, i] = res.get(key, 0)  # the float model has no figures by fund
         return res
 
     K.year = in_place  # type: ignore[assignment]

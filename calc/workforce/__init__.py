@@ -212,12 +212,18 @@ class WorkforceYear:
     rate_den: int
     rejected: pd.DataFrame = field(default_factory=pd.DataFrame)
     notices: list[Text] = field(default_factory=list)
+    months: bool = True  # False: each figure holds the year's sum (one column), service_years January's
 
     def __len__(self) -> int:
         return len(self.employees)
 
+    def _need_months(self) -> None:
+        if not self.months:
+            raise ValueError("computed with months=False: only the year's sums were kept")
+
     def rates(self) -> np.ndarray:
         """Seniority rate of each employee-month as a float (for display; amounts are exact)."""
+        self._need_months()
         nums = self.rate_table[self.scale_codes[:, None], self.figures["service_years"]]
         return nums / self.rate_den
 
@@ -226,6 +232,7 @@ class WorkforceYear:
 
     def monthly(self) -> pd.DataFrame:
         """Long table: one row per employee and month; money in kopecks (``*_kop``)."""
+        self._need_months()
         n = len(self)
         cols: dict[str, Any] = {
             "id": np.repeat(self.employees["id"].to_numpy(), 12),
@@ -474,12 +481,18 @@ class Prepared:
 
 
 def year_block(
-    inp: K.Inputs, rules: K.YearRules, emp: pd.DataFrame, start: int, out: np.ndarray | None = None
+    inp: K.Inputs,
+    rules: K.YearRules,
+    emp: pd.DataFrame,
+    start: int,
+    out: np.ndarray | None = None,
+    sums: np.ndarray | None = None,
 ) -> dict[str, np.ndarray]:
-    """The kernel's year for one block of employees (rows ``start``…, written into ``out`` if given); a year's
-    pay beyond the kernel's limit is refused naming the first ten employees."""
+    """The kernel's year for one block of employees (rows ``start``…; written into ``out``, or only the year's
+    sums into ``sums``, if given); a year's pay beyond the kernel's limit is refused naming the first ten
+    employees."""
     try:
-        return K.year(inp, rules, out)
+        return K.year(inp, rules, out, sums)
     except K._TooBig as e:
         too_big(emp, start + e.rows)
         raise  # not reached
@@ -522,7 +535,7 @@ def prepare(emp: pd.DataFrame, year: int, acc: Decimal, country: str = "ru", rul
 
 
 def _compute(
-    emp: pd.DataFrame, prep: Prepared, scales: list[Scale], codes: np.ndarray, block: int
+    emp: pd.DataFrame, prep: Prepared, scales: list[Scale], codes: np.ndarray, block: int, months: bool = True
 ) -> tuple[dict[str, np.ndarray], np.ndarray, int]:
     table, den = scale_table(scales)
     n = len(emp)
@@ -531,12 +544,19 @@ def _compute(
         keys = ("service_years", *K_KEYS, *(f"contrib_{f.fund}" for f in rules.funds))
         return {k: np.zeros((0, 12), np.int64) for k in keys}, table, den
     keys = K.figure_keys(rules)
-    full = np.empty((len(keys), n, 12), np.int64)  # every block's figures written in place
+    # every block's figures written in place: every month, or only the year's sums
+    full = np.empty((n, len(keys), 12) if months else (n, len(keys)), np.int64)
     for start in range(0, n, block):
         sl = slice(start, min(start + block, n))
         svc = prep.service[sl]
-        year_block(prep.inputs(sl, table[codes[sl, None], svc], den), rules, emp, start, full[:, sl])
-    return {"service_years": prep.service, **dict(zip(keys, full, strict=True))}, table, den
+        inp = prep.inputs(sl, table[codes[sl, None], svc], den)
+        if months:
+            year_block(inp, rules, emp, start, out=full[sl])
+        else:
+            year_block(inp, rules, emp, start, sums=full[sl])
+    if months:
+        return {"service_years": prep.service, **{k: full[:, j] for j, k in enumerate(keys)}}, table, den
+    return {"service_years": prep.service[:, :1], **{k: full[:, j : j + 1] for j, k in enumerate(keys)}}, table, den
 
 
 K_KEYS = ("bonus", "gross", "northern", "ndfl", "net", "contributions", "accident", "total_cost")
@@ -555,9 +575,11 @@ def year_workforce(
     today: date | None = None,
     strict: bool = True,
     block: int = BLOCK,
+    months: bool = True,
     _prepared: Prepared | None = None,
 ) -> WorkforceYear:
-    """Every month of ``year`` for every employee of ``table``.
+    """Every month of ``year`` for every employee of ``table`` (``months=False``: only each figure's sum over
+    the year is kept — 12 times less memory, for large workforces whose months nobody looks at).
 
     ``table``: a DataFrame with the columns of :data:`COLUMNS` (or the result of :func:`check`).
     ``scale``: None — each employee's own ``scale`` column; a scale (id, Scale or rows of
@@ -575,8 +597,8 @@ def year_workforce(
         acc, _ignored = _accident_rate(accident_rate, accident_class, date(year, 1, 1), country)
         _prepared = prepare(emp, year, acc, country)
     sc, codes = _assign(emp, scale, extra)
-    figures, tab, den = _compute(emp, _prepared, sc, codes, block)
-    return WorkforceYear(year, emp, figures, sc, codes, tab, den, chk.rejected, chk.notices)
+    figures, tab, den = _compute(emp, _prepared, sc, codes, block, months)
+    return WorkforceYear(year, emp, figures, sc, codes, tab, den, chk.rejected, chk.notices, months)
 
 
 def compare(
@@ -593,8 +615,10 @@ def compare(
     today: date | None = None,
     strict: bool = True,
     block: int = BLOCK,
+    months: bool = True,
 ) -> Comparison:
-    """The year under the ``current`` scale (default: each employee's own) and under ``proposed``.
+    """The year under the ``current`` scale (default: each employee's own) and under ``proposed`` (``months``:
+    as in :func:`year_workforce`).
 
     ``proposed``: one scale for everyone (an id, a Scale, or rows of (full years, rate) — a
     custom scale), or a mapping {current scale id: proposed scale} (others keep theirs).
@@ -612,6 +636,7 @@ def compare(
         country=country,
         block=block,
         strict=False,
+        months=months,
     )
     acc, _ignored = _accident_rate(accident_rate, accident_class, date(year, 1, 1), country)
     kw["_prepared"] = prepare(chk.employees, year, acc, country)

@@ -246,12 +246,18 @@ def _person(sal, rate, rate_den, extra, cn, cd, pn, pd_, children, kind, acc_num
 
 
 @njit(cache=True, parallel=True)
-def year_months(sal, rate, rate_den, extra, cn, cd, pn, pd_, children, kind, acc_num, acc_den, ru, out, bad) -> int:
-    """Every month of every figure of a block: ``out`` (FIXED + funds, n, 12); ``bad`` marks employees over the
-    limit (their rows are left as they were). Returns how many are over the limit."""
+def year_months(
+    sal, rate, rate_den, extra, cn, cd, pn, pd_, children, kind, acc_num, acc_den, ru, out, sums, bad
+) -> int:
+    """Every figure of a block: every month into ``out`` (n, FIXED + funds, 12) and the year's sums into ``sums``
+    (n, FIXED + funds) — either may have no employees (shape (0, …)) when it is not wanted; ``bad`` marks
+    employees over the limit (their rows are left as they were). Returns how many are over the limit."""
     n = sal.shape[0]
+    nk = max(out.shape[1], sums.shape[1])
+    keep = out.shape[0] > 0
+    add = sums.shape[0] > 0
     for c in prange((n + CHUNK - 1) // CHUNK):
-        fig = np.zeros((out.shape[0], 12), np.int64)
+        fig = np.zeros((nk, 12), np.int64)
         for i in range(c * CHUNK, min(n, (c + 1) * CHUNK)):
             if _person(
                 sal[i],
@@ -271,9 +277,14 @@ def year_months(sal, rate, rate_den, extra, cn, cd, pn, pd_, children, kind, acc
             ):
                 bad[i] = True
                 continue
-            for k in range(out.shape[0]):
+            for k in range(nk):
+                t = 0
                 for m in range(12):
-                    out[k, i, m] = fig[k, m]
+                    t += fig[k, m]
+                    if keep:
+                        out[i, k, m] = fig[k, m]
+                if add:
+                    sums[i, k] = t
     return int(bad.sum())
 
 

@@ -177,6 +177,7 @@ def compare_partition(
         accident_rate=accident_rate,
         accident_class=accident_class,
         strict=False,
+        months=False,  # only the year's figures leave a partition
     )
     ok = cmp.per_employee().copy()
     ok["status"] = pd.Categorical.from_codes(np.zeros(len(ok), np.int8), categories=[STATUS_OK])

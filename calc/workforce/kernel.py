@@ -414,17 +414,26 @@ def i64(a: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(a, dtype=np.int64)
 
 
-def year(inp: Inputs, r: YearRules, out: np.ndarray | None = None) -> dict[str, np.ndarray]:
-    """The whole year of a block of employees: every figure of every month, in kopecks (compiled kernel).
+def year(
+    inp: Inputs, r: YearRules, out: np.ndarray | None = None, sums: np.ndarray | None = None
+) -> dict[str, np.ndarray]:
+    """The whole year of a block of employees, in kopecks (compiled kernel): every figure of every month
+    ((employees, 12) each), or with ``sums`` only the year's sum of each ((employees,) each).
 
-    The same figures as :func:`year_numpy` (tested), one employee at a time without temporaries. ``out``:
-    where to write them, (figures, employees, 12) — e.g. this block's part of the whole workforce's array.
+    The same figures as :func:`year_numpy` (tested), one employee at a time without temporaries. ``out`` /
+    ``sums``: where to write them, (employees, figures, 12) / (employees, figures) — e.g. this block's rows of
+    the whole workforce's array.
     """
     n = len(inp.salary)
     salary = inp.salary if inp.salary.ndim == 2 else np.broadcast_to(inp.salary[:, None], (n, MONTHS))
     extra = inp.extra if inp.extra is not None else np.zeros((n, MONTHS), np.int64)
     keys = figure_keys(r)
-    out = np.empty((len(keys), n, MONTHS), np.int64) if out is None else out
+    if sums is None:
+        out = np.empty((n, len(keys), MONTHS), np.int64) if out is None else out
+        sums_arg = np.empty((0, len(keys)), np.int64)
+    else:
+        out = np.empty((0, len(keys), MONTHS), np.int64)
+        sums_arg = sums
     bad = np.zeros(n, np.bool_)
     with C.LAUNCH:
         nbad = C.year_months(
@@ -442,12 +451,16 @@ def year(inp: Inputs, r: YearRules, out: np.ndarray | None = None) -> dict[str, 
             int(inp.acc_den),
             r.packed,
             out,
+            sums_arg,
             bad,
         )
     if nbad:
         raise _TooBig(np.flatnonzero(bad))
     res = {"service_years": inp.service}
-    res.update(zip(keys, out, strict=True))
+    if sums is None:
+        res.update({k: out[:, j] for j, k in enumerate(keys)})
+    else:
+        res.update({k: sums[:, j] for j, k in enumerate(keys)})
     return res
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -173,10 +174,10 @@ def test_parallel_chunks_and_blocks_equal_the_numpy_kernel() -> None:
     res = W.year_workforce(table, 2026, scale="civil_service", block=600)
     saved = K.year
 
-    def numpy_in_place(inp: K.Inputs, r: K.YearRules, out: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    def numpy_in_place(inp: K.Inputs, r: K.YearRules, out: np.ndarray | None = None, sums: object = None) -> dict:
         figs = K.year_numpy(inp, r)
         for i, key in enumerate(K.figure_keys(r)):
-            out[i] = figs[key]  # type: ignore[index]
+            out[:, i] = figs[key]  # type: ignore[index]
         return figs
 
     K.year = numpy_in_place  # type: ignore[assignment]
@@ -198,3 +199,17 @@ def test_threads_launch_parallel_loops_one_at_a_time_even_on_the_workqueue_layer
     p = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=600)
     assert p.returncode == 0, p.stderr[-2000:]
     assert p.stdout.split()[0] == "workqueue"
+
+
+def test_year_sums_only_equal_the_months_summed() -> None:
+    """``months=False`` keeps each figure's sum over the year: the same per-person year and totals, to the kopeck."""
+    from calc import workforce as W
+
+    table = many(1300)
+    full = W.compare(table, 2026, "education", current="civil_service", block=500)
+    sums = W.compare(table, 2026, "education", current="civil_service", block=500, months=False)
+    pd.testing.assert_frame_equal(full.per_employee(), sums.per_employee())
+    assert full.current.totals() == sums.current.totals() and full.proposed.totals() == sums.proposed.totals()
+    assert sums.current.figures["gross"].shape == (1300, 1)
+    with pytest.raises(ValueError, match="months=False"):
+        sums.current.monthly()
