@@ -631,6 +631,16 @@ def term_assumptions(
     return _assumptions(yrs, notes, night_hours, country)
 
 
+def term_mrot(
+    first_year: int, years: int, *, mrot: Mapping[int, Any] | None = None, country: str = "ru"
+) -> dict[int, int]:
+    """The МРОТ of December of each year of the term as :func:`cost_term` takes it (kopecks a month): the law
+    data's, the one given in ``mrot``, or the estimate (see :attr:`TermCost.assumptions`)."""
+    yrs = term_years(first_year, years, country)
+    months, _notes = _mrot_years(yrs, mrot, country)
+    return {y: int(m[-1]) for y, m in months.items()}
+
+
 def has_extra_column(columns: Sequence[Any], name: str) -> bool:
     """Does a table with these headers have the optional column ``name`` (:data:`EXTRA_COLUMNS`, any spelling)?"""
     want = {normalise_header(h) for h in EXTRA_COLUMNS[name]}
@@ -1114,5 +1124,6 @@ __all__ = [
     "cost_term",
     "package_from_json",
     "term_assumptions",
+    "term_mrot",
     "term_years",
 ]

@@ -32,6 +32,9 @@ from calc.workforce.demands import (
     Raise,
     TermCost,
     cost_term,
+    last_data_year,
+    term_assumptions,
+    term_mrot,
 )
 from calc.workforce.export import GENDER_WORDS, term_xlsx
 from calc.workforce.inflation import flags, inflation, real_pay, rule_of_thumb, scenario_name
@@ -64,6 +67,13 @@ TXT: dict[str, Text] = {
     "forecast_hint": _(
         "Used only for a year whose prices Rosstat has not published yet. Default: the Bank of Russia's forecast."
     ),
+    "mrot": _("МРОТ of {year}, ₽ a month"),
+    "mrot_hint": _(
+        "The law data end in {last}: the МРОТ of later years is not known yet. Leave the box empty to use the "
+        "estimate (the МРОТ of the year before raised by the Bank of Russia's inflation forecast), or give the "
+        "amount you expect."
+    ),
+    "mrot_estimate": _("estimate: {amount}"),
     "productivity": _("Productivity growth, % a year"),
     "productivity_hint": _("For the rule of thumb of union guides: a fair raise = inflation + productivity growth."),
     "demand": _("The union's demand"),
@@ -263,6 +273,11 @@ class TermPanel:
         self.f_term = app.add_field("term", self.w_term, TXT["term"], TXT["term_hint"])
         self.f_forecast = app.add_field("forecast", self.w_forecast, TXT["forecast"], TXT["forecast_hint"])
         self.f_prod = app.add_field("productivity", self.w_productivity, TXT["productivity"], TXT["productivity_hint"])
+        # the МРОТ of each year of the term after the law data (at most two: the page's years end with the data)
+        self.w_mrot = [W.Text(value="", continuous_update=False, layout=W.Layout(width="140px")) for _k in range(2)]
+        self.f_mrot = [
+            app.add_field(f"mrot_{k + 1}", w, TXT["mrot"], TXT["mrot_hint"]) for k, w in enumerate(self.w_mrot)
+        ]
         self.forms = {s: SideForm(app, s) for s in SIDES}
         self.head = W.HTML()
         self.results = W.HTML()
@@ -278,7 +293,7 @@ class TermPanel:
         self.w_workbook.on_click(self._workbook)
         self.workbook = W.HTML()
         self.workbook.add_class("pa-term-workbook")
-        top = W.HBox([self.f_term.box, self.f_forecast.box, self.f_prod.box])
+        top = W.HBox([self.f_term.box, *(f.box for f in self.f_mrot), self.f_forecast.box, self.f_prod.box])
         sides = W.HBox([self.forms[s].box for s in SIDES])
         self.box = W.VBox(
             [
@@ -301,12 +316,50 @@ class TermPanel:
     def last_forecast_year(self) -> int:
         return self.years()[-1]
 
+    def later_years(self) -> list[int]:
+        """The years of the term after the law data (their МРОТ boxes are shown)."""
+        last = last_data_year()
+        return [y for y in self.years() if y > last]
+
     def sync(self) -> None:
         """The forms' choices for the term's months and the file's departments (no recompute)."""
         with self.app.hold():
             for f in self.forms.values():
                 f.relabel(self.app.lang, self.years(), self.groups())
         self._forecast_label()
+        self._mrot_labels()
+
+    def _mrot_labels(self) -> None:
+        """A МРОТ box for each year after the law data, named by its year, the estimate as its placeholder."""
+        lang, later = self.app.lang, self.later_years()
+        try:
+            estimate = term_mrot(self.years()[0], len(self.years()), mrot=self.mrot(strict=False))
+        except calc.InputError:
+            estimate = term_mrot(self.years()[0], len(self.years()))
+        for k, f in enumerate(self.f_mrot):
+            f.show(k < len(later))
+            if k < len(later):
+                f.label = tr(TXT["mrot"], lang).replace("{year}", str(later[k]))
+                f.hint = tr(TXT["mrot_hint"], lang).replace("{last}", str(last_data_year()))
+                amount = money(rub(estimate[later[k]]), lang)
+                self.w_mrot[k].placeholder = tr(TXT["mrot_estimate"], lang).format(amount=amount)
+                f.set_lang(lang)
+
+    def mrot(self, strict: bool = True) -> dict[int, Decimal]:
+        """The МРОТ typed for the years after the law data ({year: rubles}; an empty box: the estimate). A bad
+        box is refused with its own message (``strict=False``: left out instead)."""
+        lang, years, out = self.app.lang, self.years(), {}
+        for k, y in enumerate(self.later_years()):
+            try:
+                v = number_or_blank(self.w_mrot[k].value, lang, f"mrot_{k + 1}")
+                if v != "":
+                    term_assumptions(years[0], len(years), mrot={y: v})  # the value checked as the engine does
+                    out[y] = Decimal(v)
+            except calc.InputError as e:
+                if strict:
+                    e.field = f"mrot_{k + 1}"
+                    raise
+        return out
 
     def _forecast_label(self) -> None:
         """The forecast box names the term's last year (the one whose prices may not be published)."""
@@ -319,6 +372,7 @@ class TermPanel:
             f"<h3>{esc(tr(TXT['section'], lang))}</h3><p><small>{esc(tr(TXT['section_hint'], lang))}</small></p>"
         )
         self._forecast_label()
+        self._mrot_labels()
         for f in self.forms.values():
             f.relabel(lang, self.years(), self.groups())
         self.w_summary.description = tr(TXT["summary"], lang)
@@ -356,8 +410,9 @@ class TermPanel:
         packages: dict[str, Package] = {}
         for side, form in self.forms.items():
             packages[side] = form.package()
+        mrot = self.mrot()
         try:
-            res = cost_term(table, years[0], len(years), packages, current=current, strict=False)
+            res = cost_term(table, years[0], len(years), packages, current=current, strict=False, mrot=mrot)
         except calc.InputError as e:
             side = getattr(e, "package", None)
             if e.field in ("year", "years"):
