@@ -36,7 +36,7 @@ from calc.workforce.demands import (
     term_assumptions,
     term_mrot,
 )
-from calc.workforce.export import GENDER_WORDS, term_xlsx
+from calc.workforce.export import GENDER_WORDS, term_rows, term_xlsx
 from calc.workforce.inflation import flags, inflation, real_pay, rule_of_thumb, scenario_name
 from calc.workforce.input import column_of, scale_ids
 from payroll_ui.kit import Chart, esc, figure_span, number_or_blank, table_html
@@ -47,6 +47,12 @@ if TYPE_CHECKING:
 SIDES = ("demand", "offer")
 EVERYONE = "all"
 TERM_CHOICES = (1, 2, 3)
+MAX_WORKBOOK_ROWS = 20_000
+"""The most rows (employees × years of the term) of the per-person workbook the page prepares: the largest
+upload (payroll_ui.apps.bargaining.MAX_ROWS) over one year. Measured (20,000 rows, three scenarios): about
+4 s to write and 2.5 MB (3.3 MB in the page's download link); 60,000 rows (20,000 people, three years) took
+14–18 s and 7.4 MB (9.9 MB in the link, at the ~10 MB a websocket message may carry). Above it the page
+offers the totals only; the command line (``python -m calc.workforce.dask … --workbook``) writes it all."""
 DEFAULTS: dict[str, dict[str, str]] = {
     "demand": {"raise": "10", "flat": "3000"},
     "offer": {"raise": "4", "flat": ""},
@@ -136,6 +142,14 @@ TXT: dict[str, Text] = {
     "workbook": _("Prepare the figures of every employee (XLSX)"),
     "workbook_link": _("Download the figures of every employee by year (XLSX, {size})"),
     "kb": _("KB"),
+    "workbook_totals": _("Prepare the totals by year (XLSX)"),
+    "workbook_totals_link": _("Download the totals by year (XLSX, {size})"),
+    "workbook_too_big": _(
+        "The figures of every employee are not prepared on the page for so large a calculation: {rows} rows "
+        "(employees × years of the term), and the page prepares at most {limit}. The one-page summary and the "
+        "totals by year are here. The full workbook of every employee is made by the calculator's command-line "
+        "version, which has no such limit: ask the person who runs the calculator for your organisation."
+    ),
     "g_department": _("Department: {name}"),
     "g_occupation": _("Occupation: {name}"),
     "g_scale": _("Scale: {name}"),
@@ -293,6 +307,8 @@ class TermPanel:
         self.w_workbook.on_click(self._workbook)
         self.workbook = W.HTML()
         self.workbook.add_class("pa-term-workbook")
+        self.workbook_note = W.HTML()
+        self.workbook_note.add_class("pa-term-workbook-note")
         top = W.HBox([self.f_term.box, *(f.box for f in self.f_mrot), self.f_forecast.box, self.f_prod.box])
         sides = W.HBox([self.forms[s].box for s in SIDES])
         self.box = W.VBox(
@@ -303,6 +319,7 @@ class TermPanel:
                 self.results,
                 self.chart.image,
                 W.HBox([self.w_summary, self.summary, self.w_workbook, self.workbook]),
+                self.workbook_note,
             ]
         )
         self.box.add_class("pa-term-section")
@@ -455,6 +472,24 @@ class TermPanel:
             self.app.figures[f"term_{s}_net_change"] = rub(int(by["net_change_kop"]))
         self.results.value = results_html(t, lang)
         self.summary.value = self.workbook.value = ""
+        full = self.per_person(t)
+        self.w_workbook.description = tr(TXT["workbook" if full else "workbook_totals"], lang)
+        self.workbook_note.value = (
+            ""
+            if full
+            else "<p><small>"
+            + esc(
+                tr(TXT["workbook_too_big"], lang).format(
+                    rows=num(Decimal(term_rows(t.res)), lang), limit=num(Decimal(MAX_WORKBOOK_ROWS), lang)
+                )
+            )
+            + "</small></p>"
+        )
+
+    @staticmethod
+    def per_person(t: TermResult) -> bool:
+        """Does the page prepare every person's figures (at most :data:`MAX_WORKBOOK_ROWS` rows), or the totals only?"""
+        return term_rows(t.res) <= MAX_WORKBOOK_ROWS
 
     def render_chart(self, t: TermResult) -> None:
         lang = self.app.lang
@@ -474,20 +509,20 @@ class TermPanel:
         )
 
     def _workbook(self, _b: Any = None) -> None:
-        """Every person's figures in each year of the term, as an XLSX file (Russian headers on a Russian page)."""
+        """Every person's figures in each year of the term, as an XLSX file (Russian headers on a Russian page);
+        above :data:`MAX_WORKBOOK_ROWS` rows the totals by year only."""
         r = self.app.result
         if r is None or r.term is None:
             return
         lang = self.app.lang
-        data = term_xlsx(r.term.res, lang)
+        full = self.per_person(r.term)
+        data = term_xlsx(r.term.res, lang, per_person=full)
         href = "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,"
         href += base64.b64encode(data).decode()
-        name = f"bargaining-term-{r.term.res.years[0]}-{lang}.xlsx"
+        name = f"bargaining-term{'' if full else '-totals'}-{r.term.res.years[0]}-{lang}.xlsx"
         size = num(Decimal(len(data)) / 1000, lang, "#,##0") + "\u00a0" + tr(TXT["kb"], lang)
-        self.workbook.value = (
-            f'<a class="pa-term-workbook-link" download="{esc(name)}" href="{href}">'
-            f"{esc(tr(TXT['workbook_link'], lang).format(size=size))}</a>"
-        )
+        link = tr(TXT["workbook_link" if full else "workbook_totals_link"], lang).format(size=size)
+        self.workbook.value = f'<a class="pa-term-workbook-link" download="{esc(name)}" href="{href}">{esc(link)}</a>'
 
 
 def _box(field: str | None) -> str:

@@ -108,3 +108,69 @@ def test_english_page_reads_english_numbers() -> None:
     assert a.messages() == {}
     assert "32,000.00" in a.term.results.value and "as given" in a.term.results.value
     assert a.term.w_mrot[0].placeholder.startswith("estimate: ")
+
+
+# ------------------------------------------------------------------ the per-person workbook, bounded
+
+
+def _book(app):
+    import base64
+    import io
+    import re
+
+    import openpyxl
+
+    app.term._workbook()
+    href = re.search(r'href="([^"]+)"', app.term.workbook.value).group(1)
+    return openpyxl.load_workbook(io.BytesIO(base64.b64decode(href.split(",", 1)[1])), read_only=True)
+
+
+def test_above_the_row_limit_the_page_offers_the_totals_and_says_where_the_rest_is(app, monkeypatch) -> None:
+    from payroll_ui.apps import bargaining_term as BT
+
+    t = app.term
+    t.w_term.value = 1
+    n = len(app.result.term.res.employees)
+    monkeypatch.setattr(BT, "MAX_WORKBOOK_ROWS", 2 * n)  # 2 years fit, 3 do not
+    t.w_term.value = 2
+    assert t.workbook_note.value == "" and "каждому сотруднику" in t.w_workbook.description
+    wb = _book(app)
+    assert len(wb.sheetnames) >= 2 and wb.worksheets[1].max_row == 2 * n + 1
+    t.w_term.value = 3
+    note = t.workbook_note.value.replace("\u00a0", " ")
+    assert f"{3 * n // 1000} {3 * n % 1000:03d} строк" in note and "командной строки" in note
+    assert "итоги по годам" in t.w_workbook.description
+    wb = _book(app)
+    assert "totals" in t.workbook.value and wb.sheetnames[0] == "По годам"
+    assert "Сотрудники по годам" not in wb.sheetnames  # no per-person sheet
+    rows = list(wb["По годам"].iter_rows(values_only=True))
+    by = app.result.term.by_year
+    want = by[(by.scenario == "demand") & (by.year == "total")].iloc[0]
+    got = next(r for r in rows if r[0] == "Требование профсоюза" and r[1] == "За весь срок")
+    assert Decimal(str(got[2])) * 100 == int(want["total_cost_kop"])  # the totals equal the engine's
+    app.set_lang("en")
+    app.term.forms["demand"].w["floor_mrot"].value = "1.5"  # as English writes it
+    assert app.messages() == {}
+    assert "command-line" in app.term.workbook_note.value and "totals" in app.term.w_workbook.description
+    monkeypatch.setattr(BT, "MAX_WORKBOOK_ROWS", 20_000)
+    app.term.w_term.value = 2
+    assert app.term.workbook_note.value == ""
+
+
+def test_the_page_limit_is_the_largest_upload_over_one_year() -> None:
+    from payroll_ui.apps import bargaining, bargaining_term
+
+    assert bargaining_term.MAX_WORKBOOK_ROWS == bargaining.MAX_ROWS
+
+
+def test_a_sheet_never_holds_more_rows_than_a_spreadsheet_takes(monkeypatch) -> None:
+    import calc
+    from calc.workforce import export
+
+    res = cost_term(WF.sample_workforce().head(50), LAST, 2, {}, strict=False)
+    monkeypatch.setattr(export, "SHEET_ROWS", 100)  # 50 × 2 = 100 rows + the header: too many
+    with pytest.raises(calc.InputError, match="more than a spreadsheet"):
+        export.term_xlsx(res, "en")
+    assert export.term_xlsx(res, "en", per_person=False)[:2] == b"PK"
+    monkeypatch.setattr(export, "SHEET_ROWS", 101)
+    assert export.term_xlsx(res, "en")[:2] == b"PK"
