@@ -45,7 +45,7 @@ if _dir is not None:
     os.environ["NUMBA_CACHE_DIR"] = _dir
 
 import numpy as np  # noqa: E402
-from numba import njit  # noqa: E402
+from numba import njit, prange  # noqa: E402
 
 from calc.core.money import MAX_AMOUNT  # noqa: E402
 
@@ -53,6 +53,7 @@ from calc.core.money import MAX_AMOUNT  # noqa: E402
 BONUS, GROSS, NORTHERN, NDFL, NET, CONTRIB, ACCIDENT, TOTAL = range(8)
 FIXED = 8
 MAX_KOP = int(MAX_AMOUNT * 100)  # the scalar engine's limit (1 billion rubles a year), in kopecks
+CHUNK = 512  # employees per task of the parallel loops (each task has its own scratch rows)
 
 
 @njit(cache=True)
@@ -117,10 +118,10 @@ def _service12(months0: int, hire: int, year: int, max_years: int, out: np.ndarr
         out[m] = min(max(y, 0), max_years)
 
 
-@njit(cache=True)
+@njit(cache=True, parallel=True)
 def service_block(months0: np.ndarray, hire: np.ndarray, year: int, max_years: int, out: np.ndarray) -> None:
     """:func:`_service12` for every employee into ``out`` (n, 12)."""
-    for i in range(months0.shape[0]):
+    for i in prange(months0.shape[0]):
         _service12(months0[i], hire[i], year, max_years, out[i])
 
 
@@ -239,27 +240,39 @@ def _person(sal, rate, rate_den, extra, cn, cd, pn, pd_, children, kind, acc_num
     return False
 
 
-@njit(cache=True)
+@njit(cache=True, parallel=True)
 def year_months(sal, rate, rate_den, extra, cn, cd, pn, pd_, children, kind, acc_num, acc_den, ru, out, bad) -> int:
     """Every month of every figure of a block: ``out`` (FIXED + funds, n, 12); ``bad`` marks employees over the
     limit (their rows are left as they were). Returns how many are over the limit."""
     n = sal.shape[0]
-    fig = np.zeros((out.shape[0], 12), np.int64)
-    nbad = 0
-    for i in range(n):
-        if _person(
-            sal[i], rate[i], rate_den, extra[i], cn[i], cd, pn[i], pd_, children[i], kind[i], acc_num, acc_den, ru, fig
-        ):
-            bad[i] = True
-            nbad += 1
-            continue
-        for k in range(out.shape[0]):
-            for m in range(12):
-                out[k, i, m] = fig[k, m]
-    return nbad
+    for c in prange((n + CHUNK - 1) // CHUNK):
+        fig = np.zeros((out.shape[0], 12), np.int64)
+        for i in range(c * CHUNK, min(n, (c + 1) * CHUNK)):
+            if _person(
+                sal[i],
+                rate[i],
+                rate_den,
+                extra[i],
+                cn[i],
+                cd,
+                pn[i],
+                pd_,
+                children[i],
+                kind[i],
+                acc_num,
+                acc_den,
+                ru,
+                fig,
+            ):
+                bad[i] = True
+                continue
+            for k in range(out.shape[0]):
+                for m in range(12):
+                    out[k, i, m] = fig[k, m]
+    return int(bad.sum())
 
 
-@njit(cache=True)
+@njit(cache=True, parallel=True)
 def term_year(
     s0,  # (n,) salary at 1 January, kopecks
     masks,  # (n, D) bool: who each demand covers
@@ -329,94 +342,143 @@ def term_year(
 ) -> int:
     """One year of one scenario of the bargaining view for every employee (see calc.workforce.demands)."""
     n = s0.shape[0]
-    fig = np.zeros((nfig, 12), np.int64)
-    sal = np.zeros(12, np.int64)
-    rate = np.zeros(12, np.int64)
-    extra = np.zeros(12, np.int64)
-    svc = np.zeros(12, np.int64)
-    nbad = 0
-    for i in range(n):
-        _service12(months0[i], hire[i], year, max_years, svc)
-        # the salary of each month: the raises made that month in order, then the floors in force
-        s = s0[i]
-        for m in range(12):
-            for r in range(r_fire.shape[0]):
-                if r_fire[r, m] and masks[i, r_mask[r]]:
-                    new = s
-                    if r_haspct[r]:
-                        new = _half_up(s * (r_pden[r] + r_pnum[r]), r_pden[r])
-                    if r_flat[r] >= 0:
+    for c in prange((n + CHUNK - 1) // CHUNK):  # chunks of employees on every core, each with its scratch rows
+        fig = np.zeros((nfig, 12), np.int64)
+        sal = np.zeros(12, np.int64)
+        rate = np.zeros(12, np.int64)
+        extra = np.zeros(12, np.int64)
+        svc = np.zeros(12, np.int64)
+        for i in range(c * CHUNK, min(n, (c + 1) * CHUNK)):
+            _service12(months0[i], hire[i], year, max_years, svc)
+            # the salary of each month: the raises made that month in order, then the floors in force
+            s = s0[i]
+            for m in range(12):
+                for r in range(r_fire.shape[0]):
+                    if r_fire[r, m] and masks[i, r_mask[r]]:
+                        new = s
                         if r_haspct[r]:
-                            if s + r_flat[r] > new:
+                            new = _half_up(s * (r_pden[r] + r_pnum[r]), r_pden[r])
+                        if r_flat[r] >= 0:
+                            if r_haspct[r]:
+                                if s + r_flat[r] > new:
+                                    new = s + r_flat[r]
+                            else:
                                 new = s + r_flat[r]
-                        else:
-                            new = s + r_flat[r]
-                    s = new
-            for f in range(fl_val.shape[0]):
-                if fl_val[f, m] >= 0 and masks[i, fl_mask[f]] and fl_val[f, m] > s:
-                    s = fl_val[f, m]
-            sal[m] = s
-        s_end[i] = s
-        # the long-service rate: the baseline scale, or the last demanded one in force for this person
-        for m in range(12):
-            k = codes[i]
-            for j in range(sc_on.shape[0]):
-                if sc_on[j, m] and masks[i, sc_mask[j]]:
-                    k = sc_k[j]
-            rate[m] = table[k, svc[m]]
-        # further pay lines: night pay, bonuses, leave pay
-        for m in range(12):
-            extra[m] = 0
-        if night_num[i]:
+                        s = new
+                for f in range(fl_val.shape[0]):
+                    if fl_val[f, m] >= 0 and masks[i, fl_mask[f]] and fl_val[f, m] > s:
+                        s = fl_val[f, m]
+                sal[m] = s
+            s_end[i] = s
+            # the long-service rate: the baseline scale, or the last demanded one in force for this person
             for m in range(12):
-                rn = nt_base
-                for j in range(nt_on.shape[0]):
-                    if nt_on[j, m] and masks[i, nt_mask[j]]:
-                        rn = nt_num[j]
-                hourly = _half_up(sal[m], hours[m])
-                extra[m] += _half_up(hourly * night_num[i] * rn, night_den * nt_den)
-        for j in range(b_month.shape[0]):
-            m = b_month[j]
-            if m >= 0 and masks[i, b_mask[j]]:
-                if b_haspct[j]:
-                    extra[m] += _half_up(sal[m] * b_pnum[j], b_pden[j])
-                else:
-                    extra[m] += b_amount[j]
-        for j in range(l_month.shape[0]):
-            m = l_month[j]
-            if m >= 0 and masks[i, l_mask[j]]:
-                earnings = (sal[m] + _half_up(sal[m] * rate[m], rate_den)) * 12
-                extra[m] += _half_up(earnings * l_avg_den[j], l_avg_num[j]) * l_days[j]
-        if _person(sal, rate, rate_den, extra, cn[i], cd, pn[i], pd_, children[i], kind[i], acc_num, acc_den, ru, fig):
-            bad[i] = True
-            nbad += 1
-            continue
-        a_g = 0
-        a_t = 0
-        a_c = 0
-        a_a = 0
-        nb = 0
-        for m in range(12):
-            a_g += fig[GROSS, m]
-            a_t += fig[NDFL, m]
-            a_c += fig[CONTRIB, m]
-            a_a += fig[ACCIDENT, m]
-            if sal[m] + fig[BONUS, m] < mrot[m]:  # without the regional parts (ТК ст. 133)
-                nb += 1
-        a_gross[i] = a_g
-        a_ndfl[i] = a_t
-        a_net[i] = a_g - a_t
-        a_contrib[i] = a_c
-        a_acc[i] = a_a
-        a_total[i] = a_g + a_c + a_a
-        net_dec[i] = fig[NET, 11]
-        below[i] = nb
-        if keep:
-            for k in range(nfig):
+                k = codes[i]
+                for j in range(sc_on.shape[0]):
+                    if sc_on[j, m] and masks[i, sc_mask[j]]:
+                        k = sc_k[j]
+                rate[m] = table[k, svc[m]]
+            # further pay lines: night pay, bonuses, leave pay
+            for m in range(12):
+                extra[m] = 0
+            if night_num[i]:
                 for m in range(12):
-                    monthly[i, k, m] = fig[k, m]
+                    rn = nt_base
+                    for j in range(nt_on.shape[0]):
+                        if nt_on[j, m] and masks[i, nt_mask[j]]:
+                            rn = nt_num[j]
+                    hourly = _half_up(sal[m], hours[m])
+                    extra[m] += _half_up(hourly * night_num[i] * rn, night_den * nt_den)
+            for j in range(b_month.shape[0]):
+                m = b_month[j]
+                if m >= 0 and masks[i, b_mask[j]]:
+                    if b_haspct[j]:
+                        extra[m] += _half_up(sal[m] * b_pnum[j], b_pden[j])
+                    else:
+                        extra[m] += b_amount[j]
+            for j in range(l_month.shape[0]):
+                m = l_month[j]
+                if m >= 0 and masks[i, l_mask[j]]:
+                    earnings = (sal[m] + _half_up(sal[m] * rate[m], rate_den)) * 12
+                    extra[m] += _half_up(earnings * l_avg_den[j], l_avg_num[j]) * l_days[j]
+            if _person(
+                sal, rate, rate_den, extra, cn[i], cd, pn[i], pd_, children[i], kind[i], acc_num, acc_den, ru, fig
+            ):
+                bad[i] = True
+                continue
+            a_g = 0
+            a_t = 0
+            a_c = 0
+            a_a = 0
+            nb = 0
             for m in range(12):
-                m_salary[i, m] = sal[m]
-                m_extra[i, m] = extra[m]
-                m_service[i, m] = svc[m]
-    return nbad
+                a_g += fig[GROSS, m]
+                a_t += fig[NDFL, m]
+                a_c += fig[CONTRIB, m]
+                a_a += fig[ACCIDENT, m]
+                if sal[m] + fig[BONUS, m] < mrot[m]:  # without the regional parts (ТК ст. 133)
+                    nb += 1
+            a_gross[i] = a_g
+            a_ndfl[i] = a_t
+            a_net[i] = a_g - a_t
+            a_contrib[i] = a_c
+            a_acc[i] = a_a
+            a_total[i] = a_g + a_c + a_a
+            net_dec[i] = fig[NET, 11]
+            below[i] = nb
+            if keep:
+                for k in range(nfig):
+                    for m in range(12):
+                        monthly[i, k, m] = fig[k, m]
+                for m in range(12):
+                    m_salary[i, m] = sal[m]
+                    m_extra[i, m] = extra[m]
+                    m_service[i, m] = svc[m]
+    return int(bad.sum())
+
+
+# ------------------------------------------------------------------ the check's loops
+
+
+@njit(cache=True)
+def _same_text(offsets: np.ndarray, data: np.ndarray, a: int, b: int) -> bool:
+    la = offsets[a + 1] - offsets[a]
+    if la != offsets[b + 1] - offsets[b]:
+        return False
+    for k in range(la):  # noqa: SIM110 - numba compiles this loop (not a generator)
+        if data[offsets[a] + k] != data[offsets[b] + k]:
+            return False
+    return True
+
+
+@njit(cache=True)
+def repeated_texts(offsets: np.ndarray, data: np.ndarray, counted: np.ndarray) -> np.ndarray:
+    """Rows whose text (UTF-8 bytes ``data[offsets[i]:offsets[i + 1]]``) occurs more than once among the
+    ``counted`` rows, every copy marked (``pandas.Series.duplicated(keep=False)``): one pass with a hash table
+    (FNV-1a hashes, equal texts compared byte by byte)."""
+    n = offsets.shape[0] - 1
+    size = 1
+    while size < 2 * n:
+        size *= 2
+    mask = np.uint64(size - 1)
+    slots = np.full(size, -1, np.int64)
+    hashes = np.zeros(n, np.uint64)
+    out = np.zeros(n, np.bool_)
+    for i in range(n):
+        if not counted[i]:
+            continue
+        h = np.uint64(14695981039346656037)
+        for b in range(offsets[i], offsets[i + 1]):
+            h = (h ^ np.uint64(data[b])) * np.uint64(1099511628211)
+        hashes[i] = h
+        j = np.int64(h & mask)
+        while True:
+            k = slots[j]
+            if k < 0:
+                slots[j] = i
+                break
+            if hashes[k] == h and _same_text(offsets, data, k, i):
+                out[i] = True
+                out[k] = True
+                break
+            j = np.int64((np.uint64(j) + np.uint64(1)) & mask)
+    return out

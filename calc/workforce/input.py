@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 import openpyxl
 import pandas as pd
+import pyarrow as pa
 
 from calc.core.errors import InputError
 from calc.core.i18n import _, pgettext
@@ -46,6 +47,7 @@ from calc.core.money import MAX_AMOUNT
 from calc.core.text import TEXT_LANGS, Text, num, tr
 from calc.ru.contributions import KINDS
 from calc.ru.long_service import MAX_YEARS, SCALES, Scale
+from calc.workforce import compiled as C
 
 MAX_BYTES = 5_000_000  # uploads: Tornado caps a websocket message near 10 MB
 MAX_ROWS = 100_000  # read_table's default; the app accepts fewer (payroll_ui.apps.bargaining.MAX_ROWS)
@@ -697,7 +699,7 @@ def _per_value(s: pd.Series, f: Callable[[Any], Any], dtype: Any) -> np.ndarray:
 def _missing(s: pd.Series) -> np.ndarray:
     if _is_text_dtype(s):
         return (s.isna() | s.str.strip().eq("")).to_numpy(dtype=bool, na_value=True)
-    if s.dtype == object:
+    if s.dtype == object or isinstance(s.dtype, pd.CategoricalDtype):
         return _per_value(s, lambda v: v is None or (isinstance(v, str) and not v.strip()) or v != v, bool)
     return s.isna().to_numpy().copy()
 
@@ -712,7 +714,7 @@ def _as_text(s: pd.Series) -> pd.Series:
         return s.astype(str)
     if _is_text_dtype(s):
         return s.fillna("").str.strip()
-    return pd.Series(_per_value(s, _cell_text, object), index=s.index)
+    return pd.Series(_per_value(s, _cell_text, object), index=s.index, dtype=object)
 
 
 def _cell_text(v: Any) -> str:
@@ -727,7 +729,7 @@ def _formula(s: pd.Series) -> np.ndarray:
     """Text cells that would start a spreadsheet formula (OWASP CSV injection) once stripped as they are stored."""
     if _is_text_dtype(s):
         return _formula_text(s.fillna("").str.strip())
-    if s.dtype == object:
+    if s.dtype == object or isinstance(s.dtype, pd.CategoricalDtype):
         return _per_value(s, lambda v: isinstance(v, str) and _starts_formula(v), bool)
     return np.zeros(len(s), bool)
 
@@ -1129,7 +1131,18 @@ def _columns(
         sid = scale.id if isinstance(scale, Scale) else scale
         mapping = {h: c for h, c in mapping.items() if c != "scale"}
         notices.append(_("Column 'scale' is not used: scale '{sid}' applies to everyone.", sid=sid))
-    return {canon: table[h].reset_index(drop=True) for h, canon in mapping.items()}, notices
+    return {canon: _compact(table[h].reset_index(drop=True), canon) for h, canon in mapping.items()}, notices
+
+
+def _compact(s: pd.Series, canon: str) -> pd.Series:
+    """A text column with few distinct values (a scale, a kind, a coefficient) as a categorical: every check
+    below then reads each distinct value once instead of every cell (ids and names are left as they are)."""
+    if canon in ("id", "name") or not (_is_text_dtype(s) or s.dtype == object) or len(s) < 1000:
+        return s
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    if len(uniques) > len(s) // 10:
+        return s
+    return pd.Series(pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=object)), index=s.index)
 
 
 def duplicate_text(key: str, rows: Sequence[int], elsewhere: bool = False) -> Text:
@@ -1157,7 +1170,7 @@ def _check_ids(
     p.add(missing, "id", _("the employee id is empty"))
     p.add(_formula_text(ids) & ~missing, "id", _no_formula(pgettext("calc.workforce.input", "id")))
     counted = ~missing & ~p.skip
-    dup = ids.where(counted).duplicated(keep=False).to_numpy() & counted
+    dup = _repeated(ids, counted)
     rows_known = dict(known) if isinstance(known, Mapping) else dict.fromkeys(known or (), ())
     if rows_known:
         dup |= ids.isin(list(rows_known)).to_numpy() & counted
@@ -1179,6 +1192,22 @@ def _check_ids(
 
     p.add(dup, "id", text)
     return ids
+
+
+def _repeated(ids: pd.Series, counted: np.ndarray) -> np.ndarray:
+    """Every copy of an id that occurs more than once among the ``counted`` rows (texts compared exactly, in
+    one compiled pass over their UTF-8 bytes: :func:`calc.workforce.compiled.repeated_texts`)."""
+    arr = ids.array.__arrow_array__() if hasattr(ids.array, "__arrow_array__") else None
+    if arr is None:
+        arr = pa.array(ids.to_numpy(dtype=object), type=pa.large_string(), from_pandas=True)
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if not pa.types.is_large_string(arr.type):
+        arr = arr.cast(pa.large_string())
+    _, offsets, data = arr.buffers()
+    off = np.frombuffer(offsets, np.int64)[arr.offset : arr.offset + len(arr) + 1]
+    raw = np.frombuffer(data, np.uint8) if data is not None else np.zeros(0, np.uint8)
+    return C.repeated_texts(np.ascontiguousarray(off), raw, np.ascontiguousarray(counted, dtype=np.bool_))
 
 
 def _check_salary(p: _Problems, col: pd.Series) -> np.ndarray:
@@ -1287,8 +1316,10 @@ def _check_optional(p: _Problems, raw: Mapping[str, pd.Series], n: int) -> dict[
     }
 
 
-def _categorical(values: np.ndarray) -> pd.Categorical:
+def _categorical(values: np.ndarray | pd.Categorical) -> pd.Categorical:
     """Few distinct text values as a categorical (cheap to store, filter and factorise)."""
+    if isinstance(values, pd.Categorical):
+        return values
     codes, uniques = pd.factorize(values)
     return pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=object))
 
@@ -1322,18 +1353,25 @@ def scale_ids(values: Iterable[object], known: Mapping[str, Scale] | None = None
     return [names.get(name_key(v)) for v in values]
 
 
-def _by_name(s: pd.Series, names: dict[str, str], default: str) -> np.ndarray:
+def _by_name(s: pd.Series, names: dict[str, str], default: str) -> pd.Categorical:
     """Each cell's id by :func:`name_key` in ``names`` (``default`` where empty); a cell naming nothing is
     kept as written (the caller rejects it). Each distinct cell is looked up once."""
-    txt = _as_text(s).where(~_missing(s), "")
-    codes, uniques = pd.factorize(txt, use_na_sentinel=False)
-    ids = np.array([names.get(name_key(u), u) if u else default for u in uniques] + [default], dtype=object)
-    return ids[codes]
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    ids = [names.get(name_key(t), t) if (t := _cell_text(u)) else default for u in uniques] + [default]
+    cat_codes, cats = pd.factorize(np.array(ids, dtype=object))
+    idx = np.where(codes < 0, len(uniques), codes)
+    return pd.Categorical.from_codes(cat_codes[idx], categories=pd.Index(cats, dtype=object))
+
+
+def _not_in(values: pd.Categorical, allowed: Iterable[str]) -> np.ndarray:
+    """Cells of a categorical whose value is not one of ``allowed``."""
+    ok = set(allowed)
+    return ~np.array([c in ok for c in values.categories], bool)[values.codes]
 
 
 def _scale_column(
     p: _Problems, raw: Mapping[str, pd.Series], n: int, default: str | Scale | None, known: Mapping[str, Scale]
-) -> np.ndarray:
+) -> np.ndarray | pd.Categorical:
     """Each row's scale id; the column may give a scale's id or its name in Russian or English."""
     default_id = default.id if isinstance(default, Scale) else default
     if default is not None and default_id not in known and not isinstance(default, Scale):
@@ -1350,7 +1388,7 @@ def _scale_column(
     valid = {**known, **({default_id: default} if isinstance(default, Scale) else {})}
     names = _names({k: sc.label for k, sc in valid.items()})
     out = _by_name(s, names, default_id or "")
-    unknown = ~miss & ~form & ~pd.Series(out).isin(list(valid)).to_numpy()
+    unknown = ~miss & ~form & _not_in(out, valid)
     allowed = ", ".join(sorted(valid))
     p.add(
         unknown,
@@ -1364,7 +1402,7 @@ def _scale_column(
     return out
 
 
-def _kind_column(p: _Problems, raw: Mapping[str, pd.Series], n: int) -> np.ndarray:
+def _kind_column(p: _Problems, raw: Mapping[str, pd.Series], n: int) -> np.ndarray | pd.Categorical:
     """Each row's employer kind (an id such as ``general`` or its name in Russian or English)."""
     if "kind" not in raw:
         return np.full(n, "general", dtype=object)
@@ -1373,7 +1411,7 @@ def _kind_column(p: _Problems, raw: Mapping[str, pd.Series], n: int) -> np.ndarr
     form = _formula(s) & ~miss
     p.add(form, "kind", _no_formula(_("employer kind")))
     out = _by_name(s, _names(KINDS), "general")
-    unknown = ~form & ~pd.Series(out).isin(list(KINDS)).to_numpy()
+    unknown = ~form & _not_in(out, KINDS)
     allowed = ", ".join(KINDS)
     p.add(
         unknown,
