@@ -71,6 +71,7 @@ from calc.workforce.input import (
     check,
     normalise_header,
     read_table,
+    reasons,
     separator,
     text_encoding,
 )
@@ -140,7 +141,7 @@ def output_schema(info: list[str]) -> dict[str, Any]:
     for f in FIGURES:
         for w in ("current", "proposed", "change"):
             schema[f"{f}_{w}_kop"] = np.int64
-    schema.update({"column": TEXT, "value": TEXT, "reason_ru": TEXT, "reason_en": TEXT})
+    schema.update({"column": TEXT, "value": TEXT, "reason": object})  # reason: a message, shown in a language
     return schema
 
 
@@ -201,6 +202,8 @@ def compare_partition(
             out[c] = 0 if t is np.int64 else ""
         elif t is np.int64:
             out[c] = out[c].fillna(0)
+        elif t is object:  # the reasons: messages as they are ('' for a computed row)
+            out[c] = out[c].astype(object).where(out[c].notna(), "")
         else:
             out[c] = _as_str(out[c])
     return out[list(schema)].astype(schema)
@@ -350,7 +353,7 @@ def compare_dask(
     net = ok["net_change_kop"]
     todo = [sums, sizes, rejected, (net > 0).sum(), (net < 0).sum()]
     if output:
-        todo.append(ok.to_parquet(output, compute=False, write_index=False))
+        todo.append(ok.drop(columns="reason").to_parquet(output, compute=False, write_index=False))  # no reasons here
     got = dask.compute(*todo)
     g = got[0].copy()
     g["employees"] = got[1]
@@ -375,8 +378,7 @@ TERM_SCHEMA: dict[str, Any] = {
     "id": TEXT,
     "column": TEXT,
     "value": TEXT,
-    "reason_ru": TEXT,
-    "reason_en": TEXT,
+    "reason": object,  # a message (calc.core.text.Text), translated when shown
 }
 
 
@@ -443,6 +445,8 @@ def term_partition(
             out[c] = 0 if t is np.int64 else ""
         elif t is np.int64:
             out[c] = out[c].fillna(0)
+        elif t is object:
+            out[c] = out[c].astype(object).where(out[c].notna(), "")
         else:
             out[c] = _as_str(out[c].astype(object).where(out[c].notna(), "").astype(str))
     return out[list(TERM_SCHEMA)].astype(TERM_SCHEMA)
@@ -715,7 +719,9 @@ def main(argv: list[str] | None = None) -> int:
 def _print_rejected(rejected: pd.DataFrame, lang: str) -> None:
     if len(rejected):
         print(f"\nrejected rows: {len(rejected)}")
-        print(rejected[["row", "id", f"reason_{lang}"]].head(20).to_string(index=False))
+        shown = rejected[["row", "id"]].head(20).copy()
+        shown["reason"] = reasons(rejected.head(20), lang)
+        print(shown.to_string(index=False))
 
 
 def _print_comparison(res: DaskComparison, lang: str) -> None:

@@ -27,7 +27,7 @@ from calc.core.rules import rulebook
 from calc.core.text import Text, num, tr
 from calc.ru.long_service import SCALES, Scale
 from calc.workforce import FIGURE_LABELS, FIGURES, Comparison, band_labels, scale_name
-from calc.workforce.input import COLUMNS, HEADERS
+from calc.workforce.input import COLUMNS, HEADERS, reasons
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 MONEY_FORMAT = "#,##0.00"
@@ -264,10 +264,9 @@ def _scales(book: _Book, cmp: Comparison, lang: str) -> None:
 
 
 def _rejected(book: _Book, rejected: pd.DataFrame, lang: str) -> None:
-    reason = "reason_ru" if lang == "ru" else "reason_en"
     ws = book.sheet(SHEETS["rejected"][lang], [tr(h, lang) for h in REJECTED_HEAD], (10, 12, 16, 24, 90))
     if len(rejected):
-        cols = [rejected[c].tolist() for c in ("row", "id", "column", "value", reason)]
+        cols = [rejected[c].tolist() for c in ("row", "id", "column", "value")] + [reasons(rejected, lang)]
         _rows(ws, zip(*cols, strict=True))
 
 
