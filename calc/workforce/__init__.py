@@ -473,11 +473,13 @@ class Prepared:
         )
 
 
-def year_block(inp: K.Inputs, rules: K.YearRules, emp: pd.DataFrame, start: int) -> dict[str, np.ndarray]:
-    """The kernel's year for one block of employees (rows ``start``…); a year's pay beyond the kernel's
-    limit is refused naming the first ten employees."""
+def year_block(
+    inp: K.Inputs, rules: K.YearRules, emp: pd.DataFrame, start: int, out: np.ndarray | None = None
+) -> dict[str, np.ndarray]:
+    """The kernel's year for one block of employees (rows ``start``…, written into ``out`` if given); a year's
+    pay beyond the kernel's limit is refused naming the first ten employees."""
     try:
-        return K.year(inp, rules)
+        return K.year(inp, rules, out)
     except K._TooBig as e:
         too_big(emp, start + e.rows)
         raise  # not reached
@@ -528,18 +530,13 @@ def _compute(
     if n == 0:
         keys = ("service_years", *K_KEYS, *(f"contrib_{f.fund}" for f in rules.funds))
         return {k: np.zeros((0, 12), np.int64) for k in keys}, table, den
-    out: dict[str, np.ndarray] = {}
+    keys = K.figure_keys(rules)
+    full = np.empty((len(keys), n, 12), np.int64)  # every block's figures written in place
     for start in range(0, n, block):
         sl = slice(start, min(start + block, n))
         svc = prep.service[sl]
-        res = year_block(prep.inputs(sl, table[codes[sl, None], svc], den), rules, emp, start)
-        if start == 0 and sl.stop == n:
-            return res, table, den  # one block: no copy
-        for k, v in res.items():
-            if k not in out:
-                out[k] = np.empty((n, 12), np.int64)
-            out[k][sl] = v
-    return out, table, den
+        year_block(prep.inputs(sl, table[codes[sl, None], svc], den), rules, emp, start, full[:, sl])
+    return {"service_years": prep.service, **dict(zip(keys, full, strict=True))}, table, den
 
 
 K_KEYS = ("bonus", "gross", "northern", "ndfl", "net", "contributions", "accident", "total_cost")

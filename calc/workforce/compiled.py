@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 
@@ -54,6 +55,10 @@ BONUS, GROSS, NORTHERN, NDFL, NET, CONTRIB, ACCIDENT, TOTAL = range(8)
 FIXED = 8
 MAX_KOP = int(MAX_AMOUNT * 100)  # the scalar engine's limit (1 billion rubles a year), in kopecks
 CHUNK = 512  # employees per task of the parallel loops (each task has its own scratch rows)
+LAUNCH = threading.Lock()
+"""Held while a parallel loop runs: one at a time per process (numba's built-in "workqueue" threading layer,
+used where no OpenMP or TBB library is found, aborts if two threads launch parallel loops at once — as
+Dask's threads would)."""
 
 
 @njit(cache=True)

@@ -778,11 +778,15 @@ def _decimals(s: pd.Series) -> list[Decimal | None]:
     return [None if c < 0 else parsed[c] for c in codes]
 
 
+MONEY_PROBLEMS = ("", "not_number", "decimals", "negative", "zero", "large")
+_NOT_NUMBER, _DECIMALS, _NEGATIVE, _ZERO, _LARGE = range(1, 6)
+
+
 def _money_kop(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Kopecks (int64) and a problem code per cell: '' ok, else not_number / decimals / negative / zero / large."""
+    """Kopecks (int64) and a problem code per cell: its position in :data:`MONEY_PROBLEMS` (0: none)."""
     n = len(s)
     kopv = np.zeros(n, np.int64)
-    code = np.full(n, "", dtype=object)
+    code = np.zeros(n, np.int8)
     limit = int(MAX_SALARY * 100)
     if pd.api.types.is_integer_dtype(s.dtype) and not s.isna().any():
         v = s.to_numpy(np.int64)
@@ -791,31 +795,31 @@ def _money_kop(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     elif pd.api.types.is_float_dtype(s.dtype):
         v = s.to_numpy(np.float64)
         fin = np.isfinite(v)
-        code[~fin] = "not_number"
+        code[~fin] = _NOT_NUMBER
         vv = np.where(fin, v, 0.0) * 100
         big = np.abs(vv) > limit
         vv = np.where(big, 0.0, vv)
         r = np.rint(vv)
-        code[fin & (np.abs(vv - r) > 1e-3)] = "decimals"
+        code[fin & (np.abs(vv - r) > 1e-3)] = _DECIMALS
         kopv = r.astype(np.int64)
-        code[big & fin] = "large"
+        code[big & fin] = _LARGE
     else:
         for i, d in enumerate(_decimals(s)):
             if d is None:
-                code[i] = "not_number"
+                code[i] = _NOT_NUMBER
                 continue
             k = d * 100
             if abs(d) > MAX_SALARY:
-                code[i] = "large"
+                code[i] = _LARGE
             elif k != k.to_integral_value():
-                code[i] = "decimals"
+                code[i] = _DECIMALS
             else:
                 kopv[i] = int(k)
-    ok = code == ""
-    code[ok & (kopv < 0)] = "negative"
-    code[ok & (kopv == 0)] = "zero"
+    ok = code == 0
+    code[ok & (kopv < 0)] = _NEGATIVE
+    code[ok & (kopv == 0)] = _ZERO
     if pd.api.types.is_integer_dtype(s.dtype) and not s.isna().any():
-        code[big] = "large"
+        code[big] = _LARGE
     return kopv, code
 
 
@@ -1222,11 +1226,11 @@ def _check_salary(p: _Problems, col: pd.Series) -> np.ndarray:
     """Monthly salary in kopecks: a number above 0 with at most 2 decimals, within the engine's limit."""
     salary, code = _money_kop(col)
     missing = _missing(col)
-    formula = _formula(col) & (code == "not_number")  # "-5000" is a negative number, not a formula
+    formula = _formula(col) & (code == _NOT_NUMBER)  # "-5000" is a negative number, not a formula
     p.add(missing, "salary", _("the salary is empty"))
     p.add(formula & ~missing, "salary", _no_formula(_("salary")))
     for c, reason in SALARY_REASONS.items():
-        p.add((code == c) & ~missing & ~formula, "salary", reason)
+        p.add((code == MONEY_PROBLEMS.index(c)) & ~missing & ~formula, "salary", reason)
     return salary
 
 

@@ -122,7 +122,8 @@ def service(months0: np.ndarray, hire: np.ndarray, year: int, max_years: int) ->
     (``months0`` ≥ 0, as :func:`service_years_from_months`) or from the hire date in days since 1970
     (as :func:`service_years_from_hire`), at most ``max_years``."""
     out = np.empty((len(months0), MONTHS), np.int64)
-    C.service_block(i64(months0), i64(hire), int(year), int(max_years), out)
+    with C.LAUNCH:
+        C.service_block(i64(months0), i64(hire), int(year), int(max_years), out)
     return out
 
 
@@ -413,34 +414,36 @@ def i64(a: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(a, dtype=np.int64)
 
 
-def year(inp: Inputs, r: YearRules) -> dict[str, np.ndarray]:
+def year(inp: Inputs, r: YearRules, out: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """The whole year of a block of employees: every figure of every month, in kopecks (compiled kernel).
 
-    The same figures as :func:`year_numpy` (tested), one employee at a time without temporaries.
+    The same figures as :func:`year_numpy` (tested), one employee at a time without temporaries. ``out``:
+    where to write them, (figures, employees, 12) — e.g. this block's part of the whole workforce's array.
     """
     n = len(inp.salary)
     salary = inp.salary if inp.salary.ndim == 2 else np.broadcast_to(inp.salary[:, None], (n, MONTHS))
     extra = inp.extra if inp.extra is not None else np.zeros((n, MONTHS), np.int64)
     keys = figure_keys(r)
-    out = np.empty((len(keys), n, MONTHS), np.int64)
+    out = np.empty((len(keys), n, MONTHS), np.int64) if out is None else out
     bad = np.zeros(n, np.bool_)
-    nbad = C.year_months(
-        i64(salary),
-        i64(inp.rate_num),
-        int(inp.rate_den),
-        i64(extra),
-        i64(inp.coef_num),
-        int(inp.coef_den),
-        i64(inp.pct_num),
-        int(inp.pct_den),
-        i64(inp.children),
-        i64(inp.kind),
-        int(inp.acc_num),
-        int(inp.acc_den),
-        r.packed,
-        out,
-        bad,
-    )
+    with C.LAUNCH:
+        nbad = C.year_months(
+            i64(salary),
+            i64(inp.rate_num),
+            int(inp.rate_den),
+            i64(extra),
+            i64(inp.coef_num),
+            int(inp.coef_den),
+            i64(inp.pct_num),
+            int(inp.pct_den),
+            i64(inp.children),
+            i64(inp.kind),
+            int(inp.acc_num),
+            int(inp.acc_den),
+            r.packed,
+            out,
+            bad,
+        )
     if nbad:
         raise _TooBig(np.flatnonzero(bad))
     res = {"service_years": inp.service}

@@ -212,10 +212,14 @@ QUIZZES: dict[int, tuple[Question, ...]] = {
                          "At the end of the quarter — the hours above the norm for the whole accounting period")),
             ),
             2,
-            T("При суммированном учёте сверхурочные — это часы сверх нормы учётного периода, поэтому их считают "
-              "по его итогам (ТК РФ ст. 99, 104).",
-              "Under summarised working time overtime is the hours above the accounting period's norm, so it is "
-              "counted at the period's end (Labour Code art. 99 and 104)."),
+            T("При суммированном учёте сверхурочные — это часы сверх нормального числа рабочих часов за учётный "
+              "период, поэтому их считают по его итогам (ТК РФ ст. 99 ч. 1, ст. 104). Оплачивают по ст. 152: в "
+              "редакции 2026 года первые два часа каждого дня (смены) — не менее чем в полуторном размере, "
+              "остальные — не менее чем в двойном.",
+              "Under summarised working time overtime is the hours above the normal number of working hours for "
+              "the accounting period, so it is counted at the period's end (Labour Code art. 99 part 1, art. 104). "
+              "It is paid under art. 152: as worded in 2026, the first two hours of each day (shift) at least time "
+              "and a half, the rest at least double."),
         ),
     ),
     5: (
@@ -348,10 +352,10 @@ QUIZZES: dict[int, tuple[Question, ...]] = {
                 _words(T("Только если работник уволился сам", "Only if the worker resigned")),
             ),
             0,
-            T("Компенсация за неиспользованный отпуск прямо исключена из освобождённых компенсаций (НК РФ ст. 217), "
-              "поэтому с неё удерживают НДФЛ.",
-              "Compensation for unused leave is expressly left out of the tax-free compensations (Tax Code "
-              "art. 217), so income tax is withheld from it."),
+            T("Компенсация за неиспользованный отпуск прямо исключена из освобождённых компенсаций при увольнении "
+              "(НК РФ ст. 217 п. 3), поэтому с неё удерживают НДФЛ.",
+              "Compensation for unused leave is expressly left out of the tax-free compensations on dismissal (Tax "
+              "Code art. 217 para. 3), so income tax is withheld from it."),
         ),
     ),
     8: (

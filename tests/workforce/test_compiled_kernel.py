@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -131,3 +132,69 @@ def test_the_compiled_kernel_caches_outside_a_read_only_package(tmp_path: Path) 
     stamps = [f.stat().st_mtime_ns for f in written]
     assert run() == a
     assert [f.stat().st_mtime_ns for f in sorted(where.rglob("*.nbi"))] == stamps  # loaded, not compiled again
+
+
+PARALLEL_PROBE = """
+import concurrent.futures as cf, sys
+import numpy as np, numba
+sys.path.insert(0, {tests!r})
+from test_compiled_kernel import many
+from calc import workforce as W
+table = many(1500)
+ref = W.year_workforce(table, 2026, scale="civil_service", block=600)
+with cf.ThreadPoolExecutor(4) as ex:
+    runs = list(ex.map(lambda _: W.year_workforce(table, 2026, scale="civil_service", block=600), range(8)))
+assert all((r.figures[k] == ref.figures[k]).all() for r in runs for k in ref.figures)
+print(numba.threading_layer(), numba.get_num_threads(), int(ref.figures["total_cost"].sum()))
+"""
+
+
+def many(n: int) -> pd.DataFrame:
+    rng = np.random.default_rng(11)
+    start = date(1990, 1, 1)
+    return pd.DataFrame(
+        {
+            "id": [f"P{i}" for i in range(n)],
+            "salary": (rng.integers(20_000_00, 900_000_00, n) / 100).astype(str),
+            "hire_date": [str(start + timedelta(days=int(d))) for d in rng.integers(0, 13_000, n)],
+            "kind": rng.choice(["general", "sme"], n),
+            "district_coef": rng.choice(["1", "1.15", "1.8"], n),
+            "northern_percent": rng.choice(["0", "0.3", "0.8"], n),
+            "children": rng.integers(0, 4, n).astype(str),
+        }
+    )
+
+
+def test_parallel_chunks_and_blocks_equal_the_numpy_kernel() -> None:
+    """Several parallel chunks (512 employees) and blocks written in place (600) against the numpy kernel."""
+    from calc import workforce as W
+
+    table = many(1500)
+    res = W.year_workforce(table, 2026, scale="civil_service", block=600)
+    saved = K.year
+
+    def numpy_in_place(inp: K.Inputs, r: K.YearRules, out: np.ndarray | None = None) -> dict[str, np.ndarray]:
+        figs = K.year_numpy(inp, r)
+        for i, key in enumerate(K.figure_keys(r)):
+            out[i] = figs[key]  # type: ignore[index]
+        return figs
+
+    K.year = numpy_in_place  # type: ignore[assignment]
+    try:
+        ref = W.year_workforce(table, 2026, scale="civil_service", block=1500)
+    finally:
+        K.year = saved
+    assert res.figures.keys() == ref.figures.keys()
+    for k in res.figures:
+        assert (res.figures[k] == ref.figures[k]).all(), k
+    assert int(res.figures["gross"].min()) > 0
+
+
+def test_threads_launch_parallel_loops_one_at_a_time_even_on_the_workqueue_layer() -> None:
+    """Dask's threads call the kernel at once: with numba's built-in layer (not thread-safe) the process would
+    abort without the launch lock; the figures of 8 concurrent runs equal one run's."""
+    env = {**os.environ, "NUMBA_THREADING_LAYER": "workqueue", "PYTHONPATH": str(ROOT)}
+    probe = PARALLEL_PROBE.format(tests=str(Path(__file__).parent))
+    p = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert p.stdout.split()[0] == "workqueue"
