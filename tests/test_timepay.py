@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
@@ -123,3 +124,20 @@ def test_salary_for_days_is_the_exact_quotient_rounded_half_up(salary: Decimal, 
     worked = min(worked, norm)
     exact = Fraction(salary) * worked / norm
     assert calc.salary_for_days(salary, worked, norm).amount == Decimal(math.floor(exact * 100 + Fraction(1, 2))) / 100
+
+
+def test_period_overtime_warns_of_the_2026_per_day_wording() -> None:
+    """From 2026 art. 152 counts the first two hours per day (shift): the one-block minimum says so."""
+    from calc.core.text import tr
+
+    def notes(on: date) -> str:
+        pay = calc.period_overtime(300, 500, 480, on=on)
+        return " ".join(tr(s.note, "en") for s in pay.steps if s.note)
+
+    assert pay_amount(date(2025, 6, 30)) == pay_amount(date(2026, 6, 30))  # the figure itself is unchanged
+    assert "each day (shift)" not in notes(date(2025, 6, 30))
+    assert "each day (shift)" in notes(date(2026, 6, 30))
+
+
+def pay_amount(on: date) -> object:
+    return calc.period_overtime(300, 500, 480, on=on).amount

@@ -326,6 +326,11 @@ def period_norm_hours(year: int, months: Sequence[int], country: str = "ru") -> 
     return sum(work_hours(year, m, country) for m in listed(months, "months", _("the months")))
 
 
+PER_DAY_OVERTIME_FROM = date(2026, 1, 1)
+"""From when :func:`period_overtime` warns of art. 152's 2026 wording (first two hours per day or shift; text as
+amended to 25.05.2026, notebooks/lessons/LAW_LINKS.md); its date of entry into force is not confirmed."""
+
+
 def period_overtime(
     hourly_rate: Any,
     hours_worked: Any,
@@ -379,6 +384,14 @@ def period_overtime(
         overtime_first_hours=first,
     )
     note = _("The extra on top of hours already paid once, at the end of the accounting period.")
+    if (on or rb.default_date()) >= PER_DAY_OVERTIME_FROM:
+        note = _(
+            "The extra on top of hours already paid once, at the end of the accounting period. Caution: the 2026 "
+            "wording of Labour Code art. 152 counts the first two hours of each day (shift) at time and a half and "
+            "every hour from the 121st in a year at double; this is the minimum for the period as one block — if "
+            "the overtime fell on several days, count it day by day (the date this wording took effect is not yet "
+            "in the rule data)."
+        )
     tr.steps.extend(_overtime_pay_steps(r, first, after, rule, extra_only=True, note=note))
     return Pay(amount=tr.steps[-1].result, steps=tuple(tr.steps))
 
