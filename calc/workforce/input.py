@@ -1146,10 +1146,14 @@ def _columns(
     return {canon: _compact(table[h].reset_index(drop=True), canon) for h, canon in mapping.items()}, notices
 
 
+COMPACTED = ("scale", "kind", "hire_date", "gender", "occupation", "department")
+
+
 def _compact(s: pd.Series, canon: str) -> pd.Series:
-    """A text column with few distinct values (a scale, a kind, a coefficient) as a categorical: every check
-    below then reads each distinct value once instead of every cell (ids and names are left as they are)."""
-    if canon in ("id", "name") or not (_is_text_dtype(s) or s.dtype == object) or len(s) < 1000:
+    """A text column with few distinct values that the check reads more than once (a scale, a kind, a date) as a
+    categorical: each distinct value is then read once instead of every cell. Number columns are read once
+    anyway (:func:`_number_column`), ids and names have as many values as rows."""
+    if canon not in COMPACTED or not (_is_text_dtype(s) or s.dtype == object) or len(s) < 1000:
         return s
     codes, uniques = pd.factorize(s, use_na_sentinel=True)
     if len(uniques) > len(s) // 10:
