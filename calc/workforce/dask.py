@@ -28,6 +28,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,8 @@ import pandas as pd
 
 from calc.core.errors import CalcError, InputError
 from calc.core.i18n import _
+from calc.core.numbers import read_number
+from calc.core.text import Text, tr
 from calc.ru.long_service import Scale
 from calc.workforce import (
     FIGURES,
@@ -47,7 +50,16 @@ from calc.workforce import (
     headline,
     resolve_scale,
 )
-from calc.workforce.demands import BASELINE, TERM_FIGURES, Package, cost_term, package_from_json, term_years
+from calc.workforce.demands import (
+    BASELINE,
+    TERM_FIGURES,
+    Package,
+    cost_term,
+    has_extra_column,
+    package_from_json,
+    term_assumptions,
+    term_years,
+)
 from calc.workforce.input import (
     ALIASES,
     INFO,
@@ -59,6 +71,7 @@ from calc.workforce.input import (
     check,
     normalise_header,
     read_table,
+    reasons,
     separator,
     text_encoding,
 )
@@ -128,7 +141,7 @@ def output_schema(info: list[str]) -> dict[str, Any]:
     for f in FIGURES:
         for w in ("current", "proposed", "change"):
             schema[f"{f}_{w}_kop"] = np.int64
-    schema.update({"column": TEXT, "value": TEXT, "reason_ru": TEXT, "reason_en": TEXT})
+    schema.update({"column": TEXT, "value": TEXT, "reason": object})  # reason: a message, shown in a language
     return schema
 
 
@@ -190,6 +203,8 @@ def compare_partition(
             out[c] = 0 if t is np.int64 else ""
         elif t is np.int64:
             out[c] = out[c].fillna(0)
+        elif t is object:  # the reasons: messages as they are ('' for a computed row)
+            out[c] = out[c].astype(object).where(out[c].notna(), "")
         else:
             out[c] = _as_str(out[c])
     return out[list(schema)].astype(schema)
@@ -339,7 +354,7 @@ def compare_dask(
     net = ok["net_change_kop"]
     todo = [sums, sizes, rejected, (net > 0).sum(), (net < 0).sum()]
     if output:
-        todo.append(ok.to_parquet(output, compute=False, write_index=False))
+        todo.append(ok.drop(columns="reason").to_parquet(output, compute=False, write_index=False))  # no reasons here
     got = dask.compute(*todo)
     g = got[0].copy()
     g["employees"] = got[1]
@@ -364,8 +379,7 @@ TERM_SCHEMA: dict[str, Any] = {
     "id": TEXT,
     "column": TEXT,
     "value": TEXT,
-    "reason_ru": TEXT,
-    "reason_en": TEXT,
+    "reason": object,  # a message (calc.core.text.Text), translated when shown
 }
 
 
@@ -378,6 +392,7 @@ def term_partition(
     today: date,
     duplicate_ids: Mapping[str, list[int]],
     offsets: list[int] | None = None,
+    mrot: Mapping[int, Any] | None = None,
     partition_info: dict[str, Any] | None = None,
 ) -> pd.DataFrame:
     """One partition through :func:`calc.workforce.demands.cost_term`: sums by scenario and year, and
@@ -413,6 +428,7 @@ def term_partition(
             raw=pdf,
             first_row=first_row,
             check_groups=False,
+            mrot=mrot,
         )
         by = res.by_year()
         by = by[by["year"] != "total"].copy()
@@ -430,6 +446,8 @@ def term_partition(
             out[c] = 0 if t is np.int64 else ""
         elif t is np.int64:
             out[c] = out[c].fillna(0)
+        elif t is object:
+            out[c] = out[c].astype(object).where(out[c].notna(), "")
         else:
             out[c] = _as_str(out[c].astype(object).where(out[c].notna(), "").astype(str))
     return out[list(TERM_SCHEMA)].astype(TERM_SCHEMA)
@@ -443,6 +461,8 @@ class DaskTerm:
     totals: pd.DataFrame  # scenario, year ('total' for the term), figures in kopecks, changes, below_mrot
     rejected: pd.DataFrame
     timings: dict[str, float] = field(default_factory=dict)
+    assumptions: list[Text] = field(default_factory=list)
+    """What the years after the law data rest on, as :attr:`calc.workforce.demands.TermCost.assumptions`."""
 
     def by_year(self) -> pd.DataFrame:
         return self.totals
@@ -491,9 +511,12 @@ def cost_term_dask(
     current: ScaleSpec | Mapping[str, ScaleSpec] | None = None,
     today: date | None = None,
     client: Any = None,
+    mrot: Mapping[int, Any] | None = None,
 ) -> DaskTerm:
     """:func:`calc.workforce.demands.cost_term` partition by partition: the same totals to the kopeck.
 
+    ``mrot``: the МРОТ of years of the term after the law data ({year: rubles a month}), as for ``cost_term``
+    (a year not given: the estimate); the assumptions come back in :attr:`DaskTerm.assumptions`.
     Pay bands (fifths of the whole workforce) and per-person tables stay with the in-memory path.
     """
     import dask
@@ -505,6 +528,10 @@ def cost_term_dask(
         except ValueError:
             client = connect()
     yrs = term_years(first_year, years)
+    mrot = dict(mrot or {})
+    assumptions = term_assumptions(
+        first_year, years, mrot=mrot, night_hours=has_extra_column(list(ddf.columns), "night_hours")
+    )
     today = today or date.today()
     t0 = time.perf_counter()
     sample = ddf.head(1, npartitions=1)
@@ -518,14 +545,33 @@ def cost_term_dask(
     st_ok = len(chk.employees) > 0
     if st_ok:  # the demands themselves are checked before the cluster is asked for anything
         cost_term(
-            chk, first_year, years, packages, current=current, today=today, strict=False, raw=sample, check_groups=False
+            chk,
+            first_year,
+            years,
+            packages,
+            current=current,
+            today=today,
+            strict=False,
+            raw=sample,
+            check_groups=False,
+            mrot=mrot,
         )
     _group_values(ddf, packages)
     offsets, dups = layout(ddf)
     t1 = time.perf_counter()
     meta = pd.DataFrame({c: pd.Series(dtype=t) for c, t in TERM_SCHEMA.items()})
     rows = ddf.map_partitions(
-        term_partition, first_year, years, packages, current, today, dups, offsets, meta=meta, enforce_metadata=False
+        term_partition,
+        first_year,
+        years,
+        packages,
+        current,
+        today,
+        dups,
+        offsets,
+        mrot,
+        meta=meta,
+        enforce_metadata=False,
     )
     (got,) = dask.compute(rows)
     ok = got[got["status"] == STATUS_OK]
@@ -541,7 +587,7 @@ def cost_term_dask(
     totals = pd.concat([by, tot], ignore_index=True)[["scenario", "year", *figs]]
     rej = got[got["status"] == STATUS_REJECTED][["partition", "row", "id", *REJECTED_COLUMNS[2:]]]
     rej = rej.sort_values(["row", "column"], kind="stable").reset_index(drop=True)
-    return DaskTerm(yrs, totals, rej, {"layout": t1 - t0, "compute": time.perf_counter() - t1})
+    return DaskTerm(yrs, totals, rej, {"layout": t1 - t0, "compute": time.perf_counter() - t1}, assumptions)
 
 
 def _package_arg(name: str, text: str) -> Package:
@@ -551,6 +597,27 @@ def _package_arg(name: str, text: str) -> Package:
 
         text = Path(text[1:]).read_text(encoding="utf-8")
     return package_from_json(name, text)
+
+
+def read_mrot(items: list[str] | None, lang: str) -> dict[int, Decimal]:
+    """The ``--mrot YEAR=RUBLES`` options: {year: the МРОТ a month}, the number read as ``lang`` writes it
+    ("28 000", "28000,50" in Russian; "28,000.50" in English). A wrong one is refused with a message."""
+    out: dict[int, Decimal] = {}
+    for item in items or []:
+        year, sep, value = item.partition("=")
+        if not sep or not year.strip().isdigit() or not value.strip():
+            raise InputError(
+                _("The МРОТ is given as YEAR=RUBLES a month, e.g. --mrot 2027=28000, not '{text}'.", text=item),
+                "mrot",
+            )
+        y = int(year.strip())
+        if y in out:
+            raise InputError(_("The МРОТ of {y} is given twice.", y=y), "mrot")
+        try:
+            out[y] = read_number(value, lang, "mrot")
+        except InputError as e:
+            raise InputError(_("The МРОТ of {y}: {why}", y=y, why=e.text), "mrot") from None
+    return out
 
 
 def _parse_scale(text: str) -> ScaleSpec:
@@ -600,14 +667,31 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--demand", help='the union\'s demand: JSON, e.g. \'[{"kind": "raise", "percent": 5}]\', or @file')
     ap.add_argument("--offer", help="the employer's offer, as --demand")
     ap.add_argument("--term", type=int, default=1, help="years of the agreement (1-3)")
+    ap.add_argument(
+        "--mrot",
+        action="append",
+        metavar="YEAR=RUBLES",
+        help="the МРОТ of a year of the term after the law data, a month, written as in --lang: "
+        "--mrot 2027=28000 --mrot '2028=29 500,50' (a year not given: the estimate from the inflation forecast)",
+    )
+    ap.add_argument(
+        "--workbook",
+        metavar="FILE.xlsx",
+        help="also write every person's figures by year of the term (the page's XLSX, without its size limit; "
+        "the file is computed in memory here)",
+    )
     ap.add_argument("--scheduler", help="address of a Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: local)")
     ap.add_argument("--output", help="folder for the per-employee results of --proposed (parquet)")
     ap.add_argument("--lang", default="en", choices=["ru", "en"])
     args = ap.parse_args(argv)
     if not args.proposed and not (args.demand or args.offer):
         ap.error("give --proposed (a seniority scale) or --demand / --offer (packages over a term)")
+    if (args.mrot or args.workbook) and not (args.demand or args.offer):
+        ap.error("--mrot and --workbook go with --demand / --offer (packages over a term)")
     try:
         packages = {k: _package_arg(k, v) for k, v in (("demand", args.demand), ("offer", args.offer)) if v}
+        mrot = read_mrot(args.mrot, args.lang)
+        term_assumptions(args.year, args.term, mrot=mrot)  # wrong years or values: said before anything is read
         ddf = read_files(args.input)
     except CalcError as e:
         print(e.message(args.lang), file=sys.stderr)
@@ -616,8 +700,10 @@ def main(argv: list[str] | None = None) -> int:
     current = _parse_scale(args.current) if args.current else None
     try:
         if packages:
-            term = cost_term_dask(ddf, args.year, args.term, packages, current=current, client=client)
+            term = cost_term_dask(ddf, args.year, args.term, packages, current=current, client=client, mrot=mrot)
             _print_term(term, args.lang)
+            if args.workbook:
+                _write_workbook(ddf, args, packages, current, mrot)
         if args.proposed:
             res = compare_dask(
                 ddf, args.year, _parse_scale(args.proposed), current=current, client=client, output=args.output
@@ -634,7 +720,9 @@ def main(argv: list[str] | None = None) -> int:
 def _print_rejected(rejected: pd.DataFrame, lang: str) -> None:
     if len(rejected):
         print(f"\nrejected rows: {len(rejected)}")
-        print(rejected[["row", "id", f"reason_{lang}"]].head(20).to_string(index=False))
+        shown = rejected[["row", "id"]].head(20).copy()
+        shown["reason"] = reasons(rejected.head(20), lang)
+        print(shown.to_string(index=False))
 
 
 def _print_comparison(res: DaskComparison, lang: str) -> None:
@@ -643,14 +731,39 @@ def _print_comparison(res: DaskComparison, lang: str) -> None:
     _print_rejected(res.rejected, lang)
 
 
+def _rubles(kop: int) -> str:
+    """Kopecks as exact rubles: -1234.05."""
+    return ("-" if kop < 0 else "") + f"{abs(kop) // 100}.{abs(kop) % 100:02d}"
+
+
 def _print_term(term: DaskTerm, lang: str) -> None:
-    """The totals by scenario and year in rubles (exact, from the kopecks)."""
+    """The totals by scenario and year in rubles (exact, from the kopecks), then the assumptions of the years
+    after the law data (in ``lang``)."""
     t = term.totals.copy()
     for c in [c for c in t.columns if c.endswith("_kop")]:
-        t[c[:-4]] = [f"{int(v) // 100 if v >= 0 else -(-int(v) // 100)}.{abs(int(v)) % 100:02d}" for v in t[c]]
+        t[c[:-4]] = [_rubles(int(v)) for v in t[c]]
         del t[c]
     print(t.to_string(index=False))
+    if term.assumptions:
+        print(f"\n{tr(_('Assumed for the years after the law data'), lang)}:")
+        for a in term.assumptions:
+            print(f"- {tr(a, lang)}")
     _print_rejected(term.rejected, lang)
+
+
+def _write_workbook(
+    ddf: Any, args: argparse.Namespace, packages: Mapping[str, Package], current: Any, mrot: Mapping[int, Any]
+) -> None:
+    """The per-person workbook of the term (:func:`calc.workforce.export.term_xlsx`), computed in memory."""
+    from calc.workforce.export import term_xlsx
+
+    t0 = time.perf_counter()
+    table = ddf.compute().reset_index(drop=True)
+    res = cost_term(table, args.year, args.term, packages, current=current, strict=False, mrot=mrot)
+    data = term_xlsx(res, args.lang)
+    Path(args.workbook).write_bytes(data)
+    took = time.perf_counter() - t0
+    print(f"\n{args.workbook}: {len(data) / 1e6:.1f} MB, {len(res.employees)} × {len(res.years)} rows, {took:.1f} s")
 
 
 if __name__ == "__main__":

@@ -580,7 +580,7 @@ def _rub(kop_: int) -> Any:
     return lambda lang, v=Decimal(int(kop_)) / 100: money(v, lang)
 
 
-def _assumptions(years: Sequence[int], mrot_notes: list[Text], st: _Staff, country: str) -> list[Text]:
+def _assumptions(years: Sequence[int], mrot_notes: list[Text], night_hours: bool, country: str) -> list[Text]:
     """Everything assumed for the years of the term after the law data, in plain words (empty if none)."""
     last = last_data_year(country)
     later = [y for y in years if y > last]
@@ -603,7 +603,7 @@ def _assumptions(years: Sequence[int], mrot_notes: list[Text], st: _Staff, count
         ),
         *mrot_notes,
     ]
-    if st.night_num is not None:
+    if night_hours:
         out.append(
             _(
                 "The working hours of each month of {years} (for the hourly rate of night work) are taken from "
@@ -613,6 +613,38 @@ def _assumptions(years: Sequence[int], mrot_notes: list[Text], st: _Staff, count
             )
         )
     return out
+
+
+def term_assumptions(
+    first_year: int,
+    years: int,
+    *,
+    mrot: Mapping[int, Any] | None = None,
+    night_hours: bool = False,
+    country: str = "ru",
+) -> list[Text]:
+    """What :func:`cost_term` assumes for the years of the term after the law data (its
+    :attr:`TermCost.assumptions`) without computing anything: ``mrot`` as there, ``night_hours`` whether the
+    staff file has the column. Wrong years or values of ``mrot`` are refused as there."""
+    yrs = term_years(first_year, years, country)
+    _, notes = _mrot_years(yrs, mrot, country)
+    return _assumptions(yrs, notes, night_hours, country)
+
+
+def term_mrot(
+    first_year: int, years: int, *, mrot: Mapping[int, Any] | None = None, country: str = "ru"
+) -> dict[int, int]:
+    """The МРОТ of December of each year of the term as :func:`cost_term` takes it (kopecks a month): the law
+    data's, the one given in ``mrot``, or the estimate (see :attr:`TermCost.assumptions`)."""
+    yrs = term_years(first_year, years, country)
+    months, _notes = _mrot_years(yrs, mrot, country)
+    return {y: int(m[-1]) for y, m in months.items()}
+
+
+def has_extra_column(columns: Sequence[Any], name: str) -> bool:
+    """Does a table with these headers have the optional column ``name`` (:data:`EXTRA_COLUMNS`, any spelling)?"""
+    want = {normalise_header(h) for h in EXTRA_COLUMNS[name]}
+    return any(isinstance(h, str) and normalise_header(h) in want for h in columns)
 
 
 def _due(at: tuple[int, int], yearly: bool, y: int) -> int | None:
@@ -998,7 +1030,7 @@ def cost_term(
         gender = emp["gender"].astype(object).fillna("").astype(str).to_numpy()
     st = _Staff(emp, yrs, list(scales), codes, extra, night_num, night_den, gender, check_groups=check_groups)
     st.mrot, mrot_notes = _mrot_years(yrs, mrot, country)
-    assumptions = _assumptions(yrs, mrot_notes, st, country)
+    assumptions = _assumptions(yrs, mrot_notes, st.night_num is not None, country)
     base_night = _night_rate(
         night_percent
         if night_percent is not None
@@ -1092,5 +1124,7 @@ __all__ = [
     "TermCost",
     "cost_term",
     "package_from_json",
+    "term_assumptions",
+    "term_mrot",
     "term_years",
 ]

@@ -27,7 +27,7 @@ from calc.core.rules import rulebook
 from calc.core.text import Text, num, tr
 from calc.ru.long_service import SCALES, Scale
 from calc.workforce import FIGURE_LABELS, FIGURES, Comparison, band_labels, scale_name
-from calc.workforce.input import COLUMNS, HEADERS
+from calc.workforce.input import COLUMNS, HEADERS, reasons
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 MONEY_FORMAT = "#,##0.00"
@@ -264,10 +264,9 @@ def _scales(book: _Book, cmp: Comparison, lang: str) -> None:
 
 
 def _rejected(book: _Book, rejected: pd.DataFrame, lang: str) -> None:
-    reason = "reason_ru" if lang == "ru" else "reason_en"
     ws = book.sheet(SHEETS["rejected"][lang], [tr(h, lang) for h in REJECTED_HEAD], (10, 12, 16, 24, 90))
     if len(rejected):
-        cols = [rejected[c].tolist() for c in ("row", "id", "column", "value", reason)]
+        cols = [rejected[c].tolist() for c in ("row", "id", "column", "value")] + [reasons(rejected, lang)]
         _rows(ws, zip(*cols, strict=True))
 
 
@@ -284,12 +283,36 @@ def to_xlsx(cmp: Comparison, lang: str = "ru", *, title: str | None = None) -> b
 
 TERM_SHEETS = {"by_year": _("By year"), "employees": _("Employees by year")}
 TERM_XLSX_FIGURES = ("total_cost", "gross", "ndfl", "net")
+SHEET_ROWS = 1_048_576
+"""The rows a spreadsheet's sheet holds (Excel, LibreOffice): the header and 1,048,575 rows of data."""
 
 
-def term_xlsx(res: Any, lang: str = "ru") -> bytes:
+def term_rows(res: Any) -> int:
+    """The data rows of the per-person sheet of :func:`term_xlsx`: one a person and year of the term."""
+    return len(res.employees) * len(res.years)
+
+
+def term_xlsx(res: Any, lang: str = "ru", *, per_person: bool = True) -> bytes:
     """The agreement's term (a :class:`calc.workforce.demands.TermCost`) as an XLSX file: the totals by
-    year and every person's figures in each year of the term under each scenario (scales by name)."""
+    year and every person's figures in each year of the term under each scenario (scales by name);
+    ``per_person=False``: the totals by year only (and the rejected rows).
+
+    A per-person sheet is one row a person and year (:func:`term_rows`); more than a sheet holds
+    (:data:`SHEET_ROWS`) is refused, never cut short."""
+    from calc.core.errors import InputError
     from calc.workforce.inflation import scenario_name
+
+    rows = term_rows(res)
+    if per_person and rows >= SHEET_ROWS:
+        raise InputError(
+            _(
+                "Every employee in every year makes {rows} rows, more than a spreadsheet's sheet holds "
+                "({top}): write the totals only, or split the staff file (by department, for example).",
+                rows=lambda lg: num(Decimal(rows), lg),
+                top=lambda lg: num(Decimal(SHEET_ROWS - 1), lg),
+            ),
+            "workbook",
+        )
 
     book = _Book()
     names = {s: tr(scenario_name(s), lang) for s in res.scenarios}
@@ -308,6 +331,10 @@ def term_xlsx(res: Any, lang: str = "ru") -> bytes:
         vals = [d[f"{f}_kop"] for f in TERM_XLSX_FIGURES] + [d[f"{f}_change_kop"] for f in ("total_cost", "net")]
         for j, v in enumerate(_rub(np.array(vals, dtype=np.int64)), start=2):
             ws.write_number(i, j, v)
+    if not per_person:
+        if len(res.rejected):
+            _rejected(book, res.rejected, lang)
+        return book.close()
     emp = res.employees
     info = [c for c in ("name", "department", "occupation") if c in emp]
     info_labels = {"name": _("Name"), "department": _("Department"), "occupation": _("Occupation")}

@@ -5,8 +5,9 @@ Windows-1251, Excel's "Unicode text" (UTF-16); other kinds of file are refused w
 instead. Headers as people write them ("Таб. №", "Оклад, руб.", "Дата приёма", any case and
 punctuation: :data:`WRITTEN`); scales and employer kinds by their names in Russian or English.
 
-Every problem is reported in the user's language (catalogue messages; the rejected rows carry their
-reasons in Russian and English); nothing is dropped silently:
+Every problem is reported in the user's language (catalogue messages; the rejected rows carry each reason
+as one message, column ``reason``, shown in the reader's language by :func:`reasons`); nothing is dropped
+silently:
 
 - problems with the file as a whole (empty, too large, unreadable, a required column missing or
   misspelt — the nearest expected name is suggested) raise :class:`calc.InputError`;
@@ -215,16 +216,22 @@ class Checked:
     year: int | None = None
 
     def rejected_text(self, lang: str = "ru", limit: int = 10) -> str:
-        col = "reason_ru" if lang == "ru" else "reason_en"
         word = tr(_("row"), lang)
-        lines = [f"{word} {r.row}: {getattr(r, col)}" for r in self.rejected.head(limit).itertuples()]
+        lines = [f"{word} {r.row}: {tr(r.reason, lang)}" for r in self.rejected.head(limit).itertuples()]
         more = len(self.rejected) - limit
         if more > 0:
             lines.append(tr(_("… {more} more", more=more), lang))
         return "\n".join(lines)
 
 
-REJECTED_COLUMNS = ["row", "id", "column", "value", "reason_ru", "reason_en"]
+REJECTED_COLUMNS = ["row", "id", "column", "value", "reason"]
+"""The rejected rows' columns: the spreadsheet row, the id, the column at fault, its value as written and the
+reason — a message (:class:`calc.core.text.Text`), shown in the reader's language by :func:`reasons`."""
+
+
+def reasons(rejected: pd.DataFrame, lang: str) -> list[str]:
+    """The ``reason`` of every rejected row in ``lang``."""
+    return [tr(r, lang) for r in rejected["reason"].tolist()]
 
 
 # ------------------------------------------------------------------ reading files
@@ -879,15 +886,16 @@ class _Problems:
             self.bad[idx] = True
 
     def frame(self, ids: pd.Series, raw: Mapping[str, pd.Series], first_row: int) -> pd.DataFrame:
-        out: list[tuple[int, str, str, str, str, str]] = []
+        """The rejected rows (:data:`REJECTED_COLUMNS`): each reason kept as its message, translated when shown."""
+        out: list[tuple[int, str, str, str, Text]] = []
         for idx, col, reason in zip(self.rows, self.cols, self.reasons, strict=True):
             vals = raw.get(col)
-            same = None if callable(reason) else (tr(reason, "ru"), tr(reason, "en"))
             for i in idx:
                 value = "" if vals is None else _cell_text(vals.iloc[i])
-                ru, en = same or (tr(r := reason(i), "ru"), tr(r, "en"))  # type: ignore[operator]
-                out.append((int(i) + first_row, str(ids.iloc[i]), col, value, ru, en))
+                why = reason(i) if callable(reason) else reason  # type: ignore[operator]
+                out.append((int(i) + first_row, str(ids.iloc[i]), col, value, why))
         df = pd.DataFrame(out, columns=REJECTED_COLUMNS)
+        df["reason"] = df["reason"].astype(object)
         return df.sort_values(["row", "column"], kind="stable").reset_index(drop=True)
 
 

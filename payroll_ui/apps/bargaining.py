@@ -566,9 +566,8 @@ class BargainingApp(App):
         notes = "".join(f"<div><small>{esc(tr(x, lang))}</small></div>" for x in r.notices)
         out = f'<div class="{"pa-warn" if bad else "pa-ok"}">{text}{notes}</div>'
         if bad:
-            col = "reason_ru" if lang == "ru" else "reason_en"
             shown = rej.head(PAGE_REJECTED)
-            rows = [[esc(x.row), esc(x.id), esc(x.column), esc(getattr(x, col))] for x in shown.itertuples()]
+            rows = [[esc(x.row), esc(x.id), esc(x.column), esc(tr(x.reason, lang))] for x in shown.itertuples()]
             head = [esc(tr(TXT["row"], lang)), "id", esc(tr(TXT["column"], lang)), esc(tr(TXT["reason"], lang))]
             title = tr(TXT["rejected"], lang).format(n=num(Decimal(bad), lang))
             out += f"<b>{esc(title)}</b>"

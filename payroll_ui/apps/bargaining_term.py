@@ -32,8 +32,11 @@ from calc.workforce.demands import (
     Raise,
     TermCost,
     cost_term,
+    last_data_year,
+    term_assumptions,
+    term_mrot,
 )
-from calc.workforce.export import GENDER_WORDS, term_xlsx
+from calc.workforce.export import GENDER_WORDS, term_rows, term_xlsx
 from calc.workforce.inflation import flags, inflation, real_pay, rule_of_thumb, scenario_name
 from calc.workforce.input import column_of, scale_ids
 from payroll_ui.kit import Chart, esc, figure_span, number_or_blank, table_html
@@ -44,6 +47,12 @@ if TYPE_CHECKING:
 SIDES = ("demand", "offer")
 EVERYONE = "all"
 TERM_CHOICES = (1, 2, 3)
+MAX_WORKBOOK_ROWS = 20_000
+"""The most rows (employees × years of the term) of the per-person workbook the page prepares: the largest
+upload (payroll_ui.apps.bargaining.MAX_ROWS) over one year. Measured (20,000 rows, three scenarios): about
+4 s to write and 2.5 MB (3.3 MB in the page's download link); 60,000 rows (20,000 people, three years) took
+14–18 s and 7.4 MB (9.9 MB in the link, at the ~10 MB a websocket message may carry). Above it the page
+offers the totals only; the command line (``python -m calc.workforce.dask … --workbook``) writes it all."""
 DEFAULTS: dict[str, dict[str, str]] = {
     "demand": {"raise": "10", "flat": "3000"},
     "offer": {"raise": "4", "flat": ""},
@@ -64,6 +73,13 @@ TXT: dict[str, Text] = {
     "forecast_hint": _(
         "Used only for a year whose prices Rosstat has not published yet. Default: the Bank of Russia's forecast."
     ),
+    "mrot": _("МРОТ of {year}, ₽ a month"),
+    "mrot_hint": _(
+        "The law data end in {last}: the МРОТ of later years is not known yet. Leave the box empty to use the "
+        "estimate (the МРОТ of the year before raised by the Bank of Russia's inflation forecast), or give the "
+        "amount you expect."
+    ),
+    "mrot_estimate": _("estimate: {amount}"),
     "productivity": _("Productivity growth, % a year"),
     "productivity_hint": _("For the rule of thumb of union guides: a fair raise = inflation + productivity growth."),
     "demand": _("The union's demand"),
@@ -126,6 +142,14 @@ TXT: dict[str, Text] = {
     "workbook": _("Prepare the figures of every employee (XLSX)"),
     "workbook_link": _("Download the figures of every employee by year (XLSX, {size})"),
     "kb": _("KB"),
+    "workbook_totals": _("Prepare the totals by year (XLSX)"),
+    "workbook_totals_link": _("Download the totals by year (XLSX, {size})"),
+    "workbook_too_big": _(
+        "The figures of every employee are not prepared on the page for so large a calculation: {rows} rows "
+        "(employees × years of the term), and the page prepares at most {limit}. The one-page summary and the "
+        "totals by year are here. The full workbook of every employee is made by the calculator's command-line "
+        "version, which has no such limit: ask the person who runs the calculator for your organisation."
+    ),
     "g_department": _("Department: {name}"),
     "g_occupation": _("Occupation: {name}"),
     "g_scale": _("Scale: {name}"),
@@ -263,6 +287,11 @@ class TermPanel:
         self.f_term = app.add_field("term", self.w_term, TXT["term"], TXT["term_hint"])
         self.f_forecast = app.add_field("forecast", self.w_forecast, TXT["forecast"], TXT["forecast_hint"])
         self.f_prod = app.add_field("productivity", self.w_productivity, TXT["productivity"], TXT["productivity_hint"])
+        # the МРОТ of each year of the term after the law data (at most two: the page's years end with the data)
+        self.w_mrot = [W.Text(value="", continuous_update=False, layout=W.Layout(width="140px")) for _k in range(2)]
+        self.f_mrot = [
+            app.add_field(f"mrot_{k + 1}", w, TXT["mrot"], TXT["mrot_hint"]) for k, w in enumerate(self.w_mrot)
+        ]
         self.forms = {s: SideForm(app, s) for s in SIDES}
         self.head = W.HTML()
         self.results = W.HTML()
@@ -278,7 +307,9 @@ class TermPanel:
         self.w_workbook.on_click(self._workbook)
         self.workbook = W.HTML()
         self.workbook.add_class("pa-term-workbook")
-        top = W.HBox([self.f_term.box, self.f_forecast.box, self.f_prod.box])
+        self.workbook_note = W.HTML()
+        self.workbook_note.add_class("pa-term-workbook-note")
+        top = W.HBox([self.f_term.box, *(f.box for f in self.f_mrot), self.f_forecast.box, self.f_prod.box])
         sides = W.HBox([self.forms[s].box for s in SIDES])
         self.box = W.VBox(
             [
@@ -288,6 +319,7 @@ class TermPanel:
                 self.results,
                 self.chart.image,
                 W.HBox([self.w_summary, self.summary, self.w_workbook, self.workbook]),
+                self.workbook_note,
             ]
         )
         self.box.add_class("pa-term-section")
@@ -301,12 +333,50 @@ class TermPanel:
     def last_forecast_year(self) -> int:
         return self.years()[-1]
 
+    def later_years(self) -> list[int]:
+        """The years of the term after the law data (their МРОТ boxes are shown)."""
+        last = last_data_year()
+        return [y for y in self.years() if y > last]
+
     def sync(self) -> None:
         """The forms' choices for the term's months and the file's departments (no recompute)."""
         with self.app.hold():
             for f in self.forms.values():
                 f.relabel(self.app.lang, self.years(), self.groups())
         self._forecast_label()
+        self._mrot_labels()
+
+    def _mrot_labels(self) -> None:
+        """A МРОТ box for each year after the law data, named by its year, the estimate as its placeholder."""
+        lang, later = self.app.lang, self.later_years()
+        try:
+            estimate = term_mrot(self.years()[0], len(self.years()), mrot=self.mrot(strict=False))
+        except calc.InputError:
+            estimate = term_mrot(self.years()[0], len(self.years()))
+        for k, f in enumerate(self.f_mrot):
+            f.show(k < len(later))
+            if k < len(later):
+                f.label = tr(TXT["mrot"], lang).replace("{year}", str(later[k]))
+                f.hint = tr(TXT["mrot_hint"], lang).replace("{last}", str(last_data_year()))
+                amount = money(rub(estimate[later[k]]), lang)
+                self.w_mrot[k].placeholder = tr(TXT["mrot_estimate"], lang).format(amount=amount)
+                f.set_lang(lang)
+
+    def mrot(self, strict: bool = True) -> dict[int, Decimal]:
+        """The МРОТ typed for the years after the law data ({year: rubles}; an empty box: the estimate). A bad
+        box is refused with its own message (``strict=False``: left out instead)."""
+        lang, years, out = self.app.lang, self.years(), {}
+        for k, y in enumerate(self.later_years()):
+            try:
+                v = number_or_blank(self.w_mrot[k].value, lang, f"mrot_{k + 1}")
+                if v != "":
+                    term_assumptions(years[0], len(years), mrot={y: v})  # the value checked as the engine does
+                    out[y] = Decimal(v)
+            except calc.InputError as e:
+                if strict:
+                    e.field = f"mrot_{k + 1}"
+                    raise
+        return out
 
     def _forecast_label(self) -> None:
         """The forecast box names the term's last year (the one whose prices may not be published)."""
@@ -319,6 +389,7 @@ class TermPanel:
             f"<h3>{esc(tr(TXT['section'], lang))}</h3><p><small>{esc(tr(TXT['section_hint'], lang))}</small></p>"
         )
         self._forecast_label()
+        self._mrot_labels()
         for f in self.forms.values():
             f.relabel(lang, self.years(), self.groups())
         self.w_summary.description = tr(TXT["summary"], lang)
@@ -356,8 +427,9 @@ class TermPanel:
         packages: dict[str, Package] = {}
         for side, form in self.forms.items():
             packages[side] = form.package()
+        mrot = self.mrot()
         try:
-            res = cost_term(table, years[0], len(years), packages, current=current, strict=False)
+            res = cost_term(table, years[0], len(years), packages, current=current, strict=False, mrot=mrot)
         except calc.InputError as e:
             side = getattr(e, "package", None)
             if e.field in ("year", "years"):
@@ -400,6 +472,24 @@ class TermPanel:
             self.app.figures[f"term_{s}_net_change"] = rub(int(by["net_change_kop"]))
         self.results.value = results_html(t, lang)
         self.summary.value = self.workbook.value = ""
+        full = self.per_person(t)
+        self.w_workbook.description = tr(TXT["workbook" if full else "workbook_totals"], lang)
+        self.workbook_note.value = (
+            ""
+            if full
+            else "<p><small>"
+            + esc(
+                tr(TXT["workbook_too_big"], lang).format(
+                    rows=num(Decimal(term_rows(t.res)), lang), limit=num(Decimal(MAX_WORKBOOK_ROWS), lang)
+                )
+            )
+            + "</small></p>"
+        )
+
+    @staticmethod
+    def per_person(t: TermResult) -> bool:
+        """Does the page prepare every person's figures (at most :data:`MAX_WORKBOOK_ROWS` rows), or the totals only?"""
+        return term_rows(t.res) <= MAX_WORKBOOK_ROWS
 
     def render_chart(self, t: TermResult) -> None:
         lang = self.app.lang
@@ -419,20 +509,20 @@ class TermPanel:
         )
 
     def _workbook(self, _b: Any = None) -> None:
-        """Every person's figures in each year of the term, as an XLSX file (Russian headers on a Russian page)."""
+        """Every person's figures in each year of the term, as an XLSX file (Russian headers on a Russian page);
+        above :data:`MAX_WORKBOOK_ROWS` rows the totals by year only."""
         r = self.app.result
         if r is None or r.term is None:
             return
         lang = self.app.lang
-        data = term_xlsx(r.term.res, lang)
+        full = self.per_person(r.term)
+        data = term_xlsx(r.term.res, lang, per_person=full)
         href = "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,"
         href += base64.b64encode(data).decode()
-        name = f"bargaining-term-{r.term.res.years[0]}-{lang}.xlsx"
+        name = f"bargaining-term{'' if full else '-totals'}-{r.term.res.years[0]}-{lang}.xlsx"
         size = num(Decimal(len(data)) / 1000, lang, "#,##0") + "\u00a0" + tr(TXT["kb"], lang)
-        self.workbook.value = (
-            f'<a class="pa-term-workbook-link" download="{esc(name)}" href="{href}">'
-            f"{esc(tr(TXT['workbook_link'], lang).format(size=size))}</a>"
-        )
+        link = tr(TXT["workbook_link" if full else "workbook_totals_link"], lang).format(size=size)
+        self.workbook.value = f'<a class="pa-term-workbook-link" download="{esc(name)}" href="{href}">{esc(link)}</a>'
 
 
 def _box(field: str | None) -> str:

@@ -146,6 +146,8 @@ def test_upload_csv_with_rejected_rows() -> None:
     cells = [c for ws in wb for row in ws.iter_rows() for c in row]
     assert not [c for c in cells if c.data_type == "f"]
     assert "'=HYPERLINK(1)" in [c.value for c in cells]
+    a.set_lang("ru")  # the reason is one message, shown in the page's language
+    assert "оклад не может быть отрицательным" in a.status.value and "the salary" not in a.status.value
     assert not a.failures
 
 

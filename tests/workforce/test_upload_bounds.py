@@ -12,6 +12,7 @@ import pytest
 
 import calc
 from calc import workforce as W
+from calc.core.text import tr
 from calc.workforce import input as I
 
 TODAY = __import__("datetime").date(2026, 11, 21)
@@ -102,8 +103,8 @@ def test_a_formula_without_a_saved_value_is_refused_as_in_a_csv() -> None:
     chk = W.check(W.read_table(data, "staff.xlsx"), 2026, today=TODAY)
     assert chk.employees["id"].tolist() == ["2"]
     row = chk.rejected.iloc[0]
-    assert row["row"] == 2 and row["column"] == "salary" and "formulas are not accepted" in row["reason_en"]
+    assert row["row"] == 2 and row["column"] == "salary" and "formulas are not accepted" in tr(row["reason"], "en")
     csv = W.check(
         W.read_table(b"id,salary,years_of_service,scale\n1,=40000+10000,3,police\n", "a.csv"), 2026, today=TODAY
     )
-    assert csv.rejected.iloc[0]["reason_en"] == row["reason_en"]
+    assert tr(csv.rejected.iloc[0]["reason"], "en") == tr(row["reason"], "en")

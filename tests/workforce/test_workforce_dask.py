@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import dask.dataframe as dd
+import openpyxl
 import pandas as pd
 import pytest
 from distributed import LocalCluster
 
 from calc import workforce as W
+from calc.core.text import tr
 from calc.workforce.dask import compare_dask, connect, main
+from calc.workforce.input import reasons
 
 TODAY = date(2026, 11, 21)
 PROPOSED = [(0, "0.05"), (3, "0.10"), (5, "0.15"), (10, "0.20"), (15, "0.25"), (20, "0.3")]
+
+
+def shown(rejected: pd.DataFrame) -> pd.DataFrame:
+    """The rejected rows as a reader sees them: each reason in Russian and in English."""
+    out = rejected.drop(columns="reason")
+    for lang in ("ru", "en"):
+        out[f"reason_{lang}"] = reasons(rejected, lang)
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -59,11 +71,11 @@ def test_dask_equals_in_memory(client: object, workforce: pd.DataFrame, current:
         if c.endswith("_kop") or c in ("id", "service_years", "band", "scale_current", "scale_proposed"):
             assert got[c].tolist() == want[c].tolist(), c
 
-    pd.testing.assert_frame_equal(res.rejected.drop(columns="partition"), mem.rejected)
+    pd.testing.assert_frame_equal(shown(res.rejected.drop(columns="partition")), shown(mem.rejected))
     dup = res.rejected[res.rejected["id"] == workforce.loc[20, "id"]]
     assert len(dup) == 2 and dup["partition"].nunique() == 2
     assert dup["row"].tolist() == [22, 2992]
-    assert set(dup["reason_en"]) == {f"id '{workforce.loc[20, 'id']}' appears more than once (rows 22, 2992)"}
+    assert set(reasons(dup, "en")) == {f"id '{workforce.loc[20, 'id']}' appears more than once (rows 22, 2992)"}
 
 
 def test_command_line_on_csv(cluster: LocalCluster, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -105,14 +117,14 @@ def test_rejected_rows_are_the_same_in_memory_and_on_dask(client: object, tmp_pa
     src, _ = bad_file(tmp_path)
     mem = W.compare(W.read_table(src.read_bytes(), "staff.csv"), 2026, PROPOSED, today=TODAY, strict=False)
     assert mem.rejected["row"].tolist() == [7, 12, 1002, 1003, 1502, 3000, 3001]
-    within = mem.rejected[mem.rejected["row"] == 1002]["reason_en"].iloc[0]
+    within = tr(mem.rejected[mem.rejected["row"] == 1002]["reason"].iloc[0], "en")
     assert "(rows 1002, 1003)" in within and "other parts" not in within
     ddf = dd.read_csv(src, dtype=str, keep_default_na=False, blocksize=60_000)
     assert ddf.npartitions >= 4
     for frame in (ddf, dd.from_pandas(W.read_table(src.read_bytes(), "staff.csv"), npartitions=7)):
         res = compare_dask(frame, 2026, PROPOSED, today=TODAY, client=client)
         assert res.rejected["partition"].nunique() > 1
-        pd.testing.assert_frame_equal(res.rejected.drop(columns="partition"), mem.rejected)
+        pd.testing.assert_frame_equal(shown(res.rejected.drop(columns="partition")), shown(mem.rejected))
         assert res.headline() == mem.headline()
 
 
@@ -133,3 +145,25 @@ def test_command_line_numbers_rows_as_in_a_spreadsheet(
         ["3000", df.loc[10, "id"]],
         ["3001", df.loc[2999, "id"]],
     ]
+
+
+def test_a_reason_is_one_message_shown_in_the_readers_language(
+    cluster: LocalCluster, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The rejected rows carry one ``reason`` column of messages (not a column per language), also back from
+    the workers; the command line, the XLSX sheet and the page render it in their language."""
+    from calc.core.i18n import Message
+    from calc.workforce.export import rejected_xlsx
+
+    src, _df = bad_file(tmp_path)
+    mem = W.check(W.read_table(src.read_bytes(), "staff.csv"), 2026, today=TODAY)
+    assert list(mem.rejected.columns) == ["row", "id", "column", "value", "reason"]
+    assert all(isinstance(r, Message) for r in mem.rejected["reason"])
+    neg = mem.rejected[mem.rejected["row"] == 7]["reason"].iloc[0]
+    assert tr(neg, "en") == "the salary cannot be negative" and tr(neg, "ru") == "оклад не может быть отрицательным"
+    for lang, said in (("ru", "оклад не может быть отрицательным"), ("en", "the salary cannot be negative")):
+        code = main([str(src), "--year", "2026", "--proposed", "0:0.05", "--lang", lang,
+                     "--scheduler", cluster.scheduler_address])  # fmt: skip
+        assert code == 0 and said in capsys.readouterr().out
+        book = openpyxl.load_workbook(io.BytesIO(rejected_xlsx(mem.rejected, lang)), read_only=True)
+        assert said in [r[4] for r in book.worksheets[0].iter_rows(min_row=2, values_only=True)]

@@ -204,8 +204,9 @@ def test_an_unknown_scale_name_is_rejected_with_what_is_allowed() -> None:
     chk = _one_column("scale", ["Педагоги", "police"])
     r = chk.rejected.iloc[0]
     assert r["row"] == 2 and r["column"] == "scale" and r["value"] == "Педагоги"
-    assert r["reason_ru"].startswith("шкала «Педагоги» не известна; допустимо название шкалы, как в списке на странице")
-    assert "education" in r["reason_en"] and "a scale's name as the page lists it" in r["reason_en"]
+    ru, en = tr(r["reason"], "ru"), tr(r["reason"], "en")
+    assert ru.startswith("шкала «Педагоги» не известна; допустимо название шкалы, как в списке на странице")
+    assert "education" in en and "a scale's name as the page lists it" in en
 
 
 def test_a_custom_scale_is_taken_by_its_name_too() -> None:
@@ -487,35 +488,35 @@ def test_rejected_rows_keep_their_texts() -> None:
         "5,-1,2015-03-01,=1+1\n"
     )
     chk = W.check(_csv(text, ","), 2026, today=TODAY)
-    ru = {(r.row, r.column): r.reason_ru for r in chk.rejected.itertuples()}
+    ru = {(r.row, r.column): tr(r.reason, "ru") for r in chk.rejected.itertuples()}
     assert ru[(2, "salary")] == "нет оклада"
     assert ru[(3, "salary")] == "оклад: нужно число"
     assert ru[(4, "hire_date")] == "дата приёма 2030-01-01 в будущем"
     assert ru[(4, "id")] == ru[(5, "id")] == "номер «3» повторяется (строки 4, 5)"
     assert ru[(6, "salary")] == "оклад не может быть отрицательным"
     assert ru[(6, "scale")] == "шкала: формулы не принимаются"
-    en = {(r.row, r.column): r.reason_en for r in chk.rejected.itertuples()}
+    en = {(r.row, r.column): tr(r.reason, "en") for r in chk.rejected.itertuples()}
     assert en[(4, "id")] == "id '3' appears more than once (rows 4, 5)"
     assert en[(3, "salary")] == "salary: a number is needed"
 
 
 def test_number_reasons_in_both_languages() -> None:
     chk = _one_column("district_coef", ["5", "abc"], scale="police")
-    r = {x.row: (x.reason_ru, x.reason_en) for x in chk.rejected.itertuples()}
+    r = {x.row: (tr(x.reason, "ru"), tr(x.reason, "en")) for x in chk.rejected.itertuples()}
     assert r[2] == (
         "районный коэффициент: 5 — допустимо число от 1 до 3, до 6 знаков",
         "district coefficient: 5 — allowed: a number from 1 to 3, up to 6 decimals",
     )
     assert r[3] == ("районный коэффициент: нужно число", "district coefficient: a number is needed")
     kids = _one_column("children", ["2.5"], scale="police").rejected.iloc[0]
-    assert kids["reason_en"] == "children: 2.5 — allowed: a whole number from 0 to 20"
+    assert tr(kids["reason"], "en") == "children: 2.5 — allowed: a whole number from 0 to 20"
     pct = _one_column("northern_percent", ["30"], scale="police").rejected.iloc[0]
-    assert pct["reason_ru"].endswith("(укажите долю: 0.3 для 30 %)")
+    assert tr(pct["reason"], "ru").endswith("(укажите долю: 0.3 для 30 %)")
 
 
 def test_salary_limit_is_written_as_the_language_writes_numbers() -> None:
     chk = W.check(_csv("id;salary;years_of_service\n1;999999999;3\n"), 2026, scale="police", today=TODAY)
-    ru, en = chk.rejected.iloc[0][["reason_ru", "reason_en"]]
+    ru, en = (tr(chk.rejected.iloc[0]["reason"], lg) for lg in ("ru", "en"))
     assert "83\u00a0333\u00a0333,33 ₽" in ru and "83,333,333.33 RUB" in en
     assert Decimal("83333333.33") < W.input.MAX_SALARY
 

@@ -15,6 +15,7 @@ from app_upload import texts_of
 
 import calc
 from calc import workforce as W
+from calc.core.text import tr
 from calc.workforce.export import safe, to_xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,7 +39,7 @@ def check(text: str, year: int = 2026, **kw: object) -> W.Checked:
 def reasons(chk: W.Checked, lang: str = "en") -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     for r in chk.rejected.itertuples():
-        out.setdefault(r.row, []).append(getattr(r, f"reason_{lang}"))
+        out.setdefault(r.row, []).append(tr(r.reason, lang))
     return out
 
 
@@ -217,7 +218,7 @@ def test_duplicate_ids_reject_every_copy() -> None:
 
 def test_hired_after_the_year_is_not_employed_that_year() -> None:
     chk = check("id,salary,hire_date,scale\n1,100,2020-05-01,police\n", year=2015)
-    assert "after 2015" in chk.rejected["reason_en"].iloc[0]
+    assert "after 2015" in tr(chk.rejected["reason"].iloc[0], "en")
 
 
 def test_empty_too_large_and_wrong_kind_of_file() -> None:
@@ -266,7 +267,7 @@ def test_typed_frames_take_the_fast_paths() -> None:
     chk = W.check(df, 2026, today=TODAY)
     assert chk.employees["salary_kop"].tolist() == [4_500_010, 100_000_000]
     assert chk.employees["district_coef"].tolist() == ["1.15", "1.0"]
-    assert "at most 2 decimals" in chk.rejected["reason_en"].iloc[0]
+    assert "at most 2 decimals" in tr(chk.rejected["reason"].iloc[0], "en")
 
 
 def test_rejected_rows_in_the_strict_api() -> None:

@@ -12,6 +12,7 @@ from app_upload import texts_of
 
 import calc
 from calc import workforce as W
+from calc.core.text import tr
 from calc.workforce.export import rejected_xlsx, safe, to_xlsx
 
 TODAY = date(2026, 11, 21)
@@ -44,8 +45,8 @@ def test_free_text_is_kept_as_text_and_checked_after_the_same_strip() -> None:
     assert e.loc[4, "name"] == "'@SUM(A1)" and e.loc[4, "occupation"] == "'+7 900"
     assert e.loc[4, "department"] == "'=cmd|' /C calc'!A0"
     rej = chk.rejected.set_index("row")
-    assert rej.loc[5, "column"] == "id" and "formulas are not accepted" in rej.loc[5, "reason_en"]
-    assert rej.loc[6, "column"] == "scale" and "формулы не принимаются" in rej.loc[6, "reason_ru"]
+    assert rej.loc[5, "column"] == "id" and "formulas are not accepted" in tr(rej.loc[5, "reason"], "en")
+    assert rej.loc[6, "column"] == "scale" and "формулы не принимаются" in tr(rej.loc[6, "reason"], "ru")
     assert rej.loc[7, "column"] == "salary"
     notes = " ".join(n["en"] for n in chk.notices)
     assert "Column 'name' (name): cells starting with = + - or @ — 2 (rows 2, 4)" in notes
