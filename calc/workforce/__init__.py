@@ -167,7 +167,7 @@ def codes_of(col: pd.Series) -> tuple[np.ndarray, list[Any]]:
     if isinstance(col.dtype, pd.CategoricalDtype):
         codes = col.cat.codes.to_numpy().astype(np.int64)
         cats = list(col.cat.categories)
-        used = np.unique(codes)
+        used = np.flatnonzero(np.bincount(codes[codes >= 0], minlength=len(cats)))
         if len(used) == len(cats):
             return codes, cats
         remap = np.full(len(cats), -1, np.int64)

@@ -49,7 +49,6 @@ from calc.workforce import (
     _assign,
     _checked,
     _defaults,
-    codes_of,
     prepare,
     resolve_scale,
     scale_table,
@@ -353,7 +352,9 @@ def _extra_column(table: pd.DataFrame, emp: pd.DataFrame, name: str, first_row: 
 
 def _night_hours(col: pd.Series, emp: pd.DataFrame) -> tuple[np.ndarray, int]:
     """Monthly night hours as exact numerators over one den (an empty cell: 0 hours); each distinct value read once."""
-    codes, uniques = codes_of(col.astype(object).where(col.notna(), ""))
+    found, distinct = pd.factorize(col, use_na_sentinel=True)
+    uniques = [*distinct, ""]  # an empty cell: the last value
+    codes = np.where(found < 0, len(uniques) - 1, found).astype(np.int64)
     vals: list[Fraction] = []
     bad_code = np.zeros(len(uniques), bool)
     for i, v in enumerate(uniques):
