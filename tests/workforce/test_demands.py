@@ -261,3 +261,16 @@ def test_gender_is_read_from_the_checked_table_not_the_raw_cells(staff: pd.DataF
     known = per["gender"].isin(["f", "m"])
     assert g["employees"].sum() == known.sum() < len(per)
     assert g["net_change_kop"].sum() == per.loc[known, "net_change_kop"].sum()
+
+
+def test_night_hours_cells_read_as_written_and_bad_ones_named() -> None:
+    """Night hours: empty cells and NaN are 0 hours, "37,5" is 37.5; a cell that is not hours names its rows."""
+    base = {"id": ["a", "b", "c", "d"], "salary": ["60000"] * 4, "hire_date": ["2015-03-01"] * 4}
+    pkg = {"demand": Package("demand", (NightPremium(40, start=date(2026, 1, 1)),))}
+    good = pd.DataFrame({**base, "night_hours": ["40", "", None, "37,5"]})
+    res = cost_term(good, 2026, 1, pkg, default_scale="civil_service", today=TODAY)
+    gain = res.per_employee("demand").set_index("id")["gross_change_kop"]
+    assert gain["b"] == gain["c"] == 0 and gain["a"] > gain["d"] > 0
+    bad = pd.DataFrame({**base, "night_hours": ["40", "много", "", "-3"]})
+    with pytest.raises(InputError, match=r"rows 3, 5"):
+        cost_term(bad, 2026, 1, pkg, default_scale="civil_service", today=TODAY)
