@@ -27,6 +27,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import numba
 import numpy as np
 import pandas as pd
 import psutil
@@ -221,7 +222,10 @@ def compile_times() -> list[tuple[float, float]]:
 
 def load() -> str:
     one, five, fifteen = os.getloadavg()
-    return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f} (uptime) on {os.cpu_count()} cores"
+    return (
+        f"load average {one:.2f}, {five:.2f}, {fifteen:.2f} (uptime) on {os.cpu_count()} cores;"
+        f" numba: {numba.get_num_threads()} threads, {numba.threading_layer()} layer"
+    )
 
 
 def mib(b: float) -> str:
@@ -278,6 +282,7 @@ def main() -> None:
     print(f"  total              {total:8.2f} s   {months / total / 1e6:6.2f} M employee-months/s")
     print(f"  peak RSS {mib(peak)}; growth during the run {mib(grown)} = {grown / n:,.0f} bytes per employee")
     print(f"  {load()}")
+    sums_only(df, n, year, args.repeat)
 
     chk = W.check(df, year)
     res = W.year_workforce(chk, year)
@@ -334,6 +339,32 @@ def main() -> None:
     print(f"  bands: {np.asarray(cmp.by_band()['employees']).tolist()}; peak RSS {mib(mem2.peak)}")
     del cmp
     bench_packages(df, n, year, args.term)
+
+
+def sums_only(df: pd.DataFrame, n: int, year: int, repeat: int) -> None:
+    """The same year keeping only each figure's year sum per person (``months=False``), as the Dask path does."""
+    full = W.year_workforce(W.check(df, year), year).totals()
+    best = None
+    for _ in range(repeat):
+        with PeakRSS() as mem:
+            t1 = time.perf_counter()
+            chk = W.check(df, year)
+            t2 = time.perf_counter()
+            res = W.year_workforce(chk, year, months=False)
+            t3 = time.perf_counter()
+        run = (t3 - t1, t2 - t1, t3 - t2, mem.peak - mem.start)
+        best = run if best is None or run[0] < best[0] else best
+        same = res.totals() == full
+        del res, chk
+    assert best is not None
+    total, t_check, t_comp, grown = best
+    months = 12 * n
+    print(f"\nthe same, only the year's sums kept (months=False), best of {repeat}:")
+    print(f"  check {t_check:.2f} s + compute {t_comp:.2f} s ({months / t_comp / 1e6:.2f} M employee-months/s compute")
+    print(f"  alone); with the check {months / total / 1e6:.2f} M employee-months/s;")
+    print(f"  growth during the run {mib(grown)} = {grown / n:,.0f} bytes per employee;")
+    print(f"  totals equal to the months kept: {'yes' if same else 'NO'}")
+    print(f"  {load()}")
 
 
 def bench_packages(df: pd.DataFrame, n: int, year: int, term: int) -> None:

@@ -245,6 +245,8 @@ class WorkforceYear:
         return pd.DataFrame(cols)
 
     def annual_sums(self) -> dict[str, np.ndarray]:
+        if not self.months:  # each figure already holds its year's sum
+            return {k: self.figures[k][:, 0] for k in self.money_keys()}
         return {k: self.figures[k].sum(axis=1) for k in self.money_keys()}
 
     def annual(self) -> pd.DataFrame:
