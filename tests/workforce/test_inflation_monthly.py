@@ -17,7 +17,7 @@ from calc.core.rules import Dated, rulebook
 from calc.core.text import tr
 from calc.workforce.inflation import inflation, monthly_assumptions, monthly_cpi, monthly_price_levels
 
-YEARS_WITH_MONTHS = [2011, 2012, 2013, 2014, 2016, 2017]
+YEARS_WITH_MONTHS = [2011, 2012, 2013, 2014, 2016, 2017, 2018]
 
 
 def _months_in_data() -> dict[int, list[Dated]]:
@@ -29,7 +29,7 @@ def _months_in_data() -> dict[int, list[Dated]]:
 
 def test_only_whole_years_each_month_dated_on_its_last_day_with_a_source() -> None:
     by_year = _months_in_data()
-    assert sorted(by_year) == YEARS_WITH_MONTHS  # 2015 fails the cross-check, 2018 on: no source found
+    assert sorted(by_year) == YEARS_WITH_MONTHS  # 2015 fails the cross-check, 2019 on: no whole year found
     for y, ds in by_year.items():
         assert [d.valid_from.month for d in ds] == list(range(1, 13)), y
         for d in ds:
@@ -56,10 +56,10 @@ def test_first_month_of_the_data() -> None:
 
 
 def test_a_year_with_a_published_annual_figure_but_no_months_is_spread_evenly() -> None:
-    ms = [monthly_cpi(2018, m) for m in range(1, 13)]
+    ms = [monthly_cpi(2015, m) for m in range(1, 13)]  # 2015: left out of the months (fails the cross-check)
     assert all(m.estimated and not m.forecast for m in ms)
-    assert prod((1 + m.growth for m in ms), start=Fraction(1)) == 1 + inflation(2018).growth  # exactly 4.3 %
-    assert ms[0].growth == Fraction("0.043") / 12  # a straight line: the first month takes 1/12 of the rise
+    assert prod((1 + m.growth for m in ms), start=Fraction(1)) == 1 + inflation(2015).growth  # exactly 12.9 %
+    assert ms[0].growth == Fraction("0.129") / 12  # a straight line: the first month takes 1/12 of the rise
     assert ms[0].growth > ms[11].growth > 0  # the same step on a higher level is a smaller percentage
 
 
@@ -95,19 +95,19 @@ def test_a_year_known_to_some_month_spreads_the_rest_up_to_the_years_figure(monk
 
 
 def test_price_levels_by_month_over_a_term() -> None:
-    levels = monthly_price_levels([2017, 2018])
+    levels = monthly_price_levels([2018, 2019])
     assert len(levels) == 24
-    y2017 = prod((1 + monthly_cpi(2017, m).growth for m in range(1, 13)), start=Fraction(1))
-    assert levels[0] == Fraction("1.006") and levels[11] == y2017
-    assert levels[23] == y2017 * Fraction("1.043")
+    y2018 = prod((1 + monthly_cpi(2018, m).growth for m in range(1, 13)), start=Fraction(1))
+    assert levels[0] == Fraction("1.003") and levels[11] == y2018
+    assert levels[23] == y2018 * Fraction("1.030")  # 2019: no months in the data, the year's 3.0 % spread
     assert all(isinstance(x, Fraction) for x in levels)
 
 
 def test_the_assumption_texts_name_the_years_without_months_and_what_they_rest_on() -> None:
     assert monthly_assumptions([2016, 2017]) == []
-    texts = monthly_assumptions([2017, 2018, 2026])
+    texts = monthly_assumptions([2017, 2019, 2026])
     assert len(texts) == 2
     en, ru = tr(texts[1], "en"), tr(texts[1], "ru")
     assert "2026" in en and "forecast" in en and "4.5" in en and "Bank of Russia" in en
     assert "2026" in ru and "Банк России" in ru and "4,5" in ru and "forecast" not in ru
-    assert "published" in tr(texts[0], "en") and "4.3" in tr(texts[0], "en")
+    assert "published" in tr(texts[0], "en") and "3.0" in tr(texts[0], "en") and "2019" in tr(texts[0], "en")
