@@ -4,6 +4,11 @@ Prices are Rosstat's consumer price index, December on December (``calc/ru/rules
 ``cpi.cpi_dec_dec``); a year without a published December figure takes a forecast — the one the
 user gives, else the Bank of Russia's in the rule data (``cpi.cbr_forecast``) for that year.
 
+**By month** (:func:`monthly_cpi`, :func:`monthly_price_levels`): Rosstat's index of each month on the month
+before (``cpi.cpi_month``); a month without a figure there takes the year's rise (the published December
+figure, else the forecast as above) spread evenly: prices climb in a straight line from the last month known
+to the year's December level, so December always lands on the year's figure. All exact (``Fraction``).
+
 **Real pay** of a year is the year's net pay divided by the pay without the agreement in its first
 year (the pay of the year before, carried on) and by the price rise since the December before the
 term: 100 % = the same buying power as before the agreement. So pay that is not raised loses the
@@ -14,6 +19,7 @@ productivity" rule of thumb of union guides is the forecast inflation plus the p
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -27,7 +33,7 @@ import pandas as pd
 from calc.core.errors import InputError
 from calc.core.i18n import _
 from calc.core.rules import rulebook
-from calc.core.text import Text
+from calc.core.text import Text, month_name, num
 from calc.workforce.demands import BASELINE, TermCost, cpi_forecast
 
 
@@ -91,6 +97,107 @@ def price_levels(years: list[int], forecasts: Mapping[int, Any] | None = None) -
     for y in years:
         level *= 1 + inflation(y, forecasts).growth
         out.append(level)
+    return out
+
+
+@dataclass(frozen=True)
+class MonthlyInflation:
+    """One month's price rise on the month before, and where the figure comes from."""
+
+    year: int
+    month: int
+    growth: Fraction  # 0.006 = +0.6 % on the month before
+    source: Text
+    estimated: bool  # no monthly figure: the year's rise spread evenly over the months left
+    forecast: bool  # the year's figure it rests on is a forecast
+    verify: bool
+
+
+def _published_months(year: int, country: str) -> list[Any]:
+    """Rosstat's monthly figures of ``year`` from January on, up to the first month without one."""
+    rb = rulebook(country)
+    p = rb.params.get("cpi.cpi_month")
+    if p is None:
+        return []
+    ends = {d.valid_from: d for d in p.values}
+    out = []
+    for m in range(1, 13):
+        d = ends.get(date(year, m, calendar.monthrange(year, m)[1]))
+        if d is None:
+            break
+        out.append(d)
+    return out
+
+
+def _year_by_month(year: int, forecasts: Mapping[int, Any] | None, country: str) -> list[MonthlyInflation]:
+    """The twelve months of ``year``: Rosstat's figures, then the year's rise spread evenly over the rest."""
+    out, level = [], Fraction(1)
+    for d in _published_months(year, country):
+        g = Fraction(Decimal(str(d.value)))
+        out.append(MonthlyInflation(year, len(out) + 1, g, d.source, False, False, d.verify))
+        level *= 1 + g
+    if len(out) < 12:
+        y = inflation(year, forecasts, country)
+        m0, start, prev = len(out), level, level
+        for m in range(m0 + 1, 13):
+            cur = start + (1 + y.growth - start) * Fraction(m - m0, 12 - m0)
+            out.append(MonthlyInflation(year, m, cur / prev - 1, y.source, True, y.forecast, y.verify))
+            prev = cur
+    return out
+
+
+def monthly_cpi(
+    year: int, month: int, forecasts: Mapping[int, Any] | None = None, country: str = "ru"
+) -> MonthlyInflation:
+    """The price rise of ``month`` of ``year`` on the month before: Rosstat's monthly figure, else the year's
+    rise (published, else the forecast given or the Bank of Russia's) spread evenly over the months left."""
+    if not isinstance(month, int) or isinstance(month, bool) or not 1 <= month <= 12:
+        raise InputError(_("The month is a whole number from 1 to 12."), "month")
+    return _year_by_month(year, forecasts, country)[month - 1]
+
+
+def monthly_price_levels(
+    years: list[int], forecasts: Mapping[int, Any] | None = None, country: str = "ru"
+) -> list[Fraction]:
+    """Prices at the end of each month of the term (12 a year, January first), December before the term = 1."""
+    level, out = Fraction(1), []
+    for y in years:
+        for mi in _year_by_month(y, forecasts, country):
+            level *= 1 + mi.growth
+            out.append(level)
+    return out
+
+
+def monthly_assumptions(
+    years: list[int], forecasts: Mapping[int, Any] | None = None, country: str = "ru"
+) -> list[Text]:
+    """What the prices by month rest on where Rosstat's monthly figure is not in the data (one text a year)."""
+    out: list[Text] = []
+    for y in years:
+        est = [m for m in _year_by_month(y, forecasts, country) if m.estimated]
+        if not est:
+            continue
+        inf = inflation(y, forecasts, country)
+        pc = _pct(inf.growth)
+        kw: dict[str, Any] = {
+            "year": y,
+            "month": lambda lang, m=est[0].month, y=y: month_name(m, lang, y),
+            "pct": lambda lang, p=pc: num(p, lang, "0.0"),
+            "source": inf.source,
+        }
+        if inf.forecast:
+            text = _(
+                "Prices by month in {year}: Rosstat's monthly figures are not in the data from {month} on; the "
+                "year's forecast of {pct} % ({source}) is spread evenly over the months left.",
+                **kw,
+            )
+        else:
+            text = _(
+                "Prices by month in {year}: Rosstat's monthly figures are not in the data from {month} on; the "
+                "year's published rise of {pct} % ({source}) is spread evenly over the months left.",
+                **kw,
+            )
+        out.append(text)
     return out
 
 
@@ -170,4 +277,16 @@ def scenario_name(name: str) -> Text | str:
     return SCENARIO_NAMES.get(name, name)
 
 
-__all__ = ["Inflation", "flags", "inflation", "price_levels", "real_pay", "rule_of_thumb", "scenario_name"]
+__all__ = [
+    "Inflation",
+    "MonthlyInflation",
+    "flags",
+    "inflation",
+    "monthly_assumptions",
+    "monthly_cpi",
+    "monthly_price_levels",
+    "price_levels",
+    "real_pay",
+    "rule_of_thumb",
+    "scenario_name",
+]
