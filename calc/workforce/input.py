@@ -1083,8 +1083,9 @@ def _no_formula(what: Text) -> Text:
 def _blank_rows(table: pd.DataFrame) -> np.ndarray:
     """Rows whose every cell is empty (a blank line in a CSV file, an empty spreadsheet row)."""
     blank = np.ones(len(table), bool)
-    for j, h in enumerate(table.columns):
-        if h != MALFORMED:
+    order = sorted(range(table.shape[1]), key=lambda j: _is_text_dtype(table.iloc[:, j]))  # cheap columns first
+    for j in order:
+        if table.columns[j] != MALFORMED:
             blank &= _missing(table.iloc[:, j])
             if not blank.any():
                 break
@@ -1182,7 +1183,7 @@ def _check_ids(
     is said of an id that appears once here).
     """
     ids = _as_text(col)
-    missing = _missing(col)
+    missing = (ids == "").to_numpy(dtype=bool) if _is_text_dtype(col) else _missing(col)  # text: stripped once
     p.add(missing, "id", _("the employee id is empty"))
     p.add(_formula_text(ids) & ~missing, "id", _no_formula(pgettext("calc.workforce.input", "id")))
     counted = ~missing & ~p.skip
