@@ -467,6 +467,25 @@ def _same_text(offsets: np.ndarray, data: np.ndarray, a: int, b: int) -> bool:
 
 
 @njit(cache=True)
+def _fnv(offsets: np.ndarray, data: np.ndarray, i: int) -> np.uint64:
+    """FNV-1a 64-bit hash of text ``i``'s UTF-8 bytes."""
+    h = np.uint64(14695981039346656037)
+    for b in range(offsets[i], offsets[i + 1]):
+        h = (h ^ np.uint64(data[b])) * np.uint64(1099511628211)
+    return h
+
+
+@njit(cache=True)
+def text_hashes(offsets: np.ndarray, data: np.ndarray) -> np.ndarray:
+    """The :func:`_fnv` hash of every text (equal texts, equal hashes; a few distinct ones may share one)."""
+    n = offsets.shape[0] - 1
+    out = np.empty(n, np.uint64)
+    for i in range(n):
+        out[i] = _fnv(offsets, data, i)
+    return out
+
+
+@njit(cache=True)
 def repeated_texts(offsets: np.ndarray, data: np.ndarray, counted: np.ndarray) -> np.ndarray:
     """Rows whose text (UTF-8 bytes ``data[offsets[i]:offsets[i + 1]]``) occurs more than once among the
     ``counted`` rows, every copy marked (``pandas.Series.duplicated(keep=False)``): one pass with a hash table
@@ -482,9 +501,7 @@ def repeated_texts(offsets: np.ndarray, data: np.ndarray, counted: np.ndarray) -
     for i in range(n):
         if not counted[i]:
             continue
-        h = np.uint64(14695981039346656037)
-        for b in range(offsets[i], offsets[i + 1]):
-            h = (h ^ np.uint64(data[b])) * np.uint64(1099511628211)
+        h = _fnv(offsets, data, i)
         hashes[i] = h
         j = np.int64(h & mask)
         while True:

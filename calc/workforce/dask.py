@@ -74,6 +74,7 @@ from calc.workforce.input import (
     reasons,
     separator,
     text_encoding,
+    text_hashes,
 )
 
 TEXT = "str"
@@ -247,10 +248,19 @@ def _id_text(col: pd.Series) -> pd.Series:
     return ids[~_missing(col.reset_index(drop=True))]
 
 
-def _dup_rows(col: pd.Series, dups: set[str], offsets: list[int], partition_info: Any = None) -> pd.DataFrame:
-    """(id, spreadsheet row) of every copy of a repeated id in one partition."""
-    ids = _as_text(col.reset_index(drop=True))
-    hit = ids.isin(list(dups)).to_numpy() & ~_missing(col.reset_index(drop=True))
+def _id_hashes(col: pd.Series) -> pd.Series:
+    """A partition's ids (as ``check`` reads them, empty ones left out) as 64-bit hashes."""
+    return pd.Series(text_hashes(_id_text(col)), dtype=np.uint64)
+
+
+def _dup_rows(col: pd.Series, hashes: np.ndarray, offsets: list[int], partition_info: Any = None) -> pd.DataFrame:
+    """(id, spreadsheet row) of every id of one partition whose hash is one of ``hashes``."""
+    plain = col.reset_index(drop=True)
+    ids = _as_text(plain)
+    keep = ~_missing(plain)
+    hit = np.zeros(len(ids), bool)
+    if keep.any():
+        hit[keep] = np.isin(text_hashes(ids[keep]), hashes)
     start = 2 + offsets[int(partition_info["number"])] if partition_info else 2
     pos = np.flatnonzero(hit)
     return pd.DataFrame({"id": ids.to_numpy(dtype=object)[pos], "row": pos.astype(np.int64) + start})
@@ -259,8 +269,9 @@ def _dup_rows(col: pd.Series, dups: set[str], offsets: list[int], partition_info
 def layout(ddf: Any) -> tuple[list[int], dict[str, list[int]]]:
     """Rows before each partition, and each id repeated anywhere with the spreadsheet rows of all its copies.
 
-    One pass counts the rows of every partition and the ids (as ``check`` reads them); only the repeated
-    ids come back. If there are any, a second pass over the ``id`` column finds their rows.
+    One pass counts the rows of every partition and hashes the ids (as ``check`` reads them; 8 bytes an id
+    come back); only if two hashes are equal, a second pass brings the ids of those hashes with their rows,
+    and the texts themselves decide (two distinct ids may share a hash; equal ids always do).
     """
     import dask
 
@@ -269,18 +280,18 @@ def layout(ddf: Any) -> tuple[list[int], dict[str, list[int]]]:
     if col is None:
         (sizes,) = dask.compute(lengths)
         return _offsets(sizes), {}
-    ids = ddf[col].map_partitions(_id_text, meta=(col, object))
-    counts = ids.value_counts(split_out=max(1, ddf.npartitions // 8))
-    sizes, dup = dask.compute(lengths, counts[counts > 1])  # filtered on the workers
+    hashes = ddf[col].map_partitions(_id_hashes, meta=(col, np.uint64))
+    sizes, every = dask.compute(lengths, hashes)
     offsets = _offsets(sizes)
-    if len(dup) == 0:
+    h = np.sort(np.asarray(every, dtype=np.uint64))
+    twice = np.unique(h[1:][h[1:] == h[:-1]])
+    if len(twice) == 0:
         return offsets, {}
-    keys = {str(k) for k in dup.index}
-    found = ddf[col].map_partitions(_dup_rows, keys, offsets, meta={"id": object, "row": np.int64}).compute()
+    found = ddf[col].map_partitions(_dup_rows, twice, offsets, meta={"id": object, "row": np.int64}).compute()
     rows: dict[str, list[int]] = {}
     for k, r in zip(found["id"].tolist(), found["row"].tolist(), strict=True):
         rows.setdefault(k, []).append(int(r))
-    return offsets, {k: sorted(v) for k, v in rows.items()}
+    return offsets, {k: sorted(v) for k, v in rows.items() if len(v) > 1}
 
 
 def _offsets(sizes: Any) -> list[int]:

@@ -1211,9 +1211,8 @@ def _check_ids(
     return ids
 
 
-def _repeated(ids: pd.Series, counted: np.ndarray) -> np.ndarray:
-    """Every copy of an id that occurs more than once among the ``counted`` rows (texts compared exactly, in
-    one compiled pass over their UTF-8 bytes: :func:`calc.workforce.compiled.repeated_texts`)."""
+def _utf8(ids: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """A text column's UTF-8 bytes and each cell's offset into them (Arrow's layout, no copy where it is one)."""
     arr = ids.array.__arrow_array__() if hasattr(ids.array, "__arrow_array__") else None
     if arr is None:
         arr = pa.array(ids.to_numpy(dtype=object), type=pa.large_string(), from_pandas=True)
@@ -1224,7 +1223,21 @@ def _repeated(ids: pd.Series, counted: np.ndarray) -> np.ndarray:
     _, offsets, data = arr.buffers()
     off = np.frombuffer(offsets, np.int64)[arr.offset : arr.offset + len(arr) + 1]
     raw = np.frombuffer(data, np.uint8) if data is not None else np.zeros(0, np.uint8)
-    return C.repeated_texts(np.ascontiguousarray(off), raw, np.ascontiguousarray(counted, dtype=np.bool_))
+    return np.ascontiguousarray(off), raw
+
+
+def _repeated(ids: pd.Series, counted: np.ndarray) -> np.ndarray:
+    """Every copy of an id that occurs more than once among the ``counted`` rows (texts compared exactly, in
+    one compiled pass over their UTF-8 bytes: :func:`calc.workforce.compiled.repeated_texts`)."""
+    off, raw = _utf8(ids)
+    return C.repeated_texts(off, raw, np.ascontiguousarray(counted, dtype=np.bool_))
+
+
+def text_hashes(texts: pd.Series) -> np.ndarray:
+    """A 64-bit hash of each text (uint64): equal texts have equal hashes (the Dask path's repeated-id pass)."""
+    if len(texts) == 0:
+        return np.zeros(0, np.uint64)
+    return C.text_hashes(*_utf8(texts))
 
 
 def _check_salary(p: _Problems, col: pd.Series) -> np.ndarray:
